@@ -1,0 +1,62 @@
+// Undo/redo: an explicit stack of steps, each the forward and inverse edits of
+// one command (or of a group of commands applied as one step), with the label
+// shown in the Edit menu.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "rapport/commands.hpp"
+
+namespace rapport {
+
+class History {
+ public:
+  // Applies a command as one undo step. On error nothing changes.
+  std::optional<Error> apply(Engagement& e, const Command& c);
+  // Applies several commands as one undo step named `label`, all or nothing:
+  // if one is refused, the ones before it are rolled back.
+  std::optional<Error> apply_group(Engagement& e, const std::string& label,
+                                   const std::vector<Command>& commands);
+
+  bool can_undo() const { return !undo_.empty(); }
+  bool can_redo() const { return !redo_.empty(); }
+  // "Move milestone “Beta”"; empty when there is nothing.
+  std::string undo_label() const;
+  std::string redo_label() const;
+  bool undo(Engagement& e);
+  bool redo(Engagement& e);
+
+  // Increases with every change, undo and redo: derived data (timeline index,
+  // health findings) is recomputed when it differs from what it was built at.
+  uint64_t revision() const { return revision_; }
+  // Unsaved changes relative to the last mark_saved() (or the start).
+  bool dirty() const { return current_state() != saved_state_; }
+  void mark_saved() { saved_state_ = current_state(); }
+  // Forget everything (a new or freshly opened engagement), clean.
+  void clear();
+
+  // The id assigned by the last Add applied (also inside a group: the last one).
+  Id last_added() const { return last_added_; }
+  size_t undo_depth() const { return undo_.size(); }
+
+ private:
+  struct Step {
+    std::string label;
+    std::vector<Edit> forward;
+    std::vector<Edit> inverse;  // applied in reverse order
+    uint64_t state = 0;         // a unique number for the state after this step
+  };
+  uint64_t current_state() const { return undo_.empty() ? 0 : undo_.back().state; }
+
+  std::vector<Step> undo_;
+  std::vector<Step> redo_;
+  uint64_t revision_ = 0;
+  uint64_t next_state_ = 1;
+  uint64_t saved_state_ = 0;
+  Id last_added_ = kNoId;
+};
+
+}  // namespace rapport

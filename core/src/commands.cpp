@@ -1,0 +1,265 @@
+// Commands turned into primitive edits. Every rule a user can break is checked
+// here (through validate.hpp) before anything changes.
+#include "rapport/commands.hpp"
+
+#include <algorithm>
+
+#include <fmt/format.h>
+
+#include "rapport/recurrence.hpp"
+
+namespace rapport {
+namespace {
+
+using Outcome = std::variant<Plan, Error>;
+
+Error not_found(Kind kind, Id id) {
+  return Error{"", fmt::format("That {} no longer exists (id {}).", to_string(kind), id)};
+}
+
+// --- Removing references to a deleted item -----------------------------------
+// Each returns true when the item referred to `id` (and now no longer does).
+
+bool drop(std::vector<Id>& ids, Id id) {
+  auto before = ids.size();
+  ids.erase(std::remove(ids.begin(), ids.end(), id), ids.end());
+  return ids.size() != before;
+}
+bool drop(Id& ref, Id id) {
+  if (ref != id) return false;
+  ref = kNoId;
+  return true;
+}
+
+bool drop_refs(Stakeholder&, Id) { return false; }
+bool drop_refs(Objective& x, Id id) { return drop(x.stakeholders, id); }
+bool drop_refs(Constraint&, Id) { return false; }
+bool drop_refs(Question& x, Id id) { return drop(x.asked_of, id); }
+bool drop_refs(Expectation& x, Id id) { return drop(x.source, id); }
+bool drop_refs(Responsibility& x, Id id) { return drop(x.owner, id); }
+bool drop_refs(Deliverable& x, Id id) { return drop(x.milestone, id); }
+bool drop_refs(CommunicationChannel& x, Id id) {
+  bool a = drop(x.client_primary, id), b = drop(x.client_backup, id);
+  bool c = drop(x.provider_primary, id), d = drop(x.provider_backup, id);
+  return a || b || c || d;
+}
+bool drop_refs(MeetingSeries& x, Id id) {
+  bool changed = drop(x.attendees, id) | drop(x.channel, id);
+  for (auto& [date, o] : x.overrides) changed |= drop(o.present, id);
+  return changed;
+}
+bool drop_refs(Milestone&, Id) { return false; }
+bool drop_refs(Boundary&, Id) { return false; }
+bool drop_refs(ChangeRequest& x, Id id) {
+  bool changed = drop(x.requested_by, id) | drop(x.decided_by, id) | drop(x.objective, id);
+  auto before = x.impacts.size();
+  x.impacts.erase(std::remove_if(x.impacts.begin(), x.impacts.end(),
+                                 [&](const MilestoneImpact& m) { return m.milestone == id; }),
+                  x.impacts.end());
+  return changed || x.impacts.size() != before;
+}
+bool drop_refs(ClientTask& x, Id id) { return drop(x.owner, id) | drop(x.milestone, id); }
+bool drop_refs(Decision& x, Id id) {
+  return drop(x.decided_by, id) | drop(x.consulted, id) | drop(x.informed, id);
+}
+bool drop_refs(Feedback& x, Id id) { return drop(x.stakeholder, id); }
+
+// Only these kinds are referred to by other items.
+bool can_be_referenced(Kind k) {
+  return k == Kind::Stakeholder || k == Kind::Milestone || k == Kind::Objective || k == Kind::Channel;
+}
+
+// --- Planning each command ------------------------------------------------------
+
+template <class T>
+Outcome plan_add(const Engagement& e, const Add<T>& c) {
+  T item = c.item;
+  item.id = e.next_id;
+  if (auto error = validate(e, item)) return *error;
+  Plan p;
+  p.new_id = item.id;
+  p.edits.push_back(SetNextId{e.next_id + 1});
+  p.edits.push_back(Put<T>{std::move(item)});
+  return p;
+}
+
+template <class T>
+Outcome plan_update(const Engagement& e, const Update<T>& c) {
+  const T* existing = KindOf<T>::table(e).find(c.item.id);
+  if (!existing) return not_found(KindOf<T>::kind, c.item.id);
+  if (auto error = validate(e, c.item)) return *error;
+  Plan p;
+  if (!(*existing == c.item)) p.edits.push_back(Put<T>{c.item});
+  return p;
+}
+
+template <class T>
+Outcome plan_delete(const Engagement& e, const Delete<T>& c) {
+  if (!KindOf<T>::table(e).contains(c.id)) return not_found(KindOf<T>::kind, c.id);
+  Plan p;
+  if (can_be_referenced(KindOf<T>::kind)) {
+    for_each_table(e, [&](const auto& table) {
+      using U = typename std::decay_t<decltype(table)>::value_type;
+      for (const auto& [id, item] : table) {
+        U copy = item;
+        if (drop_refs(copy, c.id)) p.edits.push_back(Put<U>{std::move(copy)});
+      }
+    });
+  }
+  p.edits.push_back(Erase<T>{c.id});
+  return p;
+}
+
+Outcome plan_one(const Engagement& e, const SetInfo& c) {
+  if (auto error = validate(e, c.info)) return *error;
+  Plan p;
+  if (!(e.info == c.info)) p.edits.push_back(PutInfo{c.info});
+  return p;
+}
+
+Outcome plan_one(const Engagement& e, const MoveMilestone& c) {
+  const Milestone* m = e.milestones.find(c.id);
+  if (!m) return not_found(Kind::Milestone, c.id);
+  Plan p;
+  if (m->current != c.to) {
+    Milestone moved = *m;
+    moved.current = c.to;
+    p.edits.push_back(Put<Milestone>{std::move(moved)});
+  }
+  return p;
+}
+
+Outcome plan_one(const Engagement& e, const DecideChangeRequest& c) {
+  const ChangeRequest* cr = e.change_requests.find(c.id);
+  if (!cr) return not_found(Kind::ChangeRequest, c.id);
+  if (cr->status == ChangeStatus::Approved)
+    return Error{"status", "This change request is already approved and its milestones have moved. "
+                           "Undo the approval, or propose a new change request."};
+  ChangeRequest decided = *cr;
+  decided.status = c.decision;
+  decided.decided_on = c.decision == ChangeStatus::Proposed ? std::nullopt : std::optional<Date>(c.on);
+  decided.decided_by = c.decision == ChangeStatus::Proposed ? kNoId : c.by;
+  decided.rationale = c.rationale;
+  decided.alternative = c.alternative;
+  if (c.decision == ChangeStatus::Approved && c.rationale.empty()) decided.rationale = cr->rationale;
+  if (auto error = validate(e, decided)) return *error;
+  Plan p;
+  p.edits.push_back(Put<ChangeRequest>{decided});
+  if (c.decision == ChangeStatus::Approved) {
+    for (const MilestoneImpact& impact : cr->impacts) {
+      Milestone m = *e.milestones.find(impact.milestone);
+      m.current = m.current.plus_days(impact.days);
+      p.edits.push_back(Put<Milestone>{std::move(m)});
+    }
+  }
+  return p;
+}
+
+Outcome plan_one(const Engagement& e, const SetOccurrence& c) {
+  const MeetingSeries* s = e.meetings.find(c.series);
+  if (!s) return not_found(Kind::Meeting, c.series);
+  if (!find_occurrence(*s, e.info, c.original))
+    return Error{"", fmt::format("“{}” has no meeting on {}.", s->title, c.original.iso())};
+  if (c.value.state == OccurrenceState::Cancelled && c.value.cancel_reason.find_first_not_of(" \t\n") == std::string::npos)
+    return Error{"cancel_reason", "Say why the meeting is cancelled: the other side will ask."};
+  MeetingSeries changed = *s;
+  if (c.value == OccurrenceOverride{})
+    changed.overrides.erase(c.original);
+  else
+    changed.overrides[c.original] = c.value;
+  if (auto error = validate(e, changed)) return *error;
+  Plan p;
+  if (!(changed == *s)) p.edits.push_back(Put<MeetingSeries>{std::move(changed)});
+  return p;
+}
+
+template <class T> Outcome plan_one(const Engagement& e, const Add<T>& c) { return plan_add(e, c); }
+template <class T> Outcome plan_one(const Engagement& e, const Update<T>& c) { return plan_update(e, c); }
+template <class T> Outcome plan_one(const Engagement& e, const Delete<T>& c) { return plan_delete(e, c); }
+
+// --- Labels ------------------------------------------------------------------------
+
+std::string quoted(const std::string& name) { return "“" + name + "”"; }
+
+template <class T>
+std::string name_in(const Engagement& e, Id id) {
+  const T* item = KindOf<T>::table(e).find(id);
+  return item ? name_of(*item) : std::string("?");
+}
+
+template <class T> std::string label(const Engagement&, const Add<T>& c) {
+  return fmt::format("Add {} {}", to_string(KindOf<T>::kind), quoted(name_of(c.item)));
+}
+template <class T> std::string label(const Engagement&, const Update<T>& c) {
+  return fmt::format("Edit {} {}", to_string(KindOf<T>::kind), quoted(name_of(c.item)));
+}
+template <class T> std::string label(const Engagement& e, const Delete<T>& c) {
+  return fmt::format("Delete {} {}", to_string(KindOf<T>::kind), quoted(name_in<T>(e, c.id)));
+}
+std::string label(const Engagement&, const SetInfo&) { return "Edit engagement details"; }
+std::string label(const Engagement& e, const MoveMilestone& c) {
+  return "Move milestone " + quoted(name_in<Milestone>(e, c.id));
+}
+std::string label(const Engagement& e, const DecideChangeRequest& c) {
+  const char* verb = c.decision == ChangeStatus::Approved   ? "Approve"
+                     : c.decision == ChangeStatus::Rejected ? "Reject"
+                     : c.decision == ChangeStatus::Deferred ? "Defer"
+                                                            : "Reopen";
+  return fmt::format("{} change request {}", verb, quoted(name_in<ChangeRequest>(e, c.id)));
+}
+std::string label(const Engagement& e, const SetOccurrence& c) {
+  std::string what = quoted(name_in<MeetingSeries>(e, c.series)) + " of " + c.original.iso();
+  if (c.value.state == OccurrenceState::Held) return "Mark " + what + " held";
+  if (c.value.state == OccurrenceState::Cancelled) return "Cancel " + what;
+  if (c.value.moved_to) return "Move " + what;
+  return "Reset " + what;
+}
+
+}  // namespace
+
+std::variant<Plan, Error> plan(const Engagement& e, const Command& c) {
+  return std::visit([&](const auto& command) { return plan_one(e, command); }, c);
+}
+
+std::string describe(const Engagement& e, const Command& c) {
+  return std::visit([&](const auto& command) { return label(e, command); }, c);
+}
+
+namespace {
+template <class T>
+Edit apply_one(Engagement& e, const Put<T>& edit) {
+  auto& items = KindOf<T>::table(e).items;
+  auto it = items.find(edit.item.id);
+  if (it == items.end()) {
+    items.emplace(edit.item.id, edit.item);
+    return Erase<T>{edit.item.id};
+  }
+  Edit inverse = Put<T>{std::move(it->second)};
+  it->second = edit.item;
+  return inverse;
+}
+template <class T>
+Edit apply_one(Engagement& e, const Erase<T>& edit) {
+  auto& items = KindOf<T>::table(e).items;
+  auto node = items.extract(edit.id);
+  // Erasing what is not there is a no-op whose inverse is also a no-op.
+  if (node.empty()) return Erase<T>{edit.id};
+  return Put<T>{std::move(node.mapped())};
+}
+Edit apply_one(Engagement& e, const PutInfo& edit) {
+  Edit inverse = PutInfo{std::move(e.info)};
+  e.info = edit.info;
+  return inverse;
+}
+Edit apply_one(Engagement& e, const SetNextId& edit) {
+  Edit inverse = SetNextId{e.next_id};
+  e.next_id = edit.next;
+  return inverse;
+}
+}  // namespace
+
+Edit apply_edit(Engagement& e, const Edit& edit) {
+  return std::visit([&](const auto& x) { return apply_one(e, x); }, edit);
+}
+
+}  // namespace rapport

@@ -1,0 +1,69 @@
+// Undo/redo stacks of edits. A step stores only the items it touched.
+#include "rapport/history.hpp"
+
+namespace rapport {
+
+std::optional<Error> History::apply(Engagement& e, const Command& c) {
+  return apply_group(e, describe(e, c), {c});
+}
+
+std::optional<Error> History::apply_group(Engagement& e, const std::string& label,
+                                          const std::vector<Command>& commands) {
+  Step step;
+  step.label = label;
+  Id added = kNoId;
+  for (const Command& c : commands) {
+    auto outcome = plan(e, c);
+    if (auto* error = std::get_if<Error>(&outcome)) {
+      // Roll back what the earlier commands of this group did.
+      for (auto it = step.inverse.rbegin(); it != step.inverse.rend(); ++it) apply_edit(e, *it);
+      return *error;
+    }
+    auto& p = std::get<Plan>(outcome);
+    if (p.new_id != kNoId) added = p.new_id;
+    for (Edit& edit : p.edits) {
+      step.inverse.push_back(apply_edit(e, edit));
+      step.forward.push_back(std::move(edit));
+    }
+  }
+  if (added != kNoId) last_added_ = added;
+  if (step.forward.empty()) return std::nullopt;  // nothing changed: no undo step
+  step.state = next_state_++;
+  undo_.push_back(std::move(step));
+  redo_.clear();
+  ++revision_;
+  return std::nullopt;
+}
+
+std::string History::undo_label() const { return undo_.empty() ? std::string() : undo_.back().label; }
+std::string History::redo_label() const { return redo_.empty() ? std::string() : redo_.back().label; }
+
+bool History::undo(Engagement& e) {
+  if (undo_.empty()) return false;
+  Step step = std::move(undo_.back());
+  undo_.pop_back();
+  for (auto it = step.inverse.rbegin(); it != step.inverse.rend(); ++it) apply_edit(e, *it);
+  redo_.push_back(std::move(step));
+  ++revision_;
+  return true;
+}
+
+bool History::redo(Engagement& e) {
+  if (redo_.empty()) return false;
+  Step step = std::move(redo_.back());
+  redo_.pop_back();
+  for (const Edit& edit : step.forward) apply_edit(e, edit);
+  undo_.push_back(std::move(step));
+  ++revision_;
+  return true;
+}
+
+void History::clear() {
+  undo_.clear();
+  redo_.clear();
+  ++revision_;
+  saved_state_ = 0;
+  last_added_ = kNoId;
+}
+
+}  // namespace rapport
