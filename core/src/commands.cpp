@@ -64,6 +64,35 @@ bool drop_refs(Decision& x, Id id) {
 }
 bool drop_refs(Feedback& x, Id id) { return drop(x.stakeholder, id); }
 
+// The same references, read-only: deleting scans every item, so the scan must
+// not copy items that do not refer to the deleted one.
+bool has(const std::vector<Id>& ids, Id id) { return std::find(ids.begin(), ids.end(), id) != ids.end(); }
+bool refers(const Stakeholder&, Id) { return false; }
+bool refers(const Objective& x, Id id) { return has(x.stakeholders, id); }
+bool refers(const Constraint&, Id) { return false; }
+bool refers(const Question& x, Id id) { return x.asked_of == id; }
+bool refers(const Expectation& x, Id id) { return x.source == id; }
+bool refers(const Responsibility& x, Id id) { return x.owner == id; }
+bool refers(const Deliverable& x, Id id) { return x.milestone == id; }
+bool refers(const CommunicationChannel& x, Id id) {
+  return x.client_primary == id || x.client_backup == id || x.provider_primary == id || x.provider_backup == id;
+}
+bool refers(const MeetingSeries& x, Id id) {
+  if (has(x.attendees, id) || x.channel == id) return true;
+  for (const auto& [date, o] : x.overrides)
+    if (has(o.present, id)) return true;
+  return false;
+}
+bool refers(const Milestone&, Id) { return false; }
+bool refers(const Boundary&, Id) { return false; }
+bool refers(const ChangeRequest& x, Id id) {
+  if (x.requested_by == id || x.decided_by == id || x.objective == id) return true;
+  return std::any_of(x.impacts.begin(), x.impacts.end(), [&](const MilestoneImpact& m) { return m.milestone == id; });
+}
+bool refers(const ClientTask& x, Id id) { return x.owner == id || x.milestone == id; }
+bool refers(const Decision& x, Id id) { return x.decided_by == id || has(x.consulted, id) || has(x.informed, id); }
+bool refers(const Feedback& x, Id id) { return x.stakeholder == id; }
+
 // Only these kinds are referred to by other items.
 bool can_be_referenced(Kind k) {
   return k == Kind::Stakeholder || k == Kind::Milestone || k == Kind::Objective || k == Kind::Channel;
@@ -101,8 +130,10 @@ Outcome plan_delete(const Engagement& e, const Delete<T>& c) {
     for_each_table(e, [&](const auto& table) {
       using U = typename std::decay_t<decltype(table)>::value_type;
       for (const auto& [id, item] : table) {
+        if (!refers(item, c.id)) continue;
         U copy = item;
-        if (drop_refs(copy, c.id)) p.edits.push_back(Put<U>{std::move(copy)});
+        drop_refs(copy, c.id);
+        p.edits.push_back(Put<U>{std::move(copy)});
       }
     });
   }
