@@ -1,0 +1,178 @@
+// Parsing of `rapport [OPTIONS] [FILE]`; see cli.hpp.
+#include "cli.hpp"
+
+#include <charconv>
+#include <cmath>
+#include <string_view>
+
+namespace rapport::app {
+namespace {
+
+constexpr int kMinWindow = 200;
+constexpr int kMaxWindow = 16384;
+constexpr float kMinScale = 0.5f;
+constexpr float kMaxScale = 4.0f;
+constexpr int kMaxFrames = 100000;
+
+bool is_subcommand(std::string_view word) {
+  return word == "check" || word == "convert" || word == "export";
+}
+
+// The whole of `text` must be a decimal integer.
+std::optional<int> parse_int(std::string_view text) {
+  int value = 0;
+  const char* end = text.data() + text.size();
+  auto [ptr, ec] = std::from_chars(text.data(), end, value);
+  if (text.empty() || ec != std::errc() || ptr != end) return std::nullopt;
+  return value;
+}
+
+std::optional<float> parse_float(std::string_view text) {
+  float value = 0;
+  const char* end = text.data() + text.size();
+  auto [ptr, ec] = std::from_chars(text.data(), end, value);
+  if (text.empty() || ec != std::errc() || ptr != end || !std::isfinite(value)) {
+    return std::nullopt;
+  }
+  return value;
+}
+
+std::optional<WindowSize> parse_size(std::string_view text) {
+  size_t x = text.find_first_of("xX");
+  if (x == std::string_view::npos) return std::nullopt;
+  auto w = parse_int(text.substr(0, x));
+  auto h = parse_int(text.substr(x + 1));
+  if (!w || !h) return std::nullopt;
+  if (*w < kMinWindow || *w > kMaxWindow || *h < kMinWindow || *h > kMaxWindow) {
+    return std::nullopt;
+  }
+  return WindowSize{*w, *h};
+}
+
+std::string bad_value(std::string_view flag, std::string_view value, std::string_view want) {
+  return "rapport: invalid value '" + std::string(value) + "' for " + std::string(flag) +
+         " (expected " + std::string(want) + ")";
+}
+
+}  // namespace
+
+CliParse parse_cli(const std::vector<std::string>& args) {
+  CliParse result;
+  CliOptions& opt = result.options;
+  bool only_positionals = false;
+
+  for (size_t i = 0; i < args.size(); ++i) {
+    std::string_view arg = args[i];
+
+    if (only_positionals || arg.empty() || arg[0] != '-' || arg == "-") {
+      if (opt.file.empty() && is_subcommand(arg) && !only_positionals) {
+        opt.subcommand = std::string(arg);
+        opt.subcommand_args.assign(args.begin() + static_cast<long>(i) + 1, args.end());
+        break;
+      }
+      if (!opt.file.empty()) {
+        result.error = "rapport: unexpected argument '" + std::string(arg) +
+                       "' (only one FILE can be opened)";
+        return result;
+      }
+      opt.file = std::string(arg);
+      continue;
+    }
+    if (arg == "--") {
+      only_positionals = true;
+      continue;
+    }
+    if (arg == "-h" || arg == "--help") {
+      opt.help = true;
+      continue;
+    }
+    if (arg == "-V" || arg == "--version") {
+      opt.version = true;
+      continue;
+    }
+
+    // Options with a value: --name VALUE or --name=VALUE.
+    std::string_view name = arg;
+    std::optional<std::string_view> value;
+    if (size_t eq = arg.find('='); eq != std::string_view::npos) {
+      name = arg.substr(0, eq);
+      value = arg.substr(eq + 1);
+    }
+    bool takes_value =
+        name == "--size" || name == "--scale" || name == "--screenshot" || name == "--frames";
+    if (!takes_value) {
+      result.error = "rapport: unknown option '" + std::string(name) + "' (see rapport --help)";
+      return result;
+    }
+    if (!value) {
+      if (i + 1 >= args.size()) {
+        result.error = "rapport: option " + std::string(name) + " needs a value";
+        return result;
+      }
+      value = args[++i];
+    }
+
+    if (name == "--size") {
+      opt.size = parse_size(*value);
+      if (!opt.size) {
+        result.error = bad_value(name, *value, "WIDTHxHEIGHT, each 200..16384, e.g. 1600x900");
+        return result;
+      }
+    } else if (name == "--scale") {
+      auto s = parse_float(*value);
+      if (!s || *s < kMinScale || *s > kMaxScale) {
+        result.error = bad_value(name, *value, "a number from 0.5 to 4");
+        return result;
+      }
+      opt.ui_scale = *s;
+    } else if (name == "--screenshot") {
+      if (value->empty()) {
+        result.error = bad_value(name, *value, "an output file name, e.g. out.png");
+        return result;
+      }
+      opt.screenshot = std::string(*value);
+    } else if (name == "--frames") {
+      auto n = parse_int(*value);
+      if (!n || *n < 1 || *n > kMaxFrames) {
+        result.error = bad_value(name, *value, "a whole number from 1 to 100000");
+        return result;
+      }
+      opt.frames = *n;
+    }
+  }
+
+  // A screenshot needs a few frames for ImGui to settle its layout.
+  if (!opt.screenshot.empty() && opt.frames == 0) opt.frames = 3;
+  return result;
+}
+
+std::string version_text() { return std::string("rapport ") + RAPPORT_VERSION_STRING; }
+
+std::string usage_text() {
+  return R"(Usage: rapport [OPTIONS] [FILE]
+       rapport check FILE
+       rapport convert IN OUT
+       rapport export FORMAT FILE OUT
+
+Rapport plans a client engagement: stakeholders, expectations, meetings,
+milestones, boundaries, change requests and decisions, on one timeline.
+
+Options:
+  FILE                 an engagement to open (.rapport or .rapport.json)
+  -h, --help           show this help and exit
+  -V, --version        show the version and exit
+  --size WxH           window size, e.g. 1600x900
+  --scale S            interface scale on top of the monitor's (0.5 to 4)
+  --screenshot OUT.png render, save the window as a PNG and exit
+  --frames N           render N frames, then exit (default 3 with --screenshot)
+
+Environment:
+  RAPPORT_TIMING=1     print the time from start to the first frame
+  XDG_CONFIG_HOME      settings and layout go to $XDG_CONFIG_HOME/rapport
+  XDG_STATE_HOME       recovery files go to $XDG_STATE_HOME/rapport
+
+Exit codes: 0 success, 1 failure, 2 bad command line.
+)";
+}
+
+}  // namespace rapport::app

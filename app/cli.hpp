@@ -1,0 +1,49 @@
+// The command line of `rapport`, parsed by a pure function so it is tested without
+// a window (tests/ui/test_cli.cpp). main() prints the error and exits with code 2.
+//
+//   rapport [OPTIONS] [FILE]
+//   rapport check FILE | convert IN OUT | export FORMAT FILE OUT   (subcommands)
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace rapport::app {
+
+struct WindowSize {
+  int width = 0;
+  int height = 0;
+  bool operator==(const WindowSize&) const = default;
+};
+
+struct CliOptions {
+  std::string file;                // engagement to open; empty = empty workspace
+  bool help = false;
+  bool version = false;
+  std::optional<WindowSize> size;  // --size WxH (window size in screen units)
+  std::optional<float> ui_scale;   // --scale S, multiplies the monitor's content scale
+  std::string screenshot;          // --screenshot OUT.png
+  int frames = 0;                  // --frames N; 0 = run until closed
+  // `rapport check|convert|export ...`: the word and every argument after it, untouched
+  // (subcommands parse their own flags).
+  std::string subcommand;
+  std::vector<std::string> subcommand_args;
+
+  bool headless_run() const { return frames > 0; }
+};
+
+struct CliParse {
+  CliOptions options;
+  std::string error;  // one line, no trailing newline; empty = success
+  bool ok() const { return error.empty(); }
+};
+
+// args excludes the program name (argv[1..]).
+CliParse parse_cli(const std::vector<std::string>& args);
+
+// The text printed by --help.
+std::string usage_text();
+std::string version_text();
+
+}  // namespace rapport::app

@@ -1,0 +1,81 @@
+// rapport: parse the command line, open the window, run the frame loop.
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <string>
+#include <vector>
+
+#include "app.hpp"
+#include "cli.hpp"
+#include "platform.hpp"
+#include "screenshot.hpp"
+#include "subcommands.hpp"
+
+using namespace rapport::app;
+
+int main(int argc, char** argv) {
+  const auto started = std::chrono::steady_clock::now();
+  const char* timing_env = std::getenv("RAPPORT_TIMING");
+  const bool timing = timing_env && timing_env[0] == '1';
+
+  CliParse parsed = parse_cli(std::vector<std::string>(argv + 1, argv + argc));
+  if (!parsed.ok()) {
+    std::fprintf(stderr, "%s\n", parsed.error.c_str());
+    return 2;
+  }
+  const CliOptions& options = parsed.options;
+  if (options.help) {
+    std::fputs(usage_text().c_str(), stdout);
+    return 0;
+  }
+  if (options.version) {
+    std::printf("%s\n", version_text().c_str());
+    return 0;
+  }
+  if (!options.subcommand.empty()) return run_subcommand(options);
+
+  App app;
+  if (!options.file.empty()) {
+    std::string error;
+    if (!app.open_file(options.file, error)) {
+      std::fprintf(stderr, "rapport: cannot open %s: %s\n", options.file.c_str(), error.c_str());
+      app.view.status_message = "Could not open " + options.file + ": " + error;
+    }
+  }
+
+  WindowOptions window_options;
+  window_options.size = options.size;
+  window_options.ui_scale = options.ui_scale;
+  // A scripted run (--frames, --screenshot) is reproducible: no remembered state.
+  window_options.remember = !options.headless_run();
+  window_options.wait_for_events = !options.headless_run();
+  std::string error;
+  auto platform = Platform::create(app, window_options, error);
+  if (!platform) {
+    std::fprintf(stderr, "rapport: %s\n", error.c_str());
+    return 1;
+  }
+
+  int frame = 0;
+  while (platform->begin_frame()) {
+    app.frame();
+    platform->render();
+    ++frame;
+    if (frame == options.frames && !options.screenshot.empty()) {
+      int width = 0, height = 0;
+      platform->framebuffer_size(width, height);
+      if (!write_screenshot(options.screenshot, width, height, error)) {
+        std::fprintf(stderr, "rapport: screenshot failed: %s\n", error.c_str());
+        return 1;
+      }
+    }
+    platform->present();
+    if (frame == 1 && timing) {
+      auto ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() -
+                                                          started);
+      std::fprintf(stderr, "rapport: first frame after %.1f ms\n", ms.count());
+    }
+    if (frame == options.frames) break;
+  }
+  return 0;
+}

@@ -1,0 +1,351 @@
+// [SECTION] index
+//   Folders     - XDG config and state folders
+//   Impl        - window, callbacks that wake the loop, scale and fonts
+//   Frame loop  - begin_frame / render / present
+//   Lifetime    - create, remembered geometry, shutdown
+//
+// GLFW + OpenGL 3.3 core + Dear ImGui's GLFW and OpenGL3 backends. The loop sleeps in
+// glfwWaitEventsTimeout when nothing happens; any input redraws a few frames so ImGui
+// settles (hover states, popups opening), then it sleeps again.
+#include "platform.hpp"
+
+#define GLFW_INCLUDE_NONE
+#include <GL/gl.h>
+#include <GLFW/glfw3.h>
+#include <imgui.h>
+#include <imgui_impl_glfw.h>
+#include <imgui_impl_opengl3.h>
+
+#include <algorithm>
+#include <cmath>
+#include <climits>
+#include <cstdlib>
+
+#include "app.hpp"
+#include "fonts.hpp"
+#include "settings.hpp"
+#include "theme.hpp"
+
+namespace rapport::app {
+
+// [SECTION] Folders -----------------------------------------------------------
+
+namespace {
+
+std::filesystem::path xdg_dir(const char* variable, const char* fallback_under_home) {
+  const char* value = std::getenv(variable);
+  // The XDG spec says relative paths are invalid and must be ignored.
+  if (value && value[0] == '/') return std::filesystem::path(value) / "rapport";
+  const char* home = std::getenv("HOME");
+  std::filesystem::path base = (home && home[0]) ? std::filesystem::path(home)
+                                                 : std::filesystem::temp_directory_path();
+  return base / fallback_under_home / "rapport";
+}
+
+}  // namespace
+
+std::filesystem::path config_dir() { return xdg_dir("XDG_CONFIG_HOME", ".config"); }
+std::filesystem::path state_dir() { return xdg_dir("XDG_STATE_HOME", ".local/state"); }
+
+// [SECTION] Impl --------------------------------------------------------------
+
+namespace {
+
+// Frames drawn after an event so ImGui settles (hover, popups, layout of new text).
+constexpr int kSettleFrames = 3;
+// When idle, wake this often anyway so time-based views ("today") stay current.
+constexpr double kIdleWakeSeconds = 30.0;
+// While a text field has focus, wake for the blinking caret.
+constexpr double kCaretBlinkSeconds = 0.5;
+constexpr int kDefaultWidth = 1360;
+constexpr int kDefaultHeight = 840;
+
+std::string g_glfw_error;
+
+void on_glfw_error(int code, const char* description) {
+  g_glfw_error = description ? description : "unknown error";
+  (void)code;
+}
+
+}  // namespace
+
+struct Platform::Impl {
+  App& app;
+  WindowOptions options;
+  GLFWwindow* window = nullptr;
+  Settings settings;
+  std::filesystem::path settings_path;
+  std::string ini_path;  // must outlive the ImGui context (io.IniFilename)
+  bool imgui_ready = false;
+
+  int redraw_frames = kSettleFrames;
+  bool scale_dirty = true;
+  float content_scale = 1.0f;
+  float built_ui_scale = 0.0f;
+  float built_content_scale = 0.0f;
+  float built_fb_scale = 0.0f;
+  Theme applied_theme = Theme::Light;
+  float applied_style_scale = 0.0f;
+  std::string title;
+
+  Impl(App& a, const WindowOptions& o) : app(a), options(o) {}
+
+  static Impl& of(GLFWwindow* w) { return *static_cast<Impl*>(glfwGetWindowUserPointer(w)); }
+  static void wake(GLFWwindow* w) { of(w).redraw_frames = kSettleFrames; }
+
+  void install_callbacks() {
+    // Installed before ImGui's backend, which chains to them.
+    glfwSetWindowUserPointer(window, this);
+    glfwSetCursorPosCallback(window, [](GLFWwindow* w, double, double) { wake(w); });
+    glfwSetMouseButtonCallback(window, [](GLFWwindow* w, int, int, int) { wake(w); });
+    glfwSetScrollCallback(window, [](GLFWwindow* w, double, double) { wake(w); });
+    glfwSetKeyCallback(window, [](GLFWwindow* w, int, int, int, int) { wake(w); });
+    glfwSetCharCallback(window, [](GLFWwindow* w, unsigned int) { wake(w); });
+    glfwSetCursorEnterCallback(window, [](GLFWwindow* w, int) { wake(w); });
+    glfwSetWindowFocusCallback(window, [](GLFWwindow* w, int) { wake(w); });
+    glfwSetWindowSizeCallback(window, [](GLFWwindow* w, int, int) { wake(w); });
+    glfwSetFramebufferSizeCallback(window, [](GLFWwindow* w, int, int) {
+      wake(w);
+      of(w).scale_dirty = true;
+    });
+    glfwSetWindowRefreshCallback(window, [](GLFWwindow* w) { wake(w); });
+    glfwSetWindowContentScaleCallback(window, [](GLFWwindow* w, float, float) {
+      wake(w);
+      of(w).scale_dirty = true;
+    });
+  }
+
+  // Content scale, UI scale and framebuffer scale decide the font raster size and the
+  // style scale. On X11 and Windows the framebuffer is in screen pixels (fb scale 1);
+  // on macOS it is 2x the window's points, so fonts are rasterized at 2x and drawn at
+  // 1/2 (crisp, not stretched).
+  void sync_scale() {
+    float ui_scale = app.view.ui_scale;
+    if (scale_dirty) {
+      float xs = 1.0f, ys = 1.0f;
+      glfwGetWindowContentScale(window, &xs, &ys);
+      content_scale = std::clamp(std::max(xs, ys), 0.5f, 4.0f);
+      scale_dirty = false;
+    }
+    int ww = 0, wh = 0, fw = 0, fh = 0;
+    glfwGetWindowSize(window, &ww, &wh);
+    glfwGetFramebufferSize(window, &fw, &fh);
+    float fb_scale = (ww > 0 && fw > 0) ? static_cast<float>(fw) / static_cast<float>(ww) : 1.0f;
+    if (fb_scale <= 0.0f || ww == 0) fb_scale = built_fb_scale > 0 ? built_fb_scale : 1.0f;
+
+    if (content_scale != built_content_scale || ui_scale != built_ui_scale ||
+        fb_scale != built_fb_scale) {
+      ImGuiIO& io = ImGui::GetIO();
+      float raster_px = std::round(kBaseFontPixels * content_scale * ui_scale);
+      app.fonts = build_fonts(*io.Fonts, raster_px);
+      io.FontDefault = app.fonts.body;
+      io.FontGlobalScale = 1.0f / fb_scale;
+      ImGui_ImplOpenGL3_DestroyFontsTexture();
+      ImGui_ImplOpenGL3_CreateFontsTexture();
+      built_content_scale = content_scale;
+      built_ui_scale = ui_scale;
+      built_fb_scale = fb_scale;
+      app.scale = content_scale * ui_scale / fb_scale;
+    }
+    if (app.view.theme != applied_theme || app.scale != applied_style_scale) {
+      apply_theme(app.view.theme, app.scale);
+      applied_theme = app.view.theme;
+      applied_style_scale = app.scale;
+    }
+  }
+
+  void sync_title() {
+    std::string wanted = app.window_title();
+    if (wanted != title) {
+      title = wanted;
+      glfwSetWindowTitle(window, title.c_str());
+    }
+  }
+
+  // A remembered position is used only if it is on a connected monitor.
+  bool position_visible(int x, int y) const {
+    int count = 0;
+    GLFWmonitor** monitors = glfwGetMonitors(&count);
+    for (int i = 0; i < count; ++i) {
+      int mx = 0, my = 0, mw = 0, mh = 0;
+      glfwGetMonitorWorkarea(monitors[i], &mx, &my, &mw, &mh);
+      if (x >= mx - 50 && y >= my - 10 && x < mx + mw - 100 && y < my + mh - 100) return true;
+    }
+    return false;
+  }
+
+  void remember_geometry() {
+    if (!options.remember || !window) return;
+    bool maximized = glfwGetWindowAttrib(window, GLFW_MAXIMIZED) != 0;
+    settings.set_bool("window.maximized", maximized);
+    if (!maximized && !glfwGetWindowAttrib(window, GLFW_ICONIFIED)) {
+      int x = 0, y = 0, w = 0, h = 0;
+      glfwGetWindowPos(window, &x, &y);
+      glfwGetWindowSize(window, &w, &h);
+      settings.set_int("window.x", x);
+      settings.set_int("window.y", y);
+      settings.set_int("window.width", w);
+      settings.set_int("window.height", h);
+    }
+    settings.set_float("ui.scale", app.view.ui_scale);
+    settings.set_string("ui.theme", to_string(app.view.theme));
+    settings.save(settings_path);
+  }
+};
+
+// [SECTION] Frame loop --------------------------------------------------------
+
+bool Platform::begin_frame() {
+  Impl& d = *impl_;
+  if (glfwWindowShouldClose(d.window) || d.app.quit_requested) return false;
+
+  if (!d.options.wait_for_events || d.redraw_frames > 0) {
+    glfwPollEvents();
+  } else {
+    double timeout = ImGui::GetIO().WantTextInput ? kCaretBlinkSeconds : kIdleWakeSeconds;
+    glfwWaitEventsTimeout(timeout);
+    d.redraw_frames = std::max(d.redraw_frames, 1);
+  }
+  if (glfwWindowShouldClose(d.window)) return false;
+  if (d.redraw_frames > 0) --d.redraw_frames;
+
+  d.sync_scale();
+  d.sync_title();
+  ImGui_ImplOpenGL3_NewFrame();
+  ImGui_ImplGlfw_NewFrame();
+  ImGui::NewFrame();
+  return true;
+}
+
+void Platform::render() {
+  ImGui::Render();
+  int w = 0, h = 0;
+  glfwGetFramebufferSize(impl_->window, &w, &h);
+  glViewport(0, 0, w, h);
+  ImVec4 bg = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
+  glClearColor(bg.x, bg.y, bg.z, 1.0f);
+  glClear(GL_COLOR_BUFFER_BIT);
+  ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+  // A frame that changed what ImGui wants (e.g. a popup opened by a shortcut) gets
+  // one more frame before sleeping.
+  if (ImGui::GetIO().WantSetMousePos) impl_->redraw_frames = std::max(impl_->redraw_frames, 1);
+}
+
+void Platform::present() { glfwSwapBuffers(impl_->window); }
+
+bool Platform::framebuffer_size(int& width, int& height) const {
+  glfwGetFramebufferSize(impl_->window, &width, &height);
+  return width > 0 && height > 0;
+}
+
+std::string Platform::clipboard_text() const {
+  const char* text = glfwGetClipboardString(impl_->window);
+  return text ? text : "";
+}
+
+void Platform::set_clipboard_text(const std::string& text) {
+  glfwSetClipboardString(impl_->window, text.c_str());
+}
+
+// [SECTION] Lifetime ----------------------------------------------------------
+
+Platform::Platform(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+
+std::unique_ptr<Platform> Platform::create(App& app, const WindowOptions& options,
+                                           std::string& error) {
+  glfwSetErrorCallback(on_glfw_error);
+  if (!glfwInit()) {
+    error = "cannot open a window: " +
+            (g_glfw_error.empty() ? std::string("GLFW failed to start") : g_glfw_error) +
+            " (is DISPLAY or WAYLAND_DISPLAY set?)";
+    return nullptr;
+  }
+  auto impl = std::make_unique<Impl>(app, options);
+  Impl& d = *impl;
+  if (options.remember) {
+    d.settings_path = config_dir() / "settings.ini";
+    d.settings = Settings::load(d.settings_path);
+    app.view.ui_scale = std::clamp(d.settings.get_float("ui.scale", 1.0f), 0.5f, 3.0f);
+    app.view.theme = theme_from_string(d.settings.get_string("ui.theme", "light").c_str());
+  }
+  if (options.ui_scale) app.view.ui_scale = *options.ui_scale;
+
+  glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
+  glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 3);
+  glfwWindowHint(GLFW_OPENGL_PROFILE, GLFW_OPENGL_CORE_PROFILE);
+  glfwWindowHint(GLFW_OPENGL_FORWARD_COMPAT, GLFW_TRUE);  // required on macOS
+  glfwWindowHint(GLFW_VISIBLE, GLFW_FALSE);               // shown once placed
+  glfwWindowHint(GLFW_SAMPLES, 0);
+
+  // Default size follows the primary monitor's content scale; an explicit or
+  // remembered size is used as is.
+  float monitor_scale = 1.0f;
+  if (GLFWmonitor* primary = glfwGetPrimaryMonitor()) {
+    float xs = 1.0f, ys = 1.0f;
+    glfwGetMonitorContentScale(primary, &xs, &ys);
+    monitor_scale = std::clamp(std::max(xs, ys), 1.0f, 4.0f);
+  }
+  int width = static_cast<int>(kDefaultWidth * monitor_scale);
+  int height = static_cast<int>(kDefaultHeight * monitor_scale);
+  if (options.remember) {
+    width = std::clamp(d.settings.get_int("window.width", width), 400, 16384);
+    height = std::clamp(d.settings.get_int("window.height", height), 300, 16384);
+  }
+  if (options.size) {
+    width = options.size->width;
+    height = options.size->height;
+  }
+
+  d.window = glfwCreateWindow(width, height, "Rapport", nullptr, nullptr);
+  if (!d.window) {
+    error = "cannot create an OpenGL 3.3 window: " + g_glfw_error;
+    glfwTerminate();
+    return nullptr;
+  }
+  if (options.remember && !options.size) {
+    int x = d.settings.get_int("window.x", INT_MIN);
+    int y = d.settings.get_int("window.y", INT_MIN);
+    if (x != INT_MIN && y != INT_MIN && d.position_visible(x, y)) {
+      glfwSetWindowPos(d.window, x, y);
+    }
+    if (d.settings.get_bool("window.maximized", false)) glfwMaximizeWindow(d.window);
+  }
+  glfwMakeContextCurrent(d.window);
+  glfwSwapInterval(options.wait_for_events ? 1 : 0);
+  d.install_callbacks();
+
+  IMGUI_CHECKVERSION();
+  ImGui::CreateContext();
+  ImGuiIO& io = ImGui::GetIO();
+  if (options.remember) {
+    std::error_code ec;
+    std::filesystem::create_directories(config_dir(), ec);
+    d.ini_path = (config_dir() / "imgui.ini").string();
+    io.IniFilename = d.ini_path.c_str();
+  } else {
+    io.IniFilename = nullptr;
+  }
+  io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
+  io.ConfigWindowsMoveFromTitleBarOnly = true;
+  ImGui_ImplGlfw_InitForOpenGL(d.window, true);
+  ImGui_ImplOpenGL3_Init("#version 330 core");
+  d.imgui_ready = true;
+  d.sync_scale();
+  d.sync_title();
+  glfwShowWindow(d.window);
+  return std::unique_ptr<Platform>(new Platform(std::move(impl)));
+}
+
+Platform::~Platform() {
+  Impl& d = *impl_;
+  d.remember_geometry();
+  if (d.imgui_ready) {
+    ImGui_ImplOpenGL3_Shutdown();
+    ImGui_ImplGlfw_Shutdown();
+    ImGui::DestroyContext();
+  }
+  if (d.window) glfwDestroyWindow(d.window);
+  glfwTerminate();
+}
+
+}  // namespace rapport::app

@@ -1,0 +1,38 @@
+// Rapport's look: a light theme (default) and a dark one, with the semantic colours
+// other views use (accent, client vs provider, status colours) so every screen agrees.
+#pragma once
+
+#include <imgui.h>
+
+namespace rapport::app {
+
+enum class Theme { Light, Dark };
+const char* to_string(Theme t);   // "light", "dark" (stored in settings)
+Theme theme_from_string(const char* s);  // unknown -> Light
+
+// Colours that mean something in the planner, for the current theme.
+struct Palette {
+  ImU32 accent;        // selection, today line, primary buttons
+  ImU32 accent_soft;   // selected row background
+  ImU32 client;        // client-side items and people
+  ImU32 provider;      // provider-side items and people
+  ImU32 milestone;     // milestone diamonds
+  ImU32 meeting;       // meeting blocks
+  ImU32 ok;            // done, confirmed
+  ImU32 warning;       // at risk, due soon
+  ImU32 danger;        // missed, will not be met, overdue
+  ImU32 muted_text;    // secondary text
+  ImU32 canvas;        // timeline background
+  ImU32 grid;          // timeline grid lines
+  ImU32 panel;         // side panels background
+  ImU32 status_bar;    // status bar background
+};
+
+// Resets ImGui's style to `theme` at `scale` (content scale x UI scale). Sizes are
+// scaled once from the unscaled design values, so calling it again never compounds.
+void apply_theme(Theme theme, float scale);
+
+Theme current_theme();
+const Palette& palette();
+
+}  // namespace rapport::app
