@@ -148,7 +148,7 @@ void muted_text(const char* text) {
 }
 
 void set_ui_scale(App& app, float ui_scale) {
-  app.view.ui_scale = std::clamp(ui_scale, kMinUiScale, kMaxUiScale);
+  app.main_window.ui_scale = std::clamp(ui_scale, kMinUiScale, kMaxUiScale);
 }
 
 // [SECTION] Menu bar ----------------------------------------------------------
@@ -176,24 +176,24 @@ void draw_menu_bar(App& app) {
   if (ImGui::BeginMenu("View")) {
     for (int i = 0; i < kSectionCount; ++i) {
       auto s = static_cast<Section>(i);
-      if (ImGui::MenuItem(section_title(s), nullptr, app.view.section == s)) app.view.section = s;
+      if (ImGui::MenuItem(section_title(s), nullptr, app.main_window.section == s)) app.main_window.section = s;
     }
     ImGui::Separator();
-    if (ImGui::MenuItem("Light theme", nullptr, app.view.theme == Theme::Light)) {
-      app.view.theme = Theme::Light;
+    if (ImGui::MenuItem("Light theme", nullptr, app.main_window.theme == Theme::Light)) {
+      app.main_window.theme = Theme::Light;
     }
-    if (ImGui::MenuItem("Dark theme", nullptr, app.view.theme == Theme::Dark)) {
-      app.view.theme = Theme::Dark;
+    if (ImGui::MenuItem("Dark theme", nullptr, app.main_window.theme == Theme::Dark)) {
+      app.main_window.theme = Theme::Dark;
     }
     ImGui::Separator();
-    if (ImGui::MenuItem("Larger interface", "Ctrl+=")) set_ui_scale(app, app.view.ui_scale + 0.1f);
-    if (ImGui::MenuItem("Smaller interface", "Ctrl+-")) set_ui_scale(app, app.view.ui_scale - 0.1f);
+    if (ImGui::MenuItem("Larger interface", "Ctrl+=")) set_ui_scale(app, app.main_window.ui_scale + 0.1f);
+    if (ImGui::MenuItem("Smaller interface", "Ctrl+-")) set_ui_scale(app, app.main_window.ui_scale - 0.1f);
     if (ImGui::MenuItem("Actual size", "Ctrl+0")) set_ui_scale(app, 1.0f);
     ImGui::EndMenu();
   }
   if (ImGui::BeginMenu("Help")) {
-    if (ImGui::MenuItem("About Rapport")) app.view.show_about = true;
-    ImGui::MenuItem("Dear ImGui demo", nullptr, &app.view.show_imgui_demo);
+    if (ImGui::MenuItem("About Rapport")) app.main_window.show_about = true;
+    ImGui::MenuItem("Dear ImGui demo", nullptr, &app.main_window.show_imgui_demo);
     ImGui::EndMenu();
   }
   ImGui::EndMainMenuBar();
@@ -203,8 +203,8 @@ void handle_shortcuts(App& app) {
   const ImGuiIO& io = ImGui::GetIO();
   if (!io.KeyCtrl || io.WantTextInput) return;
   if (ImGui::IsKeyPressed('Q', false)) app.quit_requested = true;
-  if (ImGui::IsKeyPressed('=', false)) set_ui_scale(app, app.view.ui_scale + 0.1f);
-  if (ImGui::IsKeyPressed('-', false)) set_ui_scale(app, app.view.ui_scale - 0.1f);
+  if (ImGui::IsKeyPressed('=', false)) set_ui_scale(app, app.main_window.ui_scale + 0.1f);
+  if (ImGui::IsKeyPressed('-', false)) set_ui_scale(app, app.main_window.ui_scale - 0.1f);
   if (ImGui::IsKeyPressed('0', false)) set_ui_scale(app, 1.0f);
 }
 
@@ -228,8 +228,8 @@ void draw_navigation(App& app, const Layout& layout) {
     auto s = static_cast<Section>(i);
     ImGui::PushID(i);
     ImVec2 row_start = ImGui::GetCursorScreenPos();
-    bool selected = app.view.section == s;
-    if (ImGui::Selectable("##section", selected, 0, ImVec2(0, row_height))) app.view.section = s;
+    bool selected = app.main_window.section == s;
+    if (ImGui::Selectable("##section", selected, 0, ImVec2(0, row_height))) app.main_window.section = s;
     // Title and count are drawn over the selectable so the count can align right.
     ImDrawList* draw = ImGui::GetWindowDrawList();
     float text_y = row_start.y + (row_height - ImGui::GetTextLineHeight()) * 0.5f;
@@ -306,7 +306,7 @@ void draw_overview(App& app) {
   ImGui::Spacing();
 
   // A card per section with its item count.
-  const float card_w = 150.0f * app.scale;
+  const float card_w = 172.0f * app.scale;
   const float card_h = ImGui::GetFrameHeight() * 2.2f;
   const float spacing = ImGui::GetStyle().ItemSpacing.x;
   int per_row = std::max(1, static_cast<int>((ImGui::GetContentRegionAvail().x + spacing) /
@@ -318,7 +318,7 @@ void draw_overview(App& app) {
     ++shown;
     ImGui::PushID(i);
     ImVec2 p = ImGui::GetCursorScreenPos();
-    if (ImGui::InvisibleButton("card", ImVec2(card_w, card_h))) app.view.section = s;
+    if (ImGui::InvisibleButton("card", ImVec2(card_w, card_h))) app.main_window.section = s;
     ImDrawList* draw = ImGui::GetWindowDrawList();
     bool hovered = ImGui::IsItemHovered();
     draw->AddRectFilled(p, ImVec2(p.x + card_w, p.y + card_h),
@@ -340,7 +340,7 @@ void draw_overview(App& app) {
 }
 
 void draw_section_table(App& app) {
-  Section s = app.view.section;
+  Section s = app.main_window.section;
   heading(app, section_title(s));
   muted_text(section_description(s));
   ImGui::Spacing();
@@ -382,7 +382,7 @@ void draw_section_area(App& app, const Layout& layout) {
   ImGui::SetNextWindowSize(layout.section_size);
   ImGui::Begin("SectionArea", nullptr, kPanelFlags);
   ImGui::BeginChild("Section", ImVec2(0, 0), true);
-  if (app.view.section == Section::Overview) {
+  if (app.main_window.section == Section::Overview) {
     draw_overview(app);
   } else {
     draw_section_table(app);
@@ -406,15 +406,15 @@ void draw_status_bar(App& app, const Layout& layout) {
   ImGui::SameLine();
   ImGui::TextDisabled("·  %zu milestones  ·  %zu meetings  ·  %zu client tasks",
                       e.milestones.size(), e.meetings.size(), e.client_tasks.size());
-  if (!app.view.status_message.empty()) {
+  if (!app.main_window.status_message.empty()) {
     ImGui::SameLine();
-    ImGui::TextDisabled("·  %s", app.view.status_message.c_str());
+    ImGui::TextDisabled("·  %s", app.main_window.status_message.c_str());
   }
   char right[96];
   std::snprintf(right, sizeof right, "%s  ·  %s theme  ·  %d%%",
                 app.fonts.family.empty() ? "default font" : app.fonts.family.c_str(),
-                app.view.theme == Theme::Dark ? "Dark" : "Light",
-                static_cast<int>(app.view.ui_scale * 100.0f + 0.5f));
+                app.main_window.theme == Theme::Dark ? "Dark" : "Light",
+                static_cast<int>(app.main_window.ui_scale * 100.0f + 0.5f));
   float w = ImGui::CalcTextSize(right).x;
   ImGui::SameLine(std::max(ImGui::GetCursorPosX(), ImGui::GetWindowWidth() - w -
                                                         ImGui::GetStyle().WindowPadding.x));
@@ -425,9 +425,9 @@ void draw_status_bar(App& app, const Layout& layout) {
 }
 
 void draw_about(App& app) {
-  if (app.view.show_about) {
+  if (app.main_window.show_about) {
     ImGui::OpenPopup("About Rapport");
-    app.view.show_about = false;
+    app.main_window.show_about = false;
   }
   ImVec2 center = ImGui::GetMainViewport()->GetCenter();
   ImGui::SetNextWindowPos(center, ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
@@ -491,7 +491,7 @@ void App::frame() {
   draw_section_area(*this, layout);
   draw_status_bar(*this, layout);
   draw_about(*this);
-  if (view.show_imgui_demo) ImGui::ShowDemoWindow(&view.show_imgui_demo);
+  if (main_window.show_imgui_demo) ImGui::ShowDemoWindow(&main_window.show_imgui_demo);
 }
 
 }  // namespace rapport::app

@@ -9,6 +9,7 @@
 #include "fonts.hpp"
 #include "rapport/model.hpp"
 #include "theme.hpp"
+#include "view_state.hpp"
 
 namespace rapport::app {
 
@@ -30,12 +31,12 @@ enum class Section {
 inline constexpr int kSectionCount = 12;
 const char* section_title(Section s);
 
-// What the user is looking at; never saved in the engagement file.
-struct ViewState {
+// The main window's own state (which section, theme, interface zoom); never saved in
+// the engagement file. What panels share (selection, presentation) is ViewState.
+struct MainWindowState {
   Section section = Section::Overview;
   Theme theme = Theme::Light;
   float ui_scale = 1.0f;  // user's interface zoom on top of the monitor's content scale
-  Selection selection;
   bool show_about = false;
   bool show_imgui_demo = false;
   std::string status_message;  // shown in the status bar until replaced
@@ -54,7 +55,9 @@ Layout compute_layout(ImVec2 origin, ImVec2 size, float scale, float status_heig
 struct App {
   Engagement engagement;
   std::string file_path;  // empty = not saved yet
-  ViewState view;
+  ViewState view;               // shared with panels: selection, presentation mode
+  CommandQueue commands;        // emitted by panels during a frame, applied after it
+  MainWindowState main_window;  // section, theme, interface zoom
   UiFonts fonts;          // set by the platform when fonts are (re)built
   float scale = 1.0f;     // style scale = content scale x view.ui_scale, set by the platform
   bool quit_requested = false;

@@ -39,7 +39,7 @@ int main(int argc, char** argv) {
     std::string error;
     if (!app.open_file(options.file, error)) {
       std::fprintf(stderr, "rapport: cannot open %s: %s\n", options.file.c_str(), error.c_str());
-      app.view.status_message = "Could not open " + options.file + ": " + error;
+      app.main_window.status_message = "Could not open " + options.file + ": " + error;
     }
   }
 

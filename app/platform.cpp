@@ -120,7 +120,7 @@ struct Platform::Impl {
   // on macOS it is 2x the window's points, so fonts are rasterized at 2x and drawn at
   // 1/2 (crisp, not stretched).
   void sync_scale() {
-    float ui_scale = app.view.ui_scale;
+    float ui_scale = app.main_window.ui_scale;
     if (scale_dirty) {
       float xs = 1.0f, ys = 1.0f;
       glfwGetWindowContentScale(window, &xs, &ys);
@@ -147,9 +147,9 @@ struct Platform::Impl {
       built_fb_scale = fb_scale;
       app.scale = content_scale * ui_scale / fb_scale;
     }
-    if (app.view.theme != applied_theme || app.scale != applied_style_scale) {
-      apply_theme(app.view.theme, app.scale);
-      applied_theme = app.view.theme;
+    if (app.main_window.theme != applied_theme || app.scale != applied_style_scale) {
+      apply_theme(app.main_window.theme, app.scale);
+      applied_theme = app.main_window.theme;
       applied_style_scale = app.scale;
     }
   }
@@ -187,8 +187,8 @@ struct Platform::Impl {
       settings.set_int("window.width", w);
       settings.set_int("window.height", h);
     }
-    settings.set_float("ui.scale", app.view.ui_scale);
-    settings.set_string("ui.theme", to_string(app.view.theme));
+    settings.set_float("ui.scale", app.main_window.ui_scale);
+    settings.set_string("ui.theme", to_string(app.main_window.theme));
     settings.save(settings_path);
   }
 };
@@ -265,10 +265,10 @@ std::unique_ptr<Platform> Platform::create(App& app, const WindowOptions& option
   if (options.remember) {
     d.settings_path = config_dir() / "settings.ini";
     d.settings = Settings::load(d.settings_path);
-    app.view.ui_scale = std::clamp(d.settings.get_float("ui.scale", 1.0f), 0.5f, 3.0f);
-    app.view.theme = theme_from_string(d.settings.get_string("ui.theme", "light").c_str());
+    app.main_window.ui_scale = std::clamp(d.settings.get_float("ui.scale", 1.0f), 0.5f, 3.0f);
+    app.main_window.theme = theme_from_string(d.settings.get_string("ui.theme", "light").c_str());
   }
-  if (options.ui_scale) app.view.ui_scale = *options.ui_scale;
+  if (options.ui_scale) app.main_window.ui_scale = *options.ui_scale;
 
   glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
   glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 3);
