@@ -64,3 +64,20 @@ TEST_CASE("a redacted engagement holds none of the internal texts", "[fields]") 
   CHECK(client_view.stakeholders.size() == e.stakeholders.size());
   CHECK(client_view.milestones.size() == e.milestones.size());
 }
+
+#include "rapport/defaults.hpp"
+#include "rapport/history.hpp"
+
+TEST_CASE("a new item of every kind can be added as it is", "[fields][defaults]") {
+  Engagement e = make_demo();
+  History h;
+  Date today = Date::from_ymd(2026, 11, 24);
+  const Engagement kinds = e;
+  for_each_table(kinds, [&](const auto& table) {
+    using T = typename std::decay_t<decltype(table)>::value_type;
+    auto error = h.apply(e, Add<T>{default_item<T>(e, today)});
+    INFO(to_string(KindOf<T>::kind));
+    CHECK_FALSE(error);
+  });
+  CHECK(h.undo_depth() == size_t(kKindCount));
+}

@@ -1,0 +1,12 @@
+// What a new item looks like when the user presses "Add": valid as it stands
+// (so it can be added at once and edited in place), dated around today.
+#pragma once
+
+#include "rapport/model.hpp"
+
+namespace rapport {
+
+template <class T>
+T default_item(const Engagement& e, Date today);
+
+}  // namespace rapport
