@@ -18,7 +18,10 @@
 
 #include <algorithm>
 #include <cmath>
+#include <chrono>
 #include <climits>
+#include <csignal>
+#include <cstdio>
 #include <cstdlib>
 
 #include "app.hpp"
@@ -62,6 +65,48 @@ constexpr int kDefaultHeight = 840;
 
 std::string g_glfw_error;
 
+// SIGINT/SIGTERM close the window the normal way, so settings are written. The
+// handler only sets a flag and wakes the loop; a second signal kills as usual.
+volatile std::sig_atomic_t g_close_signal = 0;
+
+void on_close_signal(int) {
+  g_close_signal = 1;
+  glfwPostEmptyEvent();
+}
+
+void install_signal_handlers() {
+  struct sigaction action {};
+  action.sa_handler = on_close_signal;
+  sigemptyset(&action.sa_mask);
+  action.sa_flags = SA_RESETHAND;
+  sigaction(SIGINT, &action, nullptr);
+  sigaction(SIGTERM, &action, nullptr);
+}
+
+// Window geometry is written this long after the last move or resize, so it
+// survives a crash and is not written on every pixel of a drag.
+constexpr double kGeometrySaveDelaySeconds = 1.0;
+
+// RAPPORT_TIMING=1: how long each start-up step takes, on stderr.
+class StartupTimer {
+ public:
+  StartupTimer() {
+    const char* env = std::getenv("RAPPORT_TIMING");
+    enabled_ = env && env[0] == '1';
+  }
+  void step(const char* what) {
+    if (!enabled_) return;
+    auto now = std::chrono::steady_clock::now();
+    std::fprintf(stderr, "rapport:   %-22s %6.1f ms\n", what,
+                 std::chrono::duration<double, std::milli>(now - last_).count());
+    last_ = now;
+  }
+
+ private:
+  bool enabled_ = false;
+  std::chrono::steady_clock::time_point last_ = std::chrono::steady_clock::now();
+};
+
 void on_glfw_error(int code, const char* description) {
   g_glfw_error = description ? description : "unknown error";
   (void)code;
@@ -79,6 +124,7 @@ struct Platform::Impl {
   bool imgui_ready = false;
 
   int redraw_frames = kSettleFrames;
+  double geometry_changed_at = -1.0;  // glfwGetTime() of an unsaved move/resize
   bool scale_dirty = true;
   float content_scale = 1.0f;
   float built_ui_scale = 0.0f;
@@ -103,7 +149,16 @@ struct Platform::Impl {
     glfwSetCharCallback(window, [](GLFWwindow* w, unsigned int) { wake(w); });
     glfwSetCursorEnterCallback(window, [](GLFWwindow* w, int) { wake(w); });
     glfwSetWindowFocusCallback(window, [](GLFWwindow* w, int) { wake(w); });
-    glfwSetWindowSizeCallback(window, [](GLFWwindow* w, int, int) { wake(w); });
+    glfwSetWindowSizeCallback(window, [](GLFWwindow* w, int, int) {
+      wake(w);
+      of(w).geometry_changed_at = glfwGetTime();
+    });
+    glfwSetWindowPosCallback(window, [](GLFWwindow* w, int, int) {
+      of(w).geometry_changed_at = glfwGetTime();
+    });
+    glfwSetWindowMaximizeCallback(window, [](GLFWwindow* w, int) {
+      of(w).geometry_changed_at = glfwGetTime();
+    });
     glfwSetFramebufferSizeCallback(window, [](GLFWwindow* w, int, int) {
       wake(w);
       of(w).scale_dirty = true;
@@ -197,16 +252,22 @@ struct Platform::Impl {
 
 bool Platform::begin_frame() {
   Impl& d = *impl_;
-  if (glfwWindowShouldClose(d.window) || d.app.quit_requested) return false;
+  if (glfwWindowShouldClose(d.window) || d.app.quit_requested || g_close_signal) return false;
 
   if (!d.options.wait_for_events || d.redraw_frames > 0) {
     glfwPollEvents();
   } else {
     double timeout = ImGui::GetIO().WantTextInput ? kCaretBlinkSeconds : kIdleWakeSeconds;
+    if (d.geometry_changed_at >= 0) timeout = std::min(timeout, kGeometrySaveDelaySeconds);
     glfwWaitEventsTimeout(timeout);
     d.redraw_frames = std::max(d.redraw_frames, 1);
   }
-  if (glfwWindowShouldClose(d.window)) return false;
+  if (glfwWindowShouldClose(d.window) || g_close_signal) return false;
+  if (d.geometry_changed_at >= 0 &&
+      glfwGetTime() - d.geometry_changed_at >= kGeometrySaveDelaySeconds) {
+    d.remember_geometry();
+    d.geometry_changed_at = -1.0;
+  }
   if (d.redraw_frames > 0) --d.redraw_frames;
 
   d.sync_scale();
@@ -253,8 +314,11 @@ Platform::Platform(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 
 std::unique_ptr<Platform> Platform::create(App& app, const WindowOptions& options,
                                            std::string& error) {
+  StartupTimer timer;
   glfwSetErrorCallback(on_glfw_error);
-  if (!glfwInit()) {
+  bool glfw_ok = glfwInit();
+  timer.step("GLFW init");
+  if (!glfw_ok) {
     error = "cannot open a window: " +
             (g_glfw_error.empty() ? std::string("GLFW failed to start") : g_glfw_error) +
             " (is DISPLAY or WAYLAND_DISPLAY set?)";
@@ -310,9 +374,11 @@ std::unique_ptr<Platform> Platform::create(App& app, const WindowOptions& option
     }
     if (d.settings.get_bool("window.maximized", false)) glfwMaximizeWindow(d.window);
   }
+  timer.step("window + GL context");
   glfwMakeContextCurrent(d.window);
   glfwSwapInterval(options.wait_for_events ? 1 : 0);
   d.install_callbacks();
+  if (options.wait_for_events) install_signal_handlers();
 
   IMGUI_CHECKVERSION();
   ImGui::CreateContext();
@@ -330,9 +396,14 @@ std::unique_ptr<Platform> Platform::create(App& app, const WindowOptions& option
   ImGui_ImplGlfw_InitForOpenGL(d.window, true);
   ImGui_ImplOpenGL3_Init("#version 330 core");
   d.imgui_ready = true;
+  timer.step("ImGui backends");
+  find_ui_font_files();
+  timer.step("font lookup");
   d.sync_scale();
+  timer.step("font atlas");
   d.sync_title();
   glfwShowWindow(d.window);
+  timer.step("show window");
   return std::unique_ptr<Platform>(new Platform(std::move(impl)));
 }
 
