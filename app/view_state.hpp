@@ -18,10 +18,12 @@ struct CommandQueue {
   struct Group {
     std::string label;  // empty: use the single command's own label
     std::vector<Command> commands;
+    bool select_added = false;  // select the item an Add created
   };
   std::vector<Group> groups;
 
   void push(Command c) { groups.push_back(Group{"", {std::move(c)}}); }
+  void push_and_select(Command c) { groups.push_back(Group{"", {std::move(c)}, true}); }
   void push_group(std::string label, std::vector<Command> commands) {
     groups.push_back(Group{std::move(label), std::move(commands)});
   }

@@ -1,0 +1,39 @@
+// Editors for one field of an item, driven by core's field descriptors
+// (rapport/fields.hpp). The inspector and the add forms use them for every
+// item kind, so each kind of value is edited the same way everywhere.
+#pragma once
+
+#include <map>
+#include <string>
+
+#include "rapport/fields.hpp"
+
+namespace rapport::app {
+
+// Text that a user is typing into a field whose value is not text (a date, a
+// time, an amount), kept while it does not parse, so nothing typed is lost.
+struct FieldBuffers {
+  std::map<std::string, std::string> text;
+  void clear() { text.clear(); }
+};
+
+// What happened to a field this frame.
+struct FieldEdit {
+  bool changed = false;    // the draft changed (commit when `done`)
+  bool done = false;       // the user finished with the field (Enter, Tab, click away, a pick)
+  std::string problem;     // input that does not parse ("Write the date as 2026-12-15")
+};
+
+// Draws a labelled editor for `f` on `draft`. `read_only` shows the value only.
+template <class T>
+FieldEdit edit_field(const Engagement& e, T& draft, const Field<T>& f, FieldBuffers& buffers, bool read_only = false);
+
+// A stakeholder picker: (none) plus the stakeholders, optionally of one side.
+bool pick_stakeholder(const char* label, const Engagement& e, Id& value, int side = -1);
+// A milestone picker: (none) plus the milestones by date.
+bool pick_milestone(const char* label, const Engagement& e, Id& value);
+
+// Shows `message` in the error colour, wrapped, under the field.
+void field_problem(const std::string& message);
+
+}  // namespace rapport::app

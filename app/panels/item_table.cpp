@@ -1,0 +1,207 @@
+// One table for every item kind, driven by core's field descriptors.
+#include "panels/item_table.hpp"
+
+#include <imgui.h>
+#include <imgui_stdlib.h>
+
+#include <algorithm>
+#include <cctype>
+#include <cfloat>
+
+#include "rapport/defaults.hpp"
+#include "rapport/fields.hpp"
+#include "theme.hpp"
+
+namespace rapport::app {
+namespace {
+
+std::string lower(std::string s) {
+  for (char& c : s) c = char(std::tolower(static_cast<unsigned char>(c)));
+  return s;
+}
+
+template <class T>
+std::vector<const Field<T>*> visible_columns(bool presentation) {
+  std::vector<const Field<T>*> out;
+  for (const Field<T>& f : fields<T>())
+    if (f.in_table && !(f.internal && presentation)) out.push_back(&f);
+  return out;
+}
+
+// Numbers sort as numbers, everything else by its text (ISO dates sort right).
+template <class T>
+bool numeric_key(const T& item, const Field<T>& f, int64_t& out) {
+  if (f.type == FieldType::Enum) {
+    out = f.get_enum(item);
+    return true;
+  }
+  if (auto* m = std::get_if<int32_t T::*>(&f.member)) {
+    out = item.**m;
+    return true;
+  }
+  if (auto* m = std::get_if<int64_t T::*>(&f.member)) {
+    out = item.**m;
+    return true;
+  }
+  return false;
+}
+
+template <class T>
+void rebuild_rows(const Engagement& e, const std::vector<const Field<T>*>& columns, ItemTableState& s) {
+  const auto& table = KindOf<T>::table(e);
+  s.rows.clear();
+  s.rows.reserve(table.size());
+  std::string needle = lower(s.filter);
+  bool filtering = needle.find_first_not_of(' ') != std::string::npos;
+  for (const auto& [id, item] : table) {
+    if (filtering) {
+      bool hit = false;
+      for (const Field<T>* f : columns)
+        if (lower(field_text(e, item, *f)).find(needle) != std::string::npos) {
+          hit = true;
+          break;
+        }
+      if (!hit) continue;
+    }
+    s.rows.push_back(id);
+  }
+  if (s.sort_column >= 0 && s.sort_column < int(columns.size())) {
+    const Field<T>& f = *columns[size_t(s.sort_column)];
+    struct Key {
+      Id id;
+      int64_t number;
+      std::string text;
+    };
+    std::vector<Key> keys;
+    keys.reserve(s.rows.size());
+    for (Id id : s.rows) {
+      const T& item = *table.find(id);
+      Key k{id, 0, {}};
+      if (!numeric_key(item, f, k.number)) k.text = lower(field_text(e, item, f));
+      keys.push_back(std::move(k));
+    }
+    std::stable_sort(keys.begin(), keys.end(), [&](const Key& a, const Key& b) {
+      bool less = a.text != b.text ? a.text < b.text : a.number < b.number;
+      bool more = a.text != b.text ? b.text < a.text : b.number < a.number;
+      return s.sort_descending ? more : less;
+    });
+    for (size_t i = 0; i < keys.size(); ++i) s.rows[i] = keys[i].id;
+  }
+}
+
+}  // namespace
+
+template <class T>
+void draw_item_table(PanelContext& ctx, ItemTableState& s) {
+  const Engagement& e = ctx.engagement;
+  const Kind kind = KindOf<T>::kind;
+  const auto& table = KindOf<T>::table(e);
+  auto columns = visible_columns<T>(ctx.view.presentation);
+
+  // Toolbar: filter and add.
+  ImGui::PushID(int(kind));
+  if (s.focus_filter) {
+    ImGui::SetKeyboardFocusHere();
+    s.focus_filter = false;
+  }
+  float add_width = ImGui::CalcTextSize("+ Add").x + ImGui::GetStyle().FramePadding.x * 2;
+  ImGui::SetNextItemWidth(std::max(120.0f, ImGui::GetContentRegionAvail().x - add_width - ImGui::GetStyle().ItemSpacing.x));
+  std::string hint = "Filter " + lower(plural_title(kind)) + "…";
+  ImGui::InputTextWithHint("##filter", hint.c_str(), &s.filter);
+  ImGui::SameLine();
+  if (ImGui::Button("+ Add")) ctx.queue.push_and_select(Add<T>{default_item<T>(e, ctx.today)});
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("Add a %s (Ctrl+Enter)", to_string(kind));
+
+  ImGuiTableFlags flags = ImGuiTableFlags_Sortable | ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH |
+                          ImGuiTableFlags_Resizable | ImGuiTableFlags_ScrollY | ImGuiTableFlags_SizingStretchProp |
+                          ImGuiTableFlags_Hideable;
+  if (columns.empty() || !ImGui::BeginTable("items", int(columns.size()), flags)) {
+    ImGui::PopID();
+    return;
+  }
+  ImGui::TableSetupScrollFreeze(0, 1);
+  for (const Field<T>* f : columns) {
+    bool wide = f->type == FieldType::Text || f->type == FieldType::LongText;
+    ImGui::TableSetupColumn(f->label, ImGuiTableColumnFlags_None, wide ? 3.0f : 1.0f);
+  }
+  ImGui::TableHeadersRow();
+
+  bool dirty = s.built_revision != ctx.history.revision() || s.built_filter != s.filter ||
+               s.built_presentation != ctx.view.presentation;
+  if (ImGuiTableSortSpecs* specs = ImGui::TableGetSortSpecs(); specs && specs->SpecsDirty) {
+    if (specs->SpecsCount > 0) {
+      s.sort_column = specs->Specs[0].ColumnIndex;
+      s.sort_descending = specs->Specs[0].SortDirection == ImGuiSortDirection_Descending;
+    }
+    specs->SpecsDirty = false;
+    dirty = true;
+  }
+  if (dirty) {
+    rebuild_rows<T>(e, columns, s);
+    s.built_revision = ctx.history.revision();
+    s.built_filter = s.filter;
+    s.built_presentation = ctx.view.presentation;
+  }
+
+  ImGuiListClipper clipper;
+  clipper.Begin(int(s.rows.size()));
+  while (clipper.Step()) {
+    for (int row = clipper.DisplayStart; row < clipper.DisplayEnd; ++row) {
+      Id id = s.rows[size_t(row)];
+      const T* item = table.find(id);
+      if (!item) continue;
+      ImGui::TableNextRow();
+      ImGui::PushID(int(id));
+      for (size_t c = 0; c < columns.size(); ++c) {
+        ImGui::TableSetColumnIndex(int(c));
+        std::string text = field_text(e, *item, *columns[c]);
+        std::replace(text.begin(), text.end(), '\n', ' ');
+        if (c == 0) {
+          bool selected = ctx.view.selection.id == id;
+          if (ImGui::Selectable(text.empty() ? "—" : text.c_str(), selected,
+                                ImGuiSelectableFlags_SpanAllColumns | ImGuiSelectableFlags_AllowItemOverlap)) {
+            ctx.view.selection = Selection{id, std::nullopt};
+            ctx.view.reveal_on_timeline = ctx.view.selection;
+          }
+        } else {
+          ImGui::TextUnformatted(text.c_str());
+        }
+      }
+      ImGui::PopID();
+    }
+  }
+  if (s.rows.empty()) {
+    ImGui::TableNextRow();
+    ImGui::TableSetColumnIndex(0);
+    ImGui::TextDisabled(table.empty() ? "Nothing yet: press + Add." : "Nothing matches the filter.");
+  }
+  ImGui::EndTable();
+
+  // Delete the selected item of this kind with the Delete key while the table has focus.
+  if (ImGui::IsWindowFocused(ImGuiFocusedFlags_RootAndChildWindows) && !ImGui::GetIO().WantTextInput &&
+      ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Delete), false) && table.contains(ctx.view.selection.id)) {
+    ctx.queue.push(Delete<T>{ctx.view.selection.id});
+    ctx.view.selection = {};
+  }
+  ImGui::PopID();
+}
+
+#define RAPPORT_ITEM_TABLE(T) template void draw_item_table<T>(PanelContext&, ItemTableState&);
+RAPPORT_ITEM_TABLE(Stakeholder)
+RAPPORT_ITEM_TABLE(Objective)
+RAPPORT_ITEM_TABLE(Constraint)
+RAPPORT_ITEM_TABLE(Question)
+RAPPORT_ITEM_TABLE(Expectation)
+RAPPORT_ITEM_TABLE(Responsibility)
+RAPPORT_ITEM_TABLE(Deliverable)
+RAPPORT_ITEM_TABLE(CommunicationChannel)
+RAPPORT_ITEM_TABLE(MeetingSeries)
+RAPPORT_ITEM_TABLE(Milestone)
+RAPPORT_ITEM_TABLE(Boundary)
+RAPPORT_ITEM_TABLE(ChangeRequest)
+RAPPORT_ITEM_TABLE(ClientTask)
+RAPPORT_ITEM_TABLE(Decision)
+RAPPORT_ITEM_TABLE(Feedback)
+#undef RAPPORT_ITEM_TABLE
+
+}  // namespace rapport::app
