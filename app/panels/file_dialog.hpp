@@ -1,0 +1,39 @@
+// Open and Save dialogs inside the app (ImGui has none): a folder listing
+// filtered to Rapport files, a path field, keyboard navigation (arrows, Enter,
+// Backspace for the parent folder) and the recent files.
+#pragma once
+
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace rapport::app {
+
+class FileDialog {
+ public:
+  enum class Mode { Open, Save };
+  void open(Mode mode, const std::string& start_path, const std::vector<std::string>& recent);
+  // Draws the dialog when open; returns the chosen path once.
+  std::optional<std::string> draw();
+  bool is_open() const { return visible_ || open_requested_; }
+
+ private:
+  void list(const std::filesystem::path& folder);
+
+  Mode mode_ = Mode::Open;
+  bool open_requested_ = false;
+  bool visible_ = false;
+  std::filesystem::path folder_;
+  std::string name_;  // the file name field
+  std::vector<std::filesystem::directory_entry> entries_;
+  std::vector<std::string> recent_;
+  std::string problem_;
+  int cursor_ = -1;
+  bool all_files_ = false;
+};
+
+// True for .rapport and .rapport.json files.
+bool is_rapport_file(const std::filesystem::path& p);
+
+}  // namespace rapport::app

@@ -1,0 +1,30 @@
+// Find (Ctrl+F): any item by any text; picking a result selects it and asks
+// the timeline to show it. Internal fields are not searched in presentation
+// mode.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "panels/panel_context.hpp"
+#include "rapport/fields.hpp"
+
+namespace rapport::app {
+
+class FindPopup {
+ public:
+  void open() { open_requested_ = true; }
+  void draw(PanelContext& ctx);
+  bool is_open() const { return visible_; }
+
+ private:
+  std::string query_;
+  std::string searched_;
+  uint64_t searched_revision_ = ~uint64_t(0);
+  std::vector<SearchHit> hits_;
+  int cursor_ = 0;
+  bool open_requested_ = false;
+  bool visible_ = false;
+};
+
+}  // namespace rapport::app

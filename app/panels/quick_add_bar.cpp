@@ -1,0 +1,61 @@
+// The quick-add bar: core parses, this shows the preview or the error under
+// the word that is wrong, and queues the commands as one step.
+#include "panels/quick_add_bar.hpp"
+
+#include <imgui.h>
+#include <imgui_stdlib.h>
+
+#include <algorithm>
+#include <cfloat>
+
+#include "rapport/quick_add.hpp"
+#include "theme.hpp"
+
+namespace rapport::app {
+
+void QuickAddBar::draw(PanelContext& ctx) {
+  const char* title = "Quick add";
+  if (open_requested_) {
+    ImGui::OpenPopup(title);
+    open_requested_ = false;
+  }
+  const ImGuiViewport* vp = ImGui::GetMainViewport();
+  ImGui::SetNextWindowPos(ImVec2(vp->WorkPos.x + vp->WorkSize.x * 0.5f, vp->WorkPos.y + vp->WorkSize.y * 0.15f),
+                          ImGuiCond_Always, ImVec2(0.5f, 0.0f));
+  ImGui::SetNextWindowSize(ImVec2(std::min(vp->WorkSize.x * 0.9f, ImGui::GetFontSize() * 46), 0));
+  if (!ImGui::BeginPopup(title)) return;
+  if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();
+  ImGui::SetNextItemWidth(-FLT_MIN);
+  ImVec2 field_pos = ImGui::GetCursorScreenPos();
+  bool enter = ImGui::InputTextWithHint("##line", "meeting \"Weekly check-in\" every friday 16:00 30m", &line_,
+                                        ImGuiInputTextFlags_EnterReturnsTrue);
+  auto result = parse_quick_add(ctx.engagement, line_, ctx.today);
+  if (auto* q = std::get_if<QuickAdd>(&result)) {
+    ImGui::PushStyleColor(ImGuiCol_Text, palette().ok);
+    ImGui::TextWrapped("Enter adds: %s", q->preview.c_str());
+    ImGui::PopStyleColor();
+    if (enter) {
+      ctx.queue.push_group(q->label, q->commands);
+      ctx.queue.groups.back().select_added = true;
+      line_.clear();
+      ImGui::CloseCurrentPopup();
+    }
+  } else if (!line_.empty()) {
+    const QuickAddError& error = std::get<QuickAddError>(result);
+    // Underline the word that is wrong.
+    ImGuiStyle& style = ImGui::GetStyle();
+    float x0 = field_pos.x + style.FramePadding.x + ImGui::CalcTextSize(line_.c_str(), line_.c_str() + error.begin).x;
+    float x1 = field_pos.x + style.FramePadding.x +
+               ImGui::CalcTextSize(line_.c_str(), line_.c_str() + std::max(error.end, error.begin + 1)).x;
+    float y = field_pos.y + ImGui::GetFrameHeight() - style.FramePadding.y * 0.5f;
+    ImGui::GetForegroundDrawList()->AddLine(ImVec2(x0, y), ImVec2(x1, y), palette().danger, 2.0f);
+    ImGui::PushStyleColor(ImGuiCol_Text, palette().danger);
+    ImGui::TextWrapped("%s", error.message.c_str());
+    ImGui::PopStyleColor();
+  }
+  ImGui::TextDisabled("meeting · milestone · cr · task · stakeholder · decision   —   Esc closes");
+  if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape))) ImGui::CloseCurrentPopup();
+  ImGui::EndPopup();
+}
+
+}  // namespace rapport::app

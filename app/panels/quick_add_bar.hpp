@@ -1,0 +1,22 @@
+// The quick-add bar (Ctrl+K): type a line such as
+//   meeting "Weekly check-in" every friday 16:00 30m
+// see what will be added, press Enter. One line is one undo step.
+#pragma once
+
+#include <string>
+
+#include "panels/panel_context.hpp"
+
+namespace rapport::app {
+
+class QuickAddBar {
+ public:
+  void open() { open_requested_ = true; }
+  void draw(PanelContext& ctx);
+
+ private:
+  std::string line_;
+  bool open_requested_ = false;
+};
+
+}  // namespace rapport::app
