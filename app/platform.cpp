@@ -23,6 +23,7 @@
 #include <csignal>
 #include <cstdio>
 #include <cstdlib>
+#include <vector>
 
 #include "app.hpp"
 #include "fonts.hpp"
@@ -125,6 +126,54 @@ struct Platform::Impl {
 
   int redraw_frames = kSettleFrames;
   double geometry_changed_at = -1.0;  // glfwGetTime() of an unsaved move/resize
+
+  // Dear ImGui 1.86 samples key state once per frame, so a key pressed and released
+  // within one batch of events (a quick tap, xdotool) would never be seen down. Such
+  // keys are held down for one frame and released on the next (1.87's input queue
+  // does the same).
+  std::vector<int> pressed_in_batch;
+  std::vector<int> tapped_in_batch;
+  std::vector<int> release_next_frame;
+
+  void on_key(int key, int action) {
+    if (key < 0 || key >= static_cast<int>(IM_ARRAYSIZE(ImGuiIO::KeysDown))) return;
+    if (action == GLFW_PRESS) pressed_in_batch.push_back(key);
+    if (action == GLFW_RELEASE &&
+        std::find(pressed_in_batch.begin(), pressed_in_batch.end(), key) !=
+            pressed_in_batch.end()) {
+      tapped_in_batch.push_back(key);
+    }
+  }
+
+  static void update_modifiers(ImGuiIO& io) {
+    io.KeyCtrl = io.KeysDown[GLFW_KEY_LEFT_CONTROL] || io.KeysDown[GLFW_KEY_RIGHT_CONTROL];
+    io.KeyShift = io.KeysDown[GLFW_KEY_LEFT_SHIFT] || io.KeysDown[GLFW_KEY_RIGHT_SHIFT];
+    io.KeyAlt = io.KeysDown[GLFW_KEY_LEFT_ALT] || io.KeysDown[GLFW_KEY_RIGHT_ALT];
+    io.KeySuper = io.KeysDown[GLFW_KEY_LEFT_SUPER] || io.KeysDown[GLFW_KEY_RIGHT_SUPER];
+  }
+
+  // Before polling: release the keys held over from the previous batch.
+  void release_tapped_keys() {
+    if (release_next_frame.empty()) return;
+    ImGuiIO& io = ImGui::GetIO();
+    for (int key : release_next_frame) io.KeysDown[key] = false;
+    update_modifiers(io);
+    release_next_frame.clear();
+    redraw_frames = std::max(redraw_frames, 1);
+  }
+
+  // After polling: keys tapped within the batch are down for this frame.
+  void hold_tapped_keys() {
+    if (!tapped_in_batch.empty()) {
+      ImGuiIO& io = ImGui::GetIO();
+      for (int key : tapped_in_batch) io.KeysDown[key] = true;
+      update_modifiers(io);
+      release_next_frame = tapped_in_batch;
+      redraw_frames = std::max(redraw_frames, 1);
+    }
+    pressed_in_batch.clear();
+    tapped_in_batch.clear();
+  }
   bool scale_dirty = true;
   float content_scale = 1.0f;
   float built_ui_scale = 0.0f;
@@ -145,7 +194,10 @@ struct Platform::Impl {
     glfwSetCursorPosCallback(window, [](GLFWwindow* w, double, double) { wake(w); });
     glfwSetMouseButtonCallback(window, [](GLFWwindow* w, int, int, int) { wake(w); });
     glfwSetScrollCallback(window, [](GLFWwindow* w, double, double) { wake(w); });
-    glfwSetKeyCallback(window, [](GLFWwindow* w, int, int, int, int) { wake(w); });
+    glfwSetKeyCallback(window, [](GLFWwindow* w, int key, int, int action, int) {
+      wake(w);
+      of(w).on_key(key, action);
+    });
     glfwSetCharCallback(window, [](GLFWwindow* w, unsigned int) { wake(w); });
     glfwSetCursorEnterCallback(window, [](GLFWwindow* w, int) { wake(w); });
     glfwSetWindowFocusCallback(window, [](GLFWwindow* w, int) { wake(w); });
@@ -254,6 +306,7 @@ bool Platform::begin_frame() {
   Impl& d = *impl_;
   if (glfwWindowShouldClose(d.window) || d.app.quit_requested || g_close_signal) return false;
 
+  d.release_tapped_keys();
   if (!d.options.wait_for_events || d.redraw_frames > 0) {
     glfwPollEvents();
   } else {
@@ -263,6 +316,7 @@ bool Platform::begin_frame() {
     d.redraw_frames = std::max(d.redraw_frames, 1);
   }
   if (glfwWindowShouldClose(d.window) || g_close_signal) return false;
+  d.hold_tapped_keys();
   if (d.geometry_changed_at >= 0 &&
       glfwGetTime() - d.geometry_changed_at >= kGeometrySaveDelaySeconds) {
     d.remember_geometry();
