@@ -1,0 +1,329 @@
+// Expectation health: the entry point that runs every check, the shared
+// helpers (working days, money, names), the status-bar summary, the text
+// report for `rapport check` and the small series for the Overview charts.
+// The checks themselves live in health_meetings.cpp, health_plan.cpp and
+// health_people.cpp.
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <array>
+#include <bit>
+#include <map>
+
+#include "health_checks.hpp"
+#include "rapport/health.hpp"
+#include "rapport/recurrence.hpp"
+
+namespace rapport {
+
+const char* to_string(Severity s) {
+  switch (s) {
+    case Severity::Info: return "info";
+    case Severity::Warning: return "warning";
+    case Severity::Problem: return "problem";
+  }
+  return "?";
+}
+
+// [SECTION] Helpers -----------------------------------------------------------
+
+uint8_t working_days_of(const Engagement& e) {
+  const Boundary* found = nullptr;
+  for (const auto& [id, b] : e.boundaries) {
+    if (b.kind != BoundaryKind::WorkingHours || (b.working_days & 0x7F) == 0) continue;
+    if (!found || (found->hours_side != Side::Provider && b.hours_side == Side::Provider)) found = &b;
+    if (found->hours_side == Side::Provider) break;
+  }
+  return found ? uint8_t(found->working_days & 0x7F) : uint8_t(kWorkweek);
+}
+
+namespace {
+uint8_t usable(uint8_t mask) { return (mask & 0x7F) ? uint8_t(mask & 0x7F) : uint8_t(kWorkweek); }
+bool is_working(Date d, uint8_t mask) { return (mask >> d.weekday()) & 1u; }
+}  // namespace
+
+Date add_working_days(Date d, int n, uint8_t working_days) {
+  uint8_t mask = usable(working_days);
+  if (n <= 0) return d;
+  int per_week = std::popcount(unsigned(mask));
+  int weeks = (n - 1) / per_week;
+  d = d.plus_days(7 * weeks);
+  n -= weeks * per_week;
+  while (n > 0) {
+    d = d.plus_days(1);
+    if (is_working(d, mask)) --n;
+  }
+  return d;
+}
+
+int working_days_between(Date from, Date to, uint8_t working_days) {
+  if (to <= from) return 0;
+  uint8_t mask = usable(working_days);
+  int32_t total = to.days - from.days;
+  int weeks = total / 7;
+  int count = weeks * std::popcount(unsigned(mask));
+  for (Date d = from.plus_days(7 * weeks + 1); d <= to; d = d.plus_days(1))
+    if (is_working(d, mask)) ++count;
+  return count;
+}
+
+std::string format_money(int64_t minor, std::string_view currency) {
+  bool negative = minor < 0;
+  uint64_t v = negative ? uint64_t(0) - uint64_t(minor) : uint64_t(minor);
+  std::string whole = std::to_string(v / 100);
+  std::string grouped;
+  for (size_t i = 0; i < whole.size(); ++i) {
+    if (i > 0 && (whole.size() - i) % 3 == 0) grouped += ',';
+    grouped += whole[i];
+  }
+  std::string number = fmt::format("{}.{:02}", grouped, v % 100);
+  std::string prefix;
+  if (currency == "EUR") prefix = "€";
+  else if (currency == "USD") prefix = "$";
+  else if (currency == "GBP") prefix = "£";
+  else if (!currency.empty()) prefix = std::string(currency) + " ";
+  return (negative ? "-" : "") + prefix + number;
+}
+
+namespace health {
+
+std::string person(const Engagement& e, Id id) {
+  if (const Stakeholder* s = e.stakeholders.find(id)) return s->name.empty() ? "(unnamed)" : s->name;
+  return id == kNoId ? "nobody" : "(missing stakeholder)";
+}
+
+std::string list_names(const std::vector<std::string>& names, size_t shown) {
+  std::string out;
+  size_t n = std::min(names.size(), shown);
+  for (size_t i = 0; i < n; ++i) {
+    if (i > 0) out += (i + 1 == n && names.size() <= shown) ? " and " : ", ";
+    out += names[i];
+  }
+  if (names.size() > shown) out += fmt::format(" and {} more", names.size() - shown);
+  return out;
+}
+
+std::string count_of(long long n, std::string_view noun) {
+  return fmt::format("{} {}{}", n, noun, n == 1 ? "" : "s");
+}
+
+bool blank(const std::string& s) { return s.find_first_not_of(" \t\r\n") == std::string::npos; }
+
+Date actual_date(Date original, const OccurrenceOverride* o) {
+  return o && o->moved_to ? o->moved_to->date : original;
+}
+
+int period_days(const MeetingSeries& s) {
+  const Recurrence& r = s.recurrence;
+  int interval = std::max(1, r.interval);
+  switch (r.frequency) {
+    case Frequency::Once: return 0;
+    case Frequency::Daily: return interval;
+    case Frequency::Weekly: {
+      int per_week = std::max(1, std::popcount(unsigned(r.weekdays & 0x7F)));
+      return (7 * interval + per_week - 1) / per_week;
+    }
+    case Frequency::MonthlyOnDay:
+    case Frequency::MonthlyOnWeekday: return 31 * interval;
+  }
+  return 0;
+}
+
+}  // namespace health
+
+// [SECTION] Checks ------------------------------------------------------------
+
+std::vector<Finding> check_health(const Engagement& e, Date as_of, const HealthSettings& settings) {
+  std::vector<Finding> out;
+  health::Context c{e, as_of, settings, working_days_of(e), out, {}, {}};
+  for (const auto& [id, t] : e.client_tasks)
+    if (t.status == TaskStatus::Open) c.open_tasks.push_back(&t);
+  for (const auto& [id, cr] : e.change_requests)
+    if (cr.status == ChangeStatus::Approved) c.approved.push_back(&cr);
+  health::check_consistency(c);
+  health::check_recaps(c);
+  health::check_boundary_meetings(c);
+  health::check_cadence(c);
+  health::check_client_tasks(c);
+  health::check_change_requests(c);
+  health::check_scope_creep(c);
+  health::check_milestone_drift(c);
+  health::check_milestone_waits(c);
+  health::check_quotas(c);
+  health::check_channels(c);
+  health::check_expectations(c);
+  // Sort small keys, then move each finding once.
+  struct Key {
+    int severity;
+    Date date;
+    const std::string* check;
+    Id item;
+    std::optional<Date> occurrence;
+    uint32_t index;
+  };
+  std::vector<Key> keys;
+  keys.reserve(out.size());
+  for (uint32_t i = 0; i < out.size(); ++i)
+    keys.push_back(Key{int(out[i].severity), out[i].date, &out[i].check, out[i].item, out[i].occurrence, i});
+  std::sort(keys.begin(), keys.end(), [](const Key& a, const Key& b) {
+    if (a.severity != b.severity) return a.severity > b.severity;
+    if (a.date != b.date) return a.date < b.date;
+    if (*a.check != *b.check) return *a.check < *b.check;
+    if (a.item != b.item) return a.item < b.item;
+    if (a.occurrence != b.occurrence) return a.occurrence < b.occurrence;
+    return a.index < b.index;
+  });
+  std::vector<Finding> sorted;
+  sorted.reserve(out.size());
+  for (const Key& k : keys) sorted.push_back(std::move(out[k.index]));
+  return sorted;
+}
+
+// [SECTION] Text --------------------------------------------------------------
+
+namespace {
+
+struct Phrase {
+  std::string_view check, one, many;
+};
+// How the summary names each check; for overdue tasks it counts tasks.
+constexpr std::array kPhrases{
+    Phrase{kCheckConsistency, "meeting series slipping", "meeting series slipping"},
+    Phrase{kCheckRecapMissing, "recap missing", "recaps missing"},
+    Phrase{kCheckTaskOverdue, "overdue client task", "overdue client tasks"},
+    Phrase{kCheckTaskNoOwner, "client task without owner", "client tasks without owner"},
+    Phrase{kCheckDecisionWaiting, "change request awaiting decision", "change requests awaiting decision"},
+    Phrase{kCheckRejectionUnexplained, "rejection without reason", "rejections without reason"},
+    Phrase{kCheckScopeCreep, "scope change", "scope changes"},
+    Phrase{kCheckMilestoneDrift, "milestone drifted", "milestones drifted"},
+    Phrase{kCheckOutsideHours, "meeting outside working hours", "meetings outside working hours"},
+    Phrase{kCheckInBlackout, "meeting in a blackout", "meetings in a blackout"},
+    Phrase{kCheckQuotaUsedUp, "quota used up", "quotas used up"},
+    Phrase{kCheckNoPrimary, "channel without primary contact", "channels without primary contact"},
+    Phrase{kCheckNoBackup, "channel without backup", "channels without backup"},
+    Phrase{kCheckNoResponseTime, "channel without response time", "channels without response time"},
+    Phrase{kCheckStakeholderNoChannel, "key stakeholder without channel", "key stakeholders without channel"},
+    Phrase{kCheckExpectationUnconfirmed, "expectation unconfirmed", "expectations unconfirmed"},
+    Phrase{kCheckExpectationUnexplained, "expectation unmet without explanation",
+           "expectations unmet without explanation"},
+    Phrase{kCheckCadence, "silence with the client", "silences with the client"},
+    Phrase{kCheckMilestoneWaits, "milestone waiting on the client", "milestones waiting on the client"},
+};
+
+std::string phrase_for(std::string_view check, size_t n) {
+  for (const Phrase& p : kPhrases)
+    if (p.check == check) return fmt::format("{} {}", n, n == 1 ? p.one : p.many);
+  return fmt::format("{} {}", n, check);
+}
+
+size_t weight(const Finding& f) {
+  return f.check == kCheckTaskOverdue && !f.related.empty() ? f.related.size() : 1;
+}
+
+}  // namespace
+
+std::string health_summary(const std::vector<Finding>& findings) {
+  size_t by_severity[3] = {0, 0, 0};
+  for (const Finding& f : findings) ++by_severity[int(f.severity)];
+  if (findings.empty()) return "No findings";
+  bool serious = by_severity[1] + by_severity[2] > 0;
+  std::string head;
+  if (by_severity[2]) head = health::count_of((long long)by_severity[2], "problem");
+  if (by_severity[1]) head += (head.empty() ? "" : ", ") + health::count_of((long long)by_severity[1], "warning");
+  if (!serious) head = health::count_of((long long)by_severity[0], "note");
+
+  // Count per check among the findings the head counts, most frequent first.
+  std::map<std::string, size_t> counts;
+  std::map<std::string, int> worst;
+  for (const Finding& f : findings) {
+    if (serious && f.severity == Severity::Info) continue;
+    counts[f.check] += weight(f);
+    worst[f.check] = std::max(worst[f.check], int(f.severity));
+  }
+  std::vector<std::pair<std::string, size_t>> order(counts.begin(), counts.end());
+  std::stable_sort(order.begin(), order.end(), [&](const auto& a, const auto& b) {
+    if (worst[a.first] != worst[b.first]) return worst[a.first] > worst[b.first];
+    return a.second > b.second;
+  });
+  std::string out = head + ": ";
+  size_t shown = std::min<size_t>(order.size(), 3);
+  for (size_t i = 0; i < shown; ++i) {
+    if (i) out += ", ";
+    out += phrase_for(order[i].first, order[i].second);
+  }
+  if (order.size() > shown) out += fmt::format(", {} more kinds", order.size() - shown);
+  return out;
+}
+
+std::string health_report(const Engagement& e, Date as_of, const std::vector<Finding>& findings,
+                          bool include_internal) {
+  std::vector<const Finding*> shown;
+  std::vector<Finding> kept;
+  for (const Finding& f : findings)
+    if (include_internal || !f.internal) shown.push_back(&f);
+  for (const Finding* f : shown) kept.push_back(*f);
+  std::string out = fmt::format("Health of \"{}\" as of {}: {}\n", e.info.name, as_of.iso(), health_summary(kept));
+  for (int sev = 2; sev >= 0; --sev) {
+    bool header = false;
+    for (const Finding* f : shown) {
+      if (int(f->severity) != sev) continue;
+      if (!header) {
+        size_t n = size_t(std::count_if(shown.begin(), shown.end(), [&](const Finding* g) { return int(g->severity) == sev; }));
+        out += fmt::format("\n{}:\n", health::count_of((long long)n, sev == 2 ? "Problem" : sev == 1 ? "Warning" : "Note"));
+        header = true;
+      }
+      out += fmt::format("  [{}] {}  {}  {}{}\n", to_string(f->severity), f->date.iso(), f->check, f->message,
+                         f->internal ? "  (internal)" : "");
+      if (!f->next_step.empty()) out += fmt::format("      next: {}\n", f->next_step);
+    }
+  }
+  return out;
+}
+
+// [SECTION] Series ------------------------------------------------------------
+
+std::vector<HealthPoint> consistency_by_month(const Engagement& e, Date as_of, int max_months) {
+  std::vector<HealthPoint> out;
+  if (max_months <= 0) return out;
+  // First day of the earliest month shown.
+  int y = as_of.year();
+  int m = int(as_of.month()) - (max_months - 1);
+  while (m < 1) {
+    m += 12;
+    --y;
+  }
+  Date from = Date::from_ymd(y, unsigned(m), 1);
+  if (e.info.start > from) from = Date::from_ymd(e.info.start.year(), e.info.start.month(), 1);
+  if (from >= as_of) return out;
+  std::map<int32_t, std::pair<int, int>> months;  // month start -> (held, past)
+  for (const auto& [id, s] : e.meetings) {
+    for (const Occurrence& o : occurrences(s, e.info, start_of(from.plus_days(-2)), start_of(as_of.plus_days(2)))) {
+      auto it = s.overrides.find(o.original);
+      const OccurrenceOverride* v = it == s.overrides.end() ? nullptr : &it->second;
+      Date when = health::actual_date(o.original, v);
+      if (when < from || when >= as_of) continue;
+      auto& [held, past] = months[Date::from_ymd(when.year(), when.month(), 1).days];
+      ++past;
+      if (o.state == OccurrenceState::Held) ++held;
+    }
+  }
+  for (const auto& [month, counts] : months)
+    out.push_back(HealthPoint{Date{month}, double(counts.first) / double(counts.second)});
+  return out;
+}
+
+std::vector<HealthPoint> sentiment_over_time(const Engagement& e, Date as_of) {
+  std::map<int32_t, std::pair<double, int>> days;
+  for (const auto& [id, f] : e.feedback) {
+    if (f.date > as_of) continue;
+    auto& [sum, n] = days[f.date.days];
+    sum += std::clamp(f.sentiment, -2, 2);
+    ++n;
+  }
+  std::vector<HealthPoint> out;
+  out.reserve(days.size());
+  for (const auto& [day, v] : days) out.push_back(HealthPoint{Date{day}, v.first / v.second});
+  return out;
+}
+
+}  // namespace rapport

@@ -1,0 +1,272 @@
+// Meeting checks: consistency per series, recaps, meetings against the agreed
+// working hours and blackouts, and the cadence of contact with the client.
+// Occurrences are expanded only over the windows a check needs, never over the
+// whole engagement.
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <map>
+
+#include "health_checks.hpp"
+
+namespace rapport::health {
+namespace {
+
+const OccurrenceOverride* override_of(const MeetingSeries& s, Date original) {
+  auto it = s.overrides.find(original);
+  return it == s.overrides.end() ? nullptr : &it->second;
+}
+
+std::string days_text(uint8_t mask) {
+  if ((mask & 0x7F) == kWorkweek) return "Mon–Fri";
+  std::string out;
+  for (unsigned d = 1; d <= 7; ++d) {
+    unsigned w = d % 7;  // Monday first
+    if (mask & (1u << w)) out += (out.empty() ? "" : ", ") + std::string(weekday_short(w));
+  }
+  return out.empty() ? "no days" : out;
+}
+
+// The time zone of the client side of a series: the first client attendee's
+// zone, else the first client stakeholder's, else the engagement's.
+std::string client_zone(const Engagement& e, const MeetingSeries& s, const std::string& first_client_zone) {
+  for (Id a : s.attendees)
+    if (const Stakeholder* p = e.stakeholders.find(a); p && p->side == Side::Client && !p->time_zone.empty())
+      return p->time_zone;
+  return first_client_zone.empty() ? e.info.time_zone : first_client_zone;
+}
+
+}  // namespace
+
+// [SECTION] Consistency -------------------------------------------------------
+
+void check_consistency(Context& c) {
+  const int window = std::max(1, c.s.consistency_window);
+  for (const auto& [id, s] : c.e.meetings) {
+    int period = period_days(s);
+    if (period == 0 || s.first_date >= c.as_of) continue;
+    // The last `window` past occurrences: widen the window until it holds
+    // enough of them or reaches the first date.
+    std::vector<Occurrence> past;
+    for (int days = period * (window + 1) + 14;; days *= 2) {
+      Date lo = c.as_of.plus_days(-days);
+      past.clear();
+      for (const Occurrence& o : occurrences(s, c.e.info, start_of(lo), start_of(c.as_of.plus_days(2))))
+        if (actual_date(o.original, override_of(s, o.original)) < c.as_of) past.push_back(o);
+      if (int(past.size()) >= window || lo <= s.first_date || days > 366 * 20) break;
+    }
+    std::sort(past.begin(), past.end(), [](const Occurrence& a, const Occurrence& b) { return a.original < b.original; });
+    if (int(past.size()) > window) past.erase(past.begin(), past.end() - window);
+    if (past.empty()) continue;
+
+    int held = 0, run = 0, longest_run = 0;
+    const Occurrence* last_missed = nullptr;
+    for (const Occurrence& o : past) {
+      if (o.state == OccurrenceState::Held) ++held;
+      else last_missed = &o;
+      run = o.state == OccurrenceState::Cancelled ? run + 1 : 0;
+      longest_run = std::max(longest_run, run);
+    }
+    double share = double(held) / double(past.size());
+    bool low = int(past.size()) >= std::max(1, c.s.consistency_min_sample) && share < c.s.min_held_share;
+    bool streak = c.s.max_cancelled_in_a_row > 0 && longest_run >= c.s.max_cancelled_in_a_row;
+    if (!low && !streak) continue;
+
+    std::string why;
+    if (streak) why = fmt::format("{} cancelled in a row", longest_run);
+    if (low) why += fmt::format("{}only {} of the last {} held", why.empty() ? "" : "; ", held, past.size());
+    const Occurrence& at = last_missed ? *last_missed : past.back();
+    Finding& f = c.add(Severity::Warning, kCheckConsistency, id, actual_date(at.original, override_of(s, at.original)),
+                       fmt::format("{} is slipping: {} ({:.0f}% held)", name_of(s), why, share * 100),
+                       "Hold the next one as planned; if the rhythm no longer fits, agree a new one with the client "
+                       "instead of cancelling",
+                       true);
+    f.occurrence = at.original;
+  }
+}
+
+// [SECTION] Recaps ------------------------------------------------------------
+
+void check_recaps(Context& c) {
+  const int grace = std::max(0, c.s.recap_grace_working_days);
+  for (const auto& [id, s] : c.e.meetings) {
+    for (const auto& [original, o] : s.overrides) {
+      if (o.state != OccurrenceState::Held || !blank(o.recap_summary)) continue;
+      Date when = actual_date(original, &o);
+      Date due = add_working_days(when, grace, c.working_days);
+      if (!(c.as_of > due)) continue;
+      if (!find_occurrence(s, c.e.info, original)) continue;  // an override without an occurrence
+      Finding& f = c.add(Severity::Warning, kCheckRecapMissing, id, when,
+                         fmt::format("{} on {} was held but has no recap (due {})", name_of(s), when.iso(), due.iso()),
+                         "Write the recap: what was decided, who does what by when; send it to the attendees", true);
+      f.occurrence = original;
+    }
+  }
+}
+
+// [SECTION] Boundaries: working hours and blackouts ---------------------------
+
+void check_boundary_meetings(Context& c) {
+  // Working-hours boundaries with the same rule give the same answer: check
+  // each distinct rule once (the first boundary by id names it).
+  struct Rule {
+    const Boundary* b;
+    std::vector<Id> ids;
+  };
+  std::vector<Rule> rules;
+  std::vector<const Boundary*> blackouts;
+  Date lo = c.as_of.plus_days(-std::max(0, c.s.boundary_days_back));
+  Date hi = c.as_of.plus_days(std::max(0, c.s.boundary_days_ahead));
+  for (const auto& [id, b] : c.e.boundaries) {
+    if (b.kind == BoundaryKind::WorkingHours) {
+      auto same = std::find_if(rules.begin(), rules.end(), [&](const Rule& r) {
+        return r.b->working_days == b.working_days && r.b->day_start == b.day_start && r.b->day_end == b.day_end &&
+               r.b->hours_side == b.hours_side;
+      });
+      if (same == rules.end()) rules.push_back(Rule{&b, {id}});
+      else same->ids.push_back(id);
+    } else if (b.kind == BoundaryKind::Blackout && b.from <= b.to && b.to >= lo && b.from <= hi) {
+      blackouts.push_back(&b);
+    }
+  }
+  if (rules.empty() && blackouts.empty()) return;
+  std::sort(blackouts.begin(), blackouts.end(), [](const Boundary* a, const Boundary* b) {
+    return a->from != b->from ? a->from < b->from : a->id < b->id;
+  });
+  std::vector<Date> reach(blackouts.size());  // max `to` over blackouts[0..i]
+  for (size_t i = 0; i < blackouts.size(); ++i)
+    reach[i] = i == 0 ? blackouts[i]->to : std::max(reach[i - 1], blackouts[i]->to);
+
+  std::string first_client_zone;
+  for (const auto& [id, p] : c.e.stakeholders)
+    if (p.side == Side::Client && !p.time_zone.empty()) {
+      first_client_zone = p.time_zone;
+      break;
+    }
+
+  struct HoursHit {
+    int count = 0;
+    Date first_original, first_when;
+    std::string first_time;  // local time in the rule's zone
+  };
+  for (const auto& [sid, s] : c.e.meetings) {
+    std::vector<Occurrence> occ = occurrences(s, c.e.info, start_of(lo), start_of(hi.plus_days(1)));
+    if (occ.empty()) continue;
+    std::vector<HoursHit> hours_hits(rules.size());
+    std::vector<Date> blackout_dates;
+    std::vector<Id> blackout_ids;
+    std::optional<Date> blackout_first_original;
+    std::string client = rules.empty() ? std::string() : client_zone(c.e, s, first_client_zone);
+    for (const Occurrence& o : occ) {
+      if (o.state == OccurrenceState::Cancelled) continue;
+      Date when = actual_date(o.original, override_of(s, o.original));
+      // Local start and end in each side's zone, converted at most once.
+      std::optional<std::pair<LocalDateTime, LocalDateTime>> local[2];
+      for (size_t r = 0; r < rules.size(); ++r) {
+        const Boundary& b = *rules[r].b;
+        int side = b.hours_side == Side::Provider ? 0 : 1;
+        if (!local[side]) {
+          const std::string& zone = side == 0 ? c.e.info.time_zone : client;
+          local[side].emplace(to_local(o.start, zone), to_local(o.end, zone));
+        }
+        const auto& [start, end] = *local[side];
+        bool same_day_end = end.date == start.date && end.time <= b.day_end;
+        bool midnight_end = end.date == start.date.plus_days(1) && end.time.minutes == 0 && b.day_end.minutes >= 1439;
+        bool inside = ((b.working_days >> start.date.weekday()) & 1u) && start.time >= b.day_start &&
+                      (same_day_end || midnight_end);
+        if (inside) continue;
+        HoursHit& h = hours_hits[r];
+        if (h.count++ == 0) {
+          h.first_original = o.original;
+          h.first_when = start.date;
+          h.first_time = start.time.hhmm();
+        }
+      }
+      if (!blackouts.empty()) {
+        size_t i = size_t(std::upper_bound(blackouts.begin(), blackouts.end(), when,
+                                           [](Date d, const Boundary* b) { return d < b->from; }) -
+                          blackouts.begin());
+        bool hit = false;
+        while (i > 0 && reach[i - 1] >= when) {
+          --i;
+          const Boundary* b = blackouts[i];
+          if (when < b->from || when > b->to) continue;
+          hit = true;
+          if (std::find(blackout_ids.begin(), blackout_ids.end(), b->id) == blackout_ids.end())
+            blackout_ids.push_back(b->id);
+        }
+        if (hit) {
+          blackout_dates.push_back(when);
+          if (!blackout_first_original || o.original < *blackout_first_original) blackout_first_original = o.original;
+        }
+      }
+    }
+    for (size_t r = 0; r < rules.size(); ++r) {
+      const HoursHit& h = hours_hits[r];
+      if (h.count == 0) continue;
+      const Boundary& b = *rules[r].b;
+      Finding& f = c.add(
+          Severity::Warning, kCheckOutsideHours, sid, h.first_when,
+          fmt::format("{}: {} outside the agreed working hours ({} {}–{}, the {}'s time), the first on {} at {}",
+                      name_of(s), count_of(h.count, "occurrence"), days_text(b.working_days), b.day_start.hhmm(),
+                      b.day_end.hhmm(), b.hours_side == Side::Provider ? "provider" : "client", h.first_when.iso(),
+                      h.first_time),
+          "Move the meeting into the agreed hours, or agree the exception with the client in writing",
+          b.hours_side == Side::Client);
+      f.occurrence = h.first_original;
+      f.related = rules[r].ids;
+    }
+    if (!blackout_dates.empty()) {
+      std::sort(blackout_dates.begin(), blackout_dates.end());
+      std::sort(blackout_ids.begin(), blackout_ids.end());
+      std::vector<std::string> dates, names;
+      for (Date d : blackout_dates) dates.push_back(d.iso());
+      for (Id b : blackout_ids) names.push_back(name_of(*c.e.boundaries.find(b)));
+      const Boundary& one = *c.e.boundaries.find(blackout_ids.front());
+      std::string where = blackout_ids.size() == 1
+                              ? fmt::format("{} ({} to {})", names.front(), one.from.iso(), one.to.iso())
+                              : fmt::format("{} blackouts ({})", blackout_ids.size(), list_names(names));
+      Finding& f = c.add(Severity::Warning, kCheckInBlackout, sid, blackout_dates.front(),
+                         fmt::format("{} falls inside {} on {}: {}", name_of(s), where,
+                                     count_of((long long)blackout_dates.size(), "date"), list_names(dates)),
+                         "Cancel or move these occurrences now and tell the attendees", false);
+      f.occurrence = blackout_first_original;
+      f.related = blackout_ids;
+    }
+  }
+}
+
+// [SECTION] Cadence -----------------------------------------------------------
+
+void check_cadence(Context& c) {
+  const EngagementInfo& info = c.e.info;
+  if (c.as_of < info.start || (info.end > info.start && c.as_of > info.end)) return;
+  int cadence = c.s.cadence_days;
+  if (cadence <= 0) {
+    for (const auto& [id, s] : c.e.meetings) {
+      int p = period_days(s);
+      bool running = p > 0 && s.first_date <= c.as_of && (!s.recurrence.until || *s.recurrence.until >= c.as_of);
+      if (running && (cadence <= 0 || p < cadence)) cadence = p;
+    }
+    if (cadence <= 0) cadence = std::max(1, c.s.fallback_cadence_days);
+  }
+  std::optional<Date> last;
+  for (const auto& [id, s] : c.e.meetings)
+    for (const auto& [original, o] : s.overrides) {
+      Date when = actual_date(original, &o);
+      if (o.state == OccurrenceState::Held && when <= c.as_of && (!last || when > *last)) last = when;
+    }
+  for (const auto& [id, f] : c.e.feedback)
+    if (f.date <= c.as_of && (!last || f.date > *last)) last = f.date;
+  Date since = last ? *last : info.start;
+  int gap = c.as_of.days - since.days;
+  if (gap <= cadence) return;
+  c.add(gap > 2 * cadence ? Severity::Problem : Severity::Warning, kCheckCadence, kNoId, since,
+        last ? fmt::format("No touchpoint with the client for {} (last on {}); the plan's cadence is {}",
+                           count_of(gap, "day"), since.iso(), count_of(cadence, "day"))
+             : fmt::format("No touchpoint with the client since the engagement started {} ago; the plan's cadence is {}",
+                           count_of(gap, "day"), count_of(cadence, "day")),
+        "Get in touch this week: a short call or a status note, and ask how things are going", true);
+}
+
+}  // namespace rapport::health

@@ -1,0 +1,210 @@
+// Plan checks: client tasks (overdue per owner, without owner), change
+// requests (waiting for a decision, rejected without a reason or an
+// alternative), scope creep, milestone drift, milestones that wait on the
+// client, and included quotas used up. Each is one pass over its tables.
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <map>
+#include <unordered_map>
+
+#include "health_checks.hpp"
+
+namespace rapport::health {
+namespace {
+
+std::string quoted(const std::string& s) { return "“" + s + "”"; }
+
+// The delay a change request adds: its largest positive milestone impact.
+int32_t added_days(const ChangeRequest& cr) {
+  int32_t days = 0;
+  for (const MilestoneImpact& m : cr.impacts) days = std::max(days, m.days);
+  return days;
+}
+
+}  // namespace
+
+// [SECTION] Client tasks ------------------------------------------------------
+
+void check_client_tasks(Context& c) {
+  // Overdue tasks grouped by owner: sort a flat list rather than keep a map.
+  std::vector<const ClientTask*> overdue;
+  for (const ClientTask* t : c.open_tasks) {
+    bool late = t->due < c.as_of;
+    if (t->owner == kNoId || !c.e.stakeholders.contains(t->owner)) {
+      c.add(late ? Severity::Warning : Severity::Info, kCheckTaskNoOwner, t->id, t->due,
+            fmt::format("Client task {} has no owner{}", quoted(name_of(*t)),
+                        late ? fmt::format(" and is overdue since {}", t->due.iso()) : ""),
+            "Agree with the client who owns it, by name", false);
+    } else if (late) {
+      overdue.push_back(t);
+    }
+  }
+  std::sort(overdue.begin(), overdue.end(), [](const ClientTask* a, const ClientTask* b) {
+    if (a->owner != b->owner) return a->owner < b->owner;
+    return a->due != b->due ? a->due < b->due : a->id < b->id;
+  });
+  for (size_t begin = 0, end = 0; begin < overdue.size(); begin = end) {
+    Id owner = overdue[begin]->owner;
+    for (end = begin; end < overdue.size() && overdue[end]->owner == owner;) ++end;
+    const ClientTask& oldest = *overdue[begin];
+    std::vector<std::string> names;
+    for (size_t i = begin; i < end && i < begin + 3; ++i)
+      names.push_back(fmt::format("{} (due {})", quoted(name_of(*overdue[i])), overdue[i]->due.iso()));
+    if (end - begin > 3) names.resize(end - begin);  // list_names only counts the rest
+    std::string who = person(c.e, owner);
+    Finding& f = c.add(Severity::Warning, kCheckTaskOverdue, oldest.id, oldest.due,
+                       fmt::format("{} has {}: {}; the oldest is {} late", who,
+                                   count_of((long long)(end - begin), "overdue task"), list_names(names),
+                                   count_of(c.as_of.days - oldest.due.days, "day")),
+                       fmt::format("Ask {} for a new date and note what waits on it", who), false);
+    for (size_t i = begin; i < end; ++i) f.related.push_back(overdue[i]->id);
+  }
+}
+
+// [SECTION] Change requests ---------------------------------------------------
+
+void check_change_requests(Context& c) {
+  const int wait = std::max(0, c.s.decision_wait_working_days);
+  for (const auto& [id, cr] : c.e.change_requests) {
+    if (cr.status == ChangeStatus::Proposed) {
+      int waited = working_days_between(cr.requested_on, c.as_of, c.working_days);
+      if (waited > wait)
+        c.add(Severity::Warning, kCheckDecisionWaiting, id, cr.requested_on,
+              fmt::format("Change request {} has waited {} for a decision (requested {} by {})", quoted(name_of(cr)),
+                          count_of(waited, "working day"), cr.requested_on.iso(), person(c.e, cr.requested_by)),
+              "Put it on the next check-in's agenda: decide it, or say when and by whom it will be decided", false);
+    } else if (cr.status == ChangeStatus::Rejected) {
+      bool no_reason = blank(cr.rationale), no_alternative = blank(cr.alternative);
+      if (!no_reason && !no_alternative) continue;
+      std::string missing = no_reason && no_alternative ? "a reason or an alternative"
+                            : no_reason                 ? "a reason"
+                                                        : "an alternative";
+      c.add(Severity::Warning, kCheckRejectionUnexplained, id, cr.decided_on.value_or(cr.requested_on),
+            fmt::format("Change request {} was rejected without {}", quoted(name_of(cr)), missing),
+            "Record why it was declined (tie it to the agreed goal) and what was offered instead", true);
+    }
+  }
+}
+
+// [SECTION] Scope creep and milestone drift -----------------------------------
+
+void check_scope_creep(Context& c) {
+  long long days = 0;
+  int64_t cost = 0;
+  int approved = 0;
+  Date latest = c.e.info.start;
+  for (const ChangeRequest* cr : c.approved) {
+    ++approved;
+    days += added_days(*cr);
+    cost += cr->cost_minor;
+    if (cr->decided_on && *cr->decided_on > latest && *cr->decided_on <= c.as_of) latest = *cr->decided_on;
+  }
+  if (approved == 0) return;
+  int span = c.e.info.end.days - c.e.info.start.days;
+  bool days_high = span > 0 && double(days) > c.s.scope_creep_days_share * span;
+  bool cost_high = c.s.budget_minor > 0 && double(cost) > c.s.scope_creep_cost_share * double(c.s.budget_minor);
+  std::string against = span > 0 ? fmt::format(" ({:.0f}% of the {}-day plan)", 100.0 * double(days) / span, span) : "";
+  std::string budget = c.s.budget_minor > 0
+                           ? fmt::format(" ({:.0f}% of the {} budget)", 100.0 * double(cost) / double(c.s.budget_minor),
+                                         format_money(c.s.budget_minor, c.e.info.currency))
+                           : "";
+  c.add(days_high || cost_high ? Severity::Warning : Severity::Info, kCheckScopeCreep, kNoId, latest,
+        fmt::format("{} add {}{} and {}{} to the baseline",
+                    approved == 1 ? "1 approved change request" : fmt::format("{} approved change requests", approved),
+                    count_of(days, "day"), against, format_money(cost, c.e.info.currency), budget),
+        days_high || cost_high
+            ? "Review the plan with the sponsor: re-baseline, or steer new requests back to the agreed goal"
+            : "Mention the approved changes in the next status report",
+        false);
+}
+
+void check_milestone_drift(Context& c) {
+  std::unordered_map<Id, int64_t> agreed;  // days moved by approved change requests
+  for (const ChangeRequest* cr : c.approved)
+    for (const MilestoneImpact& m : cr->impacts) agreed[m.milestone] += m.days;
+  const int threshold = std::max(0, c.s.milestone_drift_days);
+  for (const auto& [id, m] : c.e.milestones) {
+    if (m.status == MilestoneStatus::Done) continue;
+    int64_t drift = int64_t(m.current.days) - m.baseline.days;
+    if (std::abs(drift) <= threshold) continue;
+    auto it = agreed.find(id);
+    int64_t explained = it == agreed.end() ? 0 : it->second;
+    int64_t unexplained = drift - explained;
+    std::string direction = drift > 0 ? "later" : "earlier";
+    if (unexplained == 0) {
+      c.add(Severity::Info, kCheckMilestoneDrift, id, m.current,
+            fmt::format("{} is {} {} than the baseline ({} → {}), as approved change requests agreed", name_of(m),
+                        count_of(std::abs(drift), "day"), direction, m.baseline.iso(), m.current.iso()),
+            "Show the baseline next to the new date in the status report", !m.client_visible);
+    } else {
+      c.add(Severity::Warning, kCheckMilestoneDrift, id, m.current,
+            fmt::format("{} has drifted {} {} than the baseline ({} → {}){}", name_of(m),
+                        count_of(std::abs(drift), "day"), direction, m.baseline.iso(), m.current.iso(),
+                        explained ? fmt::format("; {} not covered by an approved change request",
+                                                count_of(std::abs(unexplained), "day"))
+                                  : "; no approved change request explains it"),
+            "Tell the client why it moved and what it affects, before they notice", !m.client_visible);
+    }
+  }
+}
+
+void check_milestone_waits(Context& c) {
+  Date until = c.as_of.plus_days(std::max(0, c.s.milestone_lookahead_days));
+  std::unordered_map<Id, std::vector<const ClientTask*>> waiting;
+  for (const ClientTask* t : c.open_tasks) {
+    if (t->milestone == kNoId) continue;
+    const Milestone* m = c.e.milestones.find(t->milestone);
+    if (!m || m->status == MilestoneStatus::Done || m->current < c.as_of || m->current > until) continue;
+    waiting[t->milestone].push_back(t);
+  }
+  for (auto& [mid, tasks] : waiting) {
+    const Milestone& m = *c.e.milestones.find(mid);
+    std::sort(tasks.begin(), tasks.end(), [](const ClientTask* a, const ClientTask* b) { return a->id < b->id; });
+    bool any_late = false;
+    std::vector<std::string> names;
+    for (const ClientTask* t : tasks) {
+      any_late = any_late || t->due < c.as_of;
+      names.push_back(fmt::format("{} ({})", quoted(name_of(*t)), person(c.e, t->owner)));
+    }
+    Finding& f = c.add(any_late ? Severity::Problem : Severity::Warning, kCheckMilestoneWaits, mid, m.current,
+                       fmt::format("{} is due {} ({}) and still waits on {}: {}", name_of(m),
+                                   m.current == c.as_of ? "today" : "in " + count_of(m.current.days - c.as_of.days, "day"),
+                                   m.current.iso(), count_of((long long)tasks.size(), "open client task"),
+                                   list_names(names)),
+                       "Confirm the dates with the task owners now; if they slip, agree the milestone's new date",
+                       !m.client_visible);
+    for (const ClientTask* t : tasks) f.related.push_back(t->id);
+  }
+}
+
+// [SECTION] Quotas ------------------------------------------------------------
+
+void check_quotas(Context& c) {
+  for (const auto& [id, b] : c.e.boundaries) {
+    if (b.kind != BoundaryKind::Quota) continue;
+    if (b.included <= 0 && b.used <= 0) continue;
+    if (b.used < b.included) continue;
+    std::string unit = b.unit.empty() ? "unit" : b.unit;
+    const char* period = b.period == QuotaPeriod::Month ? " this month" : b.period == QuotaPeriod::Week ? " this week" : "";
+    int64_t extras = int64_t(b.used) - b.included;
+    std::string rate = b.extra_rate_minor > 0 ? format_money(b.extra_rate_minor, c.e.info.currency) : "";
+    if (extras == 0) {
+      c.add(Severity::Info, kCheckQuotaUsedUp, id, c.as_of,
+            fmt::format("{}: all {} included used{}; further ones are billed{}", name_of(b),
+                        count_of(b.included, unit), period, rate.empty() ? "" : " at " + rate + " each"),
+            "Remind the client before the next one that it will be billed", false);
+    } else {
+      std::string amount = b.extra_rate_minor > 0 ? format_money(extras * b.extra_rate_minor, c.e.info.currency) : "";
+      c.add(Severity::Warning, kCheckQuotaUsedUp, id, c.as_of,
+            fmt::format("{}: {} used of {} included{}; {} billable{}", name_of(b), b.used, count_of(b.included, unit),
+                        period, count_of(extras, "extra " + unit),
+                        amount.empty() ? " (no rate agreed)" : fmt::format(": {} at {} each", amount, rate)),
+            amount.empty() ? "Agree a rate for extras with the client before doing more"
+                           : "Confirm the extras with the client and invoice them",
+            false);
+    }
+  }
+}
+
+}  // namespace rapport::health
