@@ -1,0 +1,138 @@
+// The timeline index: what the timeline view draws, derived from the engagement
+// and sorted by time, so a frame costs what is visible, not what exists. Build it
+// again only when History::revision() (or today's date) changes; it holds no
+// pointer into the engagement, only ids.
+//
+// Lanes: one per meeting series (occurrences expanded over the engagement's span
+// plus a margin, bounded), then milestones, boundaries (blackouts as bands),
+// change requests and client tasks. Items of a lane are sorted by start; a
+// prefix maximum of their ends lets `visible()` find, by binary search, items
+// that begin before the visible range but reach into it.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <span>
+#include <string>
+#include <vector>
+
+#include "rapport/model.hpp"
+#include "rapport/time.hpp"
+
+namespace rapport {
+
+enum class LaneKind : uint8_t { Meeting, Milestones, Boundaries, ChangeRequests, ClientTasks };
+const char* to_string(LaneKind k);  // "meetings", "milestones", ...
+
+// Flags of a timeline item.
+enum TimelineFlag : uint8_t {
+  kMoved = 1 << 0,         // occurrence moved away from its planned time
+  kMissingRecap = 1 << 1,  // held occurrence without a recap
+  kDrifted = 1 << 2,       // milestone: current date differs from the baseline
+  kOverdue = 1 << 3,       // client task: open and past due (as of the build date)
+  kMovedMilestones = 1 << 4,  // approved change request that moved milestones
+  kHiddenFromClient = 1 << 5, // milestone not client-visible
+};
+
+struct TimelineItem {
+  // The item's extent on the axis, including its ghost (a baseline, a planned
+  // time): whatever part of it is drawn lies in [start, end).
+  Instant start;
+  Instant end;
+  // The item itself: a block [at, at_end), or a day for dated items
+  // (milestones, change requests: the local day of their date).
+  Instant at;
+  Instant at_end;
+  // Where it was: a moved occurrence's planned start, a milestone's baseline
+  // day. Equal to `at` when there is none.
+  Instant ghost;
+  Id id = kNoId;    // the item; for an occurrence, its series
+  Date date;        // occurrence: original local date (its override key);
+                    // milestone: current; change request: requested on; task: due
+  uint8_t state = 0;  // OccurrenceState, MilestoneStatus, BoundaryKind, ChangeStatus, TaskStatus
+  uint8_t flags = 0;  // TimelineFlag
+  uint8_t row = 0;    // sub-row inside the lane, so overlapping items stack
+};
+
+struct TimelineLane {
+  LaneKind kind = LaneKind::Milestones;
+  Id series = kNoId;  // meeting lanes: the series
+  std::string title;  // "Weekly check-in", "Milestones"
+  uint8_t rows = 1;   // sub-rows used by its items (>= 1)
+  std::vector<TimelineItem> items;  // sorted by start
+  std::vector<int64_t> max_end;     // max_end[i] = max(items[0..i].end), minutes
+
+  // Items that may intersect [from, to): a contiguous slice found by binary
+  // search. It can hold a few items that end before `from` (hidden behind a
+  // long earlier one); check `end > from` when it matters.
+  std::span<const TimelineItem> visible(Instant from, Instant to) const;
+  // Index of the first item of `visible(from, to)` (for stepping by index).
+  size_t first_visible(Instant from) const;
+  size_t first_starting_at_or_after(Instant t) const;
+};
+
+// A band across all lanes: a blackout or freeze (merged where they overlap).
+struct TimelineBand {
+  Instant start;
+  Instant end;
+};
+
+struct WorkingHoursInfo {
+  Id id = kNoId;
+  uint8_t days = kWorkweek;  // WeekdayBits
+  LocalTime day_start{9 * 60};
+  LocalTime day_end{17 * 60};
+  Side side = Side::Provider;
+};
+
+struct TimelineIndexLimits {
+  int32_t margin_before_days = 30;  // occurrences expanded before the span
+  int32_t margin_after_days = 90;   // and after it
+  int32_t max_span_days = 366 * 30;
+  size_t max_occurrences_per_series = 20000;
+};
+
+class TimelineIndex {
+ public:
+  TimelineIndex() = default;
+  // `today` decides which client tasks are overdue.
+  static TimelineIndex build(const Engagement& e, Date today, TimelineIndexLimits limits = {});
+
+  const std::vector<TimelineLane>& lanes() const { return lanes_; }
+  // Blackout bands, sorted, disjoint (overlapping blackouts merged).
+  const std::vector<TimelineBand>& blackouts() const { return blackouts_; }
+  std::span<const TimelineBand> blackouts_in(Instant from, Instant to) const;
+  const std::vector<WorkingHoursInfo>& working_hours() const { return working_hours_; }
+
+  // Everything worth seeing: the engagement's span and every item's extent.
+  Instant span_start() const { return span_start_; }
+  Instant span_end() const { return span_end_; }
+  // The zone the axis is drawn in (the engagement's).
+  const std::string& time_zone() const { return time_zone_; }
+  Date built_for() const { return today_; }
+  size_t item_count() const;
+
+  // The lane of a kind (the first, for meetings), or -1.
+  int lane_of(LaneKind kind, Id series = kNoId) const;
+  // Where an item is: lane and index, or {-1, 0}. For an occurrence pass its
+  // series and original date.
+  struct Location {
+    int lane = -1;
+    size_t index = 0;
+  };
+  Location find(Id id, std::optional<Date> occurrence = std::nullopt) const;
+
+ private:
+  std::vector<TimelineLane> lanes_;
+  std::vector<TimelineBand> blackouts_;
+  std::vector<WorkingHoursInfo> working_hours_;
+  Instant span_start_;
+  Instant span_end_;
+  std::string time_zone_;
+  Date today_;
+};
+
+// The UTC instant at which a local date begins in a zone (00:00 local).
+Instant day_start(Date d, const std::string& zone);
+
+}  // namespace rapport
