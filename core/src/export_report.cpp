@@ -121,7 +121,7 @@ Section summary(const Engagement& e, Date as_of, Date since) {
     s.facts.push_back({"Next milestone", next->title,
                        fmt::format("{}{}", long_date(next->current),
                                    next->current != next->baseline
-                                       ? fmt::format(" (agreed {})", day_month(next->baseline))
+                                       ? fmt::format(", agreed {}", day_month(next->baseline))
                                        : std::string()),
                        next->current != next->baseline ? Tone::Warn : Tone::Plain});
   int open = 0, overdue = 0;
@@ -181,7 +181,7 @@ Section meetings(const Engagement& e, Date as_of) {
     std::string note = o.moved ? "moved from " + long_date(o.original) : "";
     if (!note.empty() && series) note += " " + series->start.hhmm();
     s.rows.push_back({Cell{long_date(local.date)}, Cell{local.time.hhmm() + "–" + end.time.hhmm()},
-                      Cell{series ? series->title : "", Tone::Plain, series ? series->purpose : ""},
+                      Cell{series ? series->title : ""},
                       Cell{note, o.moved ? Tone::Warn : Tone::Plain}});
   }
   s.empty = "No meetings planned in the next four weeks.";
@@ -306,6 +306,16 @@ Report build(const Engagement& original, Date as_of, std::optional<Date> since_o
   r.sections.push_back(change_requests(e, as_of, since));
   r.sections.push_back(decisions(e, as_of, since));
   r.sections.push_back(boundaries(e, as_of));
+  // A column with nothing in it (no meeting moved, say) is noise.
+  for (Section& s : r.sections) {
+    for (size_t c = s.head.size(); c-- > 0;) {
+      bool used = false;
+      for (const auto& row : s.rows) used = used || !row[c].text.empty() || !row[c].note.empty();
+      if (used || s.rows.empty()) continue;
+      s.head.erase(s.head.begin() + long(c));
+      for (auto& row : s.rows) row.erase(row.begin() + long(c));
+    }
+  }
   r.footer = fmt::format("Covers {} to {}. Made with Rapport {}.", long_date(since), long_date(as_of), RAPPORT_VERSION);
   return r;
 }
@@ -344,7 +354,7 @@ blockquote { margin: 0 0 14px; padding: 8px 14px; border-left: 4px solid var(--a
 .facts { display: grid; grid-template-columns: repeat(4, 1fr); gap: 10px; margin: 0 0 10px; }
 .fact { border: 1px solid var(--line); border-radius: 8px; padding: 10px 12px; break-inside: avoid; }
 .fact .label { font-size: 12px; color: var(--soft); }
-.fact .value { font-size: 20px; font-weight: 650; margin: 2px 0; overflow-wrap: anywhere; }
+.fact .value { font-size: 20px; font-weight: 650; margin: 2px 0; overflow-wrap: break-word; }
 .fact .detail { font-size: 12.5px; }
 .fact.good { border-top: 4px solid var(--good); } .fact.warn { border-top: 4px solid #d69a1a; }
 .fact.late { border-top: 4px solid var(--late); }
@@ -353,7 +363,7 @@ table { width: 100%; border-collapse: collapse; font-size: 13.5px; }
 thead { display: table-header-group; }
 th { text-align: left; font-weight: 600; color: var(--soft); font-size: 12px; border-bottom: 2px solid var(--line);
   padding: 6px 8px; }
-td { padding: 7px 8px; border-bottom: 1px solid var(--line); vertical-align: top; overflow-wrap: anywhere; }
+td { padding: 7px 8px; border-bottom: 1px solid var(--line); vertical-align: top; overflow-wrap: break-word; }
 tr { break-inside: avoid; page-break-inside: avoid; }
 tbody tr:nth-child(even) td { background: #fafbfd; }
 .note { display: block; color: var(--soft); font-size: 12.5px; margin-top: 2px; }
