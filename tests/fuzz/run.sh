@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# Builds the libFuzzer harnesses for project files (clang-14, ASan + UBSan) in a
+# separate build folder and runs each for a bounded time.
+#   tests/fuzz/run.sh SECONDS        (default 60 per fuzzer)
+# Environment: RAPPORT_FUZZ_BUILD (default <repo>/build-fuzz), RAPPORT_JOBS (2).
+# Exit status is non-zero if a fuzzer found a crash, leak, timeout or an
+# allocation above the limits; the input that did it is in $BUILD/artifacts/.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/../.."
+seconds=${1:-60}
+build=${RAPPORT_FUZZ_BUILD:-$PWD/build-fuzz}
+jobs=${RAPPORT_JOBS:-2}
+
+CXX=${CXX:-clang++-14} CC=${CC:-clang-14} cmake -S . -B "$build" -G Ninja \
+  -DCMAKE_BUILD_TYPE=RelWithDebInfo -DRAPPORT_FUZZ=ON -DRAPPORT_BUILD_APP=OFF >/dev/null
+cmake --build "$build" -j "$jobs" --target fuzz_load_binary fuzz_load_json
+
+# Seeds: the committed fixtures and broken files. The binary fuzzer takes a
+# payload, so its seeds are the files without their 32-byte header.
+mkdir -p "$build/corpus/binary" "$build/corpus/json" "$build/artifacts"
+for f in tests/data/format-v*.rapport tests/data/broken/*.rapport; do
+  tail -c +33 "$f" > "$build/corpus/binary/seed-$(basename "$f").payload"
+done
+cp tests/data/format-v*.rapport.json tests/data/broken/*.rapport.json "$build/corpus/json/"
+
+export UBSAN_OPTIONS="halt_on_error=1:print_stacktrace=1:suppressions=$PWD/tests/fuzz/ubsan.supp"
+status=0
+for kind in binary json; do
+  echo "== fuzz_load_$kind for $seconds s"
+  # -malloc_limit_mb: any single allocation above 64 MB (for inputs of at most
+  # 64 KB) is a finding: memory must stay a small multiple of the file size.
+  if ! "$build/tests/fuzz/fuzz_load_$kind" "$build/corpus/$kind" \
+      -max_total_time="$seconds" -max_len=65536 -timeout=10 \
+      -rss_limit_mb=2048 -malloc_limit_mb=64 -print_final_stats=1 \
+      -artifact_prefix="$build/artifacts/$kind-" 2> "$build/fuzz_load_$kind.log"; then
+    status=1
+    echo "fuzz_load_$kind FOUND A PROBLEM: see $build/fuzz_load_$kind.log and $build/artifacts/"
+  fi
+  grep -E "stat::number_of_executed_units|stat::peak_rss_mb|ERROR|SUMMARY" "$build/fuzz_load_$kind.log" || true
+  echo "corpus: $(ls "$build/corpus/$kind" | wc -l) inputs"
+done
+exit $status
