@@ -1,0 +1,282 @@
+// GNOME Planner import (.planner, XML) with libxml2. The mapping from a task
+// plan to Rapport's commitments is described in import.hpp. The parser runs
+// without network access and without entity substitution; libxml2's own
+// limits stop entity expansion bombs. Errors name the line of the element.
+#include <libxml/parser.h>
+#include <libxml/tree.h>
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <map>
+#include <memory>
+
+#include "rapport/import.hpp"
+
+namespace rapport {
+namespace {
+
+ImportError error_at(int line, std::string message) {
+  return ImportError{line > 0 ? fmt::format("line {}: {}", line, message) : message, line};
+}
+
+bool is(const xmlNode* n, const char* name) {
+  return n && n->type == XML_ELEMENT_NODE && xmlStrcmp(n->name, reinterpret_cast<const xmlChar*>(name)) == 0;
+}
+
+std::string attr(const xmlNode* n, const char* name) {
+  xmlChar* v = xmlGetProp(n, reinterpret_cast<const xmlChar*>(name));
+  if (!v) return "";
+  std::string out(reinterpret_cast<const char*>(v));
+  xmlFree(v);
+  return out;
+}
+
+int line_of(const xmlNode* n) { return int(xmlGetLineNo(n)); }
+
+std::string lower(std::string s) {
+  for (char& c : s) c = (c >= 'A' && c <= 'Z') ? char(c + 32) : c;
+  return s;
+}
+
+struct PlannerTask {
+  std::string id;
+  std::string name;
+  std::string note;
+  Date start;
+  Date end;
+  bool milestone = false;
+  bool summary = false;  // has child tasks
+  int depth = 0;
+  int percent = 0;
+  int line = 0;
+  std::string parent;
+  std::vector<std::string> predecessors;  // task ids
+};
+
+// "20261124T000000Z" -> the date; `is_end`: an end at midnight is the day before.
+std::optional<Date> planner_date(const std::string& text, bool is_end) {
+  if (text.size() != 16 || text[8] != 'T' || text[15] != 'Z') return std::nullopt;
+  int v[6] = {};
+  const int at[6] = {0, 4, 6, 9, 11, 13}, len[6] = {4, 2, 2, 2, 2, 2};
+  for (int i = 0; i < 6; ++i)
+    for (int k = 0; k < len[i]; ++k) {
+      char c = text[size_t(at[i] + k)];
+      if (c < '0' || c > '9') return std::nullopt;
+      v[i] = v[i] * 10 + (c - '0');
+    }
+  auto date = parse_date(fmt::format("{:04d}-{:02d}-{:02d}", v[0], v[1], v[2]));
+  if (!date || v[3] > 23 || v[4] > 59 || v[5] > 60) return std::nullopt;
+  if (is_end && v[3] == 0 && v[4] == 0 && v[5] == 0) return date->plus_days(-1);
+  return date;
+}
+
+std::optional<ImportError> read_tasks(const xmlNode* parent, int depth, const std::string& parent_id,
+                                      std::vector<PlannerTask>& out) {
+  if (depth > 50) return error_at(line_of(parent), "tasks are nested more than 50 levels deep");
+  for (const xmlNode* n = parent->children; n; n = n->next) {
+    if (!is(n, "task")) continue;
+    PlannerTask t;
+    t.id = attr(n, "id");
+    t.name = attr(n, "name");
+    t.note = attr(n, "note");
+    t.line = line_of(n);
+    t.depth = depth;
+    t.parent = parent_id;
+    t.milestone = attr(n, "type") == "milestone";
+    std::string what = fmt::format("<task id=\"{}\" name=\"{}\">", t.id, t.name);
+    if (t.id.empty()) return error_at(t.line, fmt::format("{} has no id", what));
+    for (const char* key : {"start", "end"}) {
+      std::string value = attr(n, key);
+      auto date = planner_date(value, std::string_view(key) == "end");
+      if (!date)
+        return error_at(t.line, fmt::format("{} has {}=\"{}\", which is not a Planner date such as 20261124T000000Z", what,
+                                            key, value));
+      (std::string_view(key) == "start" ? t.start : t.end) = *date;
+    }
+    if (t.end < t.start) t.end = t.start;
+    std::string percent = attr(n, "percent-complete");
+    t.percent = percent.empty() ? 0 : std::clamp(std::atoi(percent.c_str()), 0, 100);
+    for (const xmlNode* c = n->children; c; c = c->next) {
+      if (is(c, "task")) t.summary = true;
+      if (is(c, "predecessors"))
+        for (const xmlNode* p = c->children; p; p = p->next)
+          if (is(p, "predecessor")) t.predecessors.push_back(attr(p, "predecessor-id"));
+    }
+    out.push_back(t);
+    if (auto err = read_tasks(n, depth + 1, t.id, out)) return err;
+  }
+  return std::nullopt;
+}
+
+struct Resource {
+  std::string name;
+  std::string email;
+  bool client = false;
+};
+
+}  // namespace
+
+ImportResult import_planner(const Engagement& e, std::string_view xml, std::vector<std::string>* warnings) {
+  auto warn = [&](std::string text) {
+    if (warnings) warnings->push_back(std::move(text));
+  };
+  if (xml.size() > kMaxImportBytes) return error_at(0, "the file is too large to be a GNOME Planner project");
+  std::unique_ptr<xmlParserCtxt, void (*)(xmlParserCtxtPtr)> ctxt(xmlNewParserCtxt(), xmlFreeParserCtxt);
+  if (!ctxt) return error_at(0, "out of memory");
+  std::unique_ptr<xmlDoc, void (*)(xmlDocPtr)> doc(
+      xmlCtxtReadMemory(ctxt.get(), xml.data(), int(xml.size()), "project.planner", nullptr,
+                        XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING),
+      xmlFreeDoc);
+  if (!doc) {
+    const xmlError* err = xmlCtxtGetLastError(ctxt.get());
+    std::string message = err && err->message ? err->message : "not well-formed XML";
+    while (!message.empty() && (message.back() == '\n' || message.back() == ' ')) message.pop_back();
+    return error_at(err ? err->line : 0, fmt::format("the XML is broken: {}", message));
+  }
+  const xmlNode* root = xmlDocGetRootElement(doc.get());
+  if (!is(root, "project"))
+    return error_at(root ? line_of(root) : 1,
+                    fmt::format("the root element is <{}>; a GNOME Planner file has <project>",
+                                root ? reinterpret_cast<const char*>(root->name) : ""));
+
+  // Resources, their groups and allocations.
+  std::map<std::string, std::string> groups;  // id -> name
+  std::map<std::string, Resource> resources;
+  std::multimap<std::string, std::string> allocations;  // task id -> resource id
+  std::vector<PlannerTask> tasks;
+  for (const xmlNode* n = root->children; n; n = n->next) {
+    if (is(n, "resource-groups"))
+      for (const xmlNode* g = n->children; g; g = g->next)
+        if (is(g, "group")) groups[attr(g, "id")] = attr(g, "name");
+    if (is(n, "tasks"))
+      if (auto err = read_tasks(n, 0, "", tasks)) return *err;
+    if (is(n, "allocations"))
+      for (const xmlNode* a = n->children; a; a = a->next)
+        if (is(a, "allocation")) allocations.emplace(attr(a, "task-id"), attr(a, "resource-id"));
+  }
+  std::map<std::string, Id> client_people;  // lower-case name -> existing client stakeholder
+  for (const auto& [id, s] : e.stakeholders)
+    if (s.side == Side::Client) client_people[lower(s.name)] = id;
+  for (const xmlNode* n = root->children; n; n = n->next)
+    if (is(n, "resources"))
+      for (const xmlNode* r = n->children; r; r = r->next)
+        if (is(r, "resource")) {
+          Resource res{attr(r, "name"), attr(r, "email"), false};
+          std::string group = lower(groups[attr(r, "group")]);
+          res.client = group.find("client") != std::string::npos || group.find("customer") != std::string::npos ||
+                       client_people.count(lower(res.name));
+          resources[attr(r, "id")] = res;
+        }
+
+  // Ids the commands will get: Add assigns the engagement's next id, in order.
+  Id next = e.next_id;
+  std::vector<Command> people, plan_items, client_items;
+  std::map<std::string, Id> person_of_resource;
+  auto owner_for = [&](const std::string& resource_id) -> Id {
+    if (auto it = person_of_resource.find(resource_id); it != person_of_resource.end()) return it->second;
+    const Resource& r = resources[resource_id];
+    Id id = kNoId;
+    if (auto known = client_people.find(lower(r.name)); known != client_people.end()) {
+      id = known->second;
+    } else if (!r.name.empty()) {
+      Stakeholder s;
+      s.side = Side::Client;
+      s.name = r.name;
+      s.contact = r.email;
+      s.role = "From the GNOME Planner project";
+      people.push_back(Add<Stakeholder>{s});
+      id = next++;
+    }
+    person_of_resource[resource_id] = id;
+    return id;
+  };
+  auto client_owner = [&](const PlannerTask& t) -> std::optional<Id> {
+    auto [from, to] = allocations.equal_range(t.id);
+    for (auto it = from; it != to; ++it)
+      if (resources.count(it->second) && resources[it->second].client) return owner_for(it->second);
+    return std::nullopt;
+  };
+
+  // Milestones first (client tasks refer to them); existing titles update.
+  std::map<std::string, Id> milestone_of_task;
+  std::map<std::string, const Milestone*> milestone_by_title;
+  for (const auto& [id, m] : e.milestones) milestone_by_title.emplace(lower(m.title), &m);
+  // Owners of client tasks are assigned before milestone ids are counted, so
+  // that stakeholders come first in the commands.
+  std::map<std::string, Id> owners;
+  for (const PlannerTask& t : tasks)
+    if (!t.milestone && !t.summary)
+      if (auto owner = client_owner(t)) owners[t.id] = *owner;
+  for (const PlannerTask& t : tasks) {
+    bool phase = t.summary && t.depth == 0 && !owners.count(t.id);
+    if (!t.milestone && !phase) continue;
+    Date date = t.milestone ? t.start : t.end;
+    if (auto it = milestone_by_title.find(lower(t.name)); it != milestone_by_title.end()) {
+      Milestone m = *it->second;
+      milestone_of_task[t.id] = m.id;
+      if (m.current == date) continue;
+      m.current = date;
+      plan_items.push_back(Update<Milestone>{m});
+      continue;
+    }
+    Milestone m;
+    m.title = t.name.empty() ? "Untitled milestone" : t.name;
+    m.baseline = m.current = date;
+    m.status = t.percent >= 100 ? MilestoneStatus::Done : t.percent > 0 ? MilestoneStatus::InProgress : MilestoneStatus::Planned;
+    m.description = t.note;
+    plan_items.push_back(Add<Milestone>{m});
+    milestone_of_task[t.id] = next++;
+  }
+
+  // Client tasks wait on the milestone they precede, else their phase's.
+  std::map<std::string, const PlannerTask*> by_id;
+  for (const PlannerTask& t : tasks) by_id[t.id] = &t;
+  std::map<std::string, const ClientTask*> task_by_title;
+  for (const auto& [id, t] : e.client_tasks) task_by_title.emplace(lower(t.title), &t);
+  int skipped = 0;
+  for (const PlannerTask& t : tasks) {
+    if (t.milestone || t.summary) continue;
+    auto owner = owners.find(t.id);
+    if (owner == owners.end()) {
+      ++skipped;
+      continue;
+    }
+    Id waits = kNoId;
+    for (const PlannerTask& other : tasks)
+      if (other.milestone && milestone_of_task.count(other.id) &&
+          std::find(other.predecessors.begin(), other.predecessors.end(), t.id) != other.predecessors.end())
+        waits = milestone_of_task[other.id];
+    for (std::string p = t.parent; waits == kNoId && !p.empty(); p = by_id.count(p) ? by_id[p]->parent : "")
+      if (milestone_of_task.count(p)) waits = milestone_of_task[p];
+    ClientTask c;
+    const ClientTask* before = nullptr;
+    if (auto it = task_by_title.find(lower(t.name)); it != task_by_title.end()) {
+      before = it->second;
+      c = *before;
+    } else {
+      c.title = t.name.empty() ? "Untitled task" : t.name;
+      c.created_on = t.start;
+    }
+    c.owner = owner->second;
+    c.due = std::max(t.end, c.created_on);
+    c.milestone = waits;
+    c.status = t.percent >= 100 ? TaskStatus::Done : TaskStatus::Open;
+    c.done_on = t.percent >= 100 ? std::optional<Date>(c.due) : std::nullopt;
+    if (before && c == *before) continue;
+    if (before) client_items.push_back(Update<ClientTask>{c});
+    else client_items.push_back(Add<ClientTask>{c});
+  }
+  if (skipped)
+    warn(fmt::format("{} task{} of the provider's own work {} not imported: Rapport plans milestones and what the "
+                     "client owes, not the work breakdown.",
+                     skipped, skipped == 1 ? "" : "s", skipped == 1 ? "was" : "were"));
+
+  std::vector<Command> commands = std::move(people);
+  commands.insert(commands.end(), plan_items.begin(), plan_items.end());
+  commands.insert(commands.end(), client_items.begin(), client_items.end());
+  if (auto err = check_import(e, commands)) return *err;
+  return commands;
+}
+
+}  // namespace rapport
