@@ -16,13 +16,42 @@
 #include <imgui.h>
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <cstdio>
 #include <string>
 #include <vector>
 
+#include "panels/file_dialog.hpp"
+#include "panels/find.hpp"
+#include "panels/inspector.hpp"
+#include "panels/item_table.hpp"
+#include "panels/overview.hpp"
+#include "panels/quick_add_bar.hpp"
+
 namespace rapport::app {
+
+// Every panel's own state, kept across frames. Each panel is one file in
+// app/panels/; this struct lists them all.
+struct Panels {
+  std::array<ItemTableState, kKindCount> tables;
+  Inspector inspector;
+  Overview overview;
+  FindPopup find;
+  QuickAddBar quick_add;
+  FileDialog file_dialog;
+  bool save_dialog_for_save_as = false;
+  bool confirm_overwrite = false;
+  PendingAction pending = PendingAction::None;
+  std::string pending_path;
+  std::string recovery;  // a recovery file to offer, if any
+
+  void draw_timeline(PanelContext& ctx);
+};
+
 namespace {
+
+constexpr int kKeyF11 = 300;  // GLFW_KEY_F11: the GLFW backend indexes KeysDown by GLFW key codes
 
 constexpr ImGuiWindowFlags kPanelFlags =
     ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize |
@@ -76,101 +105,91 @@ size_t section_count(const Engagement& e, Section s) {
   return 0;
 }
 
-// One row of a section's placeholder table.
-struct Row {
-  Id id;
-  const char* kind;
-  const std::string* title;
-};
-
-std::vector<Row> section_rows(const Engagement& e, Section s) {
-  std::vector<Row> rows;
-  auto add = [&rows](const auto& table, const char* kind, auto title_of) {
-    for (const auto& [id, item] : table) rows.push_back({id, kind, &title_of(item)});
-  };
-  switch (s) {
-    case Section::Overview: break;
-    case Section::Discovery:
-      add(e.stakeholders, "Stakeholder", [](const Stakeholder& i) -> auto& { return i.name; });
-      add(e.objectives, "Objective", [](const Objective& i) -> auto& { return i.title; });
-      add(e.constraints, "Constraint",
-          [](const Constraint& i) -> auto& { return i.description; });
-      add(e.questions, "Question", [](const Question& i) -> auto& { return i.text; });
-      break;
-    case Section::Expectations:
-      add(e.expectations, "Expectation", [](const Expectation& i) -> auto& { return i.what; });
-      break;
-    case Section::WaysOfWorking:
-      add(e.responsibilities, "Responsibility",
-          [](const Responsibility& i) -> auto& { return i.what; });
-      add(e.deliverables, "Deliverable", [](const Deliverable& i) -> auto& { return i.title; });
-      break;
-    case Section::CommunicationPlan:
-      add(e.channels, "Channel",
-          [](const CommunicationChannel& i) -> auto& { return i.purpose; });
-      break;
-    case Section::Meetings:
-      add(e.meetings, "Meeting", [](const MeetingSeries& i) -> auto& { return i.title; });
-      break;
-    case Section::Milestones:
-      add(e.milestones, "Milestone", [](const Milestone& i) -> auto& { return i.title; });
-      break;
-    case Section::Boundaries:
-      add(e.boundaries, "Boundary", [](const Boundary& i) -> auto& { return i.title; });
-      break;
-    case Section::ChangeRequests:
-      add(e.change_requests, "Change request",
-          [](const ChangeRequest& i) -> auto& { return i.title; });
-      break;
-    case Section::ClientTasks:
-      add(e.client_tasks, "Client task", [](const ClientTask& i) -> auto& { return i.title; });
-      break;
-    case Section::Decisions:
-      add(e.decisions, "Decision", [](const Decision& i) -> auto& { return i.what; });
-      break;
-    case Section::Feedback:
-      add(e.feedback, "Feedback", [](const Feedback& i) -> auto& { return i.note; });
-      break;
-  }
-  return rows;
-}
-
 void heading(const App& app, const char* text) {
   if (app.fonts.heading) ImGui::PushFont(app.fonts.heading);
   ImGui::TextUnformatted(text);
   if (app.fonts.heading) ImGui::PopFont();
 }
 
-void muted_text(const char* text) {
-  ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
-  ImGui::TextWrapped("%s", text);
-  ImGui::PopStyleColor();
-}
+
+
+// [SECTION] Panels ------------------------------------------------------------
 
 void set_ui_scale(App& app, float ui_scale) {
   app.main_window.ui_scale = std::clamp(ui_scale, kMinUiScale, kMaxUiScale);
 }
 
+std::string file_name(const std::string& path) {
+  if (path.empty()) return "Untitled";
+  return std::filesystem::path(path).filename().string();
+}
+
 // [SECTION] Menu bar ----------------------------------------------------------
+
+void start_open(App& app) {
+  app.panels->file_dialog.open(FileDialog::Mode::Open, app.file_path, app.recent_files);
+}
+void start_save_as(App& app) {
+  std::string start = app.file_path;
+  if (start.empty()) {
+    std::string name = app.engagement.info.name.empty() ? "engagement" : app.engagement.info.name;
+    for (char& c : name)
+      if (c == '/' || c == '\\' || c == ':') c = '-';
+    start = (std::filesystem::current_path() / (name + ".rapport")).string();
+  }
+  app.panels->file_dialog.open(FileDialog::Mode::Save, start, app.recent_files);
+  app.panels->save_dialog_for_save_as = true;
+}
+void save(App& app) {
+  if (app.file_path.empty()) {
+    start_save_as(app);
+    return;
+  }
+  // Someone else changed the file since we opened it: ask before overwriting.
+  if (file_fingerprint(app.file_path) != app.fingerprint && app.fingerprint.exists) {
+    app.panels->confirm_overwrite = true;
+    return;
+  }
+  std::string error;
+  app.save_file(app.file_path, error);
+}
+
+void undo(App& app) {
+  if (app.history.undo(app.engagement)) app.main_window.status_message = "Undone.";
+}
+void redo(App& app) {
+  if (app.history.redo(app.engagement)) app.main_window.status_message = "Redone.";
+}
 
 void draw_menu_bar(App& app) {
   if (!ImGui::BeginMainMenuBar()) return;
   if (ImGui::BeginMenu("File")) {
-    ImGui::MenuItem("New engagement", "Ctrl+N", false, false);
-    ImGui::MenuItem("Open…", "Ctrl+O", false, false);
-    ImGui::MenuItem("Save", "Ctrl+S", false, false);
-    ImGui::MenuItem("Save as…", "Ctrl+Shift+S", false, false);
+    if (ImGui::MenuItem("New engagement", "Ctrl+N")) app.request(PendingAction::New);
+    if (ImGui::MenuItem("Open…", "Ctrl+O")) app.request(PendingAction::Open);
+    if (ImGui::BeginMenu("Open recent", !app.recent_files.empty())) {
+      for (const std::string& path : app.recent_files)
+        if (ImGui::MenuItem(path.c_str())) app.request(PendingAction::OpenPath, path);
+      ImGui::EndMenu();
+    }
+    if (ImGui::MenuItem("Save", "Ctrl+S")) save(app);
+    if (ImGui::MenuItem("Save as…", "Ctrl+Shift+S")) start_save_as(app);
     ImGui::Separator();
-    ImGui::MenuItem("Export", nullptr, false, false);
+    if (ImGui::BeginMenu("Export")) {
+      ImGui::TextDisabled("Calendar, status report and CSV: use `rapport export` for now.");
+      ImGui::EndMenu();
+    }
     ImGui::Separator();
-    if (ImGui::MenuItem("Quit", "Ctrl+Q")) app.quit_requested = true;
+    if (ImGui::MenuItem("Quit", "Ctrl+Q")) app.request(PendingAction::Quit);
     ImGui::EndMenu();
   }
   if (ImGui::BeginMenu("Edit")) {
-    ImGui::MenuItem("Undo", "Ctrl+Z", false, false);
-    ImGui::MenuItem("Redo", "Ctrl+Y", false, false);
+    std::string undo_label = app.history.can_undo() ? "Undo " + app.history.undo_label() : "Undo";
+    std::string redo_label = app.history.can_redo() ? "Redo " + app.history.redo_label() : "Redo";
+    if (ImGui::MenuItem(undo_label.c_str(), "Ctrl+Z", false, app.history.can_undo())) undo(app);
+    if (ImGui::MenuItem(redo_label.c_str(), "Ctrl+Y", false, app.history.can_redo())) redo(app);
     ImGui::Separator();
-    ImGui::MenuItem("Find…", "Ctrl+F", false, false);
+    if (ImGui::MenuItem("Find…", "Ctrl+F")) app.panels->find.open();
+    if (ImGui::MenuItem("Quick add…", "Ctrl+K")) app.panels->quick_add.open();
     ImGui::EndMenu();
   }
   if (ImGui::BeginMenu("View")) {
@@ -178,6 +197,8 @@ void draw_menu_bar(App& app) {
       auto s = static_cast<Section>(i);
       if (ImGui::MenuItem(section_title(s), nullptr, app.main_window.section == s)) app.main_window.section = s;
     }
+    ImGui::Separator();
+    ImGui::MenuItem("Presentation mode (client view)", "F11", &app.view.presentation);
     ImGui::Separator();
     if (ImGui::MenuItem("Light theme", nullptr, app.main_window.theme == Theme::Light)) {
       app.main_window.theme = Theme::Light;
@@ -192,17 +213,67 @@ void draw_menu_bar(App& app) {
     ImGui::EndMenu();
   }
   if (ImGui::BeginMenu("Help")) {
+    if (ImGui::MenuItem("Keyboard shortcuts")) app.main_window.show_shortcuts = true;
     if (ImGui::MenuItem("About Rapport")) app.main_window.show_about = true;
     ImGui::MenuItem("Dear ImGui demo", nullptr, &app.main_window.show_imgui_demo);
     ImGui::EndMenu();
   }
+  if (app.view.presentation) {
+    // The banner: nobody should wonder whether the client view is on.
+    const char* banner = "  CLIENT VIEW: internal notes hidden (F11 to leave)  ";
+    float w = ImGui::CalcTextSize(banner).x;
+    ImGui::SameLine(ImGui::GetWindowWidth() - w - ImGui::GetStyle().ItemSpacing.x * 2);
+    ImVec2 p = ImGui::GetCursorScreenPos();
+    ImGui::GetWindowDrawList()->AddRectFilled(p, ImVec2(p.x + w, p.y + ImGui::GetTextLineHeight()), palette().accent,
+                                              ImGui::GetStyle().FrameRounding);
+    ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32_WHITE);
+    ImGui::TextUnformatted(banner);
+    ImGui::PopStyleColor();
+  }
   ImGui::EndMainMenuBar();
 }
 
+// Shortcuts that work anywhere. In ImGui 1.86, key indices are GLFW key codes
+// (ASCII for letters and digits).
+struct Shortcut {
+  const char* keys;
+  const char* what;
+};
+constexpr Shortcut kShortcuts[] = {
+    {"Ctrl+N", "New engagement"},          {"Ctrl+O", "Open…"},
+    {"Ctrl+S", "Save"},                    {"Ctrl+Shift+S", "Save as…"},
+    {"Ctrl+Z", "Undo"},                    {"Ctrl+Y, Ctrl+Shift+Z", "Redo"},
+    {"Ctrl+F", "Find any item"},           {"Ctrl+K", "Quick add (workshop entry)"},
+    {"Delete", "Delete the selected item"}, {"F11", "Presentation mode (client view)"},
+    {"Ctrl+= / Ctrl+- / Ctrl+0", "Interface larger / smaller / actual size"},
+    {"Ctrl+Q", "Quit"},
+    {"Timeline: wheel", "Zoom around the mouse"},  {"Timeline: drag", "Pan, or move a milestone or meeting"},
+    {"Timeline: F / T", "Fit the engagement / jump to today"},
+    {"Timeline: ← → + -", "Pan and zoom"},        {"Esc", "Cancel a drag or close a dialog"},
+};
+
 void handle_shortcuts(App& app) {
   const ImGuiIO& io = ImGui::GetIO();
-  if (!io.KeyCtrl || io.WantTextInput) return;
-  if (ImGui::IsKeyPressed('Q', false)) app.quit_requested = true;
+  if (ImGui::IsKeyPressed(kKeyF11, false)) app.view.presentation = !app.view.presentation;
+  if (!io.KeyCtrl) return;
+  // Undo/redo stay with text fields while one is being edited (they have their own).
+  bool typing = io.WantTextInput;
+  if (ImGui::IsKeyPressed('N', false)) app.request(PendingAction::New);
+  if (ImGui::IsKeyPressed('O', false)) app.request(PendingAction::Open);
+  if (ImGui::IsKeyPressed('S', false)) {
+    if (io.KeyShift) start_save_as(app);
+    else save(app);
+  }
+  if (ImGui::IsKeyPressed('Q', false)) app.request(PendingAction::Quit);
+  if (ImGui::IsKeyPressed('F', false)) app.panels->find.open();
+  if (ImGui::IsKeyPressed('K', false)) app.panels->quick_add.open();
+  if (!typing) {
+    if (ImGui::IsKeyPressed('Z', false)) {
+      if (io.KeyShift) redo(app);
+      else undo(app);
+    }
+    if (ImGui::IsKeyPressed('Y', false)) redo(app);
+  }
   if (ImGui::IsKeyPressed('=', false)) set_ui_scale(app, app.main_window.ui_scale + 0.1f);
   if (ImGui::IsKeyPressed('-', false)) set_ui_scale(app, app.main_window.ui_scale - 0.1f);
   if (ImGui::IsKeyPressed('0', false)) set_ui_scale(app, 1.0f);
@@ -253,142 +324,83 @@ void draw_navigation(App& app, const Layout& layout) {
 
 // [SECTION] Timeline ----------------------------------------------------------
 
-// Placeholder for the timeline view; app/timeline/ replaces this call.
-void draw_timeline_placeholder(App& app, ImVec2 size) {
-  ImGui::PushStyleColor(ImGuiCol_ChildBg, palette().canvas);
-  ImGui::BeginChild("Timeline", size, true, ImGuiWindowFlags_NoScrollbar);
-  heading(app, "Timeline");
-  ImDrawList* draw = ImGui::GetWindowDrawList();
-  ImVec2 p0 = ImGui::GetCursorScreenPos();
-  ImVec2 avail = ImGui::GetContentRegionAvail();
-  // Faint week columns hint at what will be drawn here.
-  const float column = 96.0f * app.scale;
-  for (float x = p0.x; x < p0.x + avail.x; x += column) {
-    draw->AddLine(ImVec2(x, p0.y), ImVec2(x, p0.y + avail.y), palette().grid);
-  }
-  const char* hint = "Meetings, milestones and client tasks will appear here on one timeline.";
-  ImVec2 text = ImGui::CalcTextSize(hint);
-  draw->AddText(ImVec2(p0.x + (avail.x - text.x) * 0.5f, p0.y + (avail.y - text.y) * 0.5f),
-                palette().muted_text, hint);
-  ImGui::EndChild();
-  ImGui::PopStyleColor();
-}
-
 void draw_timeline_area(App& app, const Layout& layout) {
   ImGui::SetNextWindowPos(layout.timeline_pos);
   ImGui::SetNextWindowSize(layout.timeline_size);
   ImGui::Begin("TimelineArea", nullptr, kPanelFlags);
-  draw_timeline_placeholder(app, ImGui::GetContentRegionAvail());
+  PanelContext ctx{app.engagement, app.history, app.view, app.commands, app.today()};
+  app.panels->draw_timeline(ctx);
   ImGui::End();
 }
 
 // [SECTION] Section view ------------------------------------------------------
 
-void draw_overview(App& app) {
-  const Engagement& e = app.engagement;
-  const EngagementInfo& info = e.info;
-  heading(app, info.name.empty() ? "Welcome to Rapport" : info.name.c_str());
-  if (info.name.empty()) {
-    ImGui::TextWrapped(
-        "Plan a client engagement in one place: the people involved, what they expect, how "
-        "you work together, the meetings, the milestones and the boundaries you agreed.");
-    muted_text(
-        "No engagement is open. Start Rapport with a file, e.g. "
-        "rapport assets/demo.rapport.json, to see a complete example.");
-  } else {
-    ImGui::Text("%s  ·  %s", info.client_org.c_str(), info.provider_org.c_str());
-    if (info.end.days > info.start.days) {
-      ImGui::Text("%s – %s  (%s)", info.start.iso().c_str(), info.end.iso().c_str(),
-                  info.time_zone.c_str());
-    }
-    if (!info.vision.empty()) muted_text(info.vision.c_str());
+template <class T>
+void table_tab(App& app, PanelContext& ctx, const char* label) {
+  if (ImGui::BeginTabItem(label)) {
+    draw_item_table<T>(ctx, app.panels->tables[size_t(KindOf<T>::kind)]);
+    ImGui::EndTabItem();
   }
-  ImGui::Spacing();
-
-  // A card per section with its item count.
-  const float card_w = 172.0f * app.scale;
-  const float card_h = ImGui::GetFrameHeight() * 2.2f;
-  const float spacing = ImGui::GetStyle().ItemSpacing.x;
-  int per_row = std::max(1, static_cast<int>((ImGui::GetContentRegionAvail().x + spacing) /
-                                             (card_w + spacing)));
-  int shown = 0;
-  for (int i = 1; i < kSectionCount; ++i) {
-    auto s = static_cast<Section>(i);
-    if (shown % per_row != 0) ImGui::SameLine();
-    ++shown;
-    ImGui::PushID(i);
-    ImVec2 p = ImGui::GetCursorScreenPos();
-    if (ImGui::InvisibleButton("card", ImVec2(card_w, card_h))) app.main_window.section = s;
-    ImDrawList* draw = ImGui::GetWindowDrawList();
-    bool hovered = ImGui::IsItemHovered();
-    draw->AddRectFilled(p, ImVec2(p.x + card_w, p.y + card_h),
-                        ImGui::GetColorU32(hovered ? ImGuiCol_FrameBgHovered : ImGuiCol_FrameBg),
-                        ImGui::GetStyle().FrameRounding);
-    char count[24];
-    std::snprintf(count, sizeof count, "%zu", section_count(e, s));
-    float pad = ImGui::GetStyle().FramePadding.x * 1.5f;
-    float line = ImGui::GetTextLineHeight();
-    draw->AddText(ImVec2(p.x + pad, p.y + card_h * 0.5f - line - 1.0f), palette().muted_text,
-                  section_title(s));
-    draw->AddText(ImVec2(p.x + pad, p.y + card_h * 0.5f + 1.0f), ImGui::GetColorU32(ImGuiCol_Text),
-                  count);
-    ImGui::PopID();
-  }
-  ImGui::Spacing();
-  // The UI font covers Western European names, typographic punctuation and the euro.
-  muted_text("Grüße – Käyttäjä € · “Zoë’s café” · Łódź · IJsselmeer");
 }
 
-void draw_section_table(App& app) {
-  Section s = app.main_window.section;
-  heading(app, section_title(s));
-  muted_text(section_description(s));
-  ImGui::Spacing();
+template <class T>
+void table_only(App& app, PanelContext& ctx) {
+  draw_item_table<T>(ctx, app.panels->tables[size_t(KindOf<T>::kind)]);
+}
 
-  std::vector<Row> rows = section_rows(app.engagement, s);
-  if (rows.empty()) {
-    muted_text("Nothing here yet.");
-    return;
-  }
-  constexpr ImGuiTableFlags kFlags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH |
-                                     ImGuiTableFlags_ScrollY | ImGuiTableFlags_Resizable;
-  if (!ImGui::BeginTable("items", 2, kFlags)) return;
-  ImGui::TableSetupScrollFreeze(0, 1);
-  ImGui::TableSetupColumn("Kind", ImGuiTableColumnFlags_WidthFixed, 140.0f * app.scale);
-  ImGui::TableSetupColumn("Title", ImGuiTableColumnFlags_WidthStretch);
-  ImGui::TableHeadersRow();
-  ImGuiListClipper clipper;
-  clipper.Begin(static_cast<int>(rows.size()));
-  while (clipper.Step()) {
-    for (int r = clipper.DisplayStart; r < clipper.DisplayEnd; ++r) {
-      const Row& row = rows[static_cast<size_t>(r)];
-      ImGui::TableNextRow();
-      ImGui::TableNextColumn();
-      ImGui::PushID(static_cast<int>(row.id));
-      bool selected = app.view.selection.id == row.id;
-      if (ImGui::Selectable(row.kind, selected, ImGuiSelectableFlags_SpanAllColumns)) {
-        app.view.selection = Selection{row.id, std::nullopt};
+void draw_section_body(App& app, PanelContext& ctx) {
+  switch (app.main_window.section) {
+    case Section::Overview: app.panels->overview.draw(ctx); break;
+    case Section::Discovery:
+      if (ImGui::BeginTabBar("discovery")) {
+        table_tab<Stakeholder>(app, ctx, "Stakeholders");
+        table_tab<Objective>(app, ctx, "Objectives");
+        table_tab<Constraint>(app, ctx, "Constraints");
+        table_tab<Question>(app, ctx, "Questions");
+        ImGui::EndTabBar();
       }
-      ImGui::PopID();
-      ImGui::TableNextColumn();
-      ImGui::TextUnformatted(row.title->c_str());
-    }
+      break;
+    case Section::Expectations: table_only<Expectation>(app, ctx); break;
+    case Section::WaysOfWorking:
+      if (ImGui::BeginTabBar("ways")) {
+        table_tab<Responsibility>(app, ctx, "Responsibilities");
+        table_tab<Deliverable>(app, ctx, "Deliverables");
+        ImGui::EndTabBar();
+      }
+      break;
+    case Section::CommunicationPlan: table_only<CommunicationChannel>(app, ctx); break;
+    case Section::Meetings: table_only<MeetingSeries>(app, ctx); break;
+    case Section::Milestones: table_only<Milestone>(app, ctx); break;
+    case Section::Boundaries: table_only<Boundary>(app, ctx); break;
+    case Section::ChangeRequests: table_only<ChangeRequest>(app, ctx); break;
+    case Section::ClientTasks: table_only<ClientTask>(app, ctx); break;
+    case Section::Decisions: table_only<Decision>(app, ctx); break;
+    case Section::Feedback: table_only<Feedback>(app, ctx); break;
   }
-  ImGui::EndTable();
 }
 
 void draw_section_area(App& app, const Layout& layout) {
+  PanelContext ctx{app.engagement, app.history, app.view, app.commands, app.today()};
   ImGui::SetNextWindowPos(layout.section_pos);
   ImGui::SetNextWindowSize(layout.section_size);
   ImGui::Begin("SectionArea", nullptr, kPanelFlags);
-  ImGui::BeginChild("Section", ImVec2(0, 0), true);
-  if (app.main_window.section == Section::Overview) {
-    draw_overview(app);
-  } else {
-    draw_section_table(app);
-  }
-  ImGui::EndChild();
+  Section s = app.main_window.section;
+  heading(app, section_title(s));
+  ImGui::SameLine();
+  ImGui::TextDisabled("%s", section_description(s));
+  draw_section_body(app, ctx);
   ImGui::End();
+
+  ImGui::SetNextWindowPos(layout.inspector_pos);
+  ImGui::SetNextWindowSize(layout.inspector_size);
+  ImGui::PushStyleColor(ImGuiCol_WindowBg, palette().panel);
+  ImGui::Begin("Inspector", nullptr, kPanelFlags & ~ImGuiWindowFlags_NoScrollbar);
+  app.panels->inspector.draw(ctx);
+  ImGui::End();
+  ImGui::PopStyleColor();
+
+  app.panels->find.draw(ctx);
+  app.panels->quick_add.draw(ctx);
 }
 
 // [SECTION] Status bar --------------------------------------------------------
@@ -441,6 +453,151 @@ void draw_about(App& app) {
   }
 }
 
+// [SECTION] Dialogs -------------------------------------------------------------
+
+void draw_dialogs(App& app) {
+  Panels& p = *app.panels;
+  // Open / Save as.
+  if (auto chosen = p.file_dialog.draw()) {
+    std::string error;
+    if (p.save_dialog_for_save_as) app.save_file(*chosen, error);
+    else app.open_file(*chosen, error);
+  }
+  if (!p.file_dialog.is_open()) p.save_dialog_for_save_as = false;
+
+  ImVec2 center = ImGui::GetMainViewport()->GetCenter();
+  // Unsaved changes before New, Open or Quit.
+  if (p.pending != PendingAction::None && !ImGui::IsPopupOpen("Unsaved changes")) ImGui::OpenPopup("Unsaved changes");
+  ImGui::SetNextWindowPos(center, ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
+  if (ImGui::BeginPopupModal("Unsaved changes", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
+    ImGui::Text("Save the changes to “%s” first?", file_name(app.file_path).c_str());
+    ImGui::TextDisabled("If you don't, they are lost.");
+    auto proceed = [&] {
+      PendingAction action = p.pending;
+      std::string path = p.pending_path;
+      p.pending = PendingAction::None;
+      ImGui::CloseCurrentPopup();
+      app.history.mark_saved();  // the user chose: no second question
+      app.request(action, path);
+    };
+    if (ImGui::Button("Save")) {
+      std::string error;
+      if (app.file_path.empty()) {
+        p.pending = PendingAction::None;
+        ImGui::CloseCurrentPopup();
+        start_save_as(app);
+      } else if (app.save_file(app.file_path, error)) {
+        proceed();
+      } else {
+        p.pending = PendingAction::None;
+        ImGui::CloseCurrentPopup();
+      }
+    }
+    ImGui::SameLine();
+    if (ImGui::Button("Don't save")) proceed();
+    ImGui::SameLine();
+    if (ImGui::Button("Cancel") || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape))) {
+      p.pending = PendingAction::None;
+      ImGui::CloseCurrentPopup();
+    }
+    ImGui::EndPopup();
+  }
+
+  // The file changed on disk since it was opened.
+  if (p.confirm_overwrite) {
+    ImGui::OpenPopup("File changed on disk");
+    p.confirm_overwrite = false;
+  }
+  ImGui::SetNextWindowPos(center, ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
+  if (ImGui::BeginPopupModal("File changed on disk", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
+    ImGui::Text("“%s” was changed by someone or something else since you opened it.", file_name(app.file_path).c_str());
+    ImGui::TextDisabled("Overwriting replaces their changes with yours. Save as… keeps both.");
+    if (ImGui::Button("Overwrite")) {
+      std::string error;
+      app.save_file(app.file_path, error);
+      ImGui::CloseCurrentPopup();
+    }
+    ImGui::SameLine();
+    if (ImGui::Button("Save as…")) {
+      ImGui::CloseCurrentPopup();
+      start_save_as(app);
+    }
+    ImGui::SameLine();
+    if (ImGui::Button("Cancel") || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape))) ImGui::CloseCurrentPopup();
+    ImGui::EndPopup();
+  }
+
+  // Recovery after a crash.
+  if (!p.recovery.empty() && !ImGui::IsPopupOpen("Recover unsaved changes")) ImGui::OpenPopup("Recover unsaved changes");
+  ImGui::SetNextWindowPos(center, ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
+  if (ImGui::BeginPopupModal("Recover unsaved changes", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
+    ImGui::Text("Rapport found changes to “%s” that were never saved.", file_name(app.file_path).c_str());
+    ImGui::TextDisabled("They were kept automatically before Rapport stopped unexpectedly.");
+    if (ImGui::Button("Restore them")) {
+      LoadResult r = load_file(p.recovery);
+      if (r) {
+        app.engagement = std::move(*r.engagement);
+        app.history.clear();
+        app.history.mark_unsaved();
+        app.view.selection = {};
+        app.main_window.status_message = "Unsaved changes restored. Save to keep them.";
+      } else {
+        app.error_title = "Could not restore";
+        app.error_message = r.error.message;
+      }
+      p.recovery.clear();
+      ImGui::CloseCurrentPopup();
+    }
+    ImGui::SameLine();
+    if (ImGui::Button("Discard them")) {
+      if (!app.state_dir.empty()) discard_recovery(app.state_dir, app.file_path);
+      p.recovery.clear();
+      ImGui::CloseCurrentPopup();
+    }
+    ImGui::EndPopup();
+  }
+
+  // Errors from loading or saving, in words a person can act on.
+  if (!app.error_message.empty() && !ImGui::IsPopupOpen("###error")) ImGui::OpenPopup("###error");
+  ImGui::SetNextWindowPos(center, ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
+  ImGui::SetNextWindowSize(ImVec2(ImGui::GetFontSize() * 30, 0), ImGuiCond_Appearing);
+  std::string title = (app.error_title.empty() ? std::string("Something went wrong") : app.error_title) + "###error";
+  if (ImGui::BeginPopupModal(title.c_str(), nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
+    ImGui::PushTextWrapPos(ImGui::GetFontSize() * 30);
+    ImGui::TextUnformatted(app.error_message.c_str());
+    ImGui::PopTextWrapPos();
+    ImGui::TextDisabled("Your engagement is as it was.");
+    if (ImGui::Button("OK") || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter)) ||
+        ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape))) {
+      app.error_message.clear();
+      app.error_title.clear();
+      ImGui::CloseCurrentPopup();
+    }
+    ImGui::EndPopup();
+  }
+
+  // Keyboard shortcuts.
+  if (app.main_window.show_shortcuts) {
+    ImGui::OpenPopup("Keyboard shortcuts");
+    app.main_window.show_shortcuts = false;
+  }
+  ImGui::SetNextWindowPos(center, ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
+  if (ImGui::BeginPopupModal("Keyboard shortcuts", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
+    if (ImGui::BeginTable("keys", 2, ImGuiTableFlags_RowBg)) {
+      for (const Shortcut& s : kShortcuts) {
+        ImGui::TableNextRow();
+        ImGui::TableSetColumnIndex(0);
+        ImGui::TextUnformatted(s.keys);
+        ImGui::TableSetColumnIndex(1);
+        ImGui::TextUnformatted(s.what);
+      }
+      ImGui::EndTable();
+    }
+    if (ImGui::Button("Close") || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape))) ImGui::CloseCurrentPopup();
+    ImGui::EndPopup();
+  }
+}
+
 }  // namespace
 
 const char* section_title(Section s) { return kSections[static_cast<size_t>(s)].title; }
@@ -451,31 +608,156 @@ Layout compute_layout(ImVec2 origin, ImVec2 size, float scale, float status_heig
   Layout l;
   float nav_w = std::min(230.0f * scale, size.x * 0.35f);
   float body_h = std::max(0.0f, size.y - status_height);
-  float timeline_h = std::floor(body_h * 0.55f);
+  float timeline_h = std::floor(body_h * 0.5f);
+  float right_w = size.x - nav_w;
+  float inspector_w = std::floor(std::clamp(right_w * 0.38f, std::min(300.0f * scale, right_w * 0.5f), 520.0f * scale));
   l.nav_pos = origin;
   l.nav_size = ImVec2(nav_w, body_h);
   l.timeline_pos = ImVec2(origin.x + nav_w, origin.y);
-  l.timeline_size = ImVec2(size.x - nav_w, timeline_h);
+  l.timeline_size = ImVec2(right_w, timeline_h);
   l.section_pos = ImVec2(origin.x + nav_w, origin.y + timeline_h);
-  l.section_size = ImVec2(size.x - nav_w, body_h - timeline_h);
+  l.section_size = ImVec2(right_w - inspector_w, body_h - timeline_h);
+  l.inspector_pos = ImVec2(origin.x + nav_w + right_w - inspector_w, origin.y + timeline_h);
+  l.inspector_size = ImVec2(inspector_w, body_h - timeline_h);
   l.status_pos = ImVec2(origin.x, origin.y + body_h);
   l.status_size = ImVec2(size.x, status_height);
   return l;
 }
 
-// [SECTION] Frame -------------------------------------------------------------
+// [SECTION] App -----------------------------------------------------------------
+
+App::App() : panels(std::make_unique<Panels>()) {}
+App::~App() = default;
+
+Date App::today() const {
+  return today_override ? *today_override : today_in(engagement.info.time_zone);
+}
 
 bool App::open_file(const std::string& path, std::string& error) {
-  (void)path;
-  error = "file loading is not available yet";
-  return false;
+  LoadResult r = load_file(path);
+  if (!r) {
+    error = r.error.message;
+    error_title = "Could not open the file";
+    error_message = error;
+    return false;
+  }
+  engagement = std::move(*r.engagement);
+  history.clear();
+  std::error_code ec;
+  auto absolute = std::filesystem::absolute(path, ec);
+  file_path = ec ? path : absolute.string();
+  fingerprint = file_fingerprint(file_path);
+  view.selection = {};
+  recent_files.erase(std::remove(recent_files.begin(), recent_files.end(), file_path), recent_files.end());
+  recent_files.insert(recent_files.begin(), file_path);
+  if (recent_files.size() > 10) recent_files.resize(10);
+  main_window.status_message = "Opened " + file_name(file_path) + ".";
+  offer_recovery();
+  return true;
+}
+
+void App::offer_recovery() {
+  if (state_dir.empty()) return;
+  if (auto found = find_recovery(state_dir, file_path)) panels->recovery = found->string();
+}
+
+void App::keep_unsaved_for_recovery() {
+  if (!state_dir.empty() && history.dirty() && history.revision() != autosaved_revision_)
+    write_recovery(state_dir, file_path, engagement);
+}
+
+bool App::save_file(const std::string& path, std::string& error) {
+  FileError e = rapport::save_file(engagement, path);
+  if (e) {
+    error = e.message;
+    error_title = "Could not save";
+    error_message = e.message + " Your changes are still here, unsaved.";
+    return false;
+  }
+  if (!state_dir.empty()) discard_recovery(state_dir, file_path);
+  std::error_code ec;
+  auto absolute = std::filesystem::absolute(path, ec);
+  file_path = ec ? path : absolute.string();
+  fingerprint = file_fingerprint(file_path);
+  history.mark_saved();
+  recent_files.erase(std::remove(recent_files.begin(), recent_files.end(), file_path), recent_files.end());
+  recent_files.insert(recent_files.begin(), file_path);
+  main_window.status_message = "Saved " + file_name(file_path) + ".";
+  return true;
+}
+
+void App::new_engagement() {
+  if (!state_dir.empty() && !history.dirty()) discard_recovery(state_dir, file_path);
+  engagement = Engagement{};
+  engagement.info.name = "New engagement";
+  engagement.info.start = today();
+  engagement.info.end = engagement.info.start.plus_days(90);
+  history.clear();
+  file_path.clear();
+  fingerprint = {};
+  view.selection = {};
+  main_window.section = Section::Overview;
+  main_window.status_message = "New engagement: fill in the details, then add stakeholders (Ctrl+K for quick add).";
+}
+
+void App::request(PendingAction action, const std::string& path) {
+  if (history.dirty() && action != PendingAction::None) {
+    panels->pending = action;
+    panels->pending_path = path;
+    return;
+  }
+  switch (action) {
+    case PendingAction::None: break;
+    case PendingAction::New: new_engagement(); break;
+    case PendingAction::Open: start_open(*this); break;
+    case PendingAction::OpenPath: {
+      std::string error;
+      open_file(path, error);
+      break;
+    }
+    case PendingAction::Quit: quit_requested = true; break;
+  }
+}
+
+void App::apply_commands() {
+  for (CommandQueue::Group& group : commands.groups) {
+    std::string label = group.label;
+    if (label.empty() && group.commands.size() == 1) label = describe(engagement, group.commands[0]);
+    auto error = history.apply_group(engagement, label, group.commands);
+    if (error) {
+      // Panels check first; this is the last line: nothing changed, say why.
+      view.last_error = error->message;
+      main_window.status_message = "Not changed: " + error->message;
+      continue;
+    }
+    view.last_error.clear();
+    if (group.select_added && history.last_added() != kNoId) {
+      view.selection = Selection{history.last_added(), std::nullopt};
+      view.reveal_on_timeline = view.selection;
+    }
+  }
+  commands.groups.clear();
+}
+
+void App::autosave(double now_seconds) {
+  if (state_dir.empty() || !history.dirty()) return;
+  if (last_autosave_ < 0) last_autosave_ = now_seconds;
+  if (history.revision() == autosaved_revision_ || now_seconds - last_autosave_ < autosave_seconds) return;
+  FileError e = write_recovery(state_dir, file_path, engagement);
+  last_autosave_ = now_seconds;
+  if (!e) autosaved_revision_ = history.revision();
 }
 
 std::string App::window_title() const {
   std::string name = engagement.info.name;
-  if (name.empty() && !file_path.empty()) name = file_path;
-  return name.empty() ? std::string("Rapport") : name + " — Rapport";
+  if (name.empty() && !file_path.empty()) name = file_name(file_path);
+  if (name.empty()) return history.dirty() ? "• Rapport" : "Rapport";
+  std::string title = name;
+  if (!file_path.empty()) title += " (" + file_name(file_path) + ")";
+  return (history.dirty() ? "• " : "") + title + " — Rapport";
 }
+
+// [SECTION] Frame -------------------------------------------------------------
 
 void App::frame() {
   handle_shortcuts(*this);
@@ -491,7 +773,16 @@ void App::frame() {
   draw_section_area(*this, layout);
   draw_status_bar(*this, layout);
   draw_about(*this);
+  draw_dialogs(*this);
   if (main_window.show_imgui_demo) ImGui::ShowDemoWindow(&main_window.show_imgui_demo);
+  // Changes are applied after the whole UI has read the engagement.
+  apply_commands();
 }
 
+}  // namespace rapport::app
+
+namespace rapport::app {
+void Panels::draw_timeline(PanelContext&) {
+  ImGui::TextDisabled("The timeline view is being built.");
+}
 }  // namespace rapport::app

@@ -4,9 +4,15 @@
 #pragma once
 
 #include <array>
+#include <filesystem>
+#include <memory>
+#include <optional>
 #include <string>
+#include <vector>
 
 #include "fonts.hpp"
+#include "rapport/history.hpp"
+#include "rapport/io.hpp"
 #include "rapport/model.hpp"
 #include "theme.hpp"
 #include "view_state.hpp"
@@ -39,38 +45,79 @@ struct MainWindowState {
   float ui_scale = 1.0f;  // user's interface zoom on top of the monitor's content scale
   bool show_about = false;
   bool show_imgui_demo = false;
+  bool show_shortcuts = false;
   std::string status_message;  // shown in the status bar until replaced
 };
 
 // Screen rectangles of the fixed layout, computed from the viewport each frame.
 struct Layout {
-  ImVec2 nav_pos, nav_size;            // left: section list
-  ImVec2 timeline_pos, timeline_size;  // centre top: the timeline
-  ImVec2 section_pos, section_size;    // centre bottom: the selected section's table
-  ImVec2 status_pos, status_size;      // bottom: status bar
+  ImVec2 nav_pos, nav_size;              // left: section list
+  ImVec2 timeline_pos, timeline_size;    // top right: the timeline, full width
+  ImVec2 section_pos, section_size;      // bottom: the selected section's table
+  ImVec2 inspector_pos, inspector_size;  // bottom right: the selected item
+  ImVec2 status_pos, status_size;        // bottom: status bar
 };
 // Pure geometry, unit-testable: `origin`/`size` is the work area below the menu bar.
 Layout compute_layout(ImVec2 origin, ImVec2 size, float scale, float status_height);
 
-struct App {
-  Engagement engagement;
-  std::string file_path;  // empty = not saved yet
-  ViewState view;               // shared with panels: selection, presentation mode
-  CommandQueue commands;        // emitted by panels during a frame, applied after it
-  MainWindowState main_window;  // section, theme, interface zoom
-  UiFonts fonts;          // set by the platform when fonts are (re)built
-  float scale = 1.0f;     // style scale = content scale x view.ui_scale, set by the platform
-  bool quit_requested = false;
+// What waits for the answer to "Save changes?".
+enum class PendingAction { None, New, Open, OpenPath, Quit };
 
-  // Loads an engagement file into `engagement`. On failure returns false, leaves the
-  // current engagement as it was, and sets `error` to a message for the user.
+struct Panels;  // every panel's own state; defined in app.cpp
+
+struct App {
+  App();
+  ~App();
+  App(const App&) = delete;
+  App& operator=(const App&) = delete;
+
+  Engagement engagement;
+  History history;                 // undo/redo and the unsaved-changes state
+  std::string file_path;           // empty = not saved yet
+  FileFingerprint fingerprint;     // the file as last opened or saved, to notice outside edits
+  ViewState view;                  // shared with panels: selection, presentation mode
+  CommandQueue commands;           // emitted by panels during a frame, applied after it
+  MainWindowState main_window;     // section, theme, interface zoom
+  UiFonts fonts;                   // set by the platform when fonts are (re)built
+  float scale = 1.0f;              // style scale = content scale x view.ui_scale, set by the platform
+  bool quit_requested = false;     // the loop ends when set
+  std::vector<std::string> recent_files;  // most recent first
+  std::filesystem::path state_dir;        // recovery files go here; empty = no autosave
+  double autosave_seconds = 30.0;
+  std::optional<Date> today_override;     // tests and screenshots pin "today"
+  std::string error_title, error_message; // shown in a dialog, then cleared
+
+  // Loads an engagement file. On failure returns false, leaves the current
+  // engagement as it was, and sets `error` to a message for the user.
   bool open_file(const std::string& path, std::string& error);
+  // Saves atomically; on failure keeps everything in memory and says why.
+  bool save_file(const std::string& path, std::string& error);
+  // Replaces the engagement with a fresh one (no questions asked: see request()).
+  void new_engagement();
+  // New, Open or Quit, asking first when there are unsaved changes.
+  void request(PendingAction action, const std::string& path = "");
+  // Applies the commands panels queued this frame, each group one undo step.
+  void apply_commands();
+  // Writes the recovery file when changes are unsaved and the interval has passed.
+  void autosave(double now_seconds);
+  // Offers the recovery file of the current file (or of an untitled engagement).
+  void offer_recovery();
+  // Writes the recovery file now if changes are unsaved (on exit by a signal).
+  void keep_unsaved_for_recovery();
+  // Today in the engagement's time zone (or the pinned date).
+  Date today() const;
 
   // Draws one frame of the main layout. Call between ImGui::NewFrame() and Render().
   void frame();
 
-  // "Rapport — Name" for the window title.
+  // "Name — Rapport", with "•" when there are unsaved changes.
   std::string window_title() const;
+
+  std::unique_ptr<Panels> panels;
+
+ private:
+  double last_autosave_ = -1.0;
+  uint64_t autosaved_revision_ = 0;
 };
 
 }  // namespace rapport::app

@@ -35,12 +35,16 @@ int main(int argc, char** argv) {
   if (!options.subcommand.empty()) return run_subcommand(options);
 
   App app;
+  // A scripted run (--frames, --screenshot) leaves no recovery files behind.
+  if (!options.headless_run()) app.state_dir = rapport::default_state_dir();
   if (!options.file.empty()) {
     std::string error;
     if (!app.open_file(options.file, error)) {
       std::fprintf(stderr, "rapport: cannot open %s: %s\n", options.file.c_str(), error.c_str());
       app.main_window.status_message = "Could not open " + options.file + ": " + error;
     }
+  } else {
+    app.offer_recovery();  // work on an untitled engagement survives a crash too
   }
 
   WindowOptions window_options;
@@ -59,6 +63,7 @@ int main(int argc, char** argv) {
   int frame = 0;
   while (platform->begin_frame()) {
     app.frame();
+    app.autosave(std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count());
     platform->render();
     ++frame;
     if (frame == options.frames && !options.screenshot.empty()) {
@@ -77,5 +82,7 @@ int main(int argc, char** argv) {
     }
     if (frame == options.frames) break;
   }
+  // Stopped by a signal (logout, shutdown) with unsaved changes: keep them.
+  app.keep_unsaved_for_recovery();
   return 0;
 }

@@ -304,7 +304,12 @@ struct Platform::Impl {
 
 bool Platform::begin_frame() {
   Impl& d = *impl_;
-  if (glfwWindowShouldClose(d.window) || d.app.quit_requested || g_close_signal) return false;
+  // The window's close button asks the app, which asks about unsaved changes.
+  if (glfwWindowShouldClose(d.window)) {
+    glfwSetWindowShouldClose(d.window, GLFW_FALSE);
+    d.app.request(PendingAction::Quit);
+  }
+  if (d.app.quit_requested || g_close_signal) return false;
 
   d.release_tapped_keys();
   if (!d.options.wait_for_events || d.redraw_frames > 0) {
@@ -315,7 +320,12 @@ bool Platform::begin_frame() {
     glfwWaitEventsTimeout(timeout);
     d.redraw_frames = std::max(d.redraw_frames, 1);
   }
-  if (glfwWindowShouldClose(d.window) || g_close_signal) return false;
+  if (glfwWindowShouldClose(d.window)) {
+    glfwSetWindowShouldClose(d.window, GLFW_FALSE);
+    d.app.request(PendingAction::Quit);
+    d.redraw_frames = std::max(d.redraw_frames, 2);
+  }
+  if (d.app.quit_requested || g_close_signal) return false;
   d.hold_tapped_keys();
   if (d.geometry_changed_at >= 0 &&
       glfwGetTime() - d.geometry_changed_at >= kGeometrySaveDelaySeconds) {

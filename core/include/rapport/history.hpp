@@ -35,6 +35,9 @@ class History {
   // Unsaved changes relative to the last mark_saved() (or the start).
   bool dirty() const { return current_state() != saved_state_; }
   void mark_saved() { saved_state_ = current_state(); }
+  // The engagement differs from its file although no step was taken (restored
+  // from a recovery file): dirty until the next save.
+  void mark_unsaved() { saved_state_ = ~uint64_t(0); }
   // Forget everything (a new or freshly opened engagement), clean.
   void clear();
 
