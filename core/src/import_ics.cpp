@@ -533,6 +533,14 @@ ImportResult import_ics(const Engagement& e, std::string_view text, std::vector<
     }
     std::erase_if(s.overrides, [](const auto& kv) { return kv.second == OccurrenceOverride{}; });
     if (existing) {
+      // Our export starts at the first real occurrence; keep the first date
+      // the user chose when it leads to the same one.
+      MeetingSeries kept = s;
+      kept.first_date = e.meetings.find(own->id)->first_date;
+      auto first = occurrence_dates(kept, s.first_date, 1);
+      if (kept.first_date < s.first_date && !first.empty() && first[0] == s.first_date) s.first_date = kept.first_date;
+    }
+    if (existing) {
       if (!(s == *e.meetings.find(own->id))) commands.push_back(Update<MeetingSeries>{s});
     } else {
       commands.push_back(Add<MeetingSeries>{s});
