@@ -22,7 +22,9 @@ packages=(
   build-essential cmake pkg-config ninja-build clang-14
   # libraries
   libgl-dev libglfw3-dev libimgui-dev libstb-dev libfreetype-dev libfontconfig-dev
-  libcereal-dev libhowardhinnant-date-dev libfmt-dev libical-dev catch2 tzdata
+  libcereal-dev libhowardhinnant-date-dev libdate-tz3 libfmt-dev libical-dev libxml2-dev catch2 tzdata
+  # fuzzing (libFuzzer and sanitizers for clang)
+  libclang-rt-14-dev
   # fonts
   fonts-inter fonts-dejavu-core
   # GUI tests without a screen
