@@ -1,0 +1,54 @@
+// The items of one lane: meeting occurrences as blocks, milestones as diamonds with
+// their baseline ghost, blackouts as bands, change requests as status markers, client
+// tasks as bars. Items narrower than a few pixels (or markers that would overlap)
+// merge into one "N items" block per sub-row.
+#pragma once
+
+#include <imgui.h>
+
+#include <optional>
+
+#include "rapport/model.hpp"
+#include "rapport/timeline_index.hpp"
+#include "timeline/timeline_frame.hpp"
+#include "timeline/timeline_hit.hpp"
+#include "timeline/timeline_palette.hpp"
+
+namespace rapport::app {
+
+// An item being dragged: drawn at its original place faintly, and at `at` by the view.
+struct DraggedItem {
+  int lane = -1;
+  size_t index = 0;
+};
+
+struct ItemDrawContext {
+  ImDrawList* draw = nullptr;
+  const TimelineFrame* frame = nullptr;
+  const TimelinePalette* pal = nullptr;
+  const Engagement* engagement = nullptr;
+  Selection selection;
+  bool presentation = false;
+  ImVec2 mouse;
+  bool mouse_in_lanes = false;  // over the time area below the axis
+  std::optional<DraggedItem> dragged;
+  TimelineHit* hit = nullptr;
+  TimelineStats* stats = nullptr;
+};
+
+// Row height of a lane kind, before scaling.
+float lane_row_height(LaneKind kind);
+
+// Whether an item is drawn at all (presentation mode hides internal milestones).
+bool item_shown(const ItemDrawContext& c, const TimelineLane& lane, const TimelineItem& it);
+
+void draw_lane_items(ItemDrawContext& c, const TimelineLane& lane, int lane_index, float y0, float row_h);
+
+// One item drawn alone at `at` (minutes): used for the drag preview.
+void draw_single_item(ItemDrawContext& c, const TimelineLane& lane, const TimelineItem& it, float y0, float row_h,
+                      bool preview);
+
+// Whether the item is the current selection.
+bool is_selected(const Selection& s, const TimelineLane& lane, const TimelineItem& it);
+
+}  // namespace rapport::app

@@ -1,0 +1,182 @@
+// The timeline's context menu (right-click) and the small popups it opens: a reason
+// for cancelling a meeting, a rationale and an alternative for rejecting a change
+// request (a reasoned "no", as the product asks). Each choice pushes one command.
+#include <imgui.h>
+
+#include <cstring>
+
+#include "rapport/model.hpp"
+#include "timeline/item_tooltip.hpp"
+#include "timeline/timeline_view.hpp"
+
+namespace rapport::app {
+namespace {
+
+const char* kItemMenu = "##timeline_item_menu";
+const char* kLaneMenu = "##timeline_lane_menu";
+const char* kCancelPopup = "Cancel meeting###timeline_cancel";
+const char* kRejectPopup = "Reject change request###timeline_reject";
+
+const char* kind_noun(LaneKind k) {
+  switch (k) {
+    case LaneKind::Meeting: return "meeting";
+    case LaneKind::Milestones: return "milestone";
+    case LaneKind::Boundaries: return "blackout";
+    case LaneKind::ChangeRequests: return "change request";
+    case LaneKind::ClientTasks: return "client task";
+  }
+  return "item";
+}
+
+bool filled(const char* s) {
+  for (; *s; ++s) {
+    if (*s != ' ' && *s != '\t' && *s != '\n') return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+void TimelineView::draw_popups(const Engagement& e, const TimelineIndex& index, ViewState& view,
+                               CommandQueue& commands, Date today) {
+  if (open_item_menu_) ImGui::OpenPopup(kItemMenu);
+  if (open_lane_menu_) ImGui::OpenPopup(kLaneMenu);
+  if (open_cancel_) ImGui::OpenPopup(kCancelPopup);
+  if (open_reject_) ImGui::OpenPopup(kRejectPopup);
+  open_item_menu_ = open_lane_menu_ = open_cancel_ = open_reject_ = false;
+  const Target& t = menu_target_;
+
+  if (ImGui::BeginPopup(kItemMenu)) {
+    ImGui::TextDisabled("%s", display_name(e, t.id).c_str());
+    ImGui::Separator();
+    if (ImGui::MenuItem("Edit")) {
+      view.selection = t.kind == LaneKind::Meeting ? Selection{t.id, t.date} : Selection{t.id, std::nullopt};
+    }
+    switch (t.kind) {
+      case LaneKind::Meeting: {
+        const MeetingSeries* s = e.meetings.find(t.id);
+        if (!s) break;
+        OccurrenceOverride value;
+        if (auto o = s->overrides.find(t.date); o != s->overrides.end()) value = o->second;
+        if (ImGui::MenuItem("Mark held", nullptr, false, value.state != OccurrenceState::Held)) {
+          value.state = OccurrenceState::Held;
+          commands.push(SetOccurrence{t.id, t.date, value});
+        }
+        if (ImGui::MenuItem("Mark cancelled…", nullptr, false, value.state != OccurrenceState::Cancelled)) {
+          reason_[0] = '\0';
+          open_cancel_ = true;
+        }
+        if (ImGui::MenuItem("Mark planned", nullptr, false, value.state != OccurrenceState::Planned)) {
+          value.state = OccurrenceState::Planned;
+          commands.push(SetOccurrence{t.id, t.date, value});
+        }
+        if (value.moved_to && ImGui::MenuItem("Back to its planned time")) {
+          value.moved_to.reset();
+          commands.push(SetOccurrence{t.id, t.date, value});
+        }
+        ImGui::Separator();
+        if (ImGui::MenuItem("Delete the whole series")) commands.push(Delete<MeetingSeries>{t.id});
+        break;
+      }
+      case LaneKind::Milestones: {
+        const Milestone* m = e.milestones.find(t.id);
+        if (m && m->current != m->baseline &&
+            ImGui::MenuItem(("Back to baseline (" + pretty_date(m->baseline) + ")").c_str())) {
+          commands.push(MoveMilestone{t.id, m->baseline});
+        }
+        ImGui::Separator();
+        if (ImGui::MenuItem("Delete")) commands.push(Delete<Milestone>{t.id});
+        break;
+      }
+      case LaneKind::Boundaries:
+        ImGui::Separator();
+        if (ImGui::MenuItem("Delete")) commands.push(Delete<Boundary>{t.id});
+        break;
+      case LaneKind::ChangeRequests: {
+        const ChangeRequest* c = e.change_requests.find(t.id);
+        if (!c) break;
+        if (ImGui::MenuItem("Approve", nullptr, false, c->status != ChangeStatus::Approved)) {
+          commands.push(DecideChangeRequest{t.id, ChangeStatus::Approved, today, kNoId, "", ""});
+        }
+        if (ImGui::MenuItem("Reject…", nullptr, false, c->status != ChangeStatus::Rejected)) {
+          rationale_[0] = alternative_[0] = '\0';
+          open_reject_ = true;
+        }
+        if (ImGui::MenuItem("Defer", nullptr, false, c->status != ChangeStatus::Deferred)) {
+          commands.push(DecideChangeRequest{t.id, ChangeStatus::Deferred, today, kNoId, "", ""});
+        }
+        ImGui::Separator();
+        if (ImGui::MenuItem("Delete")) commands.push(Delete<ChangeRequest>{t.id});
+        break;
+      }
+      case LaneKind::ClientTasks: {
+        const ClientTask* task = e.client_tasks.find(t.id);
+        if (task && task->status != TaskStatus::Done && ImGui::MenuItem("Mark done")) {
+          ClientTask done = *task;
+          done.status = TaskStatus::Done;
+          done.done_on = today;
+          commands.push(Update<ClientTask>{done});
+        }
+        ImGui::Separator();
+        if (ImGui::MenuItem("Delete")) commands.push(Delete<ClientTask>{t.id});
+        break;
+      }
+    }
+    ImGui::EndPopup();
+  }
+
+  if (ImGui::BeginPopup(kLaneMenu)) {
+    std::string label = std::string("Add a ") + kind_noun(t.kind) + " on " + pretty_date(t.date);
+    if (ImGui::MenuItem(label.c_str())) add_at(e, index, t.lane, t.minute, commands, view, today);
+    if (ImGui::MenuItem("Fit the engagement", "F")) fit(index);
+    if (ImGui::MenuItem("Go to today", "T")) go_to_today(today);
+    ImGui::EndPopup();
+  }
+
+  if (ImGui::BeginPopup(kCancelPopup)) {
+    ImGui::TextUnformatted("Why was this meeting cancelled?");
+    ImGui::TextDisabled("%s, %s", display_name(e, t.id).c_str(), pretty_date(t.date).c_str());
+    if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();
+    ImGui::InputText("Reason", reason_, sizeof reason_);
+    ImGui::RadioButton("Client cancelled", &cancelled_by_, 0);
+    ImGui::SameLine();
+    ImGui::RadioButton("We cancelled", &cancelled_by_, 1);
+    bool ok = filled(reason_);
+    if (!ok) ImGui::BeginDisabled();
+    if (ImGui::Button("Cancel meeting")) {
+      if (const MeetingSeries* s = e.meetings.find(t.id)) {
+        OccurrenceOverride value;
+        if (auto o = s->overrides.find(t.date); o != s->overrides.end()) value = o->second;
+        value.state = OccurrenceState::Cancelled;
+        value.cancel_reason = reason_;
+        value.cancelled_by = cancelled_by_ == 0 ? Side::Client : Side::Provider;
+        commands.push(SetOccurrence{t.id, t.date, value});
+      }
+      ImGui::CloseCurrentPopup();
+    }
+    if (!ok) ImGui::EndDisabled();
+    ImGui::SameLine();
+    if (ImGui::Button("Keep it")) ImGui::CloseCurrentPopup();
+    ImGui::EndPopup();
+  }
+
+  if (ImGui::BeginPopup(kRejectPopup)) {
+    ImGui::TextUnformatted("Saying no: give the reason and what you offer instead.");
+    ImGui::TextDisabled("%s", display_name(e, t.id).c_str());
+    if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();
+    ImGui::InputText("Rationale", rationale_, sizeof rationale_);
+    ImGui::InputText("Alternative", alternative_, sizeof alternative_);
+    bool ok = filled(rationale_) && filled(alternative_);
+    if (!ok) ImGui::BeginDisabled();
+    if (ImGui::Button("Reject")) {
+      commands.push(DecideChangeRequest{t.id, ChangeStatus::Rejected, today, kNoId, rationale_, alternative_});
+      ImGui::CloseCurrentPopup();
+    }
+    if (!ok) ImGui::EndDisabled();
+    ImGui::SameLine();
+    if (ImGui::Button("Back")) ImGui::CloseCurrentPopup();
+    ImGui::EndPopup();
+  }
+}
+
+}  // namespace rapport::app

@@ -1,0 +1,61 @@
+// Timeline colours from the theme: the semantic colours of theme.hpp, with tints
+// chosen by whether the window background is light or dark.
+#include "timeline/timeline_palette.hpp"
+
+#include "theme.hpp"
+
+namespace rapport::app {
+
+ImU32 with_alpha(ImU32 c, float alpha) {
+  ImU32 a = ImU32(alpha < 0 ? 0 : alpha > 1 ? 255 : alpha * 255.0f + 0.5f);
+  return (c & ~IM_COL32_A_MASK) | (a << IM_COL32_A_SHIFT);
+}
+
+TimelinePalette timeline_palette() {
+  const Palette& p = palette();
+  const ImGuiStyle& style = ImGui::GetStyle();
+  ImVec4 bg = style.Colors[ImGuiCol_WindowBg];
+  bool dark = 0.299f * bg.x + 0.587f * bg.y + 0.114f * bg.z < 0.5f;
+  ImU32 text = ImGui::GetColorU32(ImGuiCol_Text);
+  ImU32 shade = dark ? IM_COL32(255, 255, 255, 0) : IM_COL32(0, 0, 0, 0);
+
+  TimelinePalette t{};
+  t.dark = dark;
+  t.canvas = p.canvas;
+  t.text = text;
+  t.muted_text = p.muted_text;
+  t.grid = p.grid;
+  t.grid_major = with_alpha(text, 0.22f);
+  t.header_bg = ImGui::GetColorU32(ImGuiCol_WindowBg);
+  t.header_border = ImGui::GetColorU32(ImGuiCol_Border);
+  t.axis_bg = ImGui::GetColorU32(ImGuiCol_WindowBg);
+  t.weekend = with_alpha(shade, dark ? 0.045f : 0.045f);
+  t.off_hours = with_alpha(shade, dark ? 0.06f : 0.05f);
+  t.blackout = with_alpha(p.warning, dark ? 0.30f : 0.28f);
+  t.blackout_band = with_alpha(p.warning, dark ? 0.10f : 0.09f);
+  t.blackout_text = text;
+  t.today = p.accent;
+  t.selection = p.accent;
+  t.drag_preview = with_alpha(p.accent, 0.85f);
+  t.meeting = p.meeting;
+  t.meeting_planned = with_alpha(p.meeting, 0.45f);
+  t.meeting_cancelled = p.danger;
+  t.milestone = p.milestone;
+  t.milestone_done = p.ok;
+  t.milestone_missed = p.danger;
+  t.milestone_progress = p.accent;
+  t.ghost = with_alpha(text, 0.45f);
+  t.change_proposed = p.warning;
+  t.change_approved = p.ok;
+  t.change_rejected = p.danger;
+  t.change_deferred = p.muted_text;
+  t.task = p.client;
+  t.task_done = with_alpha(p.ok, 0.55f);
+  t.task_overdue = p.danger;
+  t.warning = p.warning;
+  t.merged = with_alpha(text, dark ? 0.28f : 0.22f);
+  t.merged_text = text;
+  return t;
+}
+
+}  // namespace rapport::app

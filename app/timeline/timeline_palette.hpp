@@ -1,0 +1,30 @@
+// The timeline's colours, derived each frame from the theme's palette and the
+// current ImGui style, so light, dark and high-contrast themes restyle it.
+#pragma once
+
+#include <imgui.h>
+
+namespace rapport::app {
+
+struct TimelinePalette {
+  bool dark = false;
+  ImU32 canvas, text, muted_text, grid, grid_major;
+  ImU32 header_bg, header_border, axis_bg;
+  ImU32 weekend, off_hours, blackout, blackout_band, blackout_text;
+  ImU32 today;
+  ImU32 selection, drag_preview;
+  ImU32 meeting, meeting_planned, meeting_cancelled;
+  ImU32 milestone, milestone_done, milestone_missed, milestone_progress, ghost;
+  ImU32 change_proposed, change_approved, change_rejected, change_deferred;
+  ImU32 task, task_done, task_overdue;
+  ImU32 warning;
+  ImU32 merged, merged_text;
+};
+
+// From apply_theme()'s palette and ImGui's style colours.
+TimelinePalette timeline_palette();
+
+// The same colour with a new alpha (0..1).
+ImU32 with_alpha(ImU32 c, float alpha);
+
+}  // namespace rapport::app

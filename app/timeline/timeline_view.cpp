@@ -1,0 +1,346 @@
+// [SECTION] index
+//   Frame   - the per-frame context and the lane layout
+//   Draw    - TimelineView::draw(), the order of layers
+//   Headers - the fixed lane headers on the left, collapsible
+//   Impact  - lines from an approved change request to the milestones it moved
+//   Views   - fit, today, reveal, collapsed lanes
+//
+// Input lives in timeline_input.cpp, the context menu and its popups in
+// timeline_menu.cpp, the items in item_drawing.cpp.
+#include "timeline/timeline_view.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+#include "timeline/axis.hpp"
+#include "timeline/item_drawing.hpp"
+#include "timeline/item_tooltip.hpp"
+#include "timeline/shading.hpp"
+#include "timeline/timeline_palette.hpp"
+
+namespace rapport::app {
+namespace {
+
+constexpr float kHeaderWidth = 210;
+constexpr float kLanePad = 6;
+constexpr float kCollapsedHeight = 28;
+
+float ui_scale() { return ImGui::GetFontSize() / 16.0f; }
+
+const char* lane_caption(const TimelineLane& lane) {
+  switch (lane.kind) {
+    case LaneKind::Meeting: return "meeting";
+    case LaneKind::Milestones: return "diamonds: current, ghosts: baseline";
+    case LaneKind::Boundaries: return "blackouts and freezes";
+    case LaneKind::ChangeRequests: return "by status";
+    case LaneKind::ClientTasks: return "created → due";
+  }
+  return "";
+}
+
+}  // namespace
+
+// [SECTION] Frame ---------------------------------------------------------------
+
+void TimelineView::compute_frame(ImVec2 canvas_min, ImVec2 canvas_max, const TimelineIndex& index) {
+  const float s = ui_scale();
+  TimelineFrame& f = frame_;
+  f.scale = s;
+  f.canvas_min = canvas_min;
+  f.canvas_max = canvas_max;
+  f.time_x0 = canvas_min.x + std::min(kHeaderWidth * s, (canvas_max.x - canvas_min.x) * 0.4f);
+  f.time_x1 = canvas_max.x;
+  f.axis_y1 = canvas_min.y + 2 * ImGui::GetTextLineHeight() + 14 * s;
+  f.range = range_;
+  f.px_per_minute = double(std::max(1.0f, f.time_x1 - f.time_x0)) / std::max(1.0, range_.length());
+
+  // Lanes stacked from the axis down; the vertical scroll clamped to the content.
+  const auto& lanes = index.lanes();
+  layout_.resize(lanes.size());
+  float total = 0;
+  for (size_t i = 0; i < lanes.size(); ++i) {
+    LaneLayout& l = layout_[i];
+    l.collapsed = collapsed(lanes[i]);
+    l.row_h = lane_row_height(lanes[i].kind) * s;
+    total += l.collapsed ? kCollapsedHeight * s : float(lanes[i].rows) * l.row_h + 2 * kLanePad * s;
+  }
+  content_h_ = total;
+  float visible_h = canvas_max.y - f.axis_y1;
+  scroll_ = std::clamp(scroll_, 0.0f, std::max(0.0f, content_h_ - visible_h + 20 * s));
+  float y = f.axis_y1 - scroll_;
+  for (size_t i = 0; i < lanes.size(); ++i) {
+    LaneLayout& l = layout_[i];
+    l.y0 = y;
+    y += l.collapsed ? kCollapsedHeight * s : float(lanes[i].rows) * l.row_h + 2 * kLanePad * s;
+    l.y1 = y;
+  }
+}
+
+int TimelineView::lane_at(float y) const {
+  if (y < frame_.axis_y1) return -1;
+  for (size_t i = 0; i < layout_.size(); ++i) {
+    if (y >= layout_[i].y0 && y < layout_[i].y1) return int(i);
+  }
+  return -1;
+}
+
+bool TimelineView::hour_zoom() const { return axis_unit(frame_.px_per_minute, frame_.scale) < AxisUnit::Day; }
+
+ImVec2 TimelineView::item_centre(const TimelineIndex& index, int lane, size_t item) const {
+  const TimelineLane& l = index.lanes()[size_t(lane)];
+  const TimelineItem& it = l.items[item];
+  const LaneLayout& g = layout_[size_t(lane)];
+  float x0 = frame_.x_of(it.at), x1 = frame_.x_of(it.at_end);
+  if (l.kind == LaneKind::Meeting) x1 = std::max(x1, x0 + 6 * frame_.scale);
+  float y = g.y0 + kLanePad * frame_.scale + (float(it.row) + 0.5f) * g.row_h;
+  return ImVec2((x0 + x1) * 0.5f, y);
+}
+
+// [SECTION] Draw ----------------------------------------------------------------
+
+void TimelineView::draw(const Engagement& e, const TimelineIndex& index, ViewState& view, CommandQueue& commands,
+                        Date today) {
+  days_.set_zone(index.time_zone());
+  ImVec2 p0 = ImGui::GetCursorScreenPos();
+  ImVec2 avail = ImGui::GetContentRegionAvail();
+  avail.x = std::max(avail.x, 240.0f);
+  avail.y = std::max(avail.y, 140.0f);
+  ImGui::InvisibleButton("##timeline_canvas", avail,
+                         ImGuiButtonFlags_MouseButtonLeft | ImGuiButtonFlags_MouseButtonRight);
+  const bool canvas_hovered = ImGui::IsItemHovered();
+  const bool focused = ImGui::IsWindowFocused(ImGuiFocusedFlags_ChildWindows);
+  const ImVec2 p1(p0.x + avail.x, p0.y + avail.y);
+
+  if (!initialized_) {
+    fit(index);
+    initialized_ = true;
+  }
+  compute_frame(p0, p1, index);
+  if (view.reveal_on_timeline) {
+    reveal(index, *view.reveal_on_timeline);
+    view.reveal_on_timeline.reset();
+    compute_frame(p0, p1, index);
+  }
+  handle_wheel_and_keys(index, canvas_hovered, focused, today);
+  compute_frame(p0, p1, index);
+  update_drag(index);
+  compute_frame(p0, p1, index);
+
+  const TimelineFrame& f = frame_;
+  const float s = f.scale;
+  const TimelinePalette pal = timeline_palette();
+  ImDrawList* draw = ImGui::GetWindowDrawList();
+  stats_ = TimelineStats{};
+  hover_ = TimelineHit{};
+
+  draw->AddRectFilled(p0, p1, pal.canvas);
+  // Lanes: backgrounds, shading, items, clipped to the time area below the axis.
+  draw->PushClipRect(ImVec2(f.time_x0, f.axis_y1), p1, true);
+  const auto& lanes = index.lanes();
+  for (size_t i = 0; i < lanes.size(); ++i) {
+    const LaneLayout& g = layout_[i];
+    if (g.y1 < f.axis_y1 || g.y0 > p1.y) continue;
+    if (i % 2 == 1) draw->AddRectFilled(ImVec2(f.time_x0, g.y0), ImVec2(f.time_x1, g.y1), with_alpha(pal.text, 0.025f));
+  }
+  draw_shading(draw, f, pal, days_, index, f.axis_y1, p1.y);
+
+  ImGuiIO& io = ImGui::GetIO();
+  ItemDrawContext ctx;
+  ctx.draw = draw;
+  ctx.frame = &f;
+  ctx.pal = &pal;
+  ctx.engagement = &e;
+  ctx.selection = view.selection;
+  ctx.presentation = view.presentation;
+  ctx.mouse = io.MousePos;
+  ctx.mouse_in_lanes = canvas_hovered && io.MousePos.x >= f.time_x0 && io.MousePos.y >= f.axis_y1;
+  ctx.hit = &hover_;
+  ctx.stats = &stats_;
+  if (drag_.kind == TimelineDrag::Kind::Item) ctx.dragged = DraggedItem{drag_.press.lane, drag_.press.index};
+  for (size_t i = 0; i < lanes.size(); ++i) {
+    const LaneLayout& g = layout_[i];
+    if (g.y1 < f.axis_y1 || g.y0 > p1.y) continue;  // culled: outside the visible height
+    ++stats_.lanes_drawn;
+    draw->AddLine(ImVec2(f.time_x0, g.y1 - 0.5f), ImVec2(f.time_x1, g.y1 - 0.5f), pal.grid);
+    if (g.collapsed) continue;
+    draw_lane_items(ctx, lanes[i], int(i), g.y0 + kLanePad * s, g.row_h);
+  }
+  draw_impact_lines(draw, e, index, view);
+
+  // The drag preview: the item at its new date, with the date it would get.
+  if (drag_.kind == TimelineDrag::Kind::Item && drag_.press.lane >= 0 && size_t(drag_.press.lane) < lanes.size()) {
+    const TimelineLane& lane = lanes[size_t(drag_.press.lane)];
+    if (drag_.press.index < lane.items.size()) {
+      TimelineItem moved = lane.items[drag_.press.index];
+      moved.at = moved.at.plus_minutes(drag_.delta_minutes);
+      moved.at_end = moved.at_end.plus_minutes(drag_.delta_minutes);
+      if (lane.kind == LaneKind::Milestones) {
+        moved.date = moved.date.plus_days(int32_t(drag_.delta_minutes / 1440));
+        moved.at = days_.start(moved.date);
+        moved.at_end = days_.start(moved.date.plus_days(1));
+        if (moved.date != lane.items[drag_.press.index].date) moved.flags |= kDrifted;
+      }
+      const LaneLayout& g = layout_[size_t(drag_.press.lane)];
+      draw_single_item(ctx, lane, moved, g.y0 + kLanePad * s, g.row_h, true);
+      LocalDateTime l = to_local(moved.at, index.time_zone());
+      std::string when = pretty_date(l.date);
+      if (lane.kind == LaneKind::Meeting) {
+        when.push_back(' ');
+        when.append(l.time.hhmm());
+      }
+      ImVec2 c = item_centre(index, drag_.press.lane, drag_.press.index);
+      float x = f.x_of(moved.at);
+      ImVec2 ts = ImGui::CalcTextSize(when.c_str());
+      ImVec2 a(x, c.y - g.row_h * 0.5f - ts.y - 8 * s);
+      draw->AddRectFilled(a, ImVec2(a.x + ts.x + 10 * s, a.y + ts.y + 6 * s), pal.drag_preview, 4 * s);
+      draw->AddText(ImVec2(a.x + 5 * s, a.y + 3 * s), IM_COL32(255, 255, 255, 255), when.c_str());
+    }
+  }
+  draw->PopClipRect();
+
+  // Axis and today line, over the lanes; the axis stays put when scrolling.
+  draw->PushClipRect(ImVec2(f.time_x0, p0.y), p1, true);
+  draw_axis(draw, f, pal, days_, p1.y);
+  draw_today(draw, f, pal, days_, today, f.axis_y1, p1.y);
+  draw->PopClipRect();
+  draw_headers(draw, index, view);
+
+  // Hover tooltip (not while dragging: the preview says enough).
+  if (drag_.kind != TimelineDrag::Kind::Item && drag_.kind != TimelineDrag::Kind::Pan && canvas_hovered) {
+    if (hover_.what == TimelineHit::What::Item) {
+      const TimelineLane& lane = lanes[size_t(hover_.lane)];
+      ImGui::BeginTooltip();
+      item_tooltip(e, index, lane, lane.items[hover_.index], view.presentation, today);
+      ImGui::EndTooltip();
+    } else if (hover_.what == TimelineHit::What::Merged) {
+      ImGui::BeginTooltip();
+      ImGui::Text("%zu items too close to tell apart", hover_.count);
+      ImGui::TextDisabled("Click to zoom in");
+      ImGui::EndTooltip();
+    }
+  }
+
+  handle_mouse(e, index, view, commands, today, canvas_hovered);
+  draw_popups(e, index, view, commands, today);
+}
+
+// [SECTION] Headers -------------------------------------------------------------
+
+void TimelineView::draw_headers(ImDrawList* draw, const TimelineIndex& index, const ViewState& view) {
+  const TimelineFrame& f = frame_;
+  const float s = f.scale;
+  const TimelinePalette pal = timeline_palette();
+  const float x0 = f.canvas_min.x, x1 = f.time_x0;
+  draw->AddRectFilled(ImVec2(x0, f.canvas_min.y), ImVec2(x1, f.canvas_max.y), pal.header_bg);
+  draw->AddLine(ImVec2(x1 - 0.5f, f.canvas_min.y), ImVec2(x1 - 0.5f, f.canvas_max.y), pal.header_border);
+  // The zone the axis is drawn in, where the axis meets the headers.
+  draw->AddText(ImVec2(x0 + 10 * s, f.axis_y1 - ImGui::GetTextLineHeight() - 6 * s), pal.muted_text,
+                index.time_zone().c_str());
+  draw->PushClipRect(ImVec2(x0, f.axis_y1), ImVec2(x1, f.canvas_max.y), true);
+  const auto& lanes = index.lanes();
+  const float fs = ImGui::GetFontSize();
+  for (size_t i = 0; i < lanes.size(); ++i) {
+    const LaneLayout& g = layout_[i];
+    if (g.y1 < f.axis_y1 || g.y0 > f.canvas_max.y) continue;
+    const TimelineLane& lane = lanes[i];
+    bool selected = lane.kind == LaneKind::Meeting && view.selection.id == lane.series;
+    if (selected) draw->AddRectFilled(ImVec2(x0, g.y0), ImVec2(x1, g.y1), with_alpha(pal.selection, 0.18f));
+    draw->AddLine(ImVec2(x0, g.y1 - 0.5f), ImVec2(x1, g.y1 - 0.5f), pal.grid);
+    // A triangle: pointing right when collapsed, down when open.
+    float ty = g.y0 + std::min(g.y1 - g.y0, 2 * kLanePad * s + fs + 4 * s) * 0.5f;
+    float tx = x0 + 14 * s, r = 4.5f * s;
+    if (g.collapsed) {
+      draw->AddTriangleFilled(ImVec2(tx - r * 0.6f, ty - r), ImVec2(tx - r * 0.6f, ty + r), ImVec2(tx + r, ty), pal.muted_text);
+    } else {
+      draw->AddTriangleFilled(ImVec2(tx - r, ty - r * 0.6f), ImVec2(tx + r, ty - r * 0.6f), ImVec2(tx, ty + r), pal.muted_text);
+    }
+    ImVec4 clip(x0, g.y0, x1 - 6 * s, g.y1);
+    float text_x = tx + 12 * s;
+    draw->AddText(ImGui::GetFont(), fs, ImVec2(text_x, ty - fs * 0.5f), pal.text, lane.title.c_str(), nullptr, 0,
+                  &clip);
+    if (!g.collapsed && g.y1 - g.y0 > 2 * fs + 12 * s) {
+      float small = fs * 0.85f;
+      draw->AddText(ImGui::GetFont(), small, ImVec2(text_x, ty + fs * 0.5f + 3 * s), pal.muted_text,
+                    lane_caption(lane), nullptr, 0, &clip);
+    }
+  }
+  draw->PopClipRect();
+}
+
+// [SECTION] Impact --------------------------------------------------------------
+
+void TimelineView::draw_impact_lines(ImDrawList* draw, const Engagement& e, const TimelineIndex& index,
+                                     const ViewState& view) {
+  // For the change request under the mouse (or selected): which milestones it moved.
+  Id cr_id = kNoId;
+  int cr_lane = index.lane_of(LaneKind::ChangeRequests);
+  if (hover_.what == TimelineHit::What::Item && hover_.lane == cr_lane) {
+    cr_id = index.lanes()[size_t(cr_lane)].items[hover_.index].id;
+  } else if (e.change_requests.contains(view.selection.id)) {
+    cr_id = view.selection.id;
+  }
+  const ChangeRequest* cr = e.change_requests.find(cr_id);
+  if (!cr || cr->impacts.empty() || layout_[size_t(cr_lane)].collapsed) return;
+  auto from = index.find(cr_id);
+  int ms_lane = index.lane_of(LaneKind::Milestones);
+  if (from.lane < 0 || ms_lane < 0 || layout_[size_t(ms_lane)].collapsed) return;
+  const TimelinePalette pal = timeline_palette();
+  ImU32 col = with_alpha(cr->status == ChangeStatus::Approved ? pal.change_approved : pal.change_proposed, 0.8f);
+  ImVec2 a = item_centre(index, from.lane, from.index);
+  for (const MilestoneImpact& imp : cr->impacts) {
+    auto to = index.find(imp.milestone);
+    if (to.lane < 0) continue;
+    ImVec2 b = item_centre(index, to.lane, to.index);
+    float bend = (b.y - a.y) * 0.5f;
+    draw->AddBezierCubic(a, ImVec2(a.x, a.y + bend), ImVec2(b.x, b.y - bend), b, col, 2.0f * frame_.scale);
+    draw->AddCircleFilled(b, 4 * frame_.scale, col);
+  }
+}
+
+// [SECTION] Views ---------------------------------------------------------------
+
+void TimelineView::fit(const TimelineIndex& index) {
+  double from = double(index.span_start().minutes), to = double(index.span_end().minutes);
+  if (to <= from) to = from + 1440 * 30;
+  double pad = (to - from) * 0.03;
+  zoom_to_range(range_, from - pad, to + pad);
+}
+
+void TimelineView::go_to_today(Date today) {
+  double t = double(days_.start(today).minutes) + 720;
+  double half = range_.length() * 0.5;
+  zoom_to_range(range_, t - half, t + half);
+}
+
+void TimelineView::reveal(const TimelineIndex& index, const Selection& s) {
+  auto loc = index.find(s.id, s.occurrence);
+  if (loc.lane < 0) return;
+  const TimelineItem& it = index.lanes()[size_t(loc.lane)].items[loc.index];
+  double a = double(it.start.minutes), b = double(it.end.minutes);
+  double len = range_.length();
+  if (b - a > len * 0.8) {
+    zoom_to_range(range_, a - (b - a) * 0.1, b + (b - a) * 0.1);
+  } else if (a < range_.from || b > range_.to) {
+    double c = (a + b) * 0.5;
+    zoom_to_range(range_, c - len * 0.5, c + len * 0.5);
+  }
+  set_collapsed(index.lanes()[size_t(loc.lane)], false);
+  // Bring the lane into the visible height.
+  if (size_t(loc.lane) < layout_.size()) {
+    const LaneLayout& g = layout_[size_t(loc.lane)];
+    float visible_h = frame_.canvas_max.y - frame_.axis_y1;
+    if (g.y0 < frame_.axis_y1) scroll_ -= frame_.axis_y1 - g.y0;
+    else if (g.y1 > frame_.axis_y1 + visible_h) scroll_ += g.y1 - (frame_.axis_y1 + visible_h);
+  }
+}
+
+bool TimelineView::collapsed(const TimelineLane& lane) const {
+  return collapsed_.count({int(lane.kind), lane.series}) != 0;
+}
+
+void TimelineView::set_collapsed(const TimelineLane& lane, bool c) {
+  if (c) collapsed_.insert({int(lane.kind), lane.series});
+  else collapsed_.erase({int(lane.kind), lane.series});
+}
+
+}  // namespace rapport::app

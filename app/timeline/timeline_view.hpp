@@ -1,0 +1,115 @@
+// The timeline view: one horizontal time axis with lanes for meetings (one per
+// series), milestones, boundaries, change requests and client tasks. It reads the
+// engagement and its TimelineIndex, and turns gestures into commands pushed to the
+// CommandQueue (a drag is one command on release: one undo step). It holds only
+// view state: the visible range, vertical scroll, collapsed lanes, the drag.
+//
+//   TimelineView timeline;                         // lives as long as the window
+//   timeline.draw(engagement, index, view, commands, today);  // inside a window
+#pragma once
+
+#include <imgui.h>
+
+#include <cstdint>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "rapport/timeline_index.hpp"
+#include "timeline/local_days.hpp"
+#include "timeline/timeline_frame.hpp"
+#include "timeline/timeline_hit.hpp"
+#include "timeline/zoom.hpp"
+#include "view_state.hpp"
+
+namespace rapport::app {
+
+// Where each lane is this frame (screen y, before clipping).
+struct LaneLayout {
+  float y0 = 0;
+  float y1 = 0;
+  float row_h = 0;
+  bool collapsed = false;
+};
+
+// A drag in progress: a pan, or a milestone / occurrence being rescheduled.
+struct TimelineDrag {
+  enum class Kind { None, Pending, Pan, Item, Cancelled };
+  Kind kind = Kind::None;
+  TimelineHit press;       // what was under the mouse at the press
+  ImVec2 press_mouse;
+  TimelineRange press_range;
+  float press_scroll = 0;
+  int64_t delta_minutes = 0;  // snapped: whole days, or 15 minutes at hour zoom
+};
+
+class TimelineView {
+ public:
+  // Draws into the current window, filling its remaining content region.
+  void draw(const Engagement& e, const TimelineIndex& index, ViewState& view, CommandQueue& commands, Date today);
+
+  // View state, for the app (settings) and tests.
+  const TimelineRange& range() const { return range_; }
+  void set_range(double from, double to) { zoom_to_range(range_, from, to); initialized_ = true; }
+  void fit(const TimelineIndex& index);
+  void go_to_today(Date today);
+  bool collapsed(const TimelineLane& lane) const;
+  void set_collapsed(const TimelineLane& lane, bool collapsed);
+  float scroll() const { return scroll_; }
+
+  // What the last frame drew, and where: for tests and benchmarks.
+  const TimelineFrame& frame() const { return frame_; }
+  const TimelineStats& stats() const { return stats_; }
+  const TimelineDrag& drag() const { return drag_; }
+  const std::vector<LaneLayout>& layout() const { return layout_; }
+  const TimelineHit& hovered() const { return hover_; }
+  // Screen centre of an item as last drawn (lane and index in `index`).
+  ImVec2 item_centre(const TimelineIndex& index, int lane, size_t item) const;
+
+ private:
+  struct Target {  // what a context menu or popup acts on
+    int lane = -1;
+    size_t index = 0;
+    LaneKind kind = LaneKind::Milestones;
+    Id id = kNoId;
+    Date date;      // occurrence original date / clicked date
+    double minute = 0;
+  };
+
+  void compute_frame(ImVec2 canvas_min, ImVec2 canvas_max, const TimelineIndex& index);
+  void handle_wheel_and_keys(const TimelineIndex& index, bool hovered, bool focused, Date today);
+  void update_drag(const TimelineIndex& index);
+  void handle_mouse(const Engagement& e, const TimelineIndex& index, ViewState& view, CommandQueue& commands,
+                    Date today, bool canvas_hovered);
+  void commit_drag(const Engagement& e, const TimelineIndex& index, CommandQueue& commands);
+  void add_at(const Engagement& e, const TimelineIndex& index, int lane, double minute, CommandQueue& commands,
+              ViewState& view, Date today);
+  void reveal(const TimelineIndex& index, const Selection& s);
+  void draw_headers(ImDrawList* draw, const TimelineIndex& index, const ViewState& view);
+  void draw_popups(const Engagement& e, const TimelineIndex& index, ViewState& view, CommandQueue& commands,
+                   Date today);
+  void draw_impact_lines(ImDrawList* draw, const Engagement& e, const TimelineIndex& index, const ViewState& view);
+  int lane_at(float y) const;
+  bool hour_zoom() const;
+
+  TimelineRange range_;
+  bool initialized_ = false;
+  float scroll_ = 0;
+  float content_h_ = 0;
+  std::set<std::pair<int, Id>> collapsed_;  // (LaneKind, series)
+  TimelineDrag drag_;
+  TimelineFrame frame_;
+  TimelineStats stats_;
+  TimelineHit hover_;
+  std::vector<LaneLayout> layout_;
+  LocalDays days_;
+  Target menu_target_;
+  char reason_[256] = "";
+  char rationale_[512] = "";
+  char alternative_[512] = "";
+  int cancelled_by_ = 1;  // 0 client, 1 provider
+  bool open_item_menu_ = false, open_lane_menu_ = false, open_cancel_ = false, open_reject_ = false;
+};
+
+}  // namespace rapport::app
