@@ -107,6 +107,26 @@ std::string count_of(long long n, std::string_view noun) {
   return fmt::format("{} {}{}", n, noun, n == 1 ? "" : "s");
 }
 
+std::string iso(Date d) {
+  // Civil date from days since 1970-01-01 (the well-known era arithmetic).
+  int64_t z = int64_t(d.days) + 719468;
+  int64_t era = (z >= 0 ? z : z - 146096) / 146097;
+  int64_t doe = z - era * 146097;
+  int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  int64_t mp = (5 * doy + 2) / 153;
+  int64_t day = doy - (153 * mp + 2) / 5 + 1;
+  int64_t month = mp < 10 ? mp + 3 : mp - 9;
+  int64_t year = yoe + era * 400 + (month <= 2);
+  if (year < 0 || year > 9999) return d.iso();
+  char buf[10] = {char('0' + year / 1000), char('0' + year / 100 % 10), char('0' + year / 10 % 10),
+                  char('0' + year % 10),   '-',
+                  char('0' + month / 10),  char('0' + month % 10),
+                  '-',                     char('0' + day / 10),
+                  char('0' + day % 10)};
+  return std::string(buf, 10);
+}
+
 bool blank(const std::string& s) { return s.find_first_not_of(" \t\r\n") == std::string::npos; }
 
 Date actual_date(Date original, const OccurrenceOverride* o) {
@@ -135,6 +155,7 @@ int period_days(const MeetingSeries& s) {
 
 std::vector<Finding> check_health(const Engagement& e, Date as_of, const HealthSettings& settings) {
   std::vector<Finding> out;
+  out.reserve(64 + e.milestones.size() / 2 + e.client_tasks.size() / 16 + e.change_requests.size() / 4);
   health::Context c{e, as_of, settings, working_days_of(e), out, {}, {}};
   for (const auto& [id, t] : e.client_tasks)
     if (t.status == TaskStatus::Open) c.open_tasks.push_back(&t);
@@ -173,10 +194,23 @@ std::vector<Finding> check_health(const Engagement& e, Date as_of, const HealthS
     if (a.occurrence != b.occurrence) return a.occurrence < b.occurrence;
     return a.index < b.index;
   });
-  std::vector<Finding> sorted;
-  sorted.reserve(out.size());
-  for (const Key& k : keys) sorted.push_back(std::move(out[k.index]));
-  return sorted;
+  // Apply the permutation in place, cycle by cycle (no second vector).
+  std::vector<uint32_t> from(keys.size());
+  for (uint32_t i = 0; i < keys.size(); ++i) from[i] = keys[i].index;
+  for (uint32_t i = 0; i < from.size(); ++i) {
+    if (from[i] == i) continue;
+    Finding held = std::move(out[i]);
+    uint32_t j = i;
+    while (from[j] != i) {
+      uint32_t next = from[j];
+      out[j] = std::move(out[next]);
+      from[j] = j;
+      j = next;
+    }
+    out[j] = std::move(held);
+    from[j] = j;
+  }
+  return out;
 }
 
 // [SECTION] Text --------------------------------------------------------------

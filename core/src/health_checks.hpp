@@ -42,6 +42,8 @@ std::string list_names(const std::vector<std::string>& names, size_t shown = 3);
 // n with the noun, pluralised by adding "s" ("1 day", "3 days").
 std::string count_of(long long n, std::string_view noun);
 bool blank(const std::string& s);
+// Date::iso() without the calendar library's round trips (hot in messages).
+std::string iso(Date d);
 // The local date an occurrence actually takes place on (after a move).
 Date actual_date(Date original, const OccurrenceOverride* o);
 // Rough days between two occurrences of a recurring series (0 for a one-off).

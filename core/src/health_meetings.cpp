@@ -97,7 +97,7 @@ void check_recaps(Context& c) {
       if (!(c.as_of > due)) continue;
       if (!find_occurrence(s, c.e.info, original)) continue;  // an override without an occurrence
       Finding& f = c.add(Severity::Warning, kCheckRecapMissing, id, when,
-                         fmt::format("{} on {} was held but has no recap (due {})", name_of(s), when.iso(), due.iso()),
+                         fmt::format("{} on {} was held but has no recap (due {})", name_of(s), iso(when), iso(due)),
                          "Write the recap: what was decided, who does what by when; send it to the attendees", true);
       f.occurrence = original;
     }
@@ -209,7 +209,7 @@ void check_boundary_meetings(Context& c) {
           Severity::Warning, kCheckOutsideHours, sid, h.first_when,
           fmt::format("{}: {} outside the agreed working hours ({} {}–{}, the {}'s time), the first on {} at {}",
                       name_of(s), count_of(h.count, "occurrence"), days_text(b.working_days), b.day_start.hhmm(),
-                      b.day_end.hhmm(), b.hours_side == Side::Provider ? "provider" : "client", h.first_when.iso(),
+                      b.day_end.hhmm(), b.hours_side == Side::Provider ? "provider" : "client", iso(h.first_when),
                       h.first_time),
           "Move the meeting into the agreed hours, or agree the exception with the client in writing",
           b.hours_side == Side::Client);
@@ -220,11 +220,11 @@ void check_boundary_meetings(Context& c) {
       std::sort(blackout_dates.begin(), blackout_dates.end());
       std::sort(blackout_ids.begin(), blackout_ids.end());
       std::vector<std::string> dates, names;
-      for (Date d : blackout_dates) dates.push_back(d.iso());
+      for (Date d : blackout_dates) dates.push_back(iso(d));
       for (Id b : blackout_ids) names.push_back(name_of(*c.e.boundaries.find(b)));
       const Boundary& one = *c.e.boundaries.find(blackout_ids.front());
       std::string where = blackout_ids.size() == 1
-                              ? fmt::format("{} ({} to {})", names.front(), one.from.iso(), one.to.iso())
+                              ? fmt::format("{} ({} to {})", names.front(), iso(one.from), iso(one.to))
                               : fmt::format("{} blackouts ({})", blackout_ids.size(), list_names(names));
       Finding& f = c.add(Severity::Warning, kCheckInBlackout, sid, blackout_dates.front(),
                          fmt::format("{} falls inside {} on {}: {}", name_of(s), where,
@@ -263,7 +263,7 @@ void check_cadence(Context& c) {
   if (gap <= cadence) return;
   c.add(gap > 2 * cadence ? Severity::Problem : Severity::Warning, kCheckCadence, kNoId, since,
         last ? fmt::format("No touchpoint with the client for {} (last on {}); the plan's cadence is {}",
-                           count_of(gap, "day"), since.iso(), count_of(cadence, "day"))
+                           count_of(gap, "day"), iso(since), count_of(cadence, "day"))
              : fmt::format("No touchpoint with the client since the engagement started {} ago; the plan's cadence is {}",
                            count_of(gap, "day"), count_of(cadence, "day")),
         "Get in touch this week: a short call or a status note, and ask how things are going", true);

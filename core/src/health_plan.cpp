@@ -34,7 +34,7 @@ void check_client_tasks(Context& c) {
     if (t->owner == kNoId || !c.e.stakeholders.contains(t->owner)) {
       c.add(late ? Severity::Warning : Severity::Info, kCheckTaskNoOwner, t->id, t->due,
             fmt::format("Client task {} has no owner{}", quoted(name_of(*t)),
-                        late ? fmt::format(" and is overdue since {}", t->due.iso()) : ""),
+                        late ? fmt::format(" and is overdue since {}", iso(t->due)) : ""),
             "Agree with the client who owns it, by name", false);
     } else if (late) {
       overdue.push_back(t);
@@ -50,7 +50,7 @@ void check_client_tasks(Context& c) {
     const ClientTask& oldest = *overdue[begin];
     std::vector<std::string> names;
     for (size_t i = begin; i < end && i < begin + 3; ++i)
-      names.push_back(fmt::format("{} (due {})", quoted(name_of(*overdue[i])), overdue[i]->due.iso()));
+      names.push_back(fmt::format("{} (due {})", quoted(name_of(*overdue[i])), iso(overdue[i]->due)));
     if (end - begin > 3) names.resize(end - begin);  // list_names only counts the rest
     std::string who = person(c.e, owner);
     Finding& f = c.add(Severity::Warning, kCheckTaskOverdue, oldest.id, oldest.due,
@@ -72,7 +72,7 @@ void check_change_requests(Context& c) {
       if (waited > wait)
         c.add(Severity::Warning, kCheckDecisionWaiting, id, cr.requested_on,
               fmt::format("Change request {} has waited {} for a decision (requested {} by {})", quoted(name_of(cr)),
-                          count_of(waited, "working day"), cr.requested_on.iso(), person(c.e, cr.requested_by)),
+                          count_of(waited, "working day"), iso(cr.requested_on), person(c.e, cr.requested_by)),
               "Put it on the next check-in's agenda: decide it, or say when and by whom it will be decided", false);
     } else if (cr.status == ChangeStatus::Rejected) {
       bool no_reason = blank(cr.rationale), no_alternative = blank(cr.alternative);
@@ -135,12 +135,12 @@ void check_milestone_drift(Context& c) {
     if (unexplained == 0) {
       c.add(Severity::Info, kCheckMilestoneDrift, id, m.current,
             fmt::format("{} is {} {} than the baseline ({} → {}), as approved change requests agreed", name_of(m),
-                        count_of(std::abs(drift), "day"), direction, m.baseline.iso(), m.current.iso()),
+                        count_of(std::abs(drift), "day"), direction, iso(m.baseline), iso(m.current)),
             "Show the baseline next to the new date in the status report", !m.client_visible);
     } else {
       c.add(Severity::Warning, kCheckMilestoneDrift, id, m.current,
             fmt::format("{} has drifted {} {} than the baseline ({} → {}){}", name_of(m),
-                        count_of(std::abs(drift), "day"), direction, m.baseline.iso(), m.current.iso(),
+                        count_of(std::abs(drift), "day"), direction, iso(m.baseline), iso(m.current),
                         explained ? fmt::format("; {} not covered by an approved change request",
                                                 count_of(std::abs(unexplained), "day"))
                                   : "; no approved change request explains it"),
@@ -170,7 +170,7 @@ void check_milestone_waits(Context& c) {
     Finding& f = c.add(any_late ? Severity::Problem : Severity::Warning, kCheckMilestoneWaits, mid, m.current,
                        fmt::format("{} is due {} ({}) and still waits on {}: {}", name_of(m),
                                    m.current == c.as_of ? "today" : "in " + count_of(m.current.days - c.as_of.days, "day"),
-                                   m.current.iso(), count_of((long long)tasks.size(), "open client task"),
+                                   iso(m.current), count_of((long long)tasks.size(), "open client task"),
                                    list_names(names)),
                        "Confirm the dates with the task owners now; if they slip, agree the milestone's new date",
                        !m.client_visible);
