@@ -24,10 +24,13 @@
 
 #include "panels/file_dialog.hpp"
 #include "panels/find.hpp"
+#include "panels/health_panel.hpp"
 #include "panels/inspector.hpp"
 #include "panels/item_table.hpp"
 #include "panels/overview.hpp"
 #include "panels/quick_add_bar.hpp"
+#include "timeline/timeline_index_cache.hpp"
+#include "timeline/timeline_view.hpp"
 
 namespace rapport::app {
 
@@ -37,6 +40,9 @@ struct Panels {
   std::array<ItemTableState, kKindCount> tables;
   Inspector inspector;
   Overview overview;
+  HealthPanel health;
+  TimelineView timeline;
+  TimelineIndexCache timeline_index;
   FindPopup find;
   QuickAddBar quick_add;
   FileDialog file_dialog;
@@ -70,6 +76,7 @@ struct SectionInfo {
 
 constexpr std::array<SectionInfo, kSectionCount> kSections = {{
     {"Overview", "The engagement at a glance: who, what, when, and what needs attention."},
+    {"Health", "Where client trust may be slipping, before the client feels it."},
     {"Discovery", "Stakeholders, objectives, constraints and the questions still open."},
     {"Expectations", "What the client expects, stated or inferred, and whether it will be met."},
     {"Ways of working", "Who is responsible for what, and what will be delivered."},
@@ -88,6 +95,7 @@ const char* section_description(Section s) { return kSections[static_cast<size_t
 size_t section_count(const Engagement& e, Section s) {
   switch (s) {
     case Section::Overview: return 0;
+    case Section::Health: return 0;
     case Section::Discovery:
       return e.stakeholders.size() + e.objectives.size() + e.constraints.size() +
              e.questions.size();
@@ -350,7 +358,12 @@ void table_only(App& app, PanelContext& ctx) {
 
 void draw_section_body(App& app, PanelContext& ctx) {
   switch (app.main_window.section) {
-    case Section::Overview: app.panels->overview.draw(ctx); break;
+    case Section::Overview:
+      app.panels->overview.draw(ctx);
+      ImGui::Spacing();
+      app.panels->health.draw_charts(ctx);
+      break;
+    case Section::Health: app.panels->health.draw(ctx); break;
     case Section::Discovery:
       if (ImGui::BeginTabBar("discovery")) {
         table_tab<Stakeholder>(app, ctx, "Stakeholders");
@@ -412,12 +425,21 @@ void draw_status_bar(App& app, const Layout& layout) {
   ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding,
                       ImVec2(ImGui::GetStyle().WindowPadding.x, ImGui::GetStyle().FramePadding.y));
   ImGui::Begin("StatusBar", nullptr, kPanelFlags);
-  const Engagement& e = app.engagement;
-  const char* file = app.file_path.empty() ? "Empty workspace (not saved)" : app.file_path.c_str();
+  const char* file = app.file_path.empty() ? "Not saved yet" : app.file_path.c_str();
   ImGui::TextUnformatted(file);
+  if (app.history.dirty()) {
+    ImGui::SameLine(0, 4);
+    ImGui::TextDisabled("(unsaved)");
+  }
   ImGui::SameLine();
-  ImGui::TextDisabled("·  %zu milestones  ·  %zu meetings  ·  %zu client tasks",
-                      e.milestones.size(), e.meetings.size(), e.client_tasks.size());
+  // Health at a glance; a click opens the Health section.
+  PanelContext ctx{app.engagement, app.history, app.view, app.commands, app.today()};
+  const std::string& summary = app.panels->health.summary(ctx);
+  bool worrying = summary.rfind("No findings", 0) != 0;
+  ImGui::PushStyleColor(ImGuiCol_Text, worrying ? palette().warning : palette().ok);
+  if (ImGui::Selectable(("·  " + summary).c_str(), false, 0, ImGui::CalcTextSize(("·  " + summary).c_str())))
+    app.main_window.section = Section::Health;
+  ImGui::PopStyleColor();
   if (!app.main_window.status_message.empty()) {
     ImGui::SameLine();
     ImGui::TextDisabled("·  %s", app.main_window.status_message.c_str());
@@ -539,6 +561,7 @@ void draw_dialogs(App& app) {
         app.engagement = std::move(*r.engagement);
         app.history.clear();
         app.history.mark_unsaved();
+        p.timeline_index.invalidate();
         app.view.selection = {};
         app.main_window.status_message = "Unsaved changes restored. Save to keep them.";
       } else {
@@ -643,6 +666,8 @@ bool App::open_file(const std::string& path, std::string& error) {
   }
   engagement = std::move(*r.engagement);
   history.clear();
+  panels->timeline_index.invalidate();
+  panels->timeline = TimelineView{};  // fit the new engagement
   std::error_code ec;
   auto absolute = std::filesystem::absolute(path, ec);
   file_path = ec ? path : absolute.string();
@@ -689,6 +714,8 @@ bool App::save_file(const std::string& path, std::string& error) {
 void App::new_engagement() {
   if (!state_dir.empty() && !history.dirty()) discard_recovery(state_dir, file_path);
   engagement = Engagement{};
+  panels->timeline_index.invalidate();
+  panels->timeline = TimelineView{};
   engagement.info.name = "New engagement";
   engagement.info.start = today();
   engagement.info.end = engagement.info.start.plus_days(90);
@@ -782,7 +809,8 @@ void App::frame() {
 }  // namespace rapport::app
 
 namespace rapport::app {
-void Panels::draw_timeline(PanelContext&) {
-  ImGui::TextDisabled("The timeline view is being built.");
+void Panels::draw_timeline(PanelContext& ctx) {
+  const TimelineIndex& index = timeline_index.get(ctx.engagement, ctx.history.revision(), ctx.today);
+  timeline.draw(ctx.engagement, index, ctx.view, ctx.queue, ctx.today);
 }
 }  // namespace rapport::app

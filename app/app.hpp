@@ -22,6 +22,7 @@ namespace rapport::app {
 // The sections of the navigation list, in the order shown. One entry per screen.
 enum class Section {
   Overview,
+  Health,
   Discovery,
   Expectations,
   WaysOfWorking,
@@ -34,7 +35,7 @@ enum class Section {
   Decisions,
   Feedback,
 };
-inline constexpr int kSectionCount = 12;
+inline constexpr int kSectionCount = 13;
 const char* section_title(Section s);
 
 // The main window's own state (which section, theme, interface zoom); never saved in
