@@ -422,6 +422,17 @@ void draw_item(PanelContext& ctx, Inspector::State& s, const T& current) {
     }
   }
   heading(capitalised(to_string(KindOf<T>::kind)).c_str(), name_of(current));
+  // What a person came for first: the decision, or the occurrence they picked.
+  if constexpr (std::is_same_v<T, ChangeRequest>) {
+    draw_decision(ctx, current, s);
+    ImGui::Separator();
+  }
+  if constexpr (std::is_same_v<T, MeetingSeries>) {
+    if (ctx.view.selection.occurrence) {
+      draw_occurrence_editor(ctx, current, *ctx.view.selection.occurrence, s);
+      ImGui::Separator();
+    }
+  }
   if (draw_fields(ctx, d)) commit(ctx, d);
   if (!(d.item == d.base)) {
     if (ImGui::Button("Revert")) {
@@ -432,10 +443,8 @@ void draw_item(PanelContext& ctx, Inspector::State& s, const T& current) {
     ImGui::SameLine();
     ImGui::TextDisabled("Unsaved edit: fix it or revert.");
   }
-  if constexpr (std::is_same_v<T, ChangeRequest>) draw_decision(ctx, current, s);
   if constexpr (std::is_same_v<T, MeetingSeries>) {
     if (draw_recurrence(d.item, d.buffers) && !(d.item == d.base)) commit(ctx, d);
-    if (ctx.view.selection.occurrence) draw_occurrence_editor(ctx, current, *ctx.view.selection.occurrence, s);
     draw_occurrences(ctx, current);
   }
   ImGui::Spacing();
