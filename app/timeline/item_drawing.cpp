@@ -22,10 +22,13 @@ struct Extent {
 
 float merge_px(const TimelineFrame& f) { return 3.0f * f.scale; }
 
+// Clusters grow to at most this width, so a click on one always zooms in.
+float max_run_px(const TimelineFrame& f) { return 48.0f * f.scale; }
+
 Extent extent_of(const TimelineFrame& f, LaneKind kind, const TimelineItem& it, float row_h) {
-  float x0 = f.x_of(it.at);
-  float x1 = f.x_of(it.at_end);
-  bool small = x1 - x0 < merge_px(f);
+  bool small = (double(it.at_end.minutes) - double(it.at.minutes)) * f.px_per_minute < merge_px(f);
+  float x0 = f.clamped_x(double(it.at.minutes));
+  float x1 = f.clamped_x(double(it.at_end.minutes));
   if (is_marker(kind)) {
     float cx = (x0 + x1) * 0.5f;
     float half = row_h * 0.30f;
@@ -96,11 +99,13 @@ void draw_meeting(ItemDrawContext& c, const TimelineItem& it, Extent x, Row r, b
   const float s = f.scale;
   float pad = (r.y1 - r.y0) * 0.18f;
   ImVec2 a(x.x0, r.y0 + pad), b(x.x1, r.y1 - pad);
-  float round = 4 * s;
+  // Narrow blocks are plain rectangles: four vertices instead of an anti-aliased outline.
+  const bool narrow = x.x1 - x.x0 < 12 * s;
+  float round = narrow ? 0.0f : 4 * s;
   auto state = OccurrenceState(it.state);
   if ((it.flags & kMoved) && !preview) {
     // A faint mark where it was planned, joined to where it is now.
-    float gx = f.x_of(it.ghost);
+    float gx = f.clamped_x(double(it.ghost.minutes));
     float gw = std::max(x.x1 - x.x0, 6 * s);
     ImU32 faint = with_alpha(p.meeting, 0.35f);
     c.draw->AddRect(ImVec2(gx, a.y + 3 * s), ImVec2(gx + gw, b.y - 3 * s), faint, round, 0, 1.5f * s);
@@ -112,8 +117,8 @@ void draw_meeting(ItemDrawContext& c, const TimelineItem& it, Extent x, Row r, b
       c.draw->AddRectFilled(a, b, p.meeting, round);
       break;
     case OccurrenceState::Planned:
-      c.draw->AddRectFilled(a, b, p.meeting_planned, round);
-      c.draw->AddRect(a, b, p.meeting, round, 0, 1.5f * s);
+      c.draw->AddRectFilled(a, b, narrow ? with_alpha(p.meeting, 0.6f) : p.meeting_planned, round);
+      if (!narrow) c.draw->AddRect(a, b, p.meeting, round, 0, 1.5f * s);
       break;
     case OccurrenceState::Cancelled:
       c.draw->AddRect(a, b, p.meeting_cancelled, round, 0, 2.0f * s);
@@ -141,8 +146,7 @@ void draw_milestone(ItemDrawContext& c, const TimelineItem& it, Extent x, Row r,
   float rad = (x.x1 - x.x0) * 0.5f;
   if (it.flags & kDrifted) {
     // The baseline as a ghost, joined to the current date: "what we agreed vs. now".
-    float day_w = float(f.px_per_minute * 1440.0);
-    float gx = f.x_of(it.ghost) + day_w * 0.5f;
+    float gx = f.clamped_x(double(it.ghost.minutes) + 720.0);
     c.draw->AddLine(ImVec2(gx, cy), ImVec2(cx, cy), p.ghost, 1.5f * s);
     diamond(c.draw, ImVec2(gx, cy), rad * 0.75f, 0, p.ghost, 1.5f * s);
   }
@@ -159,7 +163,7 @@ void draw_blackout(ItemDrawContext& c, const TimelineItem& it, Extent x, Row r, 
   const TimelinePalette& p = *c.pal;
   const float s = c.frame->scale;
   ImVec2 a(x.x0, r.y0 + 3 * s), b(x.x1, r.y1 - 3 * s);
-  c.draw->AddRectFilled(a, b, p.blackout, 3 * s);
+  c.draw->AddRectFilled(a, b, p.blackout, x.x1 - x.x0 < 12 * s ? 0.0f : 3 * s);
   if (selected) c.draw->AddRect(a, b, p.selection, 3 * s, 0, 2.5f * s);
   clipped_text(c.draw, std::max(a.x, c.frame->time_x0) + 5 * s, b.x - 4 * s,
                (a.y + b.y) * 0.5f - ImGui::GetFontSize() * 0.5f, p.blackout_text,
@@ -195,11 +199,12 @@ void draw_task(ItemDrawContext& c, const TimelineItem& it, Extent x, Row r, bool
   ImVec2 a(x.x0, r.y0 + pad), b(x.x1, r.y1 - pad);
   auto status = TaskStatus(it.state);
   bool overdue = it.flags & kOverdue;
+  const float round = x.x1 - x.x0 < 12 * s ? 0.0f : 3 * s;
   ImU32 fill = overdue ? p.task_overdue : status == TaskStatus::Done ? p.task_done
              : status == TaskStatus::Dropped ? with_alpha(p.muted_text, 0.35f) : with_alpha(p.task, 0.75f);
-  c.draw->AddRectFilled(a, b, fill, 3 * s);
+  c.draw->AddRectFilled(a, b, fill, round);
   if (status == TaskStatus::Dropped) c.draw->AddLine(ImVec2(a.x, (a.y + b.y) * 0.5f), ImVec2(b.x, (a.y + b.y) * 0.5f), p.text, 1.5f * s);
-  if (overdue) c.draw->AddRect(a, b, p.text, 3 * s, 0, 1.5f * s);
+  if (overdue && round > 0) c.draw->AddRect(a, b, p.text, round, 0, 1.5f * s);
   if (selected) c.draw->AddRect(ImVec2(a.x - 2 * s, a.y - 2 * s), ImVec2(b.x + 2 * s, b.y + 2 * s), p.selection, 4 * s, 0, 2.5f * s);
   ImU32 text = overdue || status != TaskStatus::Open ? p.text : IM_COL32(255, 255, 255, 255);
   if (overdue) text = IM_COL32(255, 255, 255, 255);
@@ -298,7 +303,7 @@ void draw_lane_items(ItemDrawContext& c, const TimelineLane& lane, int lane_inde
     }
     float x0 = run.x.x0, x1 = std::max(run.x.x1, run.x.x0 + 6 * s);
     ImVec2 a(x0, r.y0 + 5 * s), b(x1, r.y1 - 5 * s);
-    c.draw->AddRectFilled(a, b, p.merged, 3 * s);
+    c.draw->AddRectFilled(a, b, p.merged, x1 - x0 < 12 * s ? 0.0f : 3 * s);
     char label[32];
     std::snprintf(label, sizeof label, x1 - x0 > 70 * s ? "%zu items" : "%zu", run.count);
     ImVec2 ts = ImGui::CalcTextSize(label);
@@ -315,13 +320,15 @@ void draw_lane_items(ItemDrawContext& c, const TimelineLane& lane, int lane_inde
 
   for (size_t k = 0; k < slice.size(); ++k) {
     const TimelineItem& it = slice[k];
-    if (it.end.minutes <= f.range.from - 1 || !item_shown(c, lane, it)) continue;
+    if (double(it.end.minutes) <= f.range.from || double(it.start.minutes) >= f.range.to) continue;
+    if (!item_shown(c, lane, it)) continue;
     Extent x = extent_of(f, lane.kind, it, row_h);
     Run& run = runs[std::min<size_t>(it.row, rows - 1)];
     if (run.active) {
       bool both_small = (run.x.small || run.count > 1) && x.small && x.x0 <= run.x.x1 + gap;
       bool markers_overlap = marker && x.x0 < run.x.x1;
-      if (both_small || markers_overlap) {
+      bool room = std::max(run.x.x1, x.x1) - run.x.x0 <= max_run_px(f);
+      if ((both_small || markers_overlap) && room) {
         ++run.count;
         run.x.x1 = std::max(run.x.x1, x.x1);
         run.from = std::min(run.from, double(it.start.minutes));

@@ -132,16 +132,16 @@ int TimelineIndex::lane_of(LaneKind kind, Id series) const {
 }
 
 TimelineIndex::Location TimelineIndex::find(Id id, std::optional<Date> occurrence) const {
+  auto e = std::lower_bound(by_id_.begin(), by_id_.end(), id, [](const Entry& x, Id v) { return x.id < v; });
+  if (e != by_id_.end() && e->id == id) return Location{int(e->lane), e->index};
+  // A meeting series: its lane, then the occurrence (the first one without a date).
   for (size_t l = 0; l < lanes_.size(); ++l) {
     const TimelineLane& lane = lanes_[l];
-    if (lane.kind == LaneKind::Meeting && lane.series != id) continue;
+    if (lane.kind != LaneKind::Meeting || lane.series != id) continue;
     for (size_t i = 0; i < lane.items.size(); ++i) {
-      const TimelineItem& it = lane.items[i];
-      if (it.id != id) continue;
-      if (lane.kind == LaneKind::Meeting && occurrence && it.date != *occurrence) continue;
-      return Location{int(l), i};
+      if (!occurrence || lane.items[i].date == *occurrence) return Location{int(l), i};
     }
-    if (lane.kind == LaneKind::Meeting) return Location{};
+    return Location{};
   }
   return Location{};
 }
@@ -268,11 +268,13 @@ TimelineIndex TimelineIndex::build(const Engagement& e, Date today, TimelineInde
   finish(changes, 2);
   finish(tasks, 4);
 
-  for (TimelineLane& l : meetings) ix.lanes_.push_back(std::move(l));
+  // The plan first (a big engagement has hundreds of series; the milestones must
+  // not scroll away below them), then one lane per meeting series.
   ix.lanes_.push_back(std::move(milestones));
-  ix.lanes_.push_back(std::move(boundaries));
   ix.lanes_.push_back(std::move(changes));
   ix.lanes_.push_back(std::move(tasks));
+  ix.lanes_.push_back(std::move(boundaries));
+  for (TimelineLane& l : meetings) ix.lanes_.push_back(std::move(l));
 
   // Blackout bands for shading every lane: sorted, overlaps merged.
   const TimelineLane& b = ix.lanes_[size_t(ix.lane_of(LaneKind::Boundaries))];
@@ -283,6 +285,14 @@ TimelineIndex TimelineIndex::build(const Engagement& e, Date today, TimelineInde
       ix.blackouts_.push_back(TimelineBand{it.start, it.end});
     }
   }
+
+  for (size_t l = 0; l < ix.lanes_.size(); ++l) {
+    if (ix.lanes_[l].kind == LaneKind::Meeting) continue;
+    for (size_t i = 0; i < ix.lanes_[l].items.size(); ++i) {
+      ix.by_id_.push_back(Entry{ix.lanes_[l].items[i].id, uint32_t(l), uint32_t(i)});
+    }
+  }
+  std::sort(ix.by_id_.begin(), ix.by_id_.end(), [](const Entry& x, const Entry& y) { return x.id < y.id; });
 
   ix.span_start_ = Instant{lo};
   ix.span_end_ = Instant{hi};

@@ -93,11 +93,13 @@ TEST_CASE("lanes: one per meeting series, then the fixed lanes", "[timeline_inde
   Engagement e = small_engagement();
   TimelineIndex ix = TimelineIndex::build(e, d(2026, 2, 25));
   REQUIRE(ix.lanes().size() == 5);
-  CHECK(ix.lanes()[0].kind == LaneKind::Meeting);
-  CHECK(ix.lanes()[0].series == 8);
-  CHECK(ix.lanes()[0].title == "Check-in");
-  CHECK(ix.lanes()[1].kind == LaneKind::Milestones);
-  CHECK(ix.lanes()[4].kind == LaneKind::ClientTasks);
+  CHECK(ix.lanes()[0].kind == LaneKind::Milestones);
+  CHECK(ix.lanes()[1].kind == LaneKind::ChangeRequests);
+  CHECK(ix.lanes()[2].kind == LaneKind::ClientTasks);
+  CHECK(ix.lanes()[3].kind == LaneKind::Boundaries);
+  CHECK(ix.lanes()[4].kind == LaneKind::Meeting);
+  CHECK(ix.lanes()[4].series == 8);
+  CHECK(ix.lanes()[4].title == "Check-in");
   CHECK(ix.item_count() == 12 + 2 + 2 + 1 + 2);
   for (const TimelineLane& l : ix.lanes()) {
     CHECK(std::is_sorted(l.items.begin(), l.items.end(),
@@ -110,7 +112,7 @@ TEST_CASE("items carry their state: moved, missing recap, drift, overdue", "[tim
   TimelineIndex ix = TimelineIndex::build(e, d(2026, 2, 25));
   const TimelineLane& meet = lane(ix, LaneKind::Meeting);
   auto loc = ix.find(8, d(2026, 1, 16));
-  REQUIRE(loc.lane == 0);
+  REQUIRE(loc.lane == 4);
   const TimelineItem& moved = meet.items[loc.index];
   CHECK((moved.flags & kMoved));
   CHECK(to_local(moved.at, "Europe/Amsterdam").date == d(2026, 1, 21));

@@ -3,9 +3,9 @@
 // again only when History::revision() (or today's date) changes; it holds no
 // pointer into the engagement, only ids.
 //
-// Lanes: one per meeting series (occurrences expanded over the engagement's span
-// plus a margin, bounded), then milestones, boundaries (blackouts as bands),
-// change requests and client tasks. Items of a lane are sorted by start; a
+// Lanes: milestones, change requests, client tasks, boundaries (blackouts as
+// bands), then one per meeting series (occurrences expanded over the
+// engagement's span plus a margin, bounded). Items of a lane are sorted by start; a
 // prefix maximum of their ends lets `visible()` find, by binary search, items
 // that begin before the visible range but reach into it.
 #pragma once
@@ -126,6 +126,12 @@ class TimelineIndex {
   std::vector<TimelineLane> lanes_;
   std::vector<TimelineBand> blackouts_;
   std::vector<WorkingHoursInfo> working_hours_;
+  struct Entry {  // where a (non-meeting) item is, sorted by id for find()
+    Id id;
+    uint32_t lane;
+    uint32_t index;
+  };
+  std::vector<Entry> by_id_;
   Instant span_start_;
   Instant span_end_;
   std::string time_zone_;

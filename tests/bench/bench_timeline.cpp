@@ -1,0 +1,88 @@
+// Rows for the timeline: building the index, and the CPU time of one timeline frame
+// (ImGui NewFrame to Render, no GL) zoomed to fit and to one month, for synthetic
+// engagements of 1k to 1M items. Targets (issue 5): < 2 ms at 100k fit, < 0.5 ms at
+// one month, flat from 100k to 1M at one month.
+#include "bench.hpp"
+#include "rapport/demo.hpp"
+#include "rapport/timeline_index.hpp"
+
+#ifdef RAPPORT_BENCH_UI
+#include <imgui.h>
+
+#include "timeline/timeline_view.hpp"
+#endif
+
+using namespace rapport;
+using rapport::bench::median_ms;
+using rapport::bench::row;
+using rapport::bench::size_label;
+
+#ifdef RAPPORT_BENCH_UI
+namespace {
+
+// One timeline frame in a headless ImGui context the size of a laptop screen.
+class TimelineFrameBench {
+ public:
+  TimelineFrameBench() {
+    context_ = ImGui::CreateContext();
+    ImGuiIO& io = ImGui::GetIO();
+    io.IniFilename = nullptr;
+    io.DisplaySize = ImVec2(1600, 900);
+    io.BackendFlags |= ImGuiBackendFlags_RendererHasVtxOffset;  // as the OpenGL 3 backend
+    io.DeltaTime = 1.0f / 60.0f;
+    ImFontConfig font;
+    font.SizePixels = 16.0f;
+    io.Fonts->AddFontDefault(&font);
+    unsigned char* pixels = nullptr;
+    int w = 0, h = 0;
+    io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);
+    io.MousePos = ImVec2(-1, -1);
+  }
+  ~TimelineFrameBench() { ImGui::DestroyContext(context_); }
+
+  void frame(app::TimelineView& view, const Engagement& e, const TimelineIndex& index, Date today) {
+    ImGui::NewFrame();
+    ImGui::SetNextWindowPos(ImVec2(0, 0));
+    ImGui::SetNextWindowSize(ImGui::GetIO().DisplaySize);
+    ImGui::Begin("Timeline", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoSavedSettings);
+    view.draw(e, index, state_, queue_, today);
+    ImGui::End();
+    ImGui::Render();
+  }
+
+ private:
+  ImGuiContext* context_ = nullptr;
+  app::ViewState state_;
+  app::CommandQueue queue_;
+};
+
+}  // namespace
+#endif
+
+void bench_timeline_rows(bool quick) {
+  std::vector<size_t> sizes = quick ? std::vector<size_t>{1000, 10000}
+                                    : std::vector<size_t>{1000, 10000, 100000, 1000000};
+  for (size_t n : sizes) {
+    const char* label = size_label(n);
+    Engagement e = generate_engagement(n, 1);
+    Date today = e.info.start.plus_days((e.info.end.days - e.info.start.days) / 2);
+    TimelineIndex index;
+    row("timeline index build", label, median_ms(quick || n >= 1000000 ? 1 : 3, [&] {
+          index = TimelineIndex::build(e, today);
+        }), "ms");
+#ifdef RAPPORT_BENCH_UI
+    TimelineFrameBench bench;
+    app::TimelineView view;
+    const int runs = quick ? 10 : 40;
+    bench.frame(view, e, index, today);  // the first frame fits the engagement
+    bench.frame(view, e, index, today);
+    row("timeline frame, fit", label, median_ms(runs, [&] { bench.frame(view, e, index, today); }), "ms");
+    double mid = double(day_start(today, index.time_zone()).minutes);
+    view.set_range(mid, mid + 30 * 1440.0);
+    bench.frame(view, e, index, today);
+    row("timeline frame, one month", label, median_ms(runs, [&] { bench.frame(view, e, index, today); }), "ms");
+    row("timeline items drawn + merged, one month", label,
+        double(view.stats().items_drawn + view.stats().merged_blocks), "count");
+#endif
+  }
+}
