@@ -59,9 +59,10 @@ void check_consistency(Context& c) {
     if (int(past.size()) > window) past.erase(past.begin(), past.end() - window);
     if (past.empty()) continue;
 
-    int held = 0, run = 0, longest_run = 0;
+    int held = 0, unmarked = 0, run = 0, longest_run = 0;
     const Occurrence* last_missed = nullptr;
     for (const Occurrence& o : past) {
+      if (o.state == OccurrenceState::Planned) ++unmarked;
       if (o.state == OccurrenceState::Held) ++held;
       else last_missed = &o;
       run = o.state == OccurrenceState::Cancelled ? run + 1 : 0;
@@ -75,11 +76,13 @@ void check_consistency(Context& c) {
     std::string why;
     if (streak) why = fmt::format("{} cancelled in a row", longest_run);
     if (low) why += fmt::format("{}only {} of the last {} held", why.empty() ? "" : "; ", held, past.size());
+    if (unmarked) why += fmt::format(" ({} not marked held or cancelled)", unmarked);
     const Occurrence& at = last_missed ? *last_missed : past.back();
     Finding& f = c.add(Severity::Warning, kCheckConsistency, id, actual_date(at.original, override_of(s, at.original)),
                        fmt::format("{} is slipping: {} ({:.0f}% held)", name_of(s), why, share * 100),
-                       "Hold the next one as planned; if the rhythm no longer fits, agree a new one with the client "
-                       "instead of cancelling",
+                       unmarked ? "Mark what happened to the past meetings; hold the next one as planned"
+                                : "Hold the next one as planned; if the rhythm no longer fits, agree a new one with the "
+                                  "client instead of cancelling",
                        true);
     f.occurrence = at.original;
   }

@@ -147,7 +147,8 @@ TEST_CASE("health: meeting consistency per series", "[health]") {
     CHECK(f[0].severity == Severity::Warning);
     CHECK(f[0].internal);
     CHECK(f[0].occurrence == d(2026, 3, 2));
-    CHECK(contains(f[0].message, "7 of the last 10 held"));
+    CHECK(contains(f[0].message, "7 of the last 10 held (1 not marked held or cancelled)"));
+    CHECK(contains(f[0].next_step, "Mark what happened"));
   }
   SECTION("two cancelled in a row: a warning even at 80%") {
     m.overrides[d(2026, 2, 2)] = cancelled();
