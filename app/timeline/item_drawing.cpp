@@ -69,12 +69,16 @@ std::string title_of(const Engagement& e, LaneKind kind, Id id) {
   return {};
 }
 
-// Text clipped to [x0, x1] on one line; nothing when there is no room for a few letters.
-void clipped_text(ImDrawList* draw, float x0, float x1, float y, ImU32 col, const std::string& text) {
+// The item's title clipped to [x0, x1] on one line; nothing (not even the lookup)
+// when there is no room for a few letters.
+void title_text(const ItemDrawContext& c, LaneKind kind, Id id, float x0, float x1, float y, ImU32 col,
+                const char* prefix = "") {
   float room = x1 - x0;
-  if (room < ImGui::GetFontSize() * 1.5f || text.empty()) return;
+  if (room < ImGui::GetFontSize() * 2.0f) return;
+  std::string text = prefix + title_of(*c.engagement, kind, id);
+  if (text.empty()) return;
   ImVec4 clip(x0, y - 2, x1, y + ImGui::GetFontSize() + 4);
-  draw->AddText(ImGui::GetFont(), ImGui::GetFontSize(), ImVec2(x0, y), col, text.c_str(), nullptr, 0.0f, &clip);
+  c.draw->AddText(ImGui::GetFont(), ImGui::GetFontSize(), ImVec2(x0, y), col, text.c_str(), nullptr, 0.0f, &clip);
 }
 
 void diamond(ImDrawList* draw, ImVec2 c, float r, ImU32 fill, ImU32 border, float thickness) {
@@ -154,8 +158,7 @@ void draw_milestone(ItemDrawContext& c, const TimelineItem& it, Extent x, Row r,
   diamond(c.draw, ImVec2(cx, cy), rad, fill, selected || preview ? p.selection : p.canvas,
           selected || preview ? 3.0f * s : 1.5f * s);
   if (label_x1 > cx + rad + 4 * s) {
-    clipped_text(c.draw, cx + rad + 5 * s, label_x1, cy - ImGui::GetFontSize() * 0.5f, p.text,
-                 title_of(*c.engagement, LaneKind::Milestones, it.id));
+    title_text(c, LaneKind::Milestones, it.id, cx + rad + 5 * s, label_x1, cy - ImGui::GetFontSize() * 0.5f, p.text);
   }
 }
 
@@ -165,9 +168,8 @@ void draw_blackout(ItemDrawContext& c, const TimelineItem& it, Extent x, Row r, 
   ImVec2 a(x.x0, r.y0 + 3 * s), b(x.x1, r.y1 - 3 * s);
   c.draw->AddRectFilled(a, b, p.blackout, x.x1 - x.x0 < 12 * s ? 0.0f : 3 * s);
   if (selected) c.draw->AddRect(a, b, p.selection, 3 * s, 0, 2.5f * s);
-  clipped_text(c.draw, std::max(a.x, c.frame->time_x0) + 5 * s, b.x - 4 * s,
-               (a.y + b.y) * 0.5f - ImGui::GetFontSize() * 0.5f, p.blackout_text,
-               title_of(*c.engagement, LaneKind::Boundaries, it.id));
+  title_text(c, LaneKind::Boundaries, it.id, std::max(a.x, c.frame->time_x0) + 5 * s, b.x - 4 * s,
+             (a.y + b.y) * 0.5f - ImGui::GetFontSize() * 0.5f, p.blackout_text);
 }
 
 void draw_change(ItemDrawContext& c, const TimelineItem& it, Extent x, Row r, bool selected, float label_x1) {
@@ -187,8 +189,8 @@ void draw_change(ItemDrawContext& c, const TimelineItem& it, Extent x, Row r, bo
                               ImVec2(cx + 1 * s, cy + w * 0.7f), p.canvas);
   }
   if (label_x1 > cx + rad + 4 * s) {
-    clipped_text(c.draw, cx + rad + 5 * s, label_x1, cy - ImGui::GetFontSize() * 0.5f, p.text,
-                 title_of(*c.engagement, LaneKind::ChangeRequests, it.id));
+    title_text(c, LaneKind::ChangeRequests, it.id, cx + rad + 5 * s, label_x1, cy - ImGui::GetFontSize() * 0.5f,
+               p.text);
   }
 }
 
@@ -208,10 +210,8 @@ void draw_task(ItemDrawContext& c, const TimelineItem& it, Extent x, Row r, bool
   if (selected) c.draw->AddRect(ImVec2(a.x - 2 * s, a.y - 2 * s), ImVec2(b.x + 2 * s, b.y + 2 * s), p.selection, 4 * s, 0, 2.5f * s);
   ImU32 text = overdue || status != TaskStatus::Open ? p.text : IM_COL32(255, 255, 255, 255);
   if (overdue) text = IM_COL32(255, 255, 255, 255);
-  std::string title = title_of(*c.engagement, LaneKind::ClientTasks, it.id);
-  if (overdue) title = "! " + title;
-  clipped_text(c.draw, std::max(a.x, c.frame->time_x0) + 5 * s, b.x - 4 * s,
-               (a.y + b.y) * 0.5f - ImGui::GetFontSize() * 0.5f, text, title);
+  title_text(c, LaneKind::ClientTasks, it.id, std::max(a.x, c.frame->time_x0) + 5 * s, b.x - 4 * s,
+             (a.y + b.y) * 0.5f - ImGui::GetFontSize() * 0.5f, text, overdue ? "! " : "");
 }
 
 void draw_shape(ItemDrawContext& c, LaneKind kind, const TimelineItem& it, Extent x, Row r, bool selected,
@@ -271,7 +271,6 @@ void draw_lane_items(ItemDrawContext& c, const TimelineLane& lane, int lane_inde
   const TimelinePalette& p = *c.pal;
   const float s = f.scale;
   const float gap = merge_px(f);
-  const bool marker = is_marker(lane.kind);
   auto slice = lane.visible(f.visible_from(), f.visible_to());
   const size_t base = slice.empty() ? 0 : size_t(slice.data() - lane.items.data());
   c.stats->items_considered += slice.size();
@@ -325,10 +324,12 @@ void draw_lane_items(ItemDrawContext& c, const TimelineLane& lane, int lane_inde
     Extent x = extent_of(f, lane.kind, it, row_h);
     Run& run = runs[std::min<size_t>(it.row, rows - 1)];
     if (run.active) {
-      bool both_small = (run.x.small || run.count > 1) && x.small && x.x0 <= run.x.x1 + gap;
-      bool markers_overlap = marker && x.x0 < run.x.x1;
-      bool room = std::max(run.x.x1, x.x1) - run.x.x0 <= max_run_px(f);
-      if ((both_small || markers_overlap) && room) {
+      // Merge what is too small to draw alone, and what would cover its neighbour
+      // (overlapping markers; bars that did not fit the lane's sub-rows).
+      bool either_small = run.x.small || run.count > 1 || x.small;
+      bool touches = x.x0 < run.x.x1 || (either_small && x.x0 <= run.x.x1 + gap);
+      bool room = std::max(run.x.x1, x.x1) - run.x.x0 <= max_run_px(f) || x.x0 - run.x.x0 < gap;
+      if (touches && room) {
         ++run.count;
         run.x.x1 = std::max(run.x.x1, x.x1);
         run.from = std::min(run.from, double(it.start.minutes));

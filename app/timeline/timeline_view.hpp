@@ -53,6 +53,8 @@ class TimelineView {
   const TimelineRange& range() const { return range_; }
   void set_range(double from, double to) { zoom_to_range(range_, from, to); initialized_ = true; }
   void fit(const TimelineIndex& index);
+  // Fit the engagement on the next frame (after opening another file).
+  void request_fit() { initialized_ = false; }
   void go_to_today(Date today);
   bool collapsed(const TimelineLane& lane) const;
   void set_collapsed(const TimelineLane& lane, bool collapsed);

@@ -244,3 +244,12 @@ TEST_CASE("a click selects; presentation mode hides internal milestones", "[ui][
   t.ui.frame();
   CHECK(t.timeline.stats().items_drawn + t.timeline.stats().items_merged == shown - 1);
 }
+
+// Not run by default: `rapport_ui_tests "[.profile]"` for a look with perf.
+TEST_CASE("profile: 100k items zoomed to fit", "[.profile]") {
+  TimelineFixture t(generate_engagement(100000, 1));
+  t.ui.frames(50);
+  const TimelineStats& s = t.timeline.stats();
+  WARN("lanes " << s.lanes_drawn << " considered " << s.items_considered << " drawn " << s.items_drawn
+                << " merged blocks " << s.merged_blocks << " (" << s.items_merged << " items)");
+}
