@@ -29,6 +29,7 @@
 #include "panels/item_table.hpp"
 #include "panels/overview.hpp"
 #include "panels/quick_add_bar.hpp"
+#include "rapport/fields.hpp"
 #include "timeline/timeline_index_cache.hpp"
 #include "timeline/timeline_view.hpp"
 
@@ -336,7 +337,7 @@ void draw_timeline_area(App& app, const Layout& layout) {
   ImGui::SetNextWindowPos(layout.timeline_pos);
   ImGui::SetNextWindowSize(layout.timeline_size);
   ImGui::Begin("TimelineArea", nullptr, kPanelFlags);
-  PanelContext ctx{app.engagement, app.history, app.view, app.commands, app.today()};
+  PanelContext ctx{app.shown(), app.history, app.view, app.commands, app.today()};
   app.panels->draw_timeline(ctx);
   ImGui::End();
 }
@@ -393,6 +394,8 @@ void draw_section_body(App& app, PanelContext& ctx) {
 }
 
 void draw_section_area(App& app, const Layout& layout) {
+  // Lists draw what the client may see; the inspector edits the real item.
+  PanelContext shown{app.shown(), app.history, app.view, app.commands, app.today()};
   PanelContext ctx{app.engagement, app.history, app.view, app.commands, app.today()};
   ImGui::SetNextWindowPos(layout.section_pos);
   ImGui::SetNextWindowSize(layout.section_size);
@@ -401,18 +404,21 @@ void draw_section_area(App& app, const Layout& layout) {
   heading(app, section_title(s));
   ImGui::SameLine();
   ImGui::TextDisabled("%s", section_description(s));
-  draw_section_body(app, ctx);
+  draw_section_body(app, app.main_window.section == Section::Overview ? ctx : shown);
   ImGui::End();
 
   ImGui::SetNextWindowPos(layout.inspector_pos);
   ImGui::SetNextWindowSize(layout.inspector_size);
   ImGui::PushStyleColor(ImGuiCol_WindowBg, palette().panel);
   ImGui::Begin("Inspector", nullptr, kPanelFlags & ~ImGuiWindowFlags_NoScrollbar);
-  app.panels->inspector.draw(ctx);
+  if (app.view.presentation && !kind_of(app.shown(), app.view.selection.id))
+    ImGui::TextDisabled("Select an item in a table or on the timeline to see it here.");
+  else
+    app.panels->inspector.draw(ctx);
   ImGui::End();
   ImGui::PopStyleColor();
 
-  app.panels->find.draw(ctx);
+  app.panels->find.draw(shown);
   app.panels->quick_add.draw(ctx);
 }
 
@@ -652,6 +658,15 @@ Layout compute_layout(ImVec2 origin, ImVec2 size, float scale, float status_heig
 App::App() : panels(std::make_unique<Panels>()) {}
 App::~App() = default;
 
+const Engagement& App::shown() {
+  if (!view.presentation) return engagement;
+  if (client_copy_revision_ != history.revision()) {
+    client_copy_ = redacted(engagement);
+    client_copy_revision_ = history.revision();
+  }
+  return client_copy_;
+}
+
 Date App::today() const {
   return today_override ? *today_override : today_in(engagement.info.time_zone);
 }
@@ -810,7 +825,10 @@ void App::frame() {
 
 namespace rapport::app {
 void Panels::draw_timeline(PanelContext& ctx) {
-  const TimelineIndex& index = timeline_index.get(ctx.engagement, ctx.history.revision(), ctx.today);
+  // The index is of what is shown: the client view has its own items, so
+  // switching presentation mode rebuilds it as a change would.
+  uint64_t version = ctx.history.revision() * 2 + (ctx.view.presentation ? 1 : 0);
+  const TimelineIndex& index = timeline_index.get(ctx.engagement, version, ctx.today);
   timeline.draw(ctx.engagement, index, ctx.view, ctx.queue, ctx.today);
 }
 }  // namespace rapport::app

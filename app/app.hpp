@@ -105,6 +105,11 @@ struct App {
   void offer_recovery();
   // Writes the recovery file now if changes are unsaved (on exit by a signal).
   void keep_unsaved_for_recovery();
+  // What the panels that list and draw items show: the engagement, or in
+  // presentation mode a redacted copy (internal fields emptied, milestones the
+  // client must not see removed), rebuilt when the engagement changes. Edits
+  // always start from `engagement` itself, so nothing internal is lost.
+  const Engagement& shown();
   // Today in the engagement's time zone (or the pinned date).
   Date today() const;
 
@@ -118,6 +123,8 @@ struct App {
 
  private:
   double last_autosave_ = -1.0;
+  Engagement client_copy_;
+  uint64_t client_copy_revision_ = ~uint64_t(0);
   uint64_t autosaved_revision_ = 0;
 };
 

@@ -7,6 +7,7 @@ int key_index(ImGuiKey key) { return 400 + int(key); }
 
 HeadlessUi::HeadlessUi(ImVec2 display) {
   context_ = ImGui::CreateContext();
+  ImGui::SetCurrentContext(context_);  // CreateContext keeps an existing context current
   ImGuiIO& io = ImGui::GetIO();
   io.IniFilename = nullptr;
   io.LogFilename = nullptr;
