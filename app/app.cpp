@@ -65,8 +65,8 @@ constexpr ImGuiWindowFlags kPanelFlags =
     ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus |
     ImGuiWindowFlags_NoFocusOnAppearing;
 
-constexpr float kMinUiScale = 0.5f;
-constexpr float kMaxUiScale = 3.0f;
+constexpr float kMinUiScale = 0.75f;
+constexpr float kMaxUiScale = 2.5f;
 
 // [SECTION] Sections ----------------------------------------------------------
 
@@ -215,7 +215,28 @@ void draw_menu_bar(App& app) {
     if (ImGui::MenuItem("Dark theme", nullptr, app.main_window.theme == Theme::Dark)) {
       app.main_window.theme = Theme::Dark;
     }
+    if (ImGui::MenuItem("High-contrast theme", nullptr, app.main_window.theme == Theme::HighContrast)) {
+      app.main_window.theme = Theme::HighContrast;
+    }
+    ImGui::MenuItem("High contrast while presenting", nullptr, &app.main_window.presentation_high_contrast);
     ImGui::Separator();
+    if (ImGui::BeginMenu("Focus the timeline on")) {
+      for (int weeks : {2, 4, 8, 13}) {
+        std::string label = "The next " + std::to_string(weeks) + " weeks";
+        if (ImGui::MenuItem(label.c_str())) {
+          double from = double(start_of(app.today()).minutes) - 1440.0;
+          app.panels->timeline.set_range(from, from + 1440.0 * (7 * weeks + 1));
+        }
+      }
+      if (ImGui::MenuItem("The whole engagement", "F")) {
+        PanelContext ctx{app.shown(), app.history, app.view, app.commands, app.today()};
+        uint64_t version = app.history.revision() * 2 + (app.view.presentation ? 1 : 0);
+        app.panels->timeline.fit(app.panels->timeline_index.get(ctx.engagement, version, ctx.today));
+      }
+      ImGui::EndMenu();
+    }
+    ImGui::Separator();
+    ImGui::Text("Interface %d%%", int(app.effective_ui_scale() * 100 + 0.5f));
     if (ImGui::MenuItem("Larger interface", "Ctrl+=")) set_ui_scale(app, app.main_window.ui_scale + 0.1f);
     if (ImGui::MenuItem("Smaller interface", "Ctrl+-")) set_ui_scale(app, app.main_window.ui_scale - 0.1f);
     if (ImGui::MenuItem("Actual size", "Ctrl+0")) set_ui_scale(app, 1.0f);
@@ -226,18 +247,6 @@ void draw_menu_bar(App& app) {
     if (ImGui::MenuItem("About Rapport")) app.main_window.show_about = true;
     ImGui::MenuItem("Dear ImGui demo", nullptr, &app.main_window.show_imgui_demo);
     ImGui::EndMenu();
-  }
-  if (app.view.presentation) {
-    // The banner: nobody should wonder whether the client view is on.
-    const char* banner = "  CLIENT VIEW: internal notes hidden (F11 to leave)  ";
-    float w = ImGui::CalcTextSize(banner).x;
-    ImGui::SameLine(ImGui::GetWindowWidth() - w - ImGui::GetStyle().ItemSpacing.x * 2);
-    ImVec2 p = ImGui::GetCursorScreenPos();
-    ImGui::GetWindowDrawList()->AddRectFilled(p, ImVec2(p.x + w, p.y + ImGui::GetTextLineHeight()), palette().accent,
-                                              ImGui::GetStyle().FrameRounding);
-    ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32_WHITE);
-    ImGui::TextUnformatted(banner);
-    ImGui::PopStyleColor();
   }
   ImGui::EndMainMenuBar();
 }
@@ -431,6 +440,18 @@ void draw_status_bar(App& app, const Layout& layout) {
   ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding,
                       ImVec2(ImGui::GetStyle().WindowPadding.x, ImGui::GetStyle().FramePadding.y));
   ImGui::Begin("StatusBar", nullptr, kPanelFlags);
+  if (app.view.presentation) {
+    // The banner: nobody should wonder whether the client view is on.
+    const char* banner = " CLIENT VIEW  ·  internal notes hidden  ·  F11 to leave ";
+    ImVec2 p = ImGui::GetCursorScreenPos();
+    ImVec2 size = ImGui::CalcTextSize(banner);
+    ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(p.x - 4, p.y - 2), ImVec2(p.x + size.x + 4, p.y + size.y + 2),
+                                              palette().accent, ImGui::GetStyle().FrameRounding);
+    ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32_WHITE);
+    ImGui::TextUnformatted(banner);
+    ImGui::PopStyleColor();
+    ImGui::SameLine();
+  }
   const char* file = app.file_path.empty() ? "Not saved yet" : app.file_path.c_str();
   ImGui::TextUnformatted(file);
   if (app.history.dirty()) {
@@ -453,12 +474,18 @@ void draw_status_bar(App& app, const Layout& layout) {
   char right[96];
   std::snprintf(right, sizeof right, "%s  ·  %s theme  ·  %d%%",
                 app.fonts.family.empty() ? "default font" : app.fonts.family.c_str(),
-                app.main_window.theme == Theme::Dark ? "Dark" : "Light",
-                static_cast<int>(app.main_window.ui_scale * 100.0f + 0.5f));
+                app.effective_theme() == Theme::Dark           ? "Dark"
+                : app.effective_theme() == Theme::HighContrast ? "High-contrast"
+                                                                : "Light",
+                static_cast<int>(app.effective_ui_scale() * 100.0f + 0.5f));
+  // Right-aligned, only where it does not cover what is on the left.
   float w = ImGui::CalcTextSize(right).x;
-  ImGui::SameLine(std::max(ImGui::GetCursorPosX(), ImGui::GetWindowWidth() - w -
-                                                        ImGui::GetStyle().WindowPadding.x));
-  ImGui::TextDisabled("%s", right);
+  float used = ImGui::GetItemRectMax().x - ImGui::GetWindowPos().x + ImGui::GetStyle().ItemSpacing.x * 4;
+  float x = ImGui::GetWindowWidth() - w - ImGui::GetStyle().WindowPadding.x;
+  if (x > used) {
+    ImGui::SameLine(x);
+    ImGui::TextDisabled("%s", right);
+  }
   ImGui::End();
   ImGui::PopStyleVar();
   ImGui::PopStyleColor();
@@ -665,6 +692,16 @@ const Engagement& App::shown() {
     client_copy_revision_ = history.revision();
   }
   return client_copy_;
+}
+
+Theme App::effective_theme() const {
+  if (view.presentation && main_window.presentation_high_contrast) return Theme::HighContrast;
+  return main_window.theme;
+}
+
+float App::effective_ui_scale() const {
+  if (view.presentation) return std::max(main_window.ui_scale, main_window.presentation_ui_scale);
+  return main_window.ui_scale;
 }
 
 Date App::today() const {

@@ -47,6 +47,10 @@ struct MainWindowState {
   bool show_about = false;
   bool show_imgui_demo = false;
   bool show_shortcuts = false;
+  // In presentation mode the room sees the screen: at least this interface
+  // zoom, and the high-contrast theme unless switched off.
+  float presentation_ui_scale = 1.5f;
+  bool presentation_high_contrast = true;
   std::string status_message;  // shown in the status bar until replaced
 };
 
@@ -110,6 +114,9 @@ struct App {
   // client must not see removed), rebuilt when the engagement changes. Edits
   // always start from `engagement` itself, so nothing internal is lost.
   const Engagement& shown();
+  // The theme and interface zoom in force (presentation mode raises both).
+  Theme effective_theme() const;
+  float effective_ui_scale() const;
   // Today in the engagement's time zone (or the pinned date).
   Date today() const;
 

@@ -90,6 +90,10 @@ CliParse parse_cli(const std::vector<std::string>& args) {
       opt.version = true;
       continue;
     }
+    if (arg == "--presentation") {
+      opt.presentation = true;
+      continue;
+    }
 
     // Options with a value: --name VALUE or --name=VALUE.
     std::string_view name = arg;
@@ -165,6 +169,7 @@ Options:
   --scale S            interface scale on top of the monitor's (0.5 to 4)
   --screenshot OUT.png render, save the window as a PNG and exit
   --frames N           render N frames, then exit (default 3 with --screenshot)
+  --presentation       start in presentation mode (client view: internal notes hidden)
 
 Environment:
   RAPPORT_TIMING=1     print the time from start to the first frame

@@ -25,6 +25,7 @@ struct CliOptions {
   std::optional<float> ui_scale;   // --scale S, multiplies the monitor's content scale
   std::string screenshot;          // --screenshot OUT.png
   int frames = 0;                  // --frames N; 0 = run until closed
+  bool presentation = false;       // --presentation: start in the client view
   // `rapport check|convert|export ...`: the word and every argument after it, untouched
   // (subcommands parse their own flags).
   std::string subcommand;

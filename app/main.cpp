@@ -35,6 +35,7 @@ int main(int argc, char** argv) {
   if (!options.subcommand.empty()) return run_subcommand(options);
 
   App app;
+  app.view.presentation = options.presentation;
   // A scripted run (--frames, --screenshot) leaves no recovery files behind.
   if (!options.headless_run()) app.state_dir = rapport::default_state_dir();
   if (!options.file.empty()) {

@@ -227,7 +227,7 @@ struct Platform::Impl {
   // on macOS it is 2x the window's points, so fonts are rasterized at 2x and drawn at
   // 1/2 (crisp, not stretched).
   void sync_scale() {
-    float ui_scale = app.main_window.ui_scale;
+    float ui_scale = app.effective_ui_scale();
     if (scale_dirty) {
       float xs = 1.0f, ys = 1.0f;
       glfwGetWindowContentScale(window, &xs, &ys);
@@ -254,9 +254,9 @@ struct Platform::Impl {
       built_fb_scale = fb_scale;
       app.scale = content_scale * ui_scale / fb_scale;
     }
-    if (app.main_window.theme != applied_theme || app.scale != applied_style_scale) {
-      apply_theme(app.main_window.theme, app.scale);
-      applied_theme = app.main_window.theme;
+    if (app.effective_theme() != applied_theme || app.scale != applied_style_scale) {
+      apply_theme(app.effective_theme(), app.scale);
+      applied_theme = app.effective_theme();
       applied_style_scale = app.scale;
     }
   }
@@ -393,7 +393,7 @@ std::unique_ptr<Platform> Platform::create(App& app, const WindowOptions& option
   if (options.remember) {
     d.settings_path = config_dir() / "settings.ini";
     d.settings = Settings::load(d.settings_path);
-    app.main_window.ui_scale = std::clamp(d.settings.get_float("ui.scale", 1.0f), 0.5f, 3.0f);
+    app.main_window.ui_scale = std::clamp(d.settings.get_float("ui.scale", 1.0f), 0.75f, 2.5f);
     app.main_window.theme = theme_from_string(d.settings.get_string("ui.theme", "light").c_str());
   }
   if (options.ui_scale) app.main_window.ui_scale = *options.ui_scale;

@@ -35,6 +35,15 @@ const Palette& dark_palette() {
   return p;
 }
 
+const Palette& high_contrast_palette() {
+  static const Palette p = {
+      u32(0x0038B8), u32(0x0038B8, 0.22f), u32(0x006B5E), u32(0x4A2DB8), u32(0xB35900),
+      u32(0x0038B8), u32(0x006B2E),        u32(0x8A5A00), u32(0xB00020), u32(0x2B2B2B),
+      u32(0xFFFFFF), u32(0xA0A0A0),        u32(0xFFFFFF), u32(0xE6E6E6),
+  };
+  return p;
+}
+
 void set_sizes(ImGuiStyle& s) {
   s.WindowPadding = ImVec2(14, 12);
   s.FramePadding = ImVec2(8, 5);
@@ -172,12 +181,44 @@ void set_dark_colors(ImVec4* c) {
   c[ImGuiCol_ModalWindowDimBg] = rgb(0x000000, 0.5f);
 }
 
+// Light colours made starker: pure black text, black borders, no faint tints.
+void set_high_contrast_colors(ImVec4* c) {
+  set_light_colors(c);
+  const ImVec4 accent = rgb(0x0038B8);
+  c[ImGuiCol_Text] = rgb(0x000000);
+  c[ImGuiCol_TextDisabled] = rgb(0x2B2B2B);
+  c[ImGuiCol_WindowBg] = rgb(0xFFFFFF);
+  c[ImGuiCol_ChildBg] = rgb(0xFFFFFF);
+  c[ImGuiCol_Border] = rgb(0x000000);
+  c[ImGuiCol_FrameBg] = rgb(0xFFFFFF);
+  c[ImGuiCol_FrameBgHovered] = rgb(0xE0E8FF);
+  c[ImGuiCol_FrameBgActive] = rgb(0xC8D6FF);
+  c[ImGuiCol_Button] = rgb(0xFFFFFF);
+  c[ImGuiCol_ButtonHovered] = rgb(0x0038B8, 0.25f);
+  c[ImGuiCol_ButtonActive] = rgb(0x0038B8, 0.45f);
+  c[ImGuiCol_Header] = rgb(0x0038B8, 0.28f);
+  c[ImGuiCol_HeaderHovered] = rgb(0x0038B8, 0.15f);
+  c[ImGuiCol_HeaderActive] = rgb(0x0038B8, 0.40f);
+  c[ImGuiCol_CheckMark] = accent;
+  c[ImGuiCol_Separator] = rgb(0x000000);
+  c[ImGuiCol_TableBorderStrong] = rgb(0x000000);
+  c[ImGuiCol_TableBorderLight] = rgb(0x808080);
+  c[ImGuiCol_TableRowBgAlt] = rgb(0x000000, 0.05f);
+  c[ImGuiCol_Tab] = rgb(0xE6E6E6);
+  c[ImGuiCol_TabActive] = rgb(0xFFFFFF);
+  c[ImGuiCol_ScrollbarGrab] = rgb(0x606060);
+}
+
 }  // namespace
 
-const char* to_string(Theme t) { return t == Theme::Dark ? "dark" : "light"; }
+const char* to_string(Theme t) {
+  return t == Theme::Dark ? "dark" : t == Theme::HighContrast ? "high-contrast" : "light";
+}
 
 Theme theme_from_string(const char* s) {
-  return (s && std::strcmp(s, "dark") == 0) ? Theme::Dark : Theme::Light;
+  if (s && std::strcmp(s, "dark") == 0) return Theme::Dark;
+  if (s && std::strcmp(s, "high-contrast") == 0) return Theme::HighContrast;
+  return Theme::Light;
 }
 
 void apply_theme(Theme theme, float scale) {
@@ -187,6 +228,10 @@ void apply_theme(Theme theme, float scale) {
   set_sizes(style);
   if (theme == Theme::Dark) {
     set_dark_colors(style.Colors);
+  } else if (theme == Theme::HighContrast) {
+    set_high_contrast_colors(style.Colors);
+    style.FrameBorderSize = 1.0f;
+    style.WindowBorderSize = 1.0f;
   } else {
     set_light_colors(style.Colors);
   }
@@ -195,6 +240,10 @@ void apply_theme(Theme theme, float scale) {
 
 Theme current_theme() { return g_theme; }
 
-const Palette& palette() { return g_theme == Theme::Dark ? dark_palette() : light_palette(); }
+const Palette& palette() {
+  if (g_theme == Theme::Dark) return dark_palette();
+  if (g_theme == Theme::HighContrast) return high_contrast_palette();
+  return light_palette();
+}
 
 }  // namespace rapport::app

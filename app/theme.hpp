@@ -6,8 +6,10 @@
 
 namespace rapport::app {
 
-enum class Theme { Light, Dark };
-const char* to_string(Theme t);   // "light", "dark" (stored in settings)
+// HighContrast: black on white, strong borders and saturated status colours,
+// still readable after a video call's codec has blurred the shared screen.
+enum class Theme { Light, Dark, HighContrast };
+const char* to_string(Theme t);   // "light", "dark", "high-contrast" (stored in settings)
 Theme theme_from_string(const char* s);  // unknown -> Light
 
 // Colours that mean something in the planner, for the current theme.
