@@ -17,6 +17,7 @@
 
 #include <algorithm>
 #include <array>
+#include <chrono>
 #include <cmath>
 #include <cstdio>
 #include <string>
@@ -59,6 +60,7 @@ struct Panels {
 namespace {
 
 constexpr int kKeyF11 = 300;  // GLFW_KEY_F11: the GLFW backend indexes KeysDown by GLFW key codes
+constexpr int kKeyF12 = 301;  // GLFW_KEY_F12
 
 constexpr ImGuiWindowFlags kPanelFlags =
     ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize |
@@ -264,6 +266,7 @@ constexpr Shortcut kShortcuts[] = {
     {"Ctrl+F", "Find any item"},           {"Ctrl+K", "Quick add (workshop entry)"},
     {"Delete", "Delete the selected item"}, {"F11", "Presentation mode (client view)"},
     {"Ctrl+= / Ctrl+- / Ctrl+0", "Interface larger / smaller / actual size"},
+    {"F12", "Save a screenshot of the window (PNG)"},
     {"Ctrl+Q", "Quit"},
     {"Timeline: wheel", "Zoom around the mouse"},  {"Timeline: drag", "Pan, or move a milestone or meeting"},
     {"Timeline: F / T", "Fit the engagement / jump to today"},
@@ -273,6 +276,7 @@ constexpr Shortcut kShortcuts[] = {
 void handle_shortcuts(App& app) {
   const ImGuiIO& io = ImGui::GetIO();
   if (ImGui::IsKeyPressed(kKeyF11, false)) app.view.presentation = !app.view.presentation;
+  if (ImGui::IsKeyPressed(kKeyF12, false)) app.screenshot_requested = true;
   if (!io.KeyCtrl) return;
   // Undo/redo stay with text fields while one is being edited (they have their own).
   bool typing = io.WantTextInput;
@@ -588,7 +592,8 @@ void draw_dialogs(App& app) {
   if (ImGui::BeginPopupModal("Recover unsaved changes", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
     ImGui::Text("Rapport found changes to “%s” that were never saved.", file_name(app.file_path).c_str());
     ImGui::TextDisabled("They were kept automatically before Rapport stopped unexpectedly.");
-    if (ImGui::Button("Restore them")) {
+    if (ImGui::Button("Restore them (Enter)") || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter), false) ||
+        ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_KeyPadEnter), false)) {
       LoadResult r = load_file(p.recovery);
       if (r) {
         app.engagement = std::move(*r.engagement);
@@ -655,6 +660,11 @@ void draw_dialogs(App& app) {
 }
 
 }  // namespace
+
+double monotonic_seconds() {
+  static const auto start = std::chrono::steady_clock::now();
+  return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+}
 
 const char* section_title(Section s) { return kSections[static_cast<size_t>(s)].title; }
 
@@ -825,6 +835,12 @@ void App::autosave(double now_seconds) {
   FileError e = write_recovery(state_dir, file_path, engagement);
   last_autosave_ = now_seconds;
   if (!e) autosaved_revision_ = history.revision();
+}
+
+double App::seconds_until_autosave(double now_seconds) const {
+  if (state_dir.empty() || !history.dirty() || history.revision() == autosaved_revision_) return 86400.0;
+  if (last_autosave_ < 0) return autosave_seconds;
+  return std::max(0.0, last_autosave_ + autosave_seconds - now_seconds);
 }
 
 std::string App::window_title() const {

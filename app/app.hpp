@@ -65,6 +65,9 @@ struct Layout {
 // Pure geometry, unit-testable: `origin`/`size` is the work area below the menu bar.
 Layout compute_layout(ImVec2 origin, ImVec2 size, float scale, float status_height);
 
+// Seconds on a monotonic clock, the same for the loop and the app's timers.
+double monotonic_seconds();
+
 // What waits for the answer to "Save changes?".
 enum class PendingAction { None, New, Open, OpenPath, Quit };
 
@@ -91,6 +94,7 @@ struct App {
   double autosave_seconds = 30.0;
   std::optional<Date> today_override;     // tests and screenshots pin "today"
   std::string error_title, error_message; // shown in a dialog, then cleared
+  bool screenshot_requested = false;      // F12: the loop saves the window as a PNG
 
   // Loads an engagement file. On failure returns false, leaves the current
   // engagement as it was, and sets `error` to a message for the user.
@@ -105,6 +109,9 @@ struct App {
   void apply_commands();
   // Writes the recovery file when changes are unsaved and the interval has passed.
   void autosave(double now_seconds);
+  // Seconds until autosave() would write (the loop wakes up then); a day when
+  // nothing is waiting to be autosaved.
+  double seconds_until_autosave(double now_seconds) const;
   // Offers the recovery file of the current file (or of an untitled engagement).
   void offer_recovery();
   // Writes the recovery file now if changes are unsaved (on exit by a signal).

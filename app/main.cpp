@@ -1,5 +1,7 @@
 // rapport: parse the command line, open the window, run the frame loop.
 #include <chrono>
+#include <ctime>
+#include <filesystem>
 #include <cstdio>
 #include <cstdlib>
 #include <string>
@@ -12,6 +14,17 @@
 #include "subcommands.hpp"
 
 using namespace rapport::app;
+
+namespace {
+// Where F12 saves: $RAPPORT_SCREENSHOT_DIR, else the current folder, named by time.
+std::string screenshot_path() {
+  const char* dir = std::getenv("RAPPORT_SCREENSHOT_DIR");
+  std::time_t now = std::time(nullptr);
+  char name[64];
+  std::strftime(name, sizeof name, "rapport-%Y-%m-%d-%H%M%S.png", std::localtime(&now));
+  return (std::filesystem::path(dir && *dir ? dir : ".") / name).string();
+}
+}  // namespace
 
 int main(int argc, char** argv) {
   const auto started = std::chrono::steady_clock::now();
@@ -38,6 +51,10 @@ int main(int argc, char** argv) {
   app.view.presentation = options.presentation;
   // A scripted run (--frames, --screenshot) leaves no recovery files behind.
   if (!options.headless_run()) app.state_dir = rapport::default_state_dir();
+  if (const char* seconds = std::getenv("RAPPORT_AUTOSAVE_SECONDS")) {
+    double s = std::atof(seconds);
+    if (s >= 1 && s <= 3600) app.autosave_seconds = s;
+  }
   if (!options.file.empty()) {
     std::string error;
     if (!app.open_file(options.file, error)) {
@@ -64,7 +81,7 @@ int main(int argc, char** argv) {
   int frame = 0;
   while (platform->begin_frame()) {
     app.frame();
-    app.autosave(std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count());
+    app.autosave(monotonic_seconds());
     platform->render();
     ++frame;
     if (frame == options.frames && !options.screenshot.empty()) {
@@ -74,6 +91,15 @@ int main(int argc, char** argv) {
         std::fprintf(stderr, "rapport: screenshot failed: %s\n", error.c_str());
         return 1;
       }
+    }
+    if (app.screenshot_requested) {
+      // F12: a picture of the window for a slide or a status e-mail.
+      app.screenshot_requested = false;
+      int width = 0, height = 0;
+      platform->framebuffer_size(width, height);
+      std::string path = screenshot_path();
+      if (write_screenshot(path, width, height, error)) app.main_window.status_message = "Screenshot saved: " + path;
+      else app.main_window.status_message = "Screenshot failed: " + error;
     }
     platform->present();
     if (frame == 1 && timing) {

@@ -134,9 +134,20 @@ struct Platform::Impl {
   std::vector<int> pressed_in_batch;
   std::vector<int> tapped_in_batch;
   std::vector<int> release_next_frame;
+  // Modifiers released in the same batch as a tapped key were down when it was
+  // pressed (xdotool's ctrl+s can arrive as "ctrl" then "s, s up, ctrl up"):
+  // they are held for that frame too, or Ctrl+S would read as a plain S.
+  std::vector<int> modifiers_released_in_batch;
+
+  static bool is_modifier(int key) {
+    return key == GLFW_KEY_LEFT_CONTROL || key == GLFW_KEY_RIGHT_CONTROL || key == GLFW_KEY_LEFT_SHIFT ||
+           key == GLFW_KEY_RIGHT_SHIFT || key == GLFW_KEY_LEFT_ALT || key == GLFW_KEY_RIGHT_ALT ||
+           key == GLFW_KEY_LEFT_SUPER || key == GLFW_KEY_RIGHT_SUPER;
+  }
 
   void on_key(int key, int action) {
     if (key < 0 || key >= static_cast<int>(IM_ARRAYSIZE(ImGuiIO::KeysDown))) return;
+    if (action == GLFW_RELEASE && is_modifier(key)) modifiers_released_in_batch.push_back(key);
     if (action == GLFW_PRESS) pressed_in_batch.push_back(key);
     if (action == GLFW_RELEASE &&
         std::find(pressed_in_batch.begin(), pressed_in_batch.end(), key) !=
@@ -166,6 +177,9 @@ struct Platform::Impl {
   void hold_tapped_keys() {
     if (!tapped_in_batch.empty()) {
       ImGuiIO& io = ImGui::GetIO();
+      for (int key : modifiers_released_in_batch)
+        if (std::find(tapped_in_batch.begin(), tapped_in_batch.end(), key) == tapped_in_batch.end())
+          tapped_in_batch.push_back(key);
       for (int key : tapped_in_batch) io.KeysDown[key] = true;
       update_modifiers(io);
       release_next_frame = tapped_in_batch;
@@ -173,6 +187,7 @@ struct Platform::Impl {
     }
     pressed_in_batch.clear();
     tapped_in_batch.clear();
+    modifiers_released_in_batch.clear();
   }
   bool scale_dirty = true;
   float content_scale = 1.0f;
@@ -317,6 +332,8 @@ bool Platform::begin_frame() {
   } else {
     double timeout = ImGui::GetIO().WantTextInput ? kCaretBlinkSeconds : kIdleWakeSeconds;
     if (d.geometry_changed_at >= 0) timeout = std::min(timeout, kGeometrySaveDelaySeconds);
+    // Wake for the autosave, so unsaved work reaches the recovery file on time.
+    timeout = std::clamp(d.app.seconds_until_autosave(monotonic_seconds()) + 0.01, 0.01, timeout);
     glfwWaitEventsTimeout(timeout);
     d.redraw_frames = std::max(d.redraw_frames, 1);
   }

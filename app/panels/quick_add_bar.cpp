@@ -12,6 +12,20 @@
 #include "theme.hpp"
 
 namespace rapport::app {
+namespace {
+void append_utf8(std::string& s, ImWchar c) {
+  if (c < 0x80) {
+    s += char(c);
+  } else if (c < 0x800) {
+    s += char(0xC0 | (c >> 6));
+    s += char(0x80 | (c & 0x3F));
+  } else {
+    s += char(0xE0 | (c >> 12));
+    s += char(0x80 | ((c >> 6) & 0x3F));
+    s += char(0x80 | (c & 0x3F));
+  }
+}
+}  // namespace
 
 void QuickAddBar::draw(PanelContext& ctx) {
   const char* title = "Quick add";
@@ -24,11 +38,19 @@ void QuickAddBar::draw(PanelContext& ctx) {
                           ImGuiCond_Always, ImVec2(0.5f, 0.0f));
   ImGui::SetNextWindowSize(ImVec2(std::min(vp->WorkSize.x * 0.9f, ImGui::GetFontSize() * 46), 0));
   if (!ImGui::BeginPopup(title)) return;
-  if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();
+  if (ImGui::IsWindowAppearing()) {
+    ImGui::SetKeyboardFocusHere();
+    frames_open_ = 0;
+  }
   ImGui::SetNextItemWidth(-FLT_MIN);
   ImVec2 field_pos = ImGui::GetCursorScreenPos();
   bool enter = ImGui::InputTextWithHint("##line", "meeting \"Weekly check-in\" every friday 16:00 30m", &line_,
                                         ImGuiInputTextFlags_EnterReturnsTrue);
+  // Typing may start before the field has taken the keyboard (the frame the bar
+  // opens and the next): keep those characters instead of dropping them.
+  if (!ImGui::IsItemActive() && frames_open_ < 3)
+    for (ImWchar c : ImGui::GetIO().InputQueueCharacters) append_utf8(line_, c);
+  ++frames_open_;
   auto result = parse_quick_add(ctx.engagement, line_, ctx.today);
   if (auto* q = std::get_if<QuickAdd>(&result)) {
     ImGui::PushStyleColor(ImGuiCol_Text, palette().ok);

@@ -17,6 +17,7 @@ class QuickAddBar {
  private:
   std::string line_;
   bool open_requested_ = false;
+  int frames_open_ = 0;
 };
 
 }  // namespace rapport::app
