@@ -1,0 +1,155 @@
+// User journeys through the real frame function (issue: end-to-end). Each
+// drives the app through ImGui input where a person would, then checks what
+// the person relies on; files go to the build folder, where `journeys/` also
+// receives the real binary's screenshots (tests/gui).
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+#include <fstream>
+
+#include "rapport/demo.hpp"
+#include "rapport/io.hpp"
+#include "workspace_driver.hpp"
+
+using namespace rapport;
+using namespace rapport::app;
+using rapport::test::Workspace;
+
+namespace {
+namespace fs = std::filesystem;
+
+fs::path journey_dir() {
+  fs::path dir = fs::temp_directory_path() / "rapport-journeys";
+  fs::create_directories(dir);
+  return dir;
+}
+
+// Types a quick-add line and presses Enter, as in a workshop.
+void quick_add(Workspace& w, const std::string& line) {
+  w.ctrl('K');
+  w.type(line);
+  w.key(ImGuiKey_Enter);
+  w.frame();
+}
+
+template <class T>
+Id titled(const Engagement& e, const std::string& title) {
+  for (const auto& [id, x] : KindOf<T>::table(e))
+    if (name_of(x) == title) return id;
+  return kNoId;
+}
+}  // namespace
+
+TEST_CASE("journey 1: a kickoff workshop planned from scratch, saved, reopened", "[ui][journey]") {
+  fs::path file = journey_dir() / "kickoff.rapport";
+  fs::remove(file);
+  {
+    Workspace w(Engagement{});
+    w.ctrl('N');  // a fresh engagement, no questions: nothing unsaved
+    REQUIRE(w.app.engagement.info.name == "New engagement");
+    for (const char* line : {
+             R"(stakeholder "Aino Mäkelä" client "Marketing director")",
+             R"(stakeholder "Jukka Heikkinen" client "IT lead")",
+             R"(stakeholder "Eva de Vries" provider "Designer")",
+             R"(meeting "Weekly check-in" every friday 16:00 30m @Aino @Eva)",
+             R"(milestone "Design sign-off" 2026-12-18)",
+             R"(milestone "Beta" 2027-01-29)",
+             R"(milestone "Launch" 2027-03-12)",
+         })
+      quick_add(w, line);
+    CHECK(w.app.engagement.stakeholders.size() == 3);
+    CHECK(w.app.engagement.meetings.size() == 1);
+    CHECK(w.app.engagement.milestones.size() == 3);
+    // A working-hours boundary and a holiday blackout, through the Boundaries table.
+    w.app.main_window.section = Section::Boundaries;
+    w.click("+ Add");
+    w.click("+ Add");
+    CHECK(w.app.engagement.boundaries.size() == 2);
+    Boundary hours = w.app.engagement.boundaries.begin()->second;
+    hours.kind = BoundaryKind::WorkingHours;
+    hours.title = "No weekends";
+    Boundary holiday = std::next(w.app.engagement.boundaries.begin())->second;
+    holiday.kind = BoundaryKind::Blackout;
+    holiday.title = "Christmas break";
+    holiday.from = Date::from_ymd(2026, 12, 21);
+    holiday.to = Date::from_ymd(2027, 1, 3);
+    w.app.commands.push(Update<Boundary>{hours});
+    w.app.commands.push(Update<Boundary>{holiday});
+    w.frame();
+    CHECK(w.app.history.dirty());
+    std::string error;
+    REQUIRE(w.app.save_file(file.string(), error));
+    CHECK_FALSE(w.app.history.dirty());
+    CHECK(w.app.window_title() == "New engagement (kickoff.rapport) — Rapport");
+    w.ctrl('Q');
+    CHECK(w.app.quit_requested);  // saved: quits without asking
+  }
+  Workspace again(Engagement{});
+  std::string error;
+  REQUIRE(again.app.open_file(file.string(), error));
+  const Engagement& e = again.app.engagement;
+  CHECK(e.stakeholders.size() == 3);
+  CHECK(titled<MeetingSeries>(e, "Weekly check-in") != kNoId);
+  CHECK(titled<Milestone>(e, "Launch") != kNoId);
+  CHECK(titled<Boundary>(e, "Christmas break") != kNoId);
+  again.app.main_window.section = Section::Discovery;
+  CHECK(again.shows("Aino Mäkelä"));
+}
+
+TEST_CASE("journey 2: approve a change request, undo, redo, save and reopen", "[ui][journey]") {
+  fs::path file = journey_dir() / "change-request.rapport.json";
+  Workspace w(make_demo());
+  Id cr = titled<ChangeRequest>(w.app.engagement, "Extra landing page for the spring menu");
+  Id launch = titled<Milestone>(w.app.engagement, "Launch");
+  Date before = w.app.engagement.milestones.find(launch)->current;
+  w.app.view.selection = Selection{cr, std::nullopt};
+  w.click("Approve");
+  CHECK(w.app.engagement.milestones.find(launch)->current == before.plus_days(5));
+  w.ctrl('Z');
+  CHECK(w.app.engagement.milestones.find(launch)->current == before);
+  w.ctrl('Z', true);  // Ctrl+Shift+Z redoes
+  CHECK(w.app.engagement.milestones.find(launch)->current == before.plus_days(5));
+  std::string error;
+  REQUIRE(w.app.save_file(file.string(), error));
+  Workspace again(Engagement{});
+  REQUIRE(again.app.open_file(file.string(), error));
+  CHECK(again.app.engagement.milestones.find(launch)->current == before.plus_days(5));
+  CHECK(again.app.engagement.change_requests.find(cr)->status == ChangeStatus::Approved);
+}
+
+TEST_CASE("journey 7: a broken file shows an error and the open engagement stays", "[ui][journey]") {
+  fs::path broken = journey_dir() / "broken.rapport";
+  {
+    std::string bytes = to_bytes(make_demo(), FileFormat::Binary);
+    bytes.resize(bytes.size() / 2);  // cut off half-way, as a failed copy would
+    std::ofstream(broken, std::ios::binary) << bytes;
+  }
+  Workspace w(make_demo());
+  Id beta = titled<Milestone>(w.app.engagement, "Beta");
+  w.app.commands.push(MoveMilestone{beta, Date::from_ymd(2027, 2, 5)});
+  w.frame();
+  const Engagement before = w.app.engagement;
+  std::string error;
+  CHECK_FALSE(w.app.open_file(broken.string(), error));
+  CHECK_THAT(error, Catch::Contains("broken.rapport"));
+  CHECK(w.shows("Could not open the file"));
+  CHECK(w.app.engagement == before);
+  CHECK(w.app.history.dirty());  // the unsaved move is still there to save
+  w.click("OK");
+  CHECK_FALSE(w.shows("Could not open the file"));
+}
+
+TEST_CASE("unsaved changes: New asks first, and Cancel keeps everything", "[ui][journey]") {
+  Workspace w(make_demo());
+  Id beta = titled<Milestone>(w.app.engagement, "Beta");
+  w.app.commands.push(MoveMilestone{beta, Date::from_ymd(2027, 2, 5)});
+  w.frame();
+  const Engagement before = w.app.engagement;
+  w.ctrl('N');
+  CHECK(w.shows("Save the changes to “Untitled” first?"));
+  w.click("Cancel");
+  CHECK(w.app.engagement == before);
+  w.ctrl('N');
+  w.click("Don't save");
+  CHECK(w.app.engagement.milestones.empty());
+}
