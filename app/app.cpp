@@ -53,6 +53,7 @@ struct Panels {
   PendingAction pending = PendingAction::None;
   std::string pending_path;
   std::string recovery;  // a recovery file to offer, if any
+  int pending_focus_weeks = 0;
 
   void draw_timeline(PanelContext& ctx);
 };
@@ -225,10 +226,7 @@ void draw_menu_bar(App& app) {
     if (ImGui::BeginMenu("Focus the timeline on")) {
       for (int weeks : {2, 4, 8, 13}) {
         std::string label = "The next " + std::to_string(weeks) + " weeks";
-        if (ImGui::MenuItem(label.c_str())) {
-          double from = double(start_of(app.today()).minutes) - 1440.0;
-          app.panels->timeline.set_range(from, from + 1440.0 * (7 * weeks + 1));
-        }
+        if (ImGui::MenuItem(label.c_str())) app.focus_timeline(weeks);
       }
       if (ImGui::MenuItem("The whole engagement", "F")) {
         PanelContext ctx{app.shown(), app.history, app.view, app.commands, app.today()};
@@ -837,6 +835,8 @@ void App::autosave(double now_seconds) {
   if (!e) autosaved_revision_ = history.revision();
 }
 
+void App::focus_timeline(int weeks) { panels->pending_focus_weeks = weeks; }
+
 double App::seconds_until_autosave(double now_seconds) const {
   if (state_dir.empty() || !history.dirty() || history.revision() == autosaved_revision_) return 86400.0;
   if (last_autosave_ < 0) return autosave_seconds;
@@ -882,6 +882,11 @@ void Panels::draw_timeline(PanelContext& ctx) {
   // switching presentation mode rebuilds it as a change would.
   uint64_t version = ctx.history.revision() * 2 + (ctx.view.presentation ? 1 : 0);
   const TimelineIndex& index = timeline_index.get(ctx.engagement, version, ctx.today);
+  if (pending_focus_weeks > 0) {
+    double from = double(start_of(ctx.today).minutes) - 1440.0;
+    timeline.set_range(from, from + 1440.0 * (7 * pending_focus_weeks + 1));
+    pending_focus_weeks = 0;
+  }
   timeline.draw(ctx.engagement, index, ctx.view, ctx.queue, ctx.today);
 }
 }  // namespace rapport::app

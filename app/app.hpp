@@ -95,6 +95,9 @@ struct App {
   std::optional<Date> today_override;     // tests and screenshots pin "today"
   std::string error_title, error_message; // shown in a dialog, then cleared
   bool screenshot_requested = false;      // F12: the loop saves the window as a PNG
+  int focus_weeks = 0;                    // set: the timeline shows the next N weeks once
+  // Focuses the timeline on the next `weeks` weeks from today.
+  void focus_timeline(int weeks);
 
   // Loads an engagement file. On failure returns false, leaves the current
   // engagement as it was, and sets `error` to a message for the user.

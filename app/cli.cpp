@@ -103,7 +103,8 @@ CliParse parse_cli(const std::vector<std::string>& args) {
       value = arg.substr(eq + 1);
     }
     bool takes_value =
-        name == "--size" || name == "--scale" || name == "--screenshot" || name == "--frames";
+        name == "--size" || name == "--scale" || name == "--screenshot" || name == "--frames" ||
+        name == "--weeks";
     if (!takes_value) {
       result.error = "rapport: unknown option '" + std::string(name) + "' (see rapport --help)";
       return result;
@@ -135,6 +136,13 @@ CliParse parse_cli(const std::vector<std::string>& args) {
         return result;
       }
       opt.screenshot = std::string(*value);
+    } else if (name == "--weeks") {
+      auto n = parse_int(*value);
+      if (!n || *n < 1 || *n > 520) {
+        result.error = bad_value(name, *value, "a number of weeks from 1 to 520");
+        return result;
+      }
+      opt.focus_weeks = *n;
     } else if (name == "--frames") {
       auto n = parse_int(*value);
       if (!n || *n < 1 || *n > kMaxFrames) {
@@ -170,6 +178,7 @@ Options:
   --screenshot OUT.png render, save the window as a PNG and exit
   --frames N           render N frames, then exit (default 3 with --screenshot)
   --presentation       start in presentation mode (client view: internal notes hidden)
+  --weeks N            show the next N weeks on the timeline (default: the whole engagement)
 
 Environment:
   RAPPORT_TIMING=1     print the time from start to the first frame

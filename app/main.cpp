@@ -49,6 +49,7 @@ int main(int argc, char** argv) {
 
   App app;
   app.view.presentation = options.presentation;
+  if (options.focus_weeks > 0) app.focus_timeline(options.focus_weeks);
   // A scripted run (--frames, --screenshot) leaves no recovery files behind.
   if (!options.headless_run()) app.state_dir = rapport::default_state_dir();
   if (const char* seconds = std::getenv("RAPPORT_AUTOSAVE_SECONDS")) {

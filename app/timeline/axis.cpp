@@ -131,11 +131,15 @@ void label(AxisUnit u, const Tick& t, double px_per_unit, char* buf, size_t n) {
   }
 }
 
-void major_label(AxisUnit major, const Tick& t, char* buf, size_t n) {
+// The longest form of the label that fits in `room` pixels.
+void major_label(AxisUnit major, const Tick& t, char* buf, size_t n, float room) {
   const Date& d = t.date;
   switch (major) {
     case AxisUnit::Day:
       std::snprintf(buf, n, "%s %u %s %d", weekday_name(d.weekday()), d.day(), month_name(d.month()), d.year());
+      if (ImGui::CalcTextSize(buf).x > room)
+        std::snprintf(buf, n, "%.3s %u %.3s %d", weekday_name(d.weekday()), d.day(), month_name(d.month()), d.year());
+      if (ImGui::CalcTextSize(buf).x > room) std::snprintf(buf, n, "%.3s %u", weekday_name(d.weekday()), d.day());
       break;
     case AxisUnit::Month: std::snprintf(buf, n, "%s %d", month_name(d.month()), d.year()); break;
     default: std::snprintf(buf, n, "%d", d.year()); break;
@@ -204,7 +208,7 @@ void draw_axis(ImDrawList* draw, const TimelineFrame& f, const TimelinePalette& 
     float next_x = i + 1 < majors.size() ? f.x_of(majors[i + 1].minute) : f.time_x1 + 1000;
     if (next_x < f.time_x0 || x > f.time_x1) continue;
     if (x >= f.time_x0) draw->AddLine(ImVec2(x, y0 + 2 * s), ImVec2(x, lanes_y1), pal.grid_major, 1.5f);
-    major_label(major, majors[i], buf, sizeof buf);
+    major_label(major, majors[i], buf, sizeof buf, next_x - x - 13 * s);
     float w = ImGui::CalcTextSize(buf).x;
     // Sticky: the label of the period at the left edge stays visible until the
     // next period's label pushes it out.
