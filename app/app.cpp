@@ -19,6 +19,7 @@
 #include <array>
 #include <chrono>
 #include <cmath>
+#include <fstream>
 #include <cstdio>
 #include <string>
 #include <vector>
@@ -30,7 +31,9 @@
 #include "panels/item_table.hpp"
 #include "panels/overview.hpp"
 #include "panels/quick_add_bar.hpp"
+#include "rapport/export.hpp"
 #include "rapport/fields.hpp"
+#include "rapport/import.hpp"
 #include "timeline/timeline_index_cache.hpp"
 #include "timeline/timeline_view.hpp"
 
@@ -48,7 +51,9 @@ struct Panels {
   FindPopup find;
   QuickAddBar quick_add;
   FileDialog file_dialog;
-  bool save_dialog_for_save_as = false;
+  // What the file dialog's answer is for.
+  enum class FilePurpose { Open, SaveAs, ExportIcs, ExportHtml, ExportMarkdown, ExportCsv, ImportIcs, ImportPlanner };
+  FilePurpose file_purpose = FilePurpose::Open;
   bool confirm_overwrite = false;
   PendingAction pending = PendingAction::None;
   std::string pending_path;
@@ -140,6 +145,83 @@ std::string file_name(const std::string& path) {
 
 void start_open(App& app) {
   app.panels->file_dialog.open(FileDialog::Mode::Open, app.file_path, app.recent_files);
+  app.panels->file_purpose = Panels::FilePurpose::Open;
+}
+
+// The section's first kind, for "CSV of this table".
+Kind section_kind(Section s) {
+  switch (s) {
+    case Section::Discovery: return Kind::Stakeholder;
+    case Section::Expectations: return Kind::Expectation;
+    case Section::WaysOfWorking: return Kind::Responsibility;
+    case Section::CommunicationPlan: return Kind::Channel;
+    case Section::Meetings: return Kind::Meeting;
+    case Section::Milestones: return Kind::Milestone;
+    case Section::Boundaries: return Kind::Boundary;
+    case Section::ChangeRequests: return Kind::ChangeRequest;
+    case Section::Decisions: return Kind::Decision;
+    case Section::Feedback: return Kind::Feedback;
+    default: return Kind::ClientTask;
+  }
+}
+
+std::string export_name(const App& app, const char* suffix) {
+  std::string name = app.engagement.info.name.empty() ? "engagement" : app.engagement.info.name;
+  for (char& c : name)
+    if (c == '/' || c == '\\' || c == ':') c = '-';
+  std::filesystem::path dir = app.file_path.empty() ? std::filesystem::current_path()
+                                                    : std::filesystem::path(app.file_path).parent_path();
+  return (dir / (name + suffix)).string();
+}
+
+void start_export(App& app, Panels::FilePurpose purpose, const char* suffix, const char* title) {
+  app.panels->file_dialog.open(FileDialog::Mode::Save, export_name(app, suffix), {}, {suffix}, title);
+  app.panels->file_purpose = purpose;
+}
+
+void start_import(App& app, Panels::FilePurpose purpose, const char* extension, const char* title) {
+  app.panels->file_dialog.open(FileDialog::Mode::Open, app.file_path, {}, {extension}, title);
+  app.panels->file_purpose = purpose;
+}
+
+// Writes an export; errors go to the error dialog.
+void write_export(App& app, const std::string& path, const std::string& text) {
+  std::ofstream out(path, std::ios::binary | std::ios::trunc);
+  out << text;
+  out.close();
+  if (!out) {
+    app.error_title = "Could not export";
+    app.error_message = "Rapport could not write “" + path + "”. Check that the folder exists and has room.";
+    return;
+  }
+  app.main_window.status_message = "Exported " + std::filesystem::path(path).filename().string() + ".";
+}
+
+void import_file(App& app, const std::string& path, bool planner) {
+  std::ifstream in(path, std::ios::binary);
+  std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  if (!in.good() && !in.eof()) {
+    app.error_title = "Could not import";
+    app.error_message = "Rapport could not read “" + path + "”.";
+    return;
+  }
+  std::vector<std::string> warnings;
+  ImportResult result = planner ? import_planner(app.engagement, text, &warnings) : import_ics(app.engagement, text, &warnings);
+  if (auto* error = std::get_if<ImportError>(&result)) {
+    app.error_title = "Could not import";
+    app.error_message = std::filesystem::path(path).filename().string() + ": " + error->message;
+    return;
+  }
+  const auto& commands = std::get<std::vector<Command>>(result);
+  std::string label = std::string(planner ? "Import plan " : "Import calendar ") + "“" +
+                      std::filesystem::path(path).filename().string() + "”";
+  if (auto error = app.history.apply_group(app.engagement, label, commands)) {
+    app.error_title = "Could not import";
+    app.error_message = error->message;
+    return;
+  }
+  app.main_window.status_message = std::to_string(commands.size()) + " changes imported" +
+                                   (warnings.empty() ? "." : "; " + warnings.front()) + " Undo takes them back.";
 }
 void start_save_as(App& app) {
   std::string start = app.file_path;
@@ -150,7 +232,7 @@ void start_save_as(App& app) {
     start = (std::filesystem::current_path() / (name + ".rapport")).string();
   }
   app.panels->file_dialog.open(FileDialog::Mode::Save, start, app.recent_files);
-  app.panels->save_dialog_for_save_as = true;
+  app.panels->file_purpose = Panels::FilePurpose::SaveAs;
 }
 void save(App& app) {
   if (app.file_path.empty()) {
@@ -187,7 +269,20 @@ void draw_menu_bar(App& app) {
     if (ImGui::MenuItem("Save as…", "Ctrl+Shift+S")) start_save_as(app);
     ImGui::Separator();
     if (ImGui::BeginMenu("Export")) {
-      ImGui::TextDisabled("Calendar, status report and CSV: use `rapport export` for now.");
+      using FP = Panels::FilePurpose;
+      if (ImGui::MenuItem("Calendar (.ics)…")) start_export(app, FP::ExportIcs, ".ics", "Export calendar");
+      if (ImGui::MenuItem("Client status report (HTML)…"))
+        start_export(app, FP::ExportHtml, "-status.html", "Export status report");
+      if (ImGui::MenuItem("Client status report (Markdown)…"))
+        start_export(app, FP::ExportMarkdown, "-status.md", "Export status report");
+      if (ImGui::MenuItem("This section's table (CSV)…")) start_export(app, FP::ExportCsv, ".csv", "Export CSV");
+      ImGui::EndMenu();
+    }
+    if (ImGui::BeginMenu("Import")) {
+      using FP = Panels::FilePurpose;
+      if (ImGui::MenuItem("Calendar (.ics)…")) start_import(app, FP::ImportIcs, ".ics", "Import calendar");
+      if (ImGui::MenuItem("GNOME Planner plan (.planner)…"))
+        start_import(app, FP::ImportPlanner, ".planner", "Import plan");
       ImGui::EndMenu();
     }
     ImGui::Separator();
@@ -517,10 +612,19 @@ void draw_dialogs(App& app) {
   // Open / Save as.
   if (auto chosen = p.file_dialog.draw()) {
     std::string error;
-    if (p.save_dialog_for_save_as) app.save_file(*chosen, error);
-    else app.open_file(*chosen, error);
+    using FP = Panels::FilePurpose;
+    const Engagement& e = app.engagement;
+    switch (p.file_purpose) {
+      case FP::Open: app.open_file(*chosen, error); break;
+      case FP::SaveAs: app.save_file(*chosen, error); break;
+      case FP::ExportIcs: write_export(app, *chosen, export_ics(e)); break;
+      case FP::ExportHtml: write_export(app, *chosen, export_report_html(e, app.today())); break;
+      case FP::ExportMarkdown: write_export(app, *chosen, export_report_markdown(e, app.today())); break;
+      case FP::ExportCsv: write_export(app, *chosen, export_csv(e, section_kind(app.main_window.section))); break;
+      case FP::ImportIcs: import_file(app, *chosen, false); break;
+      case FP::ImportPlanner: import_file(app, *chosen, true); break;
+    }
   }
-  if (!p.file_dialog.is_open()) p.save_dialog_for_save_as = false;
 
   ImVec2 center = ImGui::GetMainViewport()->GetCenter();
   // Unsaved changes before New, Open or Quit.

@@ -22,8 +22,19 @@ bool is_rapport_file(const fs::path& p) {
   return ends(".rapport") || ends(".rapport.json");
 }
 
-void FileDialog::open(Mode mode, const std::string& start_path, const std::vector<std::string>& recent) {
+bool FileDialog::matches(const fs::path& p) const {
+  if (extensions_.empty()) return is_rapport_file(p);
+  std::string name = p.filename().string();
+  for (const std::string& ext : extensions_)
+    if (name.size() > ext.size() && name.compare(name.size() - ext.size(), ext.size(), ext) == 0) return true;
+  return false;
+}
+
+void FileDialog::open(Mode mode, const std::string& start_path, const std::vector<std::string>& recent,
+                      std::vector<std::string> extensions, std::string title) {
   mode_ = mode;
+  extensions_ = std::move(extensions);
+  title_ = std::move(title);
   recent_ = recent;
   problem_.clear();
   std::error_code ec;
@@ -56,7 +67,7 @@ void FileDialog::list(const fs::path& folder) {
     if (name.empty() || name[0] == '.') continue;
     std::error_code type_ec;
     bool dir = entry.is_directory(type_ec);
-    if (dir || all_files_ || is_rapport_file(entry.path())) found.push_back(entry);
+    if (dir || all_files_ || matches(entry.path())) found.push_back(entry);
     if (found.size() > 5000) break;  // a huge folder stays usable
   }
   std::sort(found.begin(), found.end(), [](const fs::directory_entry& a, const fs::directory_entry& b) {
@@ -71,7 +82,10 @@ void FileDialog::list(const fs::path& folder) {
 }
 
 std::optional<std::string> FileDialog::draw() {
-  const char* title = mode_ == Mode::Open ? "Open engagement###filedialog" : "Save engagement as###filedialog";
+  std::string title_text = !title_.empty()              ? title_ + "###filedialog"
+                           : mode_ == Mode::Open ? "Open engagement###filedialog"
+                                                 : "Save engagement as###filedialog";
+  const char* title = title_text.c_str();
   if (open_requested_) {
     ImGui::OpenPopup("###filedialog");
     open_requested_ = false;
@@ -126,7 +140,7 @@ std::optional<std::string> FileDialog::draw() {
                      ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_UpArrow))))
       ImGui::SetScrollHereY();
   }
-  if (entries_.empty()) ImGui::TextDisabled("No Rapport files here.");
+  if (entries_.empty()) ImGui::TextDisabled(extensions_.empty() ? "No Rapport files here." : "No matching files here.");
   ImGui::EndChild();
   if (activate && cursor_ >= 0 && cursor_ < int(entries_.size())) {
     std::error_code ec;
@@ -159,7 +173,7 @@ std::optional<std::string> FileDialog::draw() {
   if (ImGui::Button("Cancel") || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape))) ImGui::CloseCurrentPopup();
   if (ok && !name_.empty()) {
     fs::path p = fs::path(name_).is_absolute() ? fs::path(name_) : folder_ / name_;
-    if (mode_ == Mode::Save && !is_rapport_file(p)) p += ".rapport";
+    if (mode_ == Mode::Save && !matches(p)) p += extensions_.empty() ? std::string(".rapport") : extensions_.front();
     std::error_code ec;
     if (mode_ == Mode::Open && !fs::exists(p, ec)) problem_ = "There is no file “" + p.string() + "”.";
     else if (mode_ == Mode::Save && !fs::is_directory(p.parent_path(), ec))

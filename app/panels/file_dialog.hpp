@@ -13,7 +13,10 @@ namespace rapport::app {
 class FileDialog {
  public:
   enum class Mode { Open, Save };
-  void open(Mode mode, const std::string& start_path, const std::vector<std::string>& recent);
+  // `extensions` filters the listing and completes a typed name on save
+  // (the first one); empty = Rapport files. `title` names the dialog.
+  void open(Mode mode, const std::string& start_path, const std::vector<std::string>& recent,
+            std::vector<std::string> extensions = {}, std::string title = "");
   // Draws the dialog when open; returns the chosen path once.
   std::optional<std::string> draw();
   bool is_open() const { return visible_ || open_requested_; }
@@ -31,6 +34,9 @@ class FileDialog {
   std::string problem_;
   int cursor_ = -1;
   bool all_files_ = false;
+  std::vector<std::string> extensions_;
+  std::string title_;
+  bool matches(const std::filesystem::path& p) const;
 };
 
 // True for .rapport and .rapport.json files.

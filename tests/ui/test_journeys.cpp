@@ -153,3 +153,30 @@ TEST_CASE("unsaved changes: New asks first, and Cancel keeps everything", "[ui][
   w.click("Don't save");
   CHECK(w.app.engagement.milestones.empty());
 }
+
+TEST_CASE("export a calendar and a status report from the File menu", "[ui][journey]") {
+  fs::path dir = journey_dir() / "exports";
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  Workspace w(make_demo());
+  w.app.file_path = (dir / "demo.rapport").string();  // exports go beside the file
+  w.click("File");
+  w.ui.move_to(*w.locate("Export"));
+  w.click("Calendar (.ics)…");
+  w.click("Save");
+  w.frame();
+  fs::path ics = dir / "Website relaunch.ics";
+  REQUIRE(fs::exists(ics));
+  std::ifstream in(ics);
+  std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  CHECK(text.rfind("BEGIN:VCALENDAR", 0) == 0);
+  CHECK(text.find("SUMMARY:Weekly check-in") != std::string::npos);
+
+  w.click("File");
+  w.ui.move_to(*w.locate("Export"));
+  w.click("Client status report (HTML)…");
+  w.click("Save");
+  w.frame();
+  CHECK(fs::exists(dir / "Website relaunch-status.html"));
+  CHECK(w.shows("Exported Website relaunch-status.html."));
+}
