@@ -13,6 +13,7 @@
 
 using namespace rapport;
 using namespace rapport::app;
+using rapport::test::titled;
 using rapport::test::Workspace;
 
 namespace {
@@ -32,12 +33,6 @@ void quick_add(Workspace& w, const std::string& line) {
   w.frame();
 }
 
-template <class T>
-Id titled(const Engagement& e, const std::string& title) {
-  for (const auto& [id, x] : KindOf<T>::table(e))
-    if (name_of(x) == title) return id;
-  return kNoId;
-}
 }  // namespace
 
 TEST_CASE("journey 1: a kickoff workshop planned from scratch, saved, reopened", "[ui][journey]") {

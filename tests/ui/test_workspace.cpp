@@ -9,17 +9,12 @@
 
 using namespace rapport;
 using namespace rapport::app;
+using rapport::test::titled;
 using rapport::test::Workspace;
 
 namespace {
 Date d(int y, unsigned m, unsigned day) { return Date::from_ymd(y, m, day); }
 
-template <class T>
-Id titled(const Engagement& e, const std::string& title) {
-  for (const auto& [id, x] : KindOf<T>::table(e))
-    if (name_of(x) == title) return id;
-  return kNoId;
-}
 }  // namespace
 
 TEST_CASE("add a stakeholder, name them, undo the name", "[ui][workspace]") {

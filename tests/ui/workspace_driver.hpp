@@ -43,4 +43,12 @@ class Workspace {
   }
 };
 
+// The id of the item of kind T whose name is `title`, or kNoId.
+template <class T>
+Id titled(const Engagement& e, const std::string& title) {
+  for (const auto& [id, x] : KindOf<T>::table(e))
+    if (name_of(x) == title) return id;
+  return kNoId;
+}
+
 }  // namespace rapport::test
