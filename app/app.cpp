@@ -17,7 +17,9 @@
 
 #include <algorithm>
 #include <array>
+#include <atomic>
 #include <chrono>
+#include <thread>
 #include <cmath>
 #include <fstream>
 #include <cstdio>
@@ -39,6 +41,20 @@
 
 namespace rapport::app {
 
+// A large file opened or saved on a worker thread while the window keeps
+// drawing. The worker only touches the job; the UI thread adopts the result.
+struct FileJob {
+  bool saving = false;
+  std::string path;
+  uintmax_t bytes = 0;
+  double started = 0;
+  uint64_t saved_state = 0;  // History::state() when the copy to save was taken
+  Engagement to_save;
+  LoadResult loaded;
+  FileError save_error;
+  std::atomic<bool> done{false};
+};
+
 // Every panel's own state, kept across frames. Each panel is one file in
 // app/panels/; this struct lists them all.
 struct Panels {
@@ -58,6 +74,7 @@ struct Panels {
   PendingAction pending = PendingAction::None;
   std::string pending_path;
   std::string recovery;  // a recovery file to offer, if any
+  std::shared_ptr<FileJob> job;  // an open or save running off the UI thread
   int pending_focus_weeks = 0;
 
   void draw_timeline(PanelContext& ctx);
@@ -244,8 +261,7 @@ void save(App& app) {
     app.panels->confirm_overwrite = true;
     return;
   }
-  std::string error;
-  app.save_file(app.file_path, error);
+  app.save_in_background(app.file_path);
 }
 
 void undo(App& app) {
@@ -367,6 +383,7 @@ constexpr Shortcut kShortcuts[] = {
 };
 
 void handle_shortcuts(App& app) {
+  if (app.busy()) return;  // a file is being opened or saved: its dialog has the screen
   const ImGuiIO& io = ImGui::GetIO();
   if (ImGui::IsKeyPressed(kKeyF11, false)) app.view.presentation = !app.view.presentation;
   if (ImGui::IsKeyPressed(kKeyF12, false)) app.screenshot_requested = true;
@@ -615,8 +632,8 @@ void draw_dialogs(App& app) {
     using FP = Panels::FilePurpose;
     const Engagement& e = app.engagement;
     switch (p.file_purpose) {
-      case FP::Open: app.open_file(*chosen, error); break;
-      case FP::SaveAs: app.save_file(*chosen, error); break;
+      case FP::Open: app.open_file_in_background(*chosen); break;
+      case FP::SaveAs: app.save_in_background(*chosen); break;
       case FP::ExportIcs: write_export(app, *chosen, export_ics(e)); break;
       case FP::ExportHtml: write_export(app, *chosen, export_report_html(e, app.today())); break;
       case FP::ExportMarkdown: write_export(app, *chosen, export_report_markdown(e, app.today())); break;
@@ -821,7 +838,10 @@ Date App::today() const {
 }
 
 bool App::open_file(const std::string& path, std::string& error) {
-  LoadResult r = load_file(path);
+  return adopt_loaded(path, load_file(path), error);
+}
+
+bool App::adopt_loaded(const std::string& path, LoadResult r, std::string& error) {
   if (!r) {
     error = r.error.message;
     error_title = "Could not open the file";
@@ -856,7 +876,10 @@ void App::keep_unsaved_for_recovery() {
 }
 
 bool App::save_file(const std::string& path, std::string& error) {
-  FileError e = rapport::save_file(engagement, path);
+  return adopt_saved(path, rapport::save_file(engagement, path), history.state(), error);
+}
+
+bool App::adopt_saved(const std::string& path, const FileError& e, uint64_t saved_state, std::string& error) {
   if (e) {
     error = e.message;
     error_title = "Could not save";
@@ -868,7 +891,7 @@ bool App::save_file(const std::string& path, std::string& error) {
   auto absolute = std::filesystem::absolute(path, ec);
   file_path = ec ? path : absolute.string();
   fingerprint = file_fingerprint(file_path);
-  history.mark_saved();
+  history.mark_saved(saved_state);
   recent_files.erase(std::remove(recent_files.begin(), recent_files.end(), file_path), recent_files.end());
   recent_files.insert(recent_files.begin(), file_path);
   main_window.status_message = "Saved " + file_name(file_path) + ".";
@@ -901,11 +924,7 @@ void App::request(PendingAction action, const std::string& path) {
     case PendingAction::None: break;
     case PendingAction::New: new_engagement(); break;
     case PendingAction::Open: start_open(*this); break;
-    case PendingAction::OpenPath: {
-      std::string error;
-      open_file(path, error);
-      break;
-    }
+    case PendingAction::OpenPath: open_file_in_background(path); break;
     case PendingAction::Quit: quit_requested = true; break;
   }
 }
@@ -937,6 +956,80 @@ void App::autosave(double now_seconds) {
   FileError e = write_recovery(state_dir, file_path, engagement);
   last_autosave_ = now_seconds;
   if (!e) autosaved_revision_ = history.revision();
+}
+
+namespace {
+// Files smaller than this open in the blink of an eye: no worker, no dialog.
+constexpr uintmax_t kBackgroundOpenBytes = 8u << 20;
+constexpr size_t kBackgroundSaveItems = 50000;
+}  // namespace
+
+void App::open_file_in_background(const std::string& path) {
+  std::error_code ec;
+  uintmax_t bytes = std::filesystem::file_size(path, ec);
+  if (ec || bytes < kBackgroundOpenBytes || panels->job) {
+    std::string error;
+    open_file(path, error);
+    return;
+  }
+  auto job = std::make_shared<FileJob>();
+  job->path = path;
+  job->bytes = bytes;
+  job->started = monotonic_seconds();
+  panels->job = job;
+  std::thread([job] {
+    job->loaded = load_file(job->path);
+    job->done = true;
+  }).detach();
+}
+
+void App::save_in_background(const std::string& path) {
+  if (engagement.item_count() < kBackgroundSaveItems || panels->job) {
+    std::string error;
+    save_file(path, error);
+    return;
+  }
+  auto job = std::make_shared<FileJob>();
+  job->saving = true;
+  job->path = path;
+  job->started = monotonic_seconds();
+  job->saved_state = history.state();
+  job->to_save = engagement;  // edits made while saving stay unsaved, as they should
+  panels->job = job;
+  std::thread([job] {
+    job->save_error = rapport::save_file(job->to_save, job->path);
+    job->done = true;
+  }).detach();
+}
+
+bool App::busy() const { return panels->job != nullptr; }
+
+void App::finish_background_job() {
+  std::shared_ptr<FileJob> job = panels->job;
+  if (!job) return;
+  if (!job->done) {
+    // The window keeps drawing: a small modal says what is happening.
+    if (!ImGui::IsPopupOpen("###filejob")) ImGui::OpenPopup("###filejob");
+    ImGui::SetNextWindowPos(ImGui::GetMainViewport()->GetCenter(), ImGuiCond_Always, ImVec2(0.5f, 0.5f));
+    std::string title = std::string(job->saving ? "Saving" : "Opening") + "###filejob";
+    if (ImGui::BeginPopupModal(title.c_str(), nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
+      float t = float(monotonic_seconds() - job->started);
+      ImVec2 c = ImGui::GetCursorScreenPos();
+      float r = ImGui::GetFontSize() * 0.6f;
+      ImGui::Dummy(ImVec2(r * 2.5f, r * 2.5f));
+      ImGui::GetWindowDrawList()->PathArcTo(ImVec2(c.x + r * 1.2f, c.y + r * 1.2f), r, t * 6.0f, t * 6.0f + 4.5f, 24);
+      ImGui::GetWindowDrawList()->PathStroke(palette().accent, 0, r * 0.35f);
+      ImGui::SameLine();
+      if (job->saving) ImGui::Text("Saving “%s”… %.0f s", file_name(job->path).c_str(), t);
+      else ImGui::Text("Opening “%s” (%.0f MB)… %.0f s", file_name(job->path).c_str(), double(job->bytes) / 1e6, t);
+      ImGui::EndPopup();
+    }
+    return;
+  }
+  panels->job.reset();
+  std::string error;
+  if (job->saving) adopt_saved(job->path, job->save_error, job->saved_state, error);
+  else adopt_loaded(job->path, std::move(job->loaded), error);
 }
 
 void App::focus_timeline(int weeks) { panels->pending_focus_weeks = weeks; }
@@ -973,6 +1066,7 @@ void App::frame() {
   draw_status_bar(*this, layout);
   draw_about(*this);
   draw_dialogs(*this);
+  finish_background_job();
   if (main_window.show_imgui_demo) ImGui::ShowDemoWindow(&main_window.show_imgui_demo);
   // Changes are applied after the whole UI has read the engagement.
   apply_commands();

@@ -104,6 +104,11 @@ struct App {
   bool open_file(const std::string& path, std::string& error);
   // Saves atomically; on failure keeps everything in memory and says why.
   bool save_file(const std::string& path, std::string& error);
+  // The same, off the UI thread for large files (a progress dialog shows while
+  // the window keeps drawing); small files are done at once.
+  void open_file_in_background(const std::string& path);
+  void save_in_background(const std::string& path);
+  bool busy() const;  // an open or save is running
   // Replaces the engagement with a fresh one (no questions asked: see request()).
   void new_engagement();
   // New, Open or Quit, asking first when there are unsaved changes.
@@ -139,6 +144,9 @@ struct App {
   std::unique_ptr<Panels> panels;
 
  private:
+  bool adopt_loaded(const std::string& path, LoadResult r, std::string& error);
+  bool adopt_saved(const std::string& path, const FileError& e, uint64_t saved_state, std::string& error);
+  void finish_background_job();
   double last_autosave_ = -1.0;
   Engagement client_copy_;
   uint64_t client_copy_revision_ = ~uint64_t(0);

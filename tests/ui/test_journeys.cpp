@@ -175,3 +175,21 @@ TEST_CASE("export a calendar and a status report from the File menu", "[ui][jour
   CHECK(fs::exists(dir / "Website relaunch-status.html"));
   CHECK(w.shows("Exported Website relaunch-status.html."));
 }
+
+TEST_CASE("a large file opens off the UI thread while the window keeps drawing", "[ui][journey]") {
+  fs::path big = journey_dir() / "large.rapport.json";
+  const Engagement large = generate_engagement(60000, 7);
+  REQUIRE_FALSE(save_file(large, big));
+  REQUIRE(fs::file_size(big) > (8u << 20));
+  Workspace w(make_demo());
+  w.app.open_file_in_background(big.string());
+  CHECK(w.app.busy());
+  // The progress dialog appears (auto-sized windows show from their second frame).
+  CHECK(w.until([&] { return w.shows("Opening “large.rapport.json”"); }, 5));
+  CHECK(w.app.engagement.info.name == "Website relaunch");  // the open one stays until the new one is ready
+  int frames = 0;
+  CHECK(w.until([&] { return ++frames, !w.app.busy(); }, 200000));
+  CHECK(frames > 1);  // frames were drawn while it loaded
+  CHECK(w.app.engagement == large);
+  CHECK_FALSE(w.app.history.dirty());
+}

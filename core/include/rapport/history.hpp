@@ -35,6 +35,10 @@ class History {
   // Unsaved changes relative to the last mark_saved() (or the start).
   bool dirty() const { return current_state() != saved_state_; }
   void mark_saved() { saved_state_ = current_state(); }
+  // The state now, and marking a state saved later (a save that ran on another
+  // thread from a copy taken at `state`).
+  uint64_t state() const { return current_state(); }
+  void mark_saved(uint64_t state) { saved_state_ = state; }
   // The engagement differs from its file although no step was taken (restored
   // from a recovery file): dirty until the next save.
   void mark_unsaved() { saved_state_ = ~uint64_t(0); }
