@@ -78,6 +78,7 @@ struct Panels {
   int pending_focus_weeks = 0;
 
   void draw_timeline(PanelContext& ctx);
+  void draw_health_markers(PanelContext& ctx);
 };
 
 namespace {
@@ -1086,5 +1087,39 @@ void Panels::draw_timeline(PanelContext& ctx) {
     pending_focus_weeks = 0;
   }
   timeline.draw(ctx.engagement, index, ctx.view, ctx.queue, ctx.today);
+  draw_health_markers(ctx);
+}
+
+// Health findings as small markers along the bottom of the time axis, at their
+// dates: hover for the finding, click to select its item.
+void Panels::draw_health_markers(PanelContext& ctx) {
+  const TimelineFrame& f = timeline.frame();
+  const auto& findings = health.findings(ctx);
+  ImDrawList* draw = ImGui::GetWindowDrawList();
+  const float r = 5.0f * f.scale;
+  const float y = f.axis_y1 - r - 1.0f;
+  ImVec2 mouse = ImGui::GetIO().MousePos;
+  const Finding* hovered = nullptr;
+  draw->PushClipRect(ImVec2(f.time_x0, f.canvas_min.y), ImVec2(f.time_x1, f.axis_y1), true);
+  for (const Finding& finding : findings) {
+    if (finding.severity == Severity::Info) continue;
+    float x = f.x_of(double(start_of(finding.date).minutes) + 720.0);
+    if (x < f.time_x0 - r || x > f.time_x1 + r) continue;
+    ImU32 colour = finding.severity == Severity::Problem ? palette().danger : palette().warning;
+    draw->AddTriangleFilled(ImVec2(x, y - r), ImVec2(x - r, y + r * 0.8f), ImVec2(x + r, y + r * 0.8f), colour);
+    if (std::abs(mouse.x - x) <= r + 1 && std::abs(mouse.y - y) <= r + 1) hovered = &finding;
+  }
+  draw->PopClipRect();
+  if (hovered && ImGui::IsWindowHovered()) {
+    ImGui::BeginTooltip();
+    ImGui::PushTextWrapPos(ImGui::GetFontSize() * 26);
+    ImGui::TextUnformatted(hovered->message.c_str());
+    if (!hovered->next_step.empty()) ImGui::TextDisabled("Next: %s", hovered->next_step.c_str());
+    ImGui::PopTextWrapPos();
+    ImGui::EndTooltip();
+    if (ImGui::IsMouseClicked(0) && hovered->item != kNoId) {
+      ctx.view.selection = Selection{hovered->item, hovered->occurrence};
+    }
+  }
 }
 }  // namespace rapport::app

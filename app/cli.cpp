@@ -104,7 +104,7 @@ CliParse parse_cli(const std::vector<std::string>& args) {
     }
     bool takes_value =
         name == "--size" || name == "--scale" || name == "--screenshot" || name == "--frames" ||
-        name == "--weeks";
+        name == "--weeks" || name == "--section";
     if (!takes_value) {
       result.error = "rapport: unknown option '" + std::string(name) + "' (see rapport --help)";
       return result;
@@ -136,6 +136,12 @@ CliParse parse_cli(const std::vector<std::string>& args) {
         return result;
       }
       opt.screenshot = std::string(*value);
+    } else if (name == "--section") {
+      if (value->empty()) {
+        result.error = bad_value(name, *value, "a section title, e.g. \"Change requests\"");
+        return result;
+      }
+      opt.section = std::string(*value);
     } else if (name == "--weeks") {
       auto n = parse_int(*value);
       if (!n || *n < 1 || *n > 520) {
@@ -179,6 +185,7 @@ Options:
   --frames N           render N frames, then exit (default 3 with --screenshot)
   --presentation       start in presentation mode (client view: internal notes hidden)
   --weeks N            show the next N weeks on the timeline (default: the whole engagement)
+  --section NAME       start on a section, e.g. --section "Change requests"
 
 Environment:
   RAPPORT_TIMING=1     print the time from start to the first frame

@@ -26,6 +26,7 @@ struct CliOptions {
   std::string screenshot;          // --screenshot OUT.png
   int frames = 0;                  // --frames N; 0 = run until closed
   bool presentation = false;       // --presentation: start in the client view
+  std::string section;             // --section NAME: the section to start on
   int focus_weeks = 0;             // --weeks N: timeline on the next N weeks; 0 = whole engagement
   // `rapport check|convert|export ...`: the word and every argument after it, untouched
   // (subcommands parse their own flags).

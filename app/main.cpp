@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <cstdio>
 #include <cstdlib>
+#include <strings.h>
 #include <string>
 #include <vector>
 
@@ -50,6 +51,21 @@ int main(int argc, char** argv) {
   App app;
   app.view.presentation = options.presentation;
   if (options.focus_weeks > 0) app.focus_timeline(options.focus_weeks);
+  if (!options.section.empty()) {
+    bool known = false;
+    for (int i = 0; i < kSectionCount; ++i) {
+      std::string title = section_title(static_cast<Section>(i));
+      if (strcasecmp(title.c_str(), options.section.c_str()) == 0) {
+        app.main_window.section = static_cast<Section>(i);
+        known = true;
+      }
+    }
+    if (!known) {
+      std::fprintf(stderr, "rapport: unknown section '%s' (e.g. Overview, Milestones, \"Change requests\")\n",
+                   options.section.c_str());
+      return 2;
+    }
+  }
   // A scripted run (--frames, --screenshot) leaves no recovery files behind.
   if (!options.headless_run()) app.state_dir = rapport::default_state_dir();
   if (const char* seconds = std::getenv("RAPPORT_AUTOSAVE_SECONDS")) {

@@ -284,3 +284,21 @@ TEST_CASE("history: labels, groups, dirty state and no empty steps", "[commands]
   REQUIRE_FALSE(h.apply(e, MoveMilestone{beta, d(2027, 2, 6)}));
   CHECK_FALSE(h.can_redo());
 }
+
+#include "rapport/defaults.hpp"
+
+TEST_CASE("every kind: edit and delete round-trip through undo and redo", "[commands]") {
+  const Engagement demo = make_demo();
+  const Date today = Date::from_ymd(2026, 11, 24);
+  for_each_table(demo, [&](const auto& table) {
+    using T = typename std::decay_t<decltype(table)>::value_type;
+    INFO(to_string(KindOf<T>::kind));
+    REQUIRE_FALSE(table.empty());
+    Id id = table.begin()->first;
+    // An edit: the item replaced by a fresh default with the same id.
+    T edited = default_item<T>(demo, today);
+    edited.id = id;
+    round_trip(Update<T>{edited});
+    round_trip(Delete<T>{id});
+  });
+}
