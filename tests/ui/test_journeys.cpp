@@ -4,6 +4,7 @@
 // receives the real binary's screenshots (tests/gui).
 #include <catch2/catch.hpp>
 
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 
@@ -19,8 +20,11 @@ using rapport::test::Workspace;
 namespace {
 namespace fs = std::filesystem;
 
+// $RAPPORT_JOURNEY_DIR when set (the gui test that screenshots each journey's
+// end state sets it to the build folder), else a temporary folder.
 fs::path journey_dir() {
-  fs::path dir = fs::temp_directory_path() / "rapport-journeys";
+  const char* env = std::getenv("RAPPORT_JOURNEY_DIR");
+  fs::path dir = env && *env ? fs::path(env) : fs::temp_directory_path() / "rapport-journeys";
   fs::create_directories(dir);
   return dir;
 }
@@ -89,6 +93,7 @@ TEST_CASE("journey 1: a kickoff workshop planned from scratch, saved, reopened",
   CHECK(titled<Boundary>(e, "Christmas break") != kNoId);
   again.app.main_window.section = Section::Discovery;
   CHECK(again.shows("Aino Mäkelä"));
+  CHECK_FALSE(save_file(e, journey_dir() / "journey-1-kickoff.rapport.json"));
 }
 
 TEST_CASE("journey 2: approve a change request, undo, redo, save and reopen", "[ui][journey]") {
@@ -110,6 +115,7 @@ TEST_CASE("journey 2: approve a change request, undo, redo, save and reopen", "[
   REQUIRE(again.app.open_file(file.string(), error));
   CHECK(again.app.engagement.milestones.find(launch)->current == before.plus_days(5));
   CHECK(again.app.engagement.change_requests.find(cr)->status == ChangeStatus::Approved);
+  CHECK_FALSE(save_file(again.app.engagement, journey_dir() / "journey-2-change-request.rapport.json"));
 }
 
 TEST_CASE("journey 7: a broken file shows an error and the open engagement stays", "[ui][journey]") {
@@ -132,6 +138,7 @@ TEST_CASE("journey 7: a broken file shows an error and the open engagement stays
   CHECK(w.app.history.dirty());  // the unsaved move is still there to save
   w.click("OK");
   CHECK_FALSE(w.shows("Could not open the file"));
+  CHECK_FALSE(save_file(w.app.engagement, journey_dir() / "journey-7-after-broken-file.rapport.json"));
 }
 
 TEST_CASE("unsaved changes: New asks first, and Cancel keeps everything", "[ui][journey]") {
