@@ -1053,6 +1053,15 @@ std::string App::window_title() const {
 // [SECTION] Frame -------------------------------------------------------------
 
 void App::frame() {
+  if (timeline_only) {
+    // A picture of the timeline for a slide or a report: nothing else.
+    const ImGuiViewport* viewport = ImGui::GetMainViewport();
+    Layout layout;
+    layout.timeline_pos = viewport->Pos;
+    layout.timeline_size = viewport->Size;
+    draw_timeline_area(*this, layout);
+    return;
+  }
   handle_shortcuts(*this);
   draw_menu_bar(*this);
 

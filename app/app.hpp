@@ -96,6 +96,7 @@ struct App {
   std::string error_title, error_message; // shown in a dialog, then cleared
   bool screenshot_requested = false;      // F12: the loop saves the window as a PNG
   int focus_weeks = 0;                    // set: the timeline shows the next N weeks once
+  bool timeline_only = false;             // draw only the timeline, filling the window (PNG export)
   // Focuses the timeline on the next `weeks` weeks from today.
   void focus_timeline(int weeks);
 

@@ -27,6 +27,44 @@ std::string screenshot_path() {
 }
 }  // namespace
 
+// The timeline alone, rendered in a hidden window and saved as a PNG.
+int run_timeline_png(const CliOptions& options) {
+  App app;
+  std::string error;
+  if (!app.open_file(options.file, error)) {
+    std::fprintf(stderr, "%s\n", error.c_str());
+    return 1;
+  }
+  app.timeline_only = true;
+  app.view.presentation = options.presentation;
+  if (options.focus_weeks > 0) app.focus_timeline(options.focus_weeks);
+  WindowOptions window_options;
+  window_options.size = options.size ? options.size : std::optional<WindowSize>(WindowSize{1600, 500});
+  window_options.remember = false;
+  window_options.wait_for_events = false;
+  window_options.visible = false;
+  auto platform = Platform::create(app, window_options, error);
+  if (!platform) {
+    std::fprintf(stderr, "rapport: %s\n", error.c_str());
+    return 1;
+  }
+  for (int frame = 1; frame <= options.frames && platform->begin_frame(); ++frame) {
+    app.frame();
+    platform->render();
+    if (frame == options.frames) {
+      int width = 0, height = 0;
+      platform->framebuffer_size(width, height);
+      if (!write_screenshot(options.screenshot, width, height, error)) {
+        std::fprintf(stderr, "rapport: %s\n", error.c_str());
+        return 1;
+      }
+    }
+    platform->present();
+  }
+  std::printf("Wrote %s\n", options.screenshot.c_str());
+  return 0;
+}
+
 int main(int argc, char** argv) {
   const auto started = std::chrono::steady_clock::now();
   const char* timing_env = std::getenv("RAPPORT_TIMING");
@@ -46,7 +84,41 @@ int main(int argc, char** argv) {
     std::printf("%s\n", version_text().c_str());
     return 0;
   }
-  if (!options.subcommand.empty()) return run_subcommand(options);
+  // `rapport export png FILE OUT.png [--weeks N] [--size WxH] [--presentation]`: the
+  // timeline drawn in a window that is never shown, saved as a PNG.
+  const bool timeline_png = options.subcommand == "export" && !options.subcommand_args.empty() &&
+                            options.subcommand_args[0] == "png";
+  if (!options.subcommand.empty() && !timeline_png) return run_subcommand(options);
+  if (timeline_png) {
+    CliOptions png = options;
+    const auto& args = options.subcommand_args;
+    std::vector<std::string> positional;
+    for (size_t i = 1; i < args.size(); ++i) {
+      const std::string& a = args[i];
+      if ((a == "--weeks" || a == "--size") && i + 1 < args.size()) {
+        CliParse one = parse_cli({a, args[++i]});
+        if (!one.ok()) {
+          std::fprintf(stderr, "%s\n", one.error.c_str());
+          return 2;
+        }
+        if (a == "--weeks") png.focus_weeks = one.options.focus_weeks;
+        else png.size = one.options.size;
+      } else if (a == "--presentation") {
+        png.presentation = true;
+      } else {
+        positional.push_back(a);
+      }
+    }
+    if (positional.size() != 2) {
+      std::fprintf(stderr, "rapport: usage: rapport export png FILE OUT.png [--weeks N] [--size WxH] [--presentation]\n");
+      return 2;
+    }
+    png.file = positional[0];
+    png.screenshot = positional[1];
+    png.frames = 3;
+    png.subcommand.clear();
+    return run_timeline_png(png);
+  }
 
   App app;
   app.view.presentation = options.presentation;

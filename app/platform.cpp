@@ -483,7 +483,7 @@ std::unique_ptr<Platform> Platform::create(App& app, const WindowOptions& option
   d.sync_scale();
   timer.step("font atlas");
   d.sync_title();
-  glfwShowWindow(d.window);
+  if (options.visible) glfwShowWindow(d.window);
   timer.step("show window");
   return std::unique_ptr<Platform>(new Platform(std::move(impl)));
 }

@@ -25,6 +25,7 @@ struct WindowOptions {
   std::optional<float> ui_scale;   // overrides the remembered interface scale
   bool remember = true;            // read and write settings.ini / imgui.ini
   bool wait_for_events = true;     // false: render continuously (screenshots, --frames)
+  bool visible = true;             // false: never shown (off-screen pictures)
 };
 
 class Platform {
