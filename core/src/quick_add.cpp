@@ -2,6 +2,8 @@
 // error pointing at the word that is wrong.
 #include "rapport/quick_add.hpp"
 
+#include "rapport/fields.hpp"
+
 #include <algorithm>
 #include <cctype>
 #include <optional>
@@ -184,7 +186,8 @@ std::variant<Id, QuickAddError> person(const Engagement& e, const Word& w, bool 
   return found[0];
 }
 
-std::string weekdays_text(uint8_t mask) {
+// "Monday, Friday": full names read better in a sentence than fields.hpp's "Mon, Fri".
+std::string weekdays_long(uint8_t mask) {
   std::string out;
   for (unsigned i = 1; i <= 7; ++i) {
     unsigned wd = i % 7;
@@ -200,6 +203,18 @@ std::string minutes_text(int32_t m) {
 }
 
 using Result = std::variant<QuickAdd, QuickAddError>;
+
+// The end of every parser: the item checked with core's rules (an error spans
+// the whole line), then one Add command named as the Edit menu will name it.
+template <class T>
+Result added(const Engagement& e, const std::vector<Word>& w, T item, std::string preview) {
+  if (auto error = validate(e, item)) return QuickAddError{w[0].begin, w.back().end, error->message};
+  QuickAdd q;
+  q.preview = std::move(preview);
+  q.commands.push_back(Add<T>{std::move(item)});
+  q.label = describe(e, q.commands.back());
+  return q;
+}
 
 Result parse_meeting(const Engagement& e, const std::vector<Word>& w, Date today) {
   MeetingSeries s;
@@ -319,7 +334,6 @@ Result parse_meeting(const Engagement& e, const std::vector<Word>& w, Date today
     while (!(s.recurrence.weekdays & (1u << s.first_date.weekday()))) s.first_date = s.first_date.plus_days(1);
   }
   (void)has_time;
-  if (auto error = validate(e, s)) return QuickAddError{w[0].begin, w.back().end, error->message};
   QuickAdd q;
   std::string when;
   switch (s.recurrence.frequency) {
@@ -329,8 +343,8 @@ Result parse_meeting(const Engagement& e, const std::vector<Word>& w, Date today
       break;
     default:
       when = s.recurrence.interval == 1
-                 ? "every " + weekdays_text(s.recurrence.weekdays)
-                 : fmt::format("every {} weeks on {}", s.recurrence.interval, weekdays_text(s.recurrence.weekdays));
+                 ? "every " + weekdays_long(s.recurrence.weekdays)
+                 : fmt::format("every {} weeks on {}", s.recurrence.interval, weekdays_long(s.recurrence.weekdays));
   }
   q.preview = fmt::format("Meeting “{}” {} at {} for {}", s.title, when, s.start.hhmm(), minutes_text(s.duration_minutes));
   if (s.recurrence.frequency != Frequency::Once) q.preview += ", from " + s.first_date.iso();
@@ -340,9 +354,7 @@ Result parse_meeting(const Engagement& e, const std::vector<Word>& w, Date today
     for (size_t i = 0; i < s.attendees.size(); ++i)
       q.preview += (i ? ", " : "") + e.stakeholders.find(s.attendees[i])->name;
   }
-  q.commands.push_back(Add<MeetingSeries>{s});
-  q.label = describe(e, q.commands.back());
-  return q;
+  return added(e, w, std::move(s), std::move(q.preview));
 }
 
 Result parse_milestone(const Engagement& e, const std::vector<Word>& w, Date today) {
@@ -356,13 +368,10 @@ Result parse_milestone(const Engagement& e, const std::vector<Word>& w, Date tod
     dated = true;
   }
   if (!dated) return at(w[1], "Give the milestone a date: milestone “Beta” 2026-12-15.");
-  if (auto error = validate(e, m)) return QuickAddError{w[0].begin, w.back().end, error->message};
   QuickAdd q;
   q.preview = fmt::format("Milestone “{}” on {} {} (agreed baseline and current date)", m.title,
                           weekday_name(m.current.weekday()), m.current.iso());
-  q.commands.push_back(Add<Milestone>{m});
-  q.label = describe(e, q.commands.back());
-  return q;
+  return added(e, w, std::move(m), std::move(q.preview));
 }
 
 Result parse_change_request(const Engagement& e, const std::vector<Word>& w, Date today) {
@@ -402,15 +411,12 @@ Result parse_change_request(const Engagement& e, const std::vector<Word>& w, Dat
     }
   }
   if (pending) return at(w[pending_word], "Say which milestone moves by this many days: +5d Beta.");
-  if (auto error = validate(e, c)) return QuickAddError{w[0].begin, w.back().end, error->message};
   QuickAdd q;
   q.preview = fmt::format("Change request “{}”, proposed {}", c.title, c.requested_on.iso());
   for (const auto& impact : c.impacts)
     q.preview += fmt::format("; moves “{}” by {:+d} days", e.milestones.find(impact.milestone)->title, impact.days);
-  if (c.cost_minor) q.preview += fmt::format("; costs {}.{:02d} {}", c.cost_minor / 100, c.cost_minor % 100, e.info.currency);
-  q.commands.push_back(Add<ChangeRequest>{c});
-  q.label = describe(e, q.commands.back());
-  return q;
+  if (c.cost_minor) q.preview += "; costs " + money_text(c.cost_minor, e.info.currency);
+  return added(e, w, std::move(c), std::move(q.preview));
 }
 
 Result parse_task(const Engagement& e, const std::vector<Word>& w, Date today) {
@@ -434,14 +440,11 @@ Result parse_task(const Engagement& e, const std::vector<Word>& w, Date today) {
       return at(w[i], fmt::format("“{}” is not understood here; try @name or due friday.", w[i].text));
     }
   }
-  if (auto error = validate(e, t)) return QuickAddError{w[0].begin, w.back().end, error->message};
   QuickAdd q;
   q.preview = fmt::format("Client task “{}”{}, due {} {}", t.title,
                           t.owner ? " for " + e.stakeholders.find(t.owner)->name : std::string(" (no owner yet)"),
                           weekday_name(t.due.weekday()), t.due.iso());
-  q.commands.push_back(Add<ClientTask>{t});
-  q.label = describe(e, q.commands.back());
-  return q;
+  return added(e, w, std::move(t), std::move(q.preview));
 }
 
 Result parse_stakeholder(const Engagement& e, const std::vector<Word>& w, Date) {
@@ -454,12 +457,9 @@ Result parse_stakeholder(const Engagement& e, const std::vector<Word>& w, Date) 
     else if (w[i].quoted) s.role = w[i].text;
     else return at(w[i], fmt::format("“{}” is not understood here; write client or provider, and a role in quotes.", w[i].text));
   }
-  if (auto error = validate(e, s)) return QuickAddError{w[0].begin, w.back().end, error->message};
   QuickAdd q;
   q.preview = fmt::format("Stakeholder {} ({} side{})", s.name, to_string(s.side), s.role.empty() ? "" : ", " + s.role);
-  q.commands.push_back(Add<Stakeholder>{s});
-  q.label = describe(e, q.commands.back());
-  return q;
+  return added(e, w, std::move(s), std::move(q.preview));
 }
 
 Result parse_decision(const Engagement& e, const std::vector<Word>& w, Date today) {
@@ -475,13 +475,10 @@ Result parse_decision(const Engagement& e, const std::vector<Word>& w, Date toda
       return at(w[i], fmt::format("“{}” is not understood here; write @name for who decided.", w[i].text));
     }
   }
-  if (auto error = validate(e, d)) return QuickAddError{w[0].begin, w.back().end, error->message};
   QuickAdd q;
   q.preview = fmt::format("Decision “{}” on {}", d.what, d.date.iso());
   if (d.decided_by) q.preview += ", decided by " + e.stakeholders.find(d.decided_by)->name;
-  q.commands.push_back(Add<Decision>{d});
-  q.label = describe(e, q.commands.back());
-  return q;
+  return added(e, w, std::move(d), std::move(q.preview));
 }
 
 }  // namespace
