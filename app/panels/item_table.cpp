@@ -1,4 +1,5 @@
 // One table for every item kind, driven by core's field descriptors.
+#include "rapport/text.hpp"
 #include "panels/item_table.hpp"
 
 #include <imgui.h>
@@ -14,11 +15,6 @@
 
 namespace rapport::app {
 namespace {
-
-std::string lower(std::string s) {
-  for (char& c : s) c = char(std::tolower(static_cast<unsigned char>(c)));
-  return s;
-}
 
 template <class T>
 std::vector<const Field<T>*> visible_columns(bool presentation) {
@@ -51,13 +47,13 @@ void rebuild_rows(const Engagement& e, const std::vector<const Field<T>*>& colum
   const auto& table = KindOf<T>::table(e);
   s.rows.clear();
   s.rows.reserve(table.size());
-  std::string needle = lower(s.filter);
+  std::string needle = ascii_lower(s.filter);
   bool filtering = needle.find_first_not_of(' ') != std::string::npos;
   for (const auto& [id, item] : table) {
     if (filtering) {
       bool hit = false;
       for (const Field<T>* f : columns)
-        if (lower(field_text(e, item, *f)).find(needle) != std::string::npos) {
+        if (ascii_lower(field_text(e, item, *f)).find(needle) != std::string::npos) {
           hit = true;
           break;
         }
@@ -77,7 +73,7 @@ void rebuild_rows(const Engagement& e, const std::vector<const Field<T>*>& colum
     for (Id id : s.rows) {
       const T& item = *table.find(id);
       Key k{id, 0, {}};
-      if (!numeric_key(item, f, k.number)) k.text = lower(field_text(e, item, f));
+      if (!numeric_key(item, f, k.number)) k.text = ascii_lower(field_text(e, item, f));
       keys.push_back(std::move(k));
     }
     std::stable_sort(keys.begin(), keys.end(), [&](const Key& a, const Key& b) {
@@ -106,7 +102,7 @@ void draw_item_table(PanelContext& ctx, ItemTableState& s) {
   }
   float add_width = ImGui::CalcTextSize("+ Add").x + ImGui::GetStyle().FramePadding.x * 2;
   ImGui::SetNextItemWidth(std::max(120.0f, ImGui::GetContentRegionAvail().x - add_width - ImGui::GetStyle().ItemSpacing.x));
-  std::string hint = "Filter " + lower(plural_title(kind)) + "…";
+  std::string hint = "Filter " + ascii_lower(plural_title(kind)) + "…";
   ImGui::InputTextWithHint("##filter", hint.c_str(), &s.filter);
   ImGui::SameLine();
   if (ImGui::Button("+ Add")) ctx.queue.push_and_select(Add<T>{default_item<T>(e, ctx.today)});

@@ -2,6 +2,8 @@
 // cell text, search, internal texts and redaction.
 #include "rapport/fields.hpp"
 
+#include "rapport/text.hpp"
+
 #include <algorithm>
 #include <cctype>
 
@@ -288,12 +290,6 @@ RAPPORT_FIELD_TEXT(Feedback)
 #undef RAPPORT_FIELD_TEXT
 
 namespace {
-
-std::string ascii_lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = char(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
 
 std::string snippet_around(const std::string& text, size_t at, size_t len) {
   size_t from = at > 30 ? at - 30 : 0;

@@ -11,6 +11,7 @@
 #include <map>
 #include <memory>
 
+#include "rapport/text.hpp"
 #include "rapport/import.hpp"
 
 namespace rapport {
@@ -33,11 +34,6 @@ std::string attr(const xmlNode* n, const char* name) {
 }
 
 int line_of(const xmlNode* n) { return int(xmlGetLineNo(n)); }
-
-std::string lower(std::string s) {
-  for (char& c : s) c = (c >= 'A' && c <= 'Z') ? char(c + 32) : c;
-  return s;
-}
 
 struct PlannerTask {
   std::string id;
@@ -157,15 +153,15 @@ ImportResult import_planner(const Engagement& e, std::string_view xml, std::vect
   }
   std::map<std::string, Id> client_people;  // lower-case name -> existing client stakeholder
   for (const auto& [id, s] : e.stakeholders)
-    if (s.side == Side::Client) client_people[lower(s.name)] = id;
+    if (s.side == Side::Client) client_people[ascii_lower(s.name)] = id;
   for (const xmlNode* n = root->children; n; n = n->next)
     if (is(n, "resources"))
       for (const xmlNode* r = n->children; r; r = r->next)
         if (is(r, "resource")) {
           Resource res{attr(r, "name"), attr(r, "email"), false};
-          std::string group = lower(groups[attr(r, "group")]);
+          std::string group = ascii_lower(groups[attr(r, "group")]);
           res.client = group.find("client") != std::string::npos || group.find("customer") != std::string::npos ||
-                       client_people.count(lower(res.name));
+                       client_people.count(ascii_lower(res.name));
           resources[attr(r, "id")] = res;
         }
 
@@ -177,7 +173,7 @@ ImportResult import_planner(const Engagement& e, std::string_view xml, std::vect
     if (auto it = person_of_resource.find(resource_id); it != person_of_resource.end()) return it->second;
     const Resource& r = resources[resource_id];
     Id id = kNoId;
-    if (auto known = client_people.find(lower(r.name)); known != client_people.end()) {
+    if (auto known = client_people.find(ascii_lower(r.name)); known != client_people.end()) {
       id = known->second;
     } else if (!r.name.empty()) {
       Stakeholder s;
@@ -201,7 +197,7 @@ ImportResult import_planner(const Engagement& e, std::string_view xml, std::vect
   // Milestones first (client tasks refer to them); existing titles update.
   std::map<std::string, Id> milestone_of_task;
   std::map<std::string, const Milestone*> milestone_by_title;
-  for (const auto& [id, m] : e.milestones) milestone_by_title.emplace(lower(m.title), &m);
+  for (const auto& [id, m] : e.milestones) milestone_by_title.emplace(ascii_lower(m.title), &m);
   // Owners of client tasks are assigned before milestone ids are counted, so
   // that stakeholders come first in the commands.
   std::map<std::string, Id> owners;
@@ -212,7 +208,7 @@ ImportResult import_planner(const Engagement& e, std::string_view xml, std::vect
     bool phase = t.summary && t.depth == 0 && !owners.count(t.id);
     if (!t.milestone && !phase) continue;
     Date date = t.milestone ? t.start : t.end;
-    if (auto it = milestone_by_title.find(lower(t.name)); it != milestone_by_title.end()) {
+    if (auto it = milestone_by_title.find(ascii_lower(t.name)); it != milestone_by_title.end()) {
       Milestone m = *it->second;
       milestone_of_task[t.id] = m.id;
       if (m.current == date) continue;
@@ -233,7 +229,7 @@ ImportResult import_planner(const Engagement& e, std::string_view xml, std::vect
   std::map<std::string, const PlannerTask*> by_id;
   for (const PlannerTask& t : tasks) by_id[t.id] = &t;
   std::map<std::string, const ClientTask*> task_by_title;
-  for (const auto& [id, t] : e.client_tasks) task_by_title.emplace(lower(t.title), &t);
+  for (const auto& [id, t] : e.client_tasks) task_by_title.emplace(ascii_lower(t.title), &t);
   int skipped = 0;
   for (const PlannerTask& t : tasks) {
     if (t.milestone || t.summary) continue;
@@ -251,7 +247,7 @@ ImportResult import_planner(const Engagement& e, std::string_view xml, std::vect
       if (milestone_of_task.count(p)) waits = milestone_of_task[p];
     ClientTask c;
     const ClientTask* before = nullptr;
-    if (auto it = task_by_title.find(lower(t.name)); it != task_by_title.end()) {
+    if (auto it = task_by_title.find(ascii_lower(t.name)); it != task_by_title.end()) {
       before = it->second;
       c = *before;
     } else {

@@ -1,5 +1,6 @@
 // The quick-add line parser: words in, one command with a preview out, or an
 // error pointing at the word that is wrong.
+#include "rapport/text.hpp"
 #include "rapport/quick_add.hpp"
 
 #include "rapport/fields.hpp"
@@ -65,11 +66,6 @@ std::variant<std::vector<Word>, QuickAddError> split(std::string_view line) {
   return words;
 }
 
-std::string lower(std::string s) {
-  for (char& c : s) c = char(std::tolower(static_cast<unsigned char>(c)));
-  return s;
-}
-
 // Lower-cases ASCII and the common Latin-1 capitals (Ä, Ö, Å, É ...).
 std::string fold(std::string_view s) {
   std::string out;
@@ -90,7 +86,7 @@ std::string fold(std::string_view s) {
 
 std::optional<unsigned> weekday_of(const std::string& word) {
   static const char* names[] = {"sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"};
-  std::string w = lower(word);
+  std::string w = ascii_lower(word);
   if (w.size() < 2) return std::nullopt;
   for (unsigned i = 0; i < 7; ++i) {
     std::string n = names[i];
@@ -102,7 +98,7 @@ std::optional<unsigned> weekday_of(const std::string& word) {
 
 // today, tomorrow, a weekday (the next one on or after today), or YYYY-MM-DD.
 std::optional<Date> date_of(const std::string& word, Date today) {
-  std::string w = lower(word);
+  std::string w = ascii_lower(word);
   if (w == "today") return today;
   if (w == "tomorrow") return today.plus_days(1);
   if (auto wd = weekday_of(w)) return today.plus_days(int32_t((*wd + 7 - today.weekday()) % 7));
@@ -111,7 +107,7 @@ std::optional<Date> date_of(const std::string& word, Date today) {
 
 // 30m, 1h, 1h30m, 90min
 std::optional<int32_t> duration_of(const std::string& word) {
-  std::string w = lower(word);
+  std::string w = ascii_lower(word);
   int32_t total = 0, number = 0;
   bool digits = false, any = false;
   for (size_t i = 0; i < w.size(); ++i) {
@@ -224,10 +220,10 @@ Result parse_meeting(const Engagement& e, const std::vector<Word>& w, Date today
   s.duration_minutes = 60;
   bool has_first = false, has_time = false;
   for (size_t i = 2; i < w.size(); ++i) {
-    std::string word = lower(w[i].text);
+    std::string word = ascii_lower(w[i].text);
     if (word == "every") {
       if (i + 1 >= w.size()) return at(w[i], "Say how often: every friday, every day, every 2 weeks on monday.");
-      std::string next = lower(w[i + 1].text);
+      std::string next = ascii_lower(w[i + 1].text);
       if (next == "day" || next == "weekday" || next == "workday") {
         if (next == "day") s.recurrence.frequency = Frequency::Daily;
         else {
@@ -243,7 +239,7 @@ Result parse_meeting(const Engagement& e, const std::vector<Word>& w, Date today
         if (interval < 1) return at(w[i + 1], "The interval must be at least 1.");
         if (i + 2 >= w.size()) return at(w[i + 1], "Every 2 what? Write weeks, days or months.");
         i += 1;
-        next = lower(w[i + 1].text);
+        next = ascii_lower(w[i + 1].text);
       }
       if (next == "week" || next == "weeks") {
         s.recurrence.frequency = Frequency::Weekly;
@@ -282,7 +278,7 @@ Result parse_meeting(const Engagement& e, const std::vector<Word>& w, Date today
         has_first = true;
       } else {
         uint8_t mask = 0;
-        std::string list = lower(next.text);
+        std::string list = ascii_lower(next.text);
         size_t start = 0;
         while (start <= list.size()) {
           size_t comma = list.find(',', start);
@@ -387,7 +383,7 @@ Result parse_change_request(const Engagement& e, const std::vector<Word>& w, Dat
       pending_days = *days;
       pending = true;
       pending_word = i;
-    } else if (lower(w[i].text) == "cost") {
+    } else if (ascii_lower(w[i].text) == "cost") {
       if (i + 1 >= w.size()) return at(w[i], "Write the cost after “cost”: cost 1800.");
       std::string amount = w[i + 1].text;
       amount.erase(std::remove_if(amount.begin(), amount.end(), [](char ch) { return ch == ',' || ch == '_'; }), amount.end());
@@ -425,7 +421,7 @@ Result parse_task(const Engagement& e, const std::vector<Word>& w, Date today) {
   t.created_on = today;
   t.due = today.plus_days(7);
   for (size_t i = 2; i < w.size(); ++i) {
-    std::string word = lower(w[i].text);
+    std::string word = ascii_lower(w[i].text);
     if (word == "due" || word == "by") {
       if (i + 1 >= w.size()) return at(w[i], "Write when it is due: due friday, due 2026-12-04.");
       auto d = date_of(w[i + 1].text, today);
@@ -451,7 +447,7 @@ Result parse_stakeholder(const Engagement& e, const std::vector<Word>& w, Date) 
   Stakeholder s;
   s.name = w[1].text;
   for (size_t i = 2; i < w.size(); ++i) {
-    std::string word = lower(w[i].text);
+    std::string word = ascii_lower(w[i].text);
     if (word == "client") s.side = Side::Client;
     else if (word == "provider" || word == "us") s.side = Side::Provider;
     else if (w[i].quoted) s.role = w[i].text;
@@ -490,7 +486,7 @@ std::variant<QuickAdd, QuickAddError> parse_quick_add(const Engagement& e, std::
   const auto& w = std::get<std::vector<Word>>(split_result);
   if (w.empty())
     return QuickAddError{0, 0, "Type what to add: meeting, milestone, cr, task, stakeholder or decision."};
-  std::string kind = lower(w[0].text);
+  std::string kind = ascii_lower(w[0].text);
   using Parser = Result (*)(const Engagement&, const std::vector<Word>&, Date);
   Parser parser = nullptr;
   if (kind == "meeting" || kind == "m") parser = parse_meeting;

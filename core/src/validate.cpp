@@ -4,6 +4,8 @@
 // left to those checks, so such a file still opens and gets flagged.
 #include "rapport/validate.hpp"
 
+#include "rapport/text.hpp"
+
 #include <algorithm>
 
 #include <fmt/format.h>
@@ -15,25 +17,6 @@ using Result = std::optional<Error>;
 
 Error err(std::string field, std::string message) { return Error{std::move(field), std::move(message)}; }
 
-bool valid_utf8(const std::string& s) {
-  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
-  const auto* end = p + s.size();
-  while (p < end) {
-    unsigned char c = *p;
-    int extra;
-    if (c < 0x80) extra = 0;
-    else if (c >= 0xC2 && c <= 0xDF) extra = 1;
-    else if ((c & 0xF0) == 0xE0) extra = 2;
-    else if (c >= 0xF0 && c <= 0xF4) extra = 3;
-    else return false;
-    if (end - p < extra + 1) return false;
-    for (int i = 1; i <= extra; ++i)
-      if ((p[i] & 0xC0) != 0x80) return false;
-    p += extra + 1;
-  }
-  return true;
-}
-
 bool blank(const std::string& s) {
   return std::all_of(s.begin(), s.end(), [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; });
 }
@@ -43,7 +26,7 @@ Result text(const std::string& s, const char* field, const char* label) {
   if (s.size() > kMaxTextBytes)
     return err(field, fmt::format("The {} is too long ({} KB); keep it under {} KB.", label,
                                   s.size() / 1024, kMaxTextBytes / 1024));
-  if (!valid_utf8(s)) return err(field, fmt::format("The {} holds text that is not valid UTF-8.", label));
+  if (!is_valid_utf8(s)) return err(field, fmt::format("The {} holds text that is not valid UTF-8.", label));
   return {};
 }
 

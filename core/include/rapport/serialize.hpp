@@ -20,6 +20,8 @@
 // - Each serialize() rejects a class version newer than it knows.
 #pragma once
 
+#include "rapport/text.hpp"
+
 #include "rapport/cereal_archives.hpp"  // first: see that header
 
 #include <array>
@@ -86,7 +88,6 @@ inline constexpr bool is_loading = A::is_loading::value;
 inline constexpr int32_t kMinDateDays = -719162;  // 0001-01-01
 inline constexpr int32_t kMaxDateDays = 2932896;  // 9999-12-31
 
-bool is_valid_utf8(std::string_view s);  // io_serialize.cpp
 
 // [SECTION] Fields ------------------------------------------------------------
 
