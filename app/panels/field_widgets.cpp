@@ -113,6 +113,18 @@ void field_problem(const std::string& message) {
   ImGui::PopStyleColor();
 }
 
+FieldEdit edit_date(const char* key, Date& value, FieldBuffers& buffers) {
+  return parsed_text(
+      buffers, key, value.iso(), "YYYY-MM-DD", "Write the date as 2026-12-15.",
+      [](const std::string& t) { return parse_date(t); }, [&](Date d) { value = d; });
+}
+
+FieldEdit edit_money(const char* key, int64_t& minor, FieldBuffers& buffers) {
+  return parsed_text(
+      buffers, key, money_plain(minor), "0.00", "Write the amount as 1800 or 1800.50.",
+      [](const std::string& t) { return parse_money(t); }, [&](int64_t m) { minor = m; });
+}
+
 bool pick_stakeholder(const char* label, const Engagement& e, Id& value, int side) {
   return pick_id(label, value, stakeholder_options(e, side));
 }
@@ -178,9 +190,7 @@ FieldEdit edit_field(const Engagement& e, T& draft, const Field<T>& f, FieldBuff
                 edit.done = finished();
                 edit.changed = edit.done;
               } else if constexpr (std::is_same_v<V, Date>) {
-                edit = parsed_text(
-                    buffers, f.key, v.iso(), "YYYY-MM-DD", "Write the date as 2026-12-15.",
-                    [](const std::string& t) { return parse_date(t); }, [&](Date d) { v = d; });
+                edit = edit_date(f.key, v, buffers);
               } else if constexpr (std::is_same_v<V, std::optional<Date>>) {
                 edit = parsed_text(
                     buffers, f.key, v ? v->iso() : "", "not yet", "Write the date as 2026-12-15, or leave it empty.",
@@ -195,9 +205,7 @@ FieldEdit edit_field(const Engagement& e, T& draft, const Field<T>& f, FieldBuff
                     buffers, f.key, v.hhmm(), "HH:MM", "Write the time as 16:00.",
                     [](const std::string& t) { return parse_time(t); }, [&](LocalTime t) { v = t; });
               } else if constexpr (std::is_same_v<V, int64_t>) {
-                edit = parsed_text(
-                    buffers, f.key, money_plain(v), "0.00", "Write the amount as 1800 or 1800.50.",
-                    [](const std::string& t) { return parse_money(t); }, [&](int64_t m) { v = m; });
+                edit = edit_money(f.key, v, buffers);
               } else if constexpr (std::is_same_v<V, int32_t>) {
                 ImGui::SetNextItemWidth(-FLT_MIN);
                 int x = v;

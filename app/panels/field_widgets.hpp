@@ -28,6 +28,13 @@ struct FieldEdit {
 template <class T>
 FieldEdit edit_field(const Engagement& e, T& draft, const Field<T>& f, FieldBuffers& buffers, bool read_only = false);
 
+// A date typed as YYYY-MM-DD (fills the cell's width); input that does not
+// parse is kept in `buffers` under `key` and reported in `problem`.
+FieldEdit edit_date(const char* key, Date& value, FieldBuffers& buffers);
+
+// An amount in minor units, typed as 1800 or 1800.50.
+FieldEdit edit_money(const char* key, int64_t& minor, FieldBuffers& buffers);
+
 // A stakeholder picker: (none) plus the stakeholders, optionally of one side.
 bool pick_stakeholder(const char* label, const Engagement& e, Id& value, int side = -1);
 // A milestone picker: (none) plus the milestones by date.

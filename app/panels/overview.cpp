@@ -74,18 +74,9 @@ void Overview::draw(PanelContext& ctx) {
     };
     auto date = [&](const char* label, Date& v) {
       label_cell(label);
-      std::string& buf = buffers_.text[label];
-      if (!ImGui::IsItemActive() && (buf.empty() || parse_date(buf) == v)) buf = v.iso();
-      ImGui::PushID(label);
-      ImGui::InputText("##v", &buf);
-      if (ImGui::IsItemDeactivatedAfterEdit()) {
-        if (auto d = parse_date(buf)) {
-          v = *d;
-          done = true;
-        }
-      }
-      if (!parse_date(buf) && !ImGui::IsItemActive()) field_problem("Write the date as 2026-12-15.");
-      ImGui::PopID();
+      FieldEdit edit = edit_date(label, v, buffers_);
+      done |= edit.done;
+      if (!edit.problem.empty()) field_problem(edit.problem);
     };
     text("Name", draft_.name);
     text("Client", draft_.client_org);
@@ -98,18 +89,9 @@ void Overview::draw(PanelContext& ctx) {
     text("Internal notes", draft_.internal_notes, true, true);
     if (!ctx.view.presentation) {
       label_cell("Day rate", true);
-      std::string& rate = buffers_.text["rate"];
-      if (!ImGui::IsItemActive()) rate = fmt::format("{}.{:02d}", draft_.internal_day_rate_minor / 100,
-                                                      int(draft_.internal_day_rate_minor % 100));
-      ImGui::InputText("##rate", &rate);
-      if (ImGui::IsItemDeactivatedAfterEdit()) {
-        char* end = nullptr;
-        double v = std::strtod(rate.c_str(), &end);
-        if (*end == '\0' && v >= 0 && v < 1e12) {
-          draft_.internal_day_rate_minor = int64_t(v * 100 + 0.5);
-          done = true;
-        }
-      }
+      FieldEdit edit = edit_money("rate", draft_.internal_day_rate_minor, buffers_);
+      done |= edit.done;
+      if (!edit.problem.empty()) field_problem(edit.problem);
       label_cell("Margin %", true);
       int margin = draft_.internal_margin_percent;
       if (ImGui::InputInt("##margin", &margin)) draft_.internal_margin_percent = std::clamp(margin, -100, 1000);

@@ -150,3 +150,20 @@ TEST_CASE("an invalid edit shows the reason next to the field and changes nothin
   // What was typed is still there to fix.
   CHECK(w.shows("2026-10-01"));
 }
+
+TEST_CASE("the engagement's dates and day rate are typed on the Overview", "[ui][workspace]") {
+  Workspace w(make_demo());
+  w.click("2027-03-31");  // Ends
+  w.ctrl(400 + ImGuiKey_A);
+  w.type("2027-04-30");
+  w.key(ImGuiKey_Enter);
+  w.frame();
+  CHECK(w.app.engagement.info.end == d(2027, 4, 30));
+  CHECK(w.app.history.undo_label() == "Edit engagement details");
+  w.click("950.00");  // the internal day rate
+  w.ctrl(400 + ImGuiKey_A);
+  w.type("1025.50");
+  w.key(ImGuiKey_Enter);
+  w.frame();
+  CHECK(w.app.engagement.info.internal_day_rate_minor == 102550);
+}
