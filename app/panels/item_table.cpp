@@ -116,9 +116,15 @@ void draw_item_table(PanelContext& ctx, ItemTableState& s) {
     return;
   }
   ImGui::TableSetupScrollFreeze(0, 1);
+  // Items with dates read in date order (the last date column: "Now" rather
+  // than "Agreed", "Due" rather than "Created"); others by name.
+  const Field<T>* by_default = columns.front();
+  for (const Field<T>* f : columns)
+    if (f->type == FieldType::Date) by_default = f;
   for (const Field<T>* f : columns) {
     bool wide = f->type == FieldType::Text || f->type == FieldType::LongText;
-    ImGui::TableSetupColumn(f->label, ImGuiTableColumnFlags_None, wide ? 3.0f : 1.0f);
+    ImGui::TableSetupColumn(f->label, f == by_default ? ImGuiTableColumnFlags_DefaultSort : ImGuiTableColumnFlags_None,
+                            wide ? 3.0f : 1.0f);
   }
   ImGui::TableHeadersRow();
 
