@@ -70,20 +70,45 @@ bool write_all(int fd, std::string_view bytes, int& err) {
   return true;
 }
 
-// Writes `bytes` to a temporary file beside `target`, then renames it over the
-// target: readers see the old file or the new one, never half of one.
-FileError write_file_atomically(const fs::path& requested, std::string_view bytes) {
-  std::error_code ec;
+// The final file a path names: links are followed (a chain too) so that a save
+// through a link writes the link's target and keeps the link. Empty if the
+// path is a link that leads nowhere; `why` then says so.
+fs::path final_target(const fs::path& requested, std::string& why) {
   fs::path target = requested;
-  if (fs::is_symlink(target, ec)) {  // save through a link, not over it
-    fs::path resolved = fs::canonical(target, ec);
-    if (!ec) target = resolved;
+  std::error_code ec;
+  for (int hops = 0; fs::is_symlink(target, ec); ++hops) {
+    if (hops == 40) {
+      why = "it is a link that leads to itself (a loop of links)";
+      return {};
+    }
+    fs::path next = fs::read_symlink(target, ec);
+    if (ec) {
+      why = "the link could not be read (" + ec.message() + ")";
+      return {};
+    }
+    target = next.is_absolute() ? next : target.parent_path() / next;
   }
+  if (target != requested && !fs::exists(target, ec)) {
+    why = "it is a link to “" + target.string() +
+          "”, which does not exist; write to the link's target or remove the link";
+    return {};
+  }
+  return target;
+}
+
+// The one atomic write. Returns an empty string on success, else why not.
+std::string write_atomically(const fs::path& requested, std::string_view bytes) {
+  std::string why;
+  const fs::path target = final_target(requested, why);
+  if (target.empty()) return why;
   fs::path folder = target.parent_path();
   if (folder.empty()) folder = ".";
-  if (!fs::is_directory(folder, ec)) return save_failed(requested, write_reason(ENOENT, folder));
-  if (fs::is_directory(target, ec))
-    return save_failed(requested, "there is a folder with that name");
+  std::error_code ec;
+  if (!fs::is_directory(folder, ec)) return write_reason(ENOENT, folder);
+  const auto status = fs::status(target, ec);
+  if (fs::is_directory(status)) return "there is a folder with that name";
+  if (fs::exists(status) && !fs::is_regular_file(status))
+    return "it is not a regular file (a device, a pipe or a socket)";
 
   static std::atomic<unsigned> counter{0};
   fs::path temp;
@@ -94,14 +119,14 @@ FileError write_file_atomically(const fs::path& requested, std::string_view byte
     temp_name += ".saving-" + std::to_string(::getpid()) + "-" + std::to_string(counter++);
     temp = folder / temp_name;
     fd = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
-    if (fd < 0 && errno != EEXIST) return save_failed(requested, write_reason(errno, folder));
+    if (fd < 0 && errno != EEXIST) return write_reason(errno, folder);
   }
-  if (fd < 0) return save_failed(requested, "no temporary file could be created beside it");
+  if (fd < 0) return "no temporary file could be created beside it";
 
   auto abandon = [&](int err) {
     ::close(fd);
     ::unlink(temp.c_str());
-    return save_failed(requested, write_reason(err, folder));
+    return write_reason(err, folder);
   };
   struct stat old {};
   if (::stat(target.c_str(), &old) == 0) ::fchmod(fd, old.st_mode & 07777);  // keep permissions
@@ -111,21 +136,21 @@ FileError write_file_atomically(const fs::path& requested, std::string_view byte
   if (::close(fd) != 0) {
     const int close_err = errno;
     ::unlink(temp.c_str());
-    return save_failed(requested, write_reason(close_err, folder));
+    return write_reason(close_err, folder);
   }
   if (::rename(temp.c_str(), target.c_str()) != 0) {
     const int rename_err = errno;
     ::unlink(temp.c_str());
-    return save_failed(requested, write_reason(rename_err, folder));
+    return write_reason(rename_err, folder);
   }
   // Make the rename itself durable. Some file systems cannot fsync a folder;
-  // the file is saved either way, so this is best effort.
+  // the file is written either way, so this is best effort.
   const int dir_fd = ::open(folder.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
   if (dir_fd >= 0) {
     ::fsync(dir_fd);
     ::close(dir_fd);
   }
-  return FileError{};
+  return {};
 }
 
 uint64_t fnv1a64(std::string_view s) {
@@ -207,7 +232,15 @@ FileError save_file(const Engagement& e, const fs::path& path, FileFormat format
   } catch (const std::exception& ex) {
     return save_failed(path, std::string("the engagement could not be written out (") + ex.what() + ")");
   }
-  return write_file_atomically(path, bytes);
+  const std::string why = write_atomically(path, bytes);
+  return why.empty() ? FileError{} : save_failed(path, why);
+}
+
+FileError write_file_atomically(const fs::path& path, std::string_view bytes) {
+  const std::string why = write_atomically(path, bytes);
+  if (why.empty()) return {};
+  return FileError{FileProblem::SaveFailed,
+                   "Could not write " + quoted(path) + ": " + why + ". The file on disk is unchanged."};
 }
 
 FileFingerprint file_fingerprint(const fs::path& path) {

@@ -4,7 +4,7 @@
 //   Format      - the two file formats and their headers
 //   Errors      - FileError: what went wrong, in words a user can act on
 //   Loading     - load_file, load_bytes (never crash, never trust the file)
-//   Saving      - to_bytes, save_file (atomic: the old file survives a failure)
+//   Saving      - to_bytes, save_file, write_file_atomically (the old file survives a failure)
 //   Changes     - file_fingerprint, to notice edits made by someone else
 //   Recovery    - autosave files under the XDG state folder
 //   Commands    - `rapport check`, `rapport convert`
@@ -106,6 +106,13 @@ std::string to_bytes(const Engagement& e, FileFormat format);
 // file is removed. The format comes from the extension (binary if unknown).
 FileError save_file(const Engagement& e, const std::filesystem::path& path);
 FileError save_file(const Engagement& e, const std::filesystem::path& path, FileFormat format);
+
+// The same atomic write for any file Rapport writes (exports, settings, PNG):
+// a temporary file beside the target, flushed and fsynced, renamed over it, the
+// folder fsynced. A link is followed to its final target and stays a link; a
+// link that leads nowhere is refused, never replaced by a file. On failure the
+// old file is untouched and problem is SaveFailed with a message naming the file.
+FileError write_file_atomically(const std::filesystem::path& path, std::string_view bytes);
 
 // [SECTION] Changes -----------------------------------------------------------
 
