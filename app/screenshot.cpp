@@ -5,6 +5,9 @@
 #include <stb_image_write.h>
 
 #include <algorithm>
+#include <string>
+
+#include "rapport/io.hpp"
 
 namespace rapport::app {
 
@@ -33,8 +36,17 @@ bool write_screenshot(const std::string& path, int width, int height, std::strin
     return false;
   }
   flip_rows(pixels, width, height, kChannels);
-  if (!stbi_write_png(path.c_str(), width, height, kChannels, pixels.data(), width * kChannels)) {
-    error = "cannot write " + path;
+  // Encoded in memory, then written like a save: never a half-written PNG.
+  std::string png;
+  auto append = [](void* context, void* data, int size) {
+    static_cast<std::string*>(context)->append(static_cast<const char*>(data), static_cast<size_t>(size));
+  };
+  if (!stbi_write_png_to_func(append, &png, width, height, kChannels, pixels.data(), width * kChannels)) {
+    error = "the image could not be encoded as PNG";
+    return false;
+  }
+  if (FileError failed = write_file_atomically(path, png)) {
+    error = failed.message;
     return false;
   }
   return true;

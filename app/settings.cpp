@@ -6,6 +6,8 @@
 #include <fstream>
 #include <system_error>
 
+#include "rapport/io.hpp"
+
 namespace rapport::app {
 namespace {
 
@@ -37,18 +39,9 @@ Settings Settings::load(const std::filesystem::path& path) {
 bool Settings::save(const std::filesystem::path& path) const {
   std::error_code ec;
   std::filesystem::create_directories(path.parent_path(), ec);
-  std::filesystem::path tmp = path;
-  tmp += ".tmp";
-  {
-    std::ofstream out(tmp, std::ios::trunc);
-    if (!out) return false;
-    out << "# Rapport settings (view preferences; safe to delete)\n";
-    for (const auto& [key, value] : values_) out << key << " = " << value << "\n";
-    out.flush();
-    if (!out) return false;
-  }
-  std::filesystem::rename(tmp, path, ec);
-  return !ec;
+  std::string text = "# Rapport settings (view preferences; safe to delete)\n";
+  for (const auto& [key, value] : values_) text += key + " = " + value + "\n";
+  return !write_file_atomically(path, text);
 }
 
 int Settings::get_int(const std::string& key, int fallback) const {

@@ -7,7 +7,6 @@
 
 #include <cstdio>
 #include <filesystem>
-#include <fstream>
 
 #include "rapport/export.hpp"
 #include "rapport/health.hpp"
@@ -21,12 +20,10 @@ int usage(const char* text) {
   return 2;
 }
 
+// Atomic, like a save: on a full disk the old export stays whole.
 bool write_text(const std::filesystem::path& path, const std::string& text, std::string& error) {
-  std::ofstream out(path, std::ios::binary | std::ios::trunc);
-  out << text;
-  out.close();
-  if (!out) {
-    error = "could not write " + path.string();
+  if (FileError failed = write_file_atomically(path, text)) {
+    error = failed.message;
     return false;
   }
   return true;
