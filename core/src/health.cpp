@@ -133,21 +133,6 @@ Date actual_date(Date original, const OccurrenceOverride* o) {
   return o && o->moved_to ? o->moved_to->date : original;
 }
 
-int period_days(const MeetingSeries& s) {
-  const Recurrence& r = s.recurrence;
-  int interval = std::max(1, r.interval);
-  switch (r.frequency) {
-    case Frequency::Once: return 0;
-    case Frequency::Daily: return interval;
-    case Frequency::Weekly: {
-      int per_week = std::max(1, std::popcount(unsigned(r.weekdays & 0x7F)));
-      return (7 * interval + per_week - 1) / per_week;
-    }
-    case Frequency::MonthlyOnDay:
-    case Frequency::MonthlyOnWeekday: return 31 * interval;
-  }
-  return 0;
-}
 
 }  // namespace health
 

@@ -46,8 +46,6 @@ bool blank(const std::string& s);
 std::string iso(Date d);
 // The local date an occurrence actually takes place on (after a move).
 Date actual_date(Date original, const OccurrenceOverride* o);
-// Rough days between two occurrences of a recurring series (0 for a one-off).
-int period_days(const MeetingSeries& s);
 
 // health_meetings.cpp
 void check_consistency(Context& c);

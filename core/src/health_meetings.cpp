@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <map>
+#include <tuple>
 
 #include "health_checks.hpp"
 
@@ -92,17 +93,31 @@ void check_consistency(Context& c) {
 
 void check_recaps(Context& c) {
   const int grace = std::max(0, c.s.recap_grace_working_days);
+  struct Missing {
+    Date original, when, due;
+  };
+  std::vector<Missing> missing;
+  std::vector<Date> originals;
   for (const auto& [id, s] : c.e.meetings) {
+    missing.clear();
+    originals.clear();
     for (const auto& [original, o] : s.overrides) {
       if (o.state != OccurrenceState::Held || !blank(o.recap_summary)) continue;
       Date when = actual_date(original, &o);
       Date due = add_working_days(when, grace, c.working_days);
       if (!(c.as_of > due)) continue;
-      if (!find_occurrence(s, c.e.info, original)) continue;  // an override without an occurrence
-      Finding& f = c.add(Severity::Warning, kCheckRecapMissing, id, when,
-                         fmt::format("{} on {} was held but has no recap (due {})", name_of(s), iso(when), iso(due)),
+      missing.push_back(Missing{original, when, due});
+      originals.push_back(original);
+    }
+    // Overrides without an occurrence are dropped; asked once per series.
+    std::vector<bool> real = has_occurrences(s, originals);
+    for (size_t i = 0; i < missing.size(); ++i) {
+      if (!real[i]) continue;
+      const Missing& m = missing[i];
+      Finding& f = c.add(Severity::Warning, kCheckRecapMissing, id, m.when,
+                         fmt::format("{} on {} was held but has no recap (due {})", name_of(s), iso(m.when), iso(m.due)),
                          "Write the recap: what was decided, who does what by when; send it to the attendees", true);
-      f.occurrence = original;
+      f.occurrence = m.original;
     }
   }
 }
@@ -117,17 +132,17 @@ void check_boundary_meetings(Context& c) {
     std::vector<Id> ids;
   };
   std::vector<Rule> rules;
+  std::map<std::tuple<uint8_t, int32_t, int32_t, Side>, size_t> rule_of;  // the rule -> its index
   std::vector<const Boundary*> blackouts;
   Date lo = c.as_of.plus_days(-std::max(0, c.s.boundary_days_back));
   Date hi = c.as_of.plus_days(std::max(0, c.s.boundary_days_ahead));
   for (const auto& [id, b] : c.e.boundaries) {
     if (b.kind == BoundaryKind::WorkingHours) {
-      auto same = std::find_if(rules.begin(), rules.end(), [&](const Rule& r) {
-        return r.b->working_days == b.working_days && r.b->day_start == b.day_start && r.b->day_end == b.day_end &&
-               r.b->hours_side == b.hours_side;
-      });
-      if (same == rules.end()) rules.push_back(Rule{&b, {id}});
-      else same->ids.push_back(id);
+      auto [same, added] =
+          rule_of.try_emplace(std::make_tuple(b.working_days, b.day_start.minutes, b.day_end.minutes, b.hours_side),
+                              rules.size());
+      if (added) rules.push_back(Rule{&b, {id}});
+      else rules[same->second].ids.push_back(id);
     } else if (b.kind == BoundaryKind::Blackout && b.from <= b.to && b.to >= lo && b.from <= hi) {
       blackouts.push_back(&b);
     }
@@ -136,9 +151,21 @@ void check_boundary_meetings(Context& c) {
   std::sort(blackouts.begin(), blackouts.end(), [](const Boundary* a, const Boundary* b) {
     return a->from != b->from ? a->from < b->from : a->id < b->id;
   });
-  std::vector<Date> reach(blackouts.size());  // max `to` over blackouts[0..i]
-  for (size_t i = 0; i < blackouts.size(); ++i)
-    reach[i] = i == 0 ? blackouts[i]->to : std::max(reach[i - 1], blackouts[i]->to);
+  // The blackouts merged into disjoint ranges, sorted: whether a date falls in
+  // any blackout is one binary search, however many of them overlap.
+  std::vector<std::pair<Date, Date>> covered;
+  for (const Boundary* b : blackouts) {
+    if (!covered.empty() && b->from.days <= covered.back().second.days + 1) {
+      covered.back().second = std::max(covered.back().second, b->to);
+    } else {
+      covered.emplace_back(b->from, b->to);
+    }
+  }
+  auto in_blackout = [&](Date d) {
+    auto it = std::upper_bound(covered.begin(), covered.end(), d,
+                               [](Date v, const std::pair<Date, Date>& r) { return v < r.first; });
+    return it != covered.begin() && d <= std::prev(it)->second;
+  };
 
   std::string first_client_zone;
   for (const auto& [id, p] : c.e.stakeholders)
@@ -185,23 +212,17 @@ void check_boundary_meetings(Context& c) {
           h.first_time = start.time.hhmm();
         }
       }
-      if (!blackouts.empty()) {
-        size_t i = size_t(std::upper_bound(blackouts.begin(), blackouts.end(), when,
-                                           [](Date d, const Boundary* b) { return d < b->from; }) -
-                          blackouts.begin());
-        bool hit = false;
-        while (i > 0 && reach[i - 1] >= when) {
-          --i;
-          const Boundary* b = blackouts[i];
-          if (when < b->from || when > b->to) continue;
-          hit = true;
-          if (std::find(blackout_ids.begin(), blackout_ids.end(), b->id) == blackout_ids.end())
-            blackout_ids.push_back(b->id);
-        }
-        if (hit) {
-          blackout_dates.push_back(when);
-          if (!blackout_first_original || o.original < *blackout_first_original) blackout_first_original = o.original;
-        }
+      if (!blackouts.empty() && in_blackout(when)) {
+        blackout_dates.push_back(when);
+        if (!blackout_first_original || o.original < *blackout_first_original) blackout_first_original = o.original;
+      }
+    }
+    if (!blackout_dates.empty()) {
+      // The blackouts that hold at least one of these dates: a binary search each.
+      std::sort(blackout_dates.begin(), blackout_dates.end());
+      for (const Boundary* b : blackouts) {
+        auto first = std::lower_bound(blackout_dates.begin(), blackout_dates.end(), b->from);
+        if (first != blackout_dates.end() && *first <= b->to) blackout_ids.push_back(b->id);
       }
     }
     for (size_t r = 0; r < rules.size(); ++r) {
@@ -220,7 +241,6 @@ void check_boundary_meetings(Context& c) {
       f.related = rules[r].ids;
     }
     if (!blackout_dates.empty()) {
-      std::sort(blackout_dates.begin(), blackout_dates.end());
       std::sort(blackout_ids.begin(), blackout_ids.end());
       std::vector<std::string> dates, names;
       for (Date d : blackout_dates) dates.push_back(iso(d));

@@ -5,6 +5,9 @@
 #include "rapport/recurrence.hpp"
 
 #include <algorithm>
+#include <bit>
+#include <cstdint>
+#include <tuple>
 
 namespace rapport {
 namespace {
@@ -97,6 +100,33 @@ int64_t period_at_or_before(const MeetingSeries& s, Date d) {
   return std::max<int64_t>(0, k - 1);
 }
 
+// Dates in one period after the first (periods 1, 2, ... all lie after the
+// first date), or 0 when it varies (a 5th weekday exists in some months only).
+int64_t dates_per_later_period(const Recurrence& r) {
+  switch (r.frequency) {
+    case Frequency::Once: return 0;
+    case Frequency::Daily: return 1;
+    case Frequency::Weekly: return std::popcount(unsigned(r.weekdays & 0x7F));
+    case Frequency::MonthlyOnDay: return 1;
+    case Frequency::MonthlyOnWeekday: return r.week_of_month == 5 ? 0 : 1;
+  }
+  return 0;
+}
+
+// For a counted series: the period to start at for dates from `from` on, and
+// how many occurrences come before it, so that asking about one date of a
+// long counted series costs O(1) instead of a walk from its start. {0, 0}
+// (walk from the start) when the number per period varies.
+std::pair<int64_t, int64_t> counted_start(const MeetingSeries& s, Date from) {
+  int64_t per = dates_per_later_period(s.recurrence);
+  int64_t k = period_at_or_before(s, from);
+  if (per == 0 || k == 0) return {0, 0};
+  std::vector<Date> first;
+  period_dates(s, 0, first);
+  int64_t seen = std::count_if(first.begin(), first.end(), [&](Date d) { return d >= s.first_date; });
+  return {k, seen + (k - 1) * per};
+}
+
 // Calls f(date) for each original date in [lo, hi], ascending, honouring until
 // and count; stops after `limit` dates or when f returns false.
 template <class F>
@@ -107,8 +137,11 @@ void for_each_date(const MeetingSeries& s, Date lo, Date hi, size_t limit, F&& f
   if (r.until && *r.until < hi) hi = *r.until;
   if (hi < s.first_date || hi < lo) return;
   bool counted = r.count > 0;
-  int64_t k = counted ? 0 : period_at_or_before(s, std::max(lo, s.first_date));
+  int64_t k = 0;
   int64_t seen = 0;  // occurrences from the series' start (only tracked when counted)
+  if (counted) std::tie(k, seen) = counted_start(s, std::max(lo, s.first_date));
+  else k = period_at_or_before(s, std::max(lo, s.first_date));
+  if (counted && seen >= r.count) return;
   size_t emitted = 0;
   std::vector<Date> dates;
   // A month without a 5th weekday yields nothing; 12 empty periods in a row
@@ -153,6 +186,15 @@ Occurrence make(const MeetingSeries& s, const std::string& zone, Date original) 
   return o;
 }
 
+bool is_original(const MeetingSeries& s, Date original) {
+  bool found = false;
+  for_each_date(s, original, original, 1, [&](Date d) {
+    found = d == original;
+    return false;
+  });
+  return found;
+}
+
 }  // namespace
 
 std::vector<Date> occurrence_dates(const MeetingSeries& s, Date last, size_t limit) {
@@ -162,6 +204,22 @@ std::vector<Date> occurrence_dates(const MeetingSeries& s, Date last, size_t lim
     return true;
   });
   return out;
+}
+
+int period_days(const MeetingSeries& s) {
+  const Recurrence& r = s.recurrence;
+  int interval = std::max(1, r.interval);
+  switch (r.frequency) {
+    case Frequency::Once: return 0;
+    case Frequency::Daily: return interval;
+    case Frequency::Weekly: {
+      int per_week = std::max(1, std::popcount(unsigned(r.weekdays & 0x7F)));
+      return (7 * interval + per_week - 1) / per_week;
+    }
+    case Frequency::MonthlyOnDay:
+    case Frequency::MonthlyOnWeekday: return 31 * interval;
+  }
+  return 0;
 }
 
 const std::string& series_zone(const MeetingSeries& s, const EngagementInfo& info) {
@@ -183,13 +241,20 @@ std::vector<Occurrence> occurrences(const MeetingSeries& s, const EngagementInfo
     if (o.end > from && o.start < to) out.push_back(o);
     return true;
   });
-  // Moved occurrences can land far from their original date.
+  // Moved occurrences can land far from their original date; whether each is
+  // still an occurrence of the series is asked once for all of them.
+  std::vector<Occurrence> moved;
+  std::vector<Date> originals;
   for (const auto& [original, v] : s.overrides) {
     if (!v.moved_to) continue;
     Occurrence o = make(s, zone, original);
     if (!(o.end > from && o.start < to)) continue;
-    if (find_occurrence(s, info, original)) out.push_back(o);
+    moved.push_back(o);
+    originals.push_back(original);  // ascending: overrides are ordered by date
   }
+  std::vector<bool> real = has_occurrences(s, originals);
+  for (size_t i = 0; i < moved.size(); ++i)
+    if (real[i]) out.push_back(moved[i]);
   std::sort(out.begin(), out.end(), [](const Occurrence& a, const Occurrence& b) {
     return a.start != b.start ? a.start < b.start : a.original < b.original;
   });
@@ -209,13 +274,28 @@ std::vector<Occurrence> occurrences(const Engagement& e, Instant from, Instant t
 
 std::optional<Occurrence> find_occurrence(const MeetingSeries& s, const EngagementInfo& info,
                                           Date original) {
-  bool found = false;
-  for_each_date(s, original, original, 1, [&](Date d) {
-    found = d == original;
-    return false;
-  });
-  if (!found) return std::nullopt;
+  if (!is_original(s, original)) return std::nullopt;
   return make(s, series_zone(s, info), original);
+}
+
+std::vector<bool> has_occurrences(const MeetingSeries& s, std::span<const Date> originals) {
+  std::vector<bool> out(originals.size(), false);
+  if (originals.empty()) return out;
+  bool walks = s.recurrence.count > 0 && dates_per_later_period(s.recurrence) == 0 &&
+               s.recurrence.frequency != Frequency::Once;
+  if (!walks) {
+    for (size_t i = 0; i < originals.size(); ++i) out[i] = is_original(s, originals[i]);
+    return out;
+  }
+  // A counted series whose periods vary: one walk over all of them, merged
+  // with the (ascending) dates asked about.
+  size_t i = 0;
+  for_each_date(s, originals.front(), originals.back(), SIZE_MAX, [&](Date d) {
+    while (i < originals.size() && originals[i] < d) ++i;
+    for (size_t j = i; j < originals.size() && originals[j] == d; ++j) out[j] = true;
+    return i < originals.size();
+  });
+  return out;
 }
 
 }  // namespace rapport

@@ -116,6 +116,10 @@ std::span<const TimelineBand> TimelineIndex::blackouts_in(Instant from, Instant 
   return std::span<const TimelineBand>(&*first, size_t(last - first));
 }
 
+size_t TimelineIndex::truncated_lanes() const {
+  return size_t(std::count_if(lanes_.begin(), lanes_.end(), [](const TimelineLane& l) { return l.truncated; }));
+}
+
 size_t TimelineIndex::item_count() const {
   size_t n = 0;
   for (const TimelineLane& l : lanes_) n += l.items.size();
@@ -234,16 +238,49 @@ TimelineIndex TimelineIndex::build(const Engagement& e, Date today, TimelineInde
     tasks.items.push_back(it);
   }
 
-  // Meetings: occurrences over the span plus a margin, bounded.
+  // Meetings: occurrences over the span plus a margin, bounded per series and
+  // in total. A series with more than its share keeps those nearest today,
+  // expanded over a window of about its share of periods (so neither time
+  // nor memory depends on how many centuries it runs).
   int64_t window_lo = lo - int64_t(limits.margin_before_days) * kDay;
-  int64_t window_hi = std::min(hi + int64_t(limits.margin_after_days) * kDay,
-                               window_lo + int64_t(limits.max_span_days) * kDay);
+  int64_t window_hi = hi + int64_t(limits.margin_after_days) * kDay;
+  if (int64_t most = int64_t(limits.max_span_days) * kDay; window_hi - window_lo > most) {
+    // A span longer than that: the part around today.
+    window_lo = std::clamp(day(today).minutes - most / 2, window_lo, window_hi - most);
+    window_hi = window_lo + most;
+  }
+  const size_t share = std::min(
+      limits.max_occurrences_per_series,
+      std::max(limits.min_occurrences_per_series, limits.max_occurrences_total / std::max<size_t>(1, e.meetings.size())));
+  const int64_t today_at = day(today).minutes;
   std::vector<TimelineLane> meetings;
   meetings.reserve(e.meetings.size());
   for (const auto& [id, s] : e.meetings) {
     TimelineLane lane{LaneKind::Meeting, id, s.title.empty() ? std::string("Meeting") : s.title};
-    std::vector<Occurrence> occ = occurrences(s, e.info, Instant{window_lo}, Instant{window_hi});
-    if (occ.size() > limits.max_occurrences_per_series) occ.resize(limits.max_occurrences_per_series);
+    int64_t from = window_lo, to = window_hi;
+    if (int64_t period = period_days(s); period > 0 && (int64_t(share) + 2) * period * kDay < to - from) {
+      // The series' own dates (the end of a counted one estimated), and in
+      // them the point nearest today; half the share before it, half after.
+      int64_t first = day(s.first_date).minutes;
+      int64_t last = window_hi;
+      if (s.recurrence.until) last = std::min(last, next_day(*s.recurrence.until).minutes);
+      if (s.recurrence.count > 0) last = std::min(last, first + (int64_t(s.recurrence.count) + 1) * period * kDay);
+      int64_t width = (int64_t(share) + 2) * period * kDay;
+      from = std::clamp(std::clamp(today_at, first, std::max(first, last)) - width / 2, window_lo, window_hi - width);
+      to = from + width;
+      lane.truncated = std::max(first, window_lo) < from || last > to;
+    }
+    std::vector<Occurrence> occ = occurrences(s, e.info, Instant{from}, Instant{to});
+    if (occ.size() > share) {
+      // Keep `share` of them, centred on the first one from today on.
+      size_t at = size_t(std::lower_bound(occ.begin(), occ.end(), today_at,
+                                          [](const Occurrence& o, int64_t t) { return o.start.minutes < t; }) -
+                         occ.begin());
+      size_t first = std::min(at - std::min(at, share / 2), occ.size() - share);
+      occ.erase(occ.begin() + std::ptrdiff_t(first + share), occ.end());
+      occ.erase(occ.begin(), occ.begin() + std::ptrdiff_t(first));
+      lane.truncated = true;
+    }
     lane.items.reserve(occ.size());
     for (const Occurrence& o : occ) {
       TimelineItem it;

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -29,6 +30,10 @@ struct Occurrence {
 // months; MonthlyOnWeekday week 5 skips months without a fifth such weekday.
 std::vector<Date> occurrence_dates(const MeetingSeries& s, Date last, size_t limit = 100000);
 
+// Rough days between two occurrences of a recurring series (0 for a one-off):
+// the interval for daily, a week over its weekdays, 31 days a month.
+int period_days(const MeetingSeries& s);
+
 // The zone a series runs in: its own, else the engagement's.
 const std::string& series_zone(const MeetingSeries& s, const EngagementInfo& info);
 
@@ -39,6 +44,11 @@ std::vector<Occurrence> occurrences(const MeetingSeries& s, const EngagementInfo
 
 // All series, merged and sorted by start.
 std::vector<Occurrence> occurrences(const Engagement& e, Instant from, Instant to);
+
+// Which of `originals` (ascending) are original dates of the series. Costs
+// O(originals) for every rule but a counted 5th-weekday one, which is walked
+// once for all of them (asking date by date would walk it again each time).
+std::vector<bool> has_occurrences(const MeetingSeries& s, std::span<const Date> originals);
 
 // One occurrence by its original date, if the series has one on that date.
 std::optional<Occurrence> find_occurrence(const MeetingSeries& s, const EngagementInfo& info,

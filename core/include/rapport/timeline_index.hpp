@@ -5,7 +5,9 @@
 //
 // Lanes: milestones, change requests, client tasks, boundaries (blackouts as
 // bands), then one per meeting series (occurrences expanded over the
-// engagement's span plus a margin, bounded). Items of a lane are sorted by start; a
+// engagement's span plus a margin, bounded per series and in total, so the
+// index stays small whatever the file holds: a series over centuries keeps
+// the occurrences nearest `today`, and its lane says so). Items of a lane are sorted by start; a
 // prefix maximum of their ends lets `visible()` find, by binary search, items
 // that begin before the visible range but reach into it.
 #pragma once
@@ -61,6 +63,10 @@ struct TimelineLane {
   uint8_t rows = 1;   // sub-rows used by its items (>= 1)
   std::vector<TimelineItem> items;  // sorted by start
   std::vector<int64_t> max_end;     // max_end[i] = max(items[0..i].end), minutes
+  // Meeting lanes: true when the series has occurrences in the span that were
+  // left out to keep within TimelineIndexLimits; the items then cover only
+  // part of the span, around the build date (tell the user).
+  bool truncated = false;
 
   // Items that may intersect [from, to): a contiguous slice found by binary
   // search. It can hold a few items that end before `from` (hidden behind a
@@ -90,6 +96,11 @@ struct TimelineIndexLimits {
   int32_t margin_after_days = 90;   // and after it
   int32_t max_span_days = 366 * 30;
   size_t max_occurrences_per_series = 20000;
+  // All meeting lanes together hold at most this many occurrences (about 64
+  // bytes each); each series gets an equal share, at least
+  // `min_occurrences_per_series`.
+  size_t max_occurrences_total = 400000;
+  size_t min_occurrences_per_series = 50;
 };
 
 class TimelineIndex {
@@ -111,6 +122,8 @@ class TimelineIndex {
   const std::string& time_zone() const { return time_zone_; }
   Date built_for() const { return today_; }
   size_t item_count() const;
+  // Meeting lanes whose occurrences were cut to the limits (see `truncated`).
+  size_t truncated_lanes() const;
 
   // The lane of a kind (the first, for meetings), or -1.
   int lane_of(LaneKind kind, Id series = kNoId) const;
