@@ -13,6 +13,8 @@ namespace {
 
 using Outcome = std::variant<Plan, Error>;
 
+std::string quoted(const std::string& name) { return "“" + name + "”"; }
+
 Error not_found(Kind kind, Id id) {
   return Error{"", fmt::format("That {} no longer exists (id {}).", to_string(kind), id)};
 }
@@ -102,6 +104,10 @@ bool can_be_referenced(Kind k) {
 
 template <class T>
 Outcome plan_add(const Engagement& e, const Add<T>& c) {
+  if (e.next_id == kNoId || e.next_id > kMaxItemId)
+    return Error{"", fmt::format("This engagement has used every id it can give out (the id counter is at {}), so "
+                                 "no {} can be added. Copy what you need into a new engagement.",
+                                 e.next_id, to_string(KindOf<T>::kind))};
   T item = c.item;
   item.id = e.next_id;
   if (auto error = validate(e, item)) return *error;
@@ -112,11 +118,38 @@ Outcome plan_add(const Engagement& e, const Add<T>& c) {
   return p;
 }
 
+// The one rule that looks at another item's field, not only its existence:
+// some references must be someone on a given side. A stakeholder who changes
+// side must not leave such a reference behind (the file would not reopen).
+std::optional<Error> side_still_fits(const Engagement& e, const Stakeholder& s) {
+  const Stakeholder* old = e.stakeholders.find(s.id);
+  if (!old || old->side == s.side) return std::nullopt;
+  auto refused = [&](const char* what, const std::string& name, Side needed) {
+    return Error{"side", fmt::format("{} is {} {}, who must be on the {} side. Choose someone else there first.",
+                                     quoted(s.name), what, quoted(name), to_string(needed))};
+  };
+  for (const auto& [id, r] : e.responsibilities)
+    if (r.owner == s.id && r.side != s.side) return refused("the owner of the responsibility", r.what, r.side);
+  for (const auto& [id, c] : e.channels) {
+    if ((c.client_primary == s.id || c.client_backup == s.id) && s.side != Side::Client)
+      return refused("a client contact of the channel", name_of(c), Side::Client);
+    if ((c.provider_primary == s.id || c.provider_backup == s.id) && s.side != Side::Provider)
+      return refused("a provider contact of the channel", name_of(c), Side::Provider);
+  }
+  for (const auto& [id, t] : e.client_tasks)
+    if (t.owner == s.id && s.side != Side::Client) return refused("the owner of the client task", t.title, Side::Client);
+  return std::nullopt;
+}
+template <class T>
+std::optional<Error> fits_with_others(const Engagement&, const T&) { return std::nullopt; }
+std::optional<Error> fits_with_others(const Engagement& e, const Stakeholder& s) { return side_still_fits(e, s); }
+
 template <class T>
 Outcome plan_update(const Engagement& e, const Update<T>& c) {
   const T* existing = KindOf<T>::table(e).find(c.item.id);
   if (!existing) return not_found(KindOf<T>::kind, c.item.id);
   if (auto error = validate(e, c.item)) return *error;
+  if (auto error = fits_with_others(e, c.item)) return *error;
   Plan p;
   if (!(*existing == c.item)) p.edits.push_back(Put<T>{c.item});
   return p;
@@ -210,8 +243,6 @@ template <class T> Outcome plan_one(const Engagement& e, const Delete<T>& c) { r
 
 // --- Labels ------------------------------------------------------------------------
 
-std::string quoted(const std::string& name) { return "“" + name + "”"; }
-
 template <class T>
 std::string name_in(const Engagement& e, Id id) {
   const T* item = KindOf<T>::table(e).find(id);
@@ -248,8 +279,54 @@ std::string label(const Engagement& e, const SetOccurrence& c) {
 
 }  // namespace
 
+namespace {
+
+// --- The loader's rules for every item a plan touches ---------------------------
+// The command's own item was checked strictly above; this second look, with
+// the very function a loaded file goes through, catches what a command does
+// to other items (a milestone moved past 9999-12-31 by an approval) and keeps
+// "accepted" meaning "saves and reopens".
+
+std::optional<Error> stored_rules(const Engagement& e, const PutInfo& edit) {
+  if (auto error = validate_stored(e, edit.info)) {
+    error->message = "Engagement details: " + error->message;
+    return error;
+  }
+  return std::nullopt;
+}
+std::optional<Error> stored_rules(const Engagement& e, const SetNextId& edit) {
+  if (edit.next == kNoId)  // wrapped round: ids would repeat
+    return Error{"", fmt::format("The id counter cannot go from {} to {}.", e.next_id, edit.next)};
+  return std::nullopt;
+}
+template <class T>
+std::optional<Error> stored_rules(const Engagement& e, const Put<T>& edit) {
+  if (edit.item.id == kNoId || edit.item.id > kMaxItemId)
+    return Error{"id", fmt::format("A {} cannot have the id {}.", to_string(KindOf<T>::kind), edit.item.id)};
+  if (auto error = validate_stored(e, edit.item)) {
+    std::string label = to_string(KindOf<T>::kind);
+    if (!label.empty()) label[0] = char(label[0] - 'a' + 'A');
+    error->message = fmt::format("{} “{}”: {}", label, name_of(edit.item), error->message);
+    return error;
+  }
+  return std::nullopt;
+}
+template <class T>
+std::optional<Error> stored_rules(const Engagement&, const Erase<T>&) {
+  return std::nullopt;
+}
+
+}  // namespace
+
 std::variant<Plan, Error> plan(const Engagement& e, const Command& c) {
-  return std::visit([&](const auto& command) { return plan_one(e, command); }, c);
+  Outcome outcome = std::visit([&](const auto& command) { return plan_one(e, command); }, c);
+  if (auto* p = std::get_if<Plan>(&outcome)) {
+    for (const Edit& edit : p->edits) {
+      auto error = std::visit([&](const auto& x) { return stored_rules(e, x); }, edit);
+      if (error) return *error;
+    }
+  }
+  return outcome;
 }
 
 std::string describe(const Engagement& e, const Command& c) {

@@ -3,12 +3,16 @@
 #include "rapport/serialize.hpp"  // first: includes cereal's JSON archive first
 
 #include <rapidjson/error/en.h>
+#include <rapidjson/memorystream.h>
 #include <rapidjson/reader.h>
 
+#include <algorithm>
 #include <array>
 #include <cstring>
 #include <sstream>
 #include <streambuf>
+#include <unordered_set>
+#include <vector>
 
 #include "rapport/io.hpp"
 #include "rapport/validate.hpp"
@@ -218,14 +222,117 @@ std::string json_shape_problem(const std::string& what) {
   return what.substr(0, 200);
 }
 
-// Why rapidjson could not parse the text, with line and column.
-FileError json_syntax_error(std::string_view bytes, std::string_view name) {
-  MemoryReadBuffer buffer(bytes.data(), bytes.size());
-  std::istream stream(&buffer);
-  rapidjson::IStreamWrapper wrapped(stream);
-  rapidjson::BaseReaderHandler<> ignore;
+// [SECTION] A first pass over JSON text ----------------------------------------
+// Before cereal builds a document, one streaming pass (no recursion, memory
+// bounded by the deepest path) refuses what cereal would get wrong silently
+// or at great cost: nesting deeper than any Rapport file (a 20 MB file nested
+// 10^7 deep took 419 MB), a key given twice in one object (cereal keeps the
+// first, Python and JavaScript the last), and text that after unescaping holds
+// a NUL ("\u0000": cereal cut the text there) or is not valid UTF-8.
+
+// Rapport's own files are about 7 levels deep.
+constexpr int kMaxJsonDepth = 64;
+
+// The keys seen in one open object: a short list for the usual small object,
+// a hash set once an object grows large (so a hostile object stays linear).
+struct KeysSeen {
+  std::vector<std::string> few;
+  std::unordered_set<std::string> many;
+  bool insert(std::string_view key) {
+    if (many.empty()) {
+      for (const std::string& k : few)
+        if (k == key) return false;
+      few.emplace_back(key);
+      if (few.size() > 32) {
+        many.insert(few.begin(), few.end());
+        few.clear();
+      }
+      return true;
+    }
+    return many.emplace(key).second;
+  }
+  void reset() {
+    few.clear();
+    if (!many.empty()) many = {};
+  }
+};
+
+struct JsonScan : rapidjson::BaseReaderHandler<rapidjson::UTF8<>, JsonScan> {
+  explicit JsonScan(const rapidjson::MemoryStream& s) : stream(s) {}
+  const rapidjson::MemoryStream& stream;
+  int depth = 0;
+  std::vector<KeysSeen> objects;  // one per open object, innermost last
+  size_t open_objects = 0;
+  std::string last_key;
+  std::string problem;  // set when the scan stopped on purpose
+  size_t problem_at = 0;
+
+  bool stop(std::string why) {
+    problem = std::move(why);
+    problem_at = stream.Tell();
+    return false;
+  }
+  bool enter() {
+    if (++depth > kMaxJsonDepth)
+      return stop("it is nested more than " + std::to_string(kMaxJsonDepth) +
+                  " levels deep; a Rapport file is never more than about 7");
+    return true;
+  }
+  static std::string shown(std::string_view key) {
+    std::string out(key.substr(0, 40));
+    for (char& c : out)
+      if (static_cast<unsigned char>(c) < 0x20 || static_cast<unsigned char>(c) >= 0x80) c = '?';
+    return out;
+  }
+  bool check_text(std::string_view s, const std::string& what) {
+    if (s.find('\0') != std::string_view::npos)
+      return stop(what + " holds a zero character (\\u0000), which Rapport cannot keep; remove it");
+    if (!is_valid_utf8(s)) return stop(what + " is not valid UTF-8 text");
+    return true;
+  }
+  bool StartObject() {
+    if (!enter()) return false;
+    if (objects.size() <= open_objects) objects.emplace_back();
+    objects[open_objects++].reset();
+    return true;
+  }
+  bool EndObject(rapidjson::SizeType) {
+    --open_objects;
+    --depth;
+    return true;
+  }
+  bool StartArray() { return enter(); }
+  bool EndArray(rapidjson::SizeType) {
+    --depth;
+    return true;
+  }
+  bool Key(const char* str, rapidjson::SizeType length, bool) {
+    const std::string_view key(str, length);
+    if (!check_text(key, "a key")) return false;
+    if (!objects[open_objects - 1].insert(key))
+      return stop("the key “" + shown(key) + "” appears twice in the same object");
+    last_key.assign(key.substr(0, 40));
+    return true;
+  }
+  bool String(const char* str, rapidjson::SizeType length, bool) {
+    return check_text(std::string_view(str, length), "the text of “" + shown(last_key) + "”");
+  }
+};
+
+size_t line_of(std::string_view bytes, size_t offset) {
+  offset = std::min(offset, bytes.size());
+  return 1 + static_cast<size_t>(std::count(bytes.begin(), bytes.begin() + static_cast<long>(offset), '\n'));
+}
+
+// Why the JSON text cannot be read, with the line (and column for syntax).
+FileError scan_json(std::string_view bytes, std::string_view name) {
+  rapidjson::MemoryStream stream(bytes.data(), bytes.size());
+  JsonScan scan(stream);
   rapidjson::Reader reader;
-  const rapidjson::ParseResult result = reader.Parse<rapidjson::kParseIterativeFlag>(wrapped, ignore);
+  const rapidjson::ParseResult result = reader.Parse<rapidjson::kParseIterativeFlag>(stream, scan);
+  if (!scan.problem.empty()) {
+    return damaged(name, "at line " + std::to_string(line_of(bytes, scan.problem_at)) + ", " + scan.problem);
+  }
   if (!result) {
     const size_t offset = result.Offset();
     if (offset >= bytes.size())
@@ -327,6 +434,10 @@ LoadResult load_json(std::string_view bytes, std::string_view name) {
     result.error = damaged(name, "a JSON file cannot contain zero bytes");
     return result;
   }
+  if (FileError error = scan_json(bytes, name)) {
+    result.error = std::move(error);
+    return result;
+  }
   Engagement e;
   try {
     MemoryReadBuffer buffer(bytes.data(), bytes.size());
@@ -335,7 +446,7 @@ LoadResult load_json(std::string_view bytes, std::string_view name) {
     try {
       archive.emplace(stream);
     } catch (const std::exception&) {
-      result.error = json_syntax_error(bytes, name);
+      result.error = scan_json(bytes, name);
       if (!result.error) result.error = fail(FileProblem::NotRapport,
                                              quoted(name) + " is JSON, but not a Rapport project.");
       return result;

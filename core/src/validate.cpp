@@ -1,7 +1,9 @@
-// The rules of an engagement. Commands check items strictly; a loaded file is
-// checked for integrity (references, ranges, ids), while policy rules that
-// health checks report on (a rejected change request without a rationale) are
-// left to those checks, so such a file still opens and gets flagged.
+// The rules of an engagement, one set for commands and loaded files. Commands
+// check the item they are about strictly, and every item they touch (and every
+// item of a loaded file) for integrity: references, ranges, dates, ids, texts.
+// Policy rules that health checks report on (a rejected change request without
+// a rationale) are left to those checks, so such a file still opens and gets
+// flagged.
 #include "rapport/validate.hpp"
 
 #include "rapport/text.hpp"
@@ -37,6 +39,21 @@ Result name(const std::string& s, const char* field, const char* what) {
     return err(field, fmt::format("The {} is too long ({} bytes); keep it under {}.", field, s.size(),
                                   kMaxNameBytes));
   return text(s, field, field);
+}
+
+// A date inside the years 1..9999: the range every file can hold.
+Result date(Date d, const char* field, const char* label) {
+  if (in_date_range(d)) return {};
+  return err(field, fmt::format("The {} must be a date in the years 1 to 9999.", label));
+}
+Result date(const std::optional<Date>& d, const char* field, const char* label) {
+  return d ? date(*d, field, label) : Result{};
+}
+
+// A time of day, 00:00 to 23:59.
+Result time_of_day(LocalTime t, const char* field, const char* label) {
+  if (t.minutes >= 0 && t.minutes < 1440) return {};
+  return err(field, fmt::format("The {} must be a time between 00:00 and 23:59.", label));
 }
 
 Result stakeholder_ref(const Engagement& e, Id id, const char* field, const char* label) {
@@ -88,6 +105,8 @@ Result check(const Engagement&, const EngagementInfo& x, bool) {
   CHECK(text(x.internal_notes, "internal_notes", "internal notes"));
   if (x.time_zone.empty()) return err("time_zone", "Choose the engagement's time zone.");
   CHECK(zone(x.time_zone, "time_zone"));
+  CHECK(date(x.start, "start", "start date"));
+  CHECK(date(x.end, "end", "end date"));
   if (x.end < x.start) return err("end", "The engagement cannot end before it starts.");
   if (x.currency.size() != 3 ||
       !std::all_of(x.currency.begin(), x.currency.end(), [](char c) { return c >= 'A' && c <= 'Z'; }))
@@ -131,6 +150,8 @@ Result check(const Engagement& e, const Question& x, bool) {
   CHECK(text(x.text, "text", "question"));
   CHECK(text(x.answer, "answer", "answer"));
   CHECK(stakeholder_ref(e, x.asked_of, "asked_of", "person asked"));
+  CHECK(date(x.asked_on, "asked_on", "date asked"));
+  CHECK(date(x.answered_on, "answered_on", "date answered"));
   if (x.answered_on && *x.answered_on < x.asked_on)
     return err("answered_on", "A question cannot be answered before it was asked.");
   return {};
@@ -142,6 +163,7 @@ Result check(const Engagement& e, const Expectation& x, bool) {
   CHECK(text(x.explanation, "explanation", "explanation"));
   CHECK(enum_range(x.status, ExpectationStatus::WillNotBeMet, "status"));
   CHECK(stakeholder_ref(e, x.source, "source", "source"));
+  CHECK(date(x.raised_on, "raised_on", "date raised"));
   return {};
 }
 
@@ -184,7 +206,8 @@ Result check(const Engagement& e, const MeetingSeries& x, bool) {
   CHECK(stakeholder_refs(e, x.attendees, "attendees"));
   if (x.channel != kNoId && !e.channels.contains(x.channel))
     return err("channel", fmt::format("The meeting refers to a channel that does not exist (id {}).", x.channel));
-  if (x.start.minutes < 0 || x.start.minutes >= 1440) return err("start", "The start time must be between 00:00 and 23:59.");
+  CHECK(date(x.first_date, "first_date", "first date"));
+  CHECK(time_of_day(x.start, "start", "start time"));
   if (x.duration_minutes < 5 || x.duration_minutes > 24 * 60)
     return err("duration_minutes", "A meeting lasts between 5 minutes and 24 hours.");
   CHECK(zone(x.time_zone, "time_zone"));
@@ -194,24 +217,28 @@ Result check(const Engagement& e, const MeetingSeries& x, bool) {
   if (r.frequency == Frequency::Weekly && (r.weekdays & 0x7F) == 0)
     return err("weekdays", "Choose at least one weekday for a weekly meeting.");
   if (r.weekdays & 0x80) return err("weekdays", "The weekdays hold an unknown value.");
+  if (r.weekday > 6) return err("weekday", "The weekday holds an unknown value.");
   if (r.frequency == Frequency::MonthlyOnDay && (r.month_day < 1 || r.month_day > 31))
     return err("month_day", "The day of the month must be between 1 and 31.");
   if (r.frequency == Frequency::MonthlyOnWeekday) {
     if (!(r.week_of_month == -1 || (r.week_of_month >= 1 && r.week_of_month <= 5)))
       return err("week_of_month", "Choose the 1st to 5th, or the last, weekday of the month.");
-    if (r.weekday > 6) return err("weekday", "The weekday holds an unknown value.");
   }
+  CHECK(date(r.until, "until", "last date"));
   if (r.until && *r.until < x.first_date) return err("until", "The series cannot end before its first meeting.");
   if (r.count < 0 || r.count > 100000) return err("count", "The number of meetings must be between 0 and 100000.");
-  for (const auto& [date, o] : x.overrides) {
+  for (const auto& [original, o] : x.overrides) {
+    CHECK(date(original, "overrides", "date of a changed occurrence"));
     CHECK(enum_range(o.state, OccurrenceState::Cancelled, "state"));
     CHECK(enum_range(o.cancelled_by, Side::Provider, "cancelled_by"));
     CHECK(stakeholder_refs(e, o.present, "present"));
     CHECK(text(o.recap_summary, "recap_summary", "recap"));
     CHECK(text(o.agreed_actions, "agreed_actions", "agreed actions"));
     CHECK(text(o.cancel_reason, "cancel_reason", "reason"));
-    if (o.moved_to && (o.moved_to->time.minutes < 0 || o.moved_to->time.minutes >= 1440))
-      return err("moved_to", "The new start time must be between 00:00 and 23:59.");
+    if (o.moved_to) {
+      CHECK(date(o.moved_to->date, "moved_to", "new date"));
+      CHECK(time_of_day(o.moved_to->time, "moved_to", "new start time"));
+    }
   }
   return {};
 }
@@ -220,6 +247,8 @@ Result check(const Engagement&, const Milestone& x, bool) {
   CHECK(name(x.title, "title", "milestone"));
   CHECK(text(x.description, "description", "description"));
   CHECK(enum_range(x.status, MilestoneStatus::Missed, "status"));
+  CHECK(date(x.baseline, "baseline", "baseline date"));
+  CHECK(date(x.current, "current", "current date"));
   return {};
 }
 
@@ -230,10 +259,14 @@ Result check(const Engagement&, const Boundary& x, bool) {
   CHECK(enum_range(x.kind, BoundaryKind::Quota, "kind"));
   CHECK(enum_range(x.period, QuotaPeriod::Week, "period"));
   CHECK(enum_range(x.hours_side, Side::Provider, "hours_side"));
+  if (x.working_days & 0x80) return err("working_days", "The working days hold an unknown value.");
+  CHECK(time_of_day(x.day_start, "day_start", "start of the working day"));
+  CHECK(time_of_day(x.day_end, "day_end", "end of the working day"));
+  CHECK(date(x.from, "from", "first date"));
+  CHECK(date(x.to, "to", "last date"));
   if (x.kind == BoundaryKind::WorkingHours) {
     if ((x.working_days & 0x7F) == 0) return err("working_days", "Choose at least one working day.");
-    if (x.day_start.minutes < 0 || x.day_end.minutes > 1440 || x.day_end <= x.day_start)
-      return err("day_end", "The working day must end after it starts.");
+    if (x.day_end <= x.day_start) return err("day_end", "The working day must end after it starts.");
   }
   if (x.kind == BoundaryKind::Blackout && x.to < x.from)
     return err("to", "The period cannot end before it starts.");
@@ -254,6 +287,8 @@ Result check(const Engagement& e, const ChangeRequest& x, bool strict) {
   CHECK(enum_range(x.status, ChangeStatus::Deferred, "status"));
   CHECK(stakeholder_ref(e, x.requested_by, "requested_by", "requester"));
   CHECK(stakeholder_ref(e, x.decided_by, "decided_by", "decider"));
+  CHECK(date(x.requested_on, "requested_on", "date requested"));
+  CHECK(date(x.decided_on, "decided_on", "date decided"));
   if (x.objective != kNoId && !e.objectives.contains(x.objective))
     return err("objective", fmt::format("The change request refers to an objective that does not exist (id {}).", x.objective));
   for (size_t i = 0; i < x.impacts.size(); ++i) {
@@ -278,6 +313,9 @@ Result check(const Engagement& e, const ClientTask& x, bool) {
   CHECK(name(x.title, "title", "client task"));
   CHECK(enum_range(x.status, TaskStatus::Dropped, "status"));
   CHECK(side_ref(e, x.owner, Side::Client, "owner", "owner of a client task"));
+  CHECK(date(x.created_on, "created_on", "date created"));
+  CHECK(date(x.due, "due", "due date"));
+  CHECK(date(x.done_on, "done_on", "date done"));
   if (x.due < x.created_on) return err("due", "A task cannot be due before it was created.");
   if (x.done_on && *x.done_on < x.created_on) return err("done_on", "A task cannot be done before it was created.");
   if (x.milestone != kNoId && !e.milestones.contains(x.milestone))
@@ -287,6 +325,7 @@ Result check(const Engagement& e, const ClientTask& x, bool) {
 
 Result check(const Engagement& e, const Decision& x, bool) {
   if (blank(x.what)) return err("what", "Write what was decided.");
+  CHECK(date(x.date, "date", "date"));
   CHECK(text(x.what, "what", "decision"));
   CHECK(text(x.rationale, "rationale", "rationale"));
   CHECK(stakeholder_ref(e, x.decided_by, "decided_by", "decider"));
@@ -296,6 +335,7 @@ Result check(const Engagement& e, const Decision& x, bool) {
 }
 
 Result check(const Engagement& e, const Feedback& x, bool) {
+  CHECK(date(x.date, "date", "date"));
   if (x.sentiment < -2 || x.sentiment > 2) return err("sentiment", "The sentiment runs from -2 to +2.");
   CHECK(text(x.note, "note", "note"));
   CHECK(text(x.follow_up, "follow_up", "follow-up"));
@@ -331,12 +371,37 @@ RAPPORT_VALIDATE(Decision)
 RAPPORT_VALIDATE(Feedback)
 #undef RAPPORT_VALIDATE
 
+template <class T>
+std::optional<Error> validate_stored(const Engagement& e, const T& x) {
+  return check(e, x, false);
+}
+template std::optional<Error> validate_stored(const Engagement&, const EngagementInfo&);
+#define RAPPORT_VALIDATE_STORED(T) \
+  template std::optional<Error> validate_stored(const Engagement&, const T&);
+RAPPORT_VALIDATE_STORED(Stakeholder)
+RAPPORT_VALIDATE_STORED(Objective)
+RAPPORT_VALIDATE_STORED(Constraint)
+RAPPORT_VALIDATE_STORED(Question)
+RAPPORT_VALIDATE_STORED(Expectation)
+RAPPORT_VALIDATE_STORED(Responsibility)
+RAPPORT_VALIDATE_STORED(Deliverable)
+RAPPORT_VALIDATE_STORED(CommunicationChannel)
+RAPPORT_VALIDATE_STORED(MeetingSeries)
+RAPPORT_VALIDATE_STORED(Milestone)
+RAPPORT_VALIDATE_STORED(Boundary)
+RAPPORT_VALIDATE_STORED(ChangeRequest)
+RAPPORT_VALIDATE_STORED(ClientTask)
+RAPPORT_VALIDATE_STORED(Decision)
+RAPPORT_VALIDATE_STORED(Feedback)
+#undef RAPPORT_VALIDATE_STORED
+
 std::vector<std::string> validate_engagement(const Engagement& e, size_t limit) {
   std::vector<std::string> problems;
   auto add = [&](std::string p) {
     if (problems.size() < limit) problems.push_back(std::move(p));
   };
   if (auto r = check(e, e.info, false)) add("Engagement details: " + r->message);
+  if (e.next_id == kNoId) add("The id counter (next_id) is 0; it must be at least 1.");
   std::vector<Id> ids;
   ids.reserve(e.item_count());
   for_each_table(e, [&](const auto& table) {

@@ -7,8 +7,11 @@
 
 #include <signal.h>
 #include <sys/resource.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <random>
@@ -340,6 +343,59 @@ TEST_CASE("io: broken JSON files each give their own error", "[io]") {
   }
 }
 
+TEST_CASE("io: JSON text is checked after unescaping, keys once each, nesting shallow", "[io][json]") {
+  const std::string good = to_bytes(make_demo(), FileFormat::Json);
+  auto load = [](const std::string& s) { return load_bytes(s, "plan.rapport.json"); };
+  const char* name = "plan.rapport.json";
+  auto line_of = [](const std::string& s, const std::string& needle) {
+    const auto at = s.find(needle);
+    return "line " + std::to_string(1 + std::count(s.begin(), s.begin() + long(at), '\n'));
+  };
+
+  SECTION("an escaped NUL in a text is refused, not cut off at the next save") {
+    std::string bad = good;
+    replace_once(bad, "\"name\": \"Website relaunch\"", "\"name\": \"Website\\u0000 relaunch\"");
+    LoadResult r = load(bad);
+    check_error(r, FileProblem::Damaged, name);
+    CHECK(r.error.message.find("“name”") != std::string::npos);
+    CHECK(r.error.message.find("zero character") != std::string::npos);
+    CHECK(r.error.message.find(line_of(bad, "Website\\u0000")) != std::string::npos);
+  }
+  SECTION("an escaped lone surrogate is not valid UTF-8 and is refused") {
+    std::string bad = good;
+    replace_once(bad, "\"name\": \"Website relaunch\"", "\"name\": \"Website \\udc00\"");
+    LoadResult r = load(bad);
+    check_error(r, FileProblem::Damaged, name);
+    CHECK(r.error.message.find("UTF-8") != std::string::npos);
+  }
+  SECTION("a key given twice is refused with its line") {
+    std::string bad = good;
+    replace_once(bad, "\"currency\": \"EUR\",", "\"currency\": \"EUR\",\n\"currency\": \"USD\",");
+    LoadResult r = load(bad);
+    check_error(r, FileProblem::Damaged, name);
+    CHECK(r.error.message.find("“currency” appears twice") != std::string::npos);
+    CHECK(r.error.message.find(line_of(bad, "\"currency\": \"USD\"")) != std::string::npos);
+  }
+  SECTION("the same key in two different objects is fine") {
+    CHECK(load(good));
+  }
+  SECTION("an object with many keys is still checked for repeats") {
+    std::string many = "{\"rapport_file\": \"engagement\"";
+    for (int i = 0; i < 1000; ++i) many += ",\"k" + std::to_string(i) + "\": 1";
+    many += ",\"k500\": 2}";
+    LoadResult r = load(many);
+    check_error(r, FileProblem::Damaged, name);
+    CHECK(r.error.message.find("“k500” appears twice") != std::string::npos);
+  }
+  SECTION("nesting a million levels deep is a quick error naming the depth") {
+    std::string deep = "{\"rapport_file\": \"engagement\", \"format\": 1, \"engagement\": ";
+    deep += std::string(1000000, '[') + std::string(1000000, ']') + "}";
+    LoadResult r = load(deep);
+    check_error(r, FileProblem::Damaged, name);
+    CHECK(r.error.message.find("nested more than 64 levels") != std::string::npos);
+  }
+}
+
 TEST_CASE("io: the committed corpus of broken files", "[io]") {
   const fs::path dir = fs::path(RAPPORT_TEST_DATA) / "broken";
   REQUIRE(fs::is_directory(dir));
@@ -439,6 +495,69 @@ TEST_CASE("io: save_file writes atomically and keeps the old file when it fails"
     REQUIRE_FALSE(save_file(demo, path));
     CHECK((fs::status(path).permissions() & fs::perms::all) ==
           (fs::perms::owner_read | fs::perms::owner_write));
+  }
+}
+
+TEST_CASE("io: write_file_atomically follows links, refuses dangling ones and keeps the old file on failure", "[io]") {
+  TempDir dir;
+  const fs::path real = dir / "real.ics";
+  write_all(real, "old");
+
+  SECTION("a link is followed to its target and stays a link") {
+    fs::create_symlink("real.ics", dir / "link.ics");
+    fs::create_symlink(dir / "link.ics", dir / "link-to-link.ics");
+    REQUIRE_FALSE(write_file_atomically(dir / "link-to-link.ics", "new"));
+    CHECK(fs::is_symlink(dir / "link.ics"));
+    CHECK(fs::is_symlink(dir / "link-to-link.ics"));
+    CHECK(read_all(real) == "new");
+  }
+  SECTION("a dangling link is refused and left as it was") {
+    fs::create_symlink("nowhere.ics", dir / "dangling.ics");
+    FileError err = write_file_atomically(dir / "dangling.ics", "new");
+    INFO(err.message);
+    CHECK(err.problem == FileProblem::SaveFailed);
+    CHECK(err.message.find("dangling.ics") != std::string::npos);
+    CHECK(err.message.find("does not exist") != std::string::npos);
+    CHECK(fs::is_symlink(dir / "dangling.ics"));
+    CHECK_FALSE(fs::exists(dir / "nowhere.ics"));
+  }
+  SECTION("saving an engagement through a dangling link is refused, not Saved over the link") {
+    fs::create_symlink("nowhere.rapport", dir / "plan.rapport");
+    FileError err = save_file(make_demo(), dir / "plan.rapport");
+    INFO(err.message);
+    CHECK(err.problem == FileProblem::SaveFailed);
+    CHECK(fs::is_symlink(dir / "plan.rapport"));
+  }
+  SECTION("a folder that does not exist") {
+    FileError err = write_file_atomically(dir / "gone" / "out.ics", "new");
+    INFO(err.message);
+    CHECK(err.problem == FileProblem::SaveFailed);
+    CHECK(err.message.find("does not exist") != std::string::npos);
+  }
+  SECTION("a write that fails half way leaves the old file and no temporary file") {
+    const std::string big(64 * 1024, 'x');
+    rlimit old{};
+    REQUIRE(::getrlimit(RLIMIT_FSIZE, &old) == 0);
+    auto old_handler = ::signal(SIGXFSZ, SIG_IGN);
+    rlimit small = old;
+    small.rlim_cur = 4096;
+    REQUIRE(::setrlimit(RLIMIT_FSIZE, &small) == 0);
+    FileError err = write_file_atomically(real, big);
+    ::setrlimit(RLIMIT_FSIZE, &old);
+    ::signal(SIGXFSZ, old_handler);
+    INFO(err.message);
+    CHECK(err.problem == FileProblem::SaveFailed);
+    CHECK(err.message.find("unchanged") != std::string::npos);
+    CHECK(read_all(real) == "old");
+    int files = 0;
+    for ([[maybe_unused]] const auto& f : fs::directory_iterator(dir.path)) ++files;
+    CHECK(files == 1);
+  }
+  SECTION("a pipe (or a device) is not replaced by a file") {
+    const fs::path pipe = dir / "pipe.ics";
+    REQUIRE(::mkfifo(pipe.c_str(), 0600) == 0);
+    CHECK(write_file_atomically(pipe, "new").problem == FileProblem::SaveFailed);
+    CHECK(fs::is_fifo(pipe));
   }
 }
 
@@ -587,4 +706,5 @@ TEST_CASE("io: write the corpus of broken files", "[.][write-broken-corpus]") {
   Engagement invalid = demo;
   invalid.next_id = 1;
   put("invalid--next-id-below-ids.rapport.json", to_bytes(invalid, FileFormat::Json));
+  // Small by hand: duplicate-key, zero-character-in-text and nested-too-deep.
 }

@@ -84,9 +84,8 @@ inline constexpr bool is_text = cereal::traits::is_text_archive<A>::value;
 template <class A>
 inline constexpr bool is_loading = A::is_loading::value;
 
-// Dates a file may hold: years 1..9999, so every date has a 4-digit ISO form.
-inline constexpr int32_t kMinDateDays = -719162;  // 0001-01-01
-inline constexpr int32_t kMaxDateDays = 2932896;  // 9999-12-31
+// Dates a file may hold: kMinDateDays..kMaxDateDays (validate.hpp), the same
+// range commands keep to.
 
 
 // [SECTION] Fields ------------------------------------------------------------

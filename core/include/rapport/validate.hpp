@@ -2,6 +2,7 @@
 // file just loaded (a file can hold what commands forbid).
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -38,6 +39,13 @@ std::optional<Error> validate(const Engagement& e, const ClientTask& x);
 std::optional<Error> validate(const Engagement& e, const Decision& x);
 std::optional<Error> validate(const Engagement& e, const Feedback& x);
 
+// The same rules without the policy ones (a rejected change request needs a
+// reason): what a loaded file is held to, item by item. Commands check every
+// item they touch with this too, so whatever a command produces saves and
+// reopens. Defined for EngagementInfo and the 15 item types.
+template <class T>
+std::optional<Error> validate_stored(const Engagement& e, const T& x);
+
 // Every rule over a whole engagement: each item as above, ids unique and below
 // next_id, table keys equal to item ids. Returns the problems found, each
 // message naming the item ("Client task “Send assets”: the owner ...").
@@ -48,5 +56,15 @@ std::vector<std::string> validate_engagement(const Engagement& e, size_t limit =
 // than this are refused by commands and by the loader.
 inline constexpr size_t kMaxTextBytes = 1 << 20;  // 1 MiB per text field
 inline constexpr size_t kMaxNameBytes = 1000;     // names and titles
+
+// Dates an engagement may hold: the years 1 to 9999, so every date has a
+// 4-digit ISO form in JSON. Commands and loaded files both keep to it.
+inline constexpr int32_t kMinDateDays = -719162;  // 0001-01-01
+inline constexpr int32_t kMaxDateDays = 2932896;  // 9999-12-31
+inline bool in_date_range(Date d) { return d.days >= kMinDateDays && d.days <= kMaxDateDays; }
+
+// The largest id an item can have. next_id is one more when every id is used,
+// and an Add is then refused: the counter never wraps round to 0.
+inline constexpr Id kMaxItemId = Id(-1) - 1;
 
 }  // namespace rapport
