@@ -233,26 +233,31 @@ std::string json_shape_problem(const std::string& what) {
 // Rapport's own files are about 7 levels deep.
 constexpr int kMaxJsonDepth = 64;
 
-// The keys seen in one open object: a short list for the usual small object,
-// a hash set once an object grows large (so a hostile object stays linear).
+// The keys seen in one open object: a short list for the usual small object
+// (kept in one reused buffer, so the pass allocates almost nothing), a hash
+// set once an object grows large (so a hostile object stays linear).
 struct KeysSeen {
-  std::vector<std::string> few;
+  std::string bytes;                             // the keys, back to back
+  std::vector<std::pair<size_t, size_t>> spans;  // offset and length of each
   std::unordered_set<std::string> many;
   bool insert(std::string_view key) {
     if (many.empty()) {
-      for (const std::string& k : few)
-        if (k == key) return false;
-      few.emplace_back(key);
-      if (few.size() > 32) {
-        many.insert(few.begin(), few.end());
-        few.clear();
+      for (const auto& [at, n] : spans)
+        if (std::string_view(bytes).substr(at, n) == key) return false;
+      spans.emplace_back(bytes.size(), key.size());
+      bytes += key;
+      if (spans.size() > 32) {
+        for (const auto& [at, n] : spans) many.emplace(bytes, at, n);
+        spans.clear();
+        bytes.clear();
       }
       return true;
     }
     return many.emplace(key).second;
   }
   void reset() {
-    few.clear();
+    bytes.clear();
+    spans.clear();
     if (!many.empty()) many = {};
   }
 };
@@ -284,11 +289,13 @@ struct JsonScan : rapidjson::BaseReaderHandler<rapidjson::UTF8<>, JsonScan> {
       if (static_cast<unsigned char>(c) < 0x20 || static_cast<unsigned char>(c) >= 0x80) c = '?';
     return out;
   }
-  bool check_text(std::string_view s, const std::string& what) {
+  // `is_key`: the text is a key, else the value of the last key.
+  bool check_text(std::string_view s, bool is_key) {
+    if (is_valid_utf8(s)) return true;  // the common case: no message built
+    const std::string what = is_key ? "a key" : "the text of “" + shown(last_key) + "”";
     if (s.find('\0') != std::string_view::npos)
       return stop(what + " holds a zero character (\\u0000), which Rapport cannot keep; remove it");
-    if (!is_valid_utf8(s)) return stop(what + " is not valid UTF-8 text");
-    return true;
+    return stop(what + " is not valid UTF-8 text");
   }
   bool StartObject() {
     if (!enter()) return false;
@@ -308,14 +315,14 @@ struct JsonScan : rapidjson::BaseReaderHandler<rapidjson::UTF8<>, JsonScan> {
   }
   bool Key(const char* str, rapidjson::SizeType length, bool) {
     const std::string_view key(str, length);
-    if (!check_text(key, "a key")) return false;
+    if (!check_text(key, true)) return false;
     if (!objects[open_objects - 1].insert(key))
       return stop("the key “" + shown(key) + "” appears twice in the same object");
     last_key.assign(key.substr(0, 40));
     return true;
   }
   bool String(const char* str, rapidjson::SizeType length, bool) {
-    return check_text(std::string_view(str, length), "the text of “" + shown(last_key) + "”");
+    return check_text(std::string_view(str, length), false);
   }
 };
 
