@@ -5,6 +5,11 @@
 // starts; libical then reads values and recurrence rules, and any error it
 // reports is named with its event's line.
 //
+// Bounded in time and memory: the first pass refuses lines longer than
+// kMaxIcsLineBytes, more properties per event than kMaxIcsEventProperties and
+// more lines than kMaxIcsLines before libical sees the file; every later step costs a look-up per event or
+// per EXDATE, never a walk of the series.
+//
 // [SECTION] index
 //   Lines      - unfolding and the structural check, with line numbers
 //   Times      - DATE / DATE-TIME values into our dates, times and zones
@@ -22,6 +27,7 @@
 #include "rapport/export.hpp"
 #include "rapport/import.hpp"
 #include "rapport/recurrence.hpp"
+#include "rapport/validate.hpp"
 
 namespace rapport {
 namespace {
@@ -35,6 +41,22 @@ ImportError error_at(int line, std::string message) {
 struct Structure {
   std::vector<int> event_lines;  // line of each top-level BEGIN:VEVENT, in order
 };
+
+// Longer logical lines are refused: no text Rapport keeps is longer than
+// kMaxTextBytes, even escaped and folded.
+constexpr size_t kMaxIcsLineBytes = 4 * kMaxTextBytes;
+// Properties in one component (EXDATEs mostly): a series keeps at most
+// 100,000 occurrences, so many more changes than that cannot all be real.
+constexpr size_t kMaxIcsEventProperties = 110000;
+// Content lines in the whole calendar: libical keeps a few hundred bytes per
+// property, so this keeps its memory within about ten times the largest file.
+constexpr size_t kMaxIcsLines = 500000;
+
+// What a series may hold (validate.cpp keeps to the same).
+constexpr int kMaxIcsInterval = 1000;
+constexpr int kMaxIcsCount = 100000;
+
+std::string megabytes(size_t bytes) { return fmt::format("{:.1f} MB", double(bytes) / double(1 << 20)); }
 
 bool name_char(char c) { return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-'; }
 
@@ -53,16 +75,26 @@ std::variant<Structure, ImportError> check_structure(std::string_view text) {
   // Unfolded logical lines, each with the number of its first physical line.
   std::string logical;
   int logical_line = 0;
+  std::vector<size_t> properties;  // per open component
+  size_t lines = 0;
   auto check = [&](const std::string& line, int at) -> std::optional<ImportError> {
     if (line.empty()) return std::nullopt;
+    if (++lines > kMaxIcsLines)
+      return error_at(at, fmt::format("the calendar has more than {} lines; not imported", kMaxIcsLines));
+    if (line.size() > kMaxIcsLineBytes)
+      return error_at(at, fmt::format("this line is {} long; lines over {} are not imported", megabytes(line.size()),
+                                      megabytes(kMaxIcsLineBytes)));
     size_t i = 0;
     while (i < line.size() && name_char(line[i])) ++i;
     if (i == 0 || i == line.size() || (line[i] != ':' && line[i] != ';')) {
       std::string shown = line.substr(0, 40);
       return error_at(at, fmt::format("“{}{}” is not an iCalendar line (NAME:value)", shown, line.size() > 40 ? "…" : ""));
     }
-    std::string name = upper(line.substr(0, i));
-    std::string value = upper(line.substr(line.find(':') + 1));
+    std::string name = upper(std::string_view(line).substr(0, i));
+    // Only BEGIN and END need their value; it is short or not a component name.
+    std::string value;
+    if (name == "BEGIN" || name == "END")
+      value = upper(std::string_view(line).substr(line.find(':') + 1).substr(0, 64));
     while (!value.empty() && (value.back() == ' ' || value.back() == '\t')) value.pop_back();
     if (!any && name != "BEGIN") return error_at(at, "an iCalendar file starts with BEGIN:VCALENDAR");
     if (!any && value != "VCALENDAR") return error_at(at, fmt::format("the file starts with BEGIN:{}, not BEGIN:VCALENDAR", value));
@@ -72,14 +104,19 @@ std::variant<Structure, ImportError> check_structure(std::string_view text) {
         return error_at(at, fmt::format("BEGIN:{} outside of the calendar", value));
       if (value == "VEVENT" && open.size() == 1) out.event_lines.push_back(at);
       open.emplace_back(value, at);
+      properties.push_back(0);
       if (open.size() > 20) return error_at(at, "components are nested too deeply");
     } else if (name == "END") {
       if (open.empty()) return error_at(at, fmt::format("END:{} without a BEGIN", value));
       if (open.back().first != value)
         return error_at(at, fmt::format("END:{} closes BEGIN:{} of line {}", value, open.back().first, open.back().second));
       open.pop_back();
+      properties.pop_back();
     } else if (open.empty()) {
       return error_at(at, fmt::format("{} after the end of the calendar", name));
+    } else if (++properties.back() > kMaxIcsEventProperties) {
+      return error_at(open.back().second, fmt::format("BEGIN:{} has more than {} properties; not imported",
+                                                      open.back().first, kMaxIcsEventProperties));
     }
     return std::nullopt;
   };
@@ -90,7 +127,11 @@ std::variant<Structure, ImportError> check_structure(std::string_view text) {
     if (!physical.empty() && physical.back() == '\r') physical.remove_suffix(1);
     ++number;
     if (!physical.empty() && (physical[0] == ' ' || physical[0] == '\t') && logical_line > 0) {
-      logical.append(physical.substr(1));
+      if (logical.size() + physical.size() > kMaxIcsLineBytes + 1) {
+        logical.append(physical.substr(1, kMaxIcsLineBytes + 1 - logical.size()));  // enough to refuse it
+      } else {
+        logical.append(physical.substr(1));
+      }
     } else {
       if (auto err = check(logical, logical_line)) return *err;
       logical.assign(physical);
@@ -203,6 +244,7 @@ std::variant<Recurrence, std::string> to_recurrence(const icalrecurrencetype& r,
   Recurrence out;
   out.interval = std::max<int>(1, r.interval);
   out.count = std::max(0, r.count);
+  if (out.interval > kMaxIcsInterval) return fmt::format("it repeats only every {} periods", out.interval);
   auto days = values(r.by_day, ICAL_BY_DAY_SIZE);
   auto month_days = values(r.by_month_day, ICAL_BY_MONTHDAY_SIZE);
   auto set_pos = values(r.by_set_pos, ICAL_BY_SETPOS_SIZE);
@@ -311,6 +353,15 @@ std::optional<OwnUid> own_uid(const Engagement& e, const std::string& uid) {
 
 std::string text_of(const char* s) { return s ? std::string(s) : std::string(); }
 
+// Text cut to at most `max` bytes, not inside a UTF-8 sequence, "..." marking the cut.
+std::string clipped(std::string text, size_t max) {
+  if (text.size() <= max) return text;
+  size_t cut = max - 3;
+  while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
+  text.resize(cut);
+  return text + "...";
+}
+
 // Our export appends "With: <attendees>" to the description; not the purpose.
 std::string purpose_of(std::string description) {
   size_t at = description.rfind("With: ");
@@ -324,6 +375,37 @@ struct Event {
   int line;
   std::string uid;
 };
+
+// Physical lines for libical, in pieces of at most the size it asks for. Its
+// own string reader looks for the end of the line again for every piece, so
+// a line of n bytes costs n^2 / 1024 there; here the end is found once.
+struct LineFeed {
+  std::string_view text;
+  size_t pos = 0;
+  size_t line_end = 0;  // one past the '\n' ending the line that holds pos
+};
+
+char* feed_line(char* out, size_t size, void* data) {
+  LineFeed& f = *static_cast<LineFeed*>(data);
+  if (f.pos >= f.text.size() || size < 2) return nullptr;
+  if (f.line_end <= f.pos) {
+    size_t nl = f.text.find('\n', f.pos);
+    f.line_end = nl == std::string_view::npos ? f.text.size() : nl + 1;
+  }
+  size_t n = std::min(f.line_end - f.pos, size - 1);
+  std::copy_n(f.text.data() + f.pos, n, out);
+  out[n] = '\0';
+  f.pos += n;
+  return out;
+}
+
+icalcomponent* parse_calendar(std::string_view text) {
+  std::unique_ptr<icalparser, void (*)(icalparser*)> parser(icalparser_new(), icalparser_free);
+  if (!parser) return nullptr;
+  LineFeed feed{text};
+  icalparser_set_gen_data(parser.get(), &feed);
+  return icalparser_parse(parser.get(), feed_line);
+}
 
 }  // namespace
 
@@ -350,8 +432,7 @@ ImportResult import_ics(const Engagement& e, std::string_view text, std::vector<
   if (auto* err = std::get_if<ImportError>(&structure)) return *err;
   const std::vector<int>& event_lines = std::get<Structure>(structure).event_lines;
 
-  std::string owned(text);
-  std::unique_ptr<icalcomponent, void (*)(icalcomponent*)> cal(icalparser_parse_string(owned.c_str()), icalcomponent_free);
+  std::unique_ptr<icalcomponent, void (*)(icalcomponent*)> cal(parse_calendar(text), icalcomponent_free);
   if (!cal || icalcomponent_isa(cal.get()) != ICAL_VCALENDAR_COMPONENT)
     return error_at(1, "libical could not read the calendar");
   Reader reader{e, cal.get(), warnings};
@@ -385,18 +466,27 @@ ImportResult import_ics(const Engagement& e, std::string_view text, std::vector<
     icalcomponent* c = ev.c;
     std::string title = text_of(icalcomponent_get_summary(c));
     if (title.find_first_not_of(" \t\r\n") == std::string::npos) title = "Untitled event";
-    if (title.size() > kMaxNameBytes) {
-      size_t cut = kMaxNameBytes - 3;
-      while (cut > 0 && (static_cast<unsigned char>(title[cut]) & 0xC0) == 0x80) --cut;  // not inside UTF-8
-      title = title.substr(0, cut) + "...";
-    }
+    title = clipped(std::move(title), kMaxNameBytes);
     std::string description = text_of(icalcomponent_get_description(c));
+    if (description.size() > kMaxTextBytes) {
+      reader.warn(fmt::format("line {}: the description of “{}” was cut to {} KB.", ev.line, title, kMaxTextBytes >> 10));
+      description = clipped(std::move(description), kMaxTextBytes);
+    }
     bool cancelled = icalcomponent_get_status(c) == ICAL_STATUS_CANCELLED;
     std::optional<OwnUid> own = own_uid(e, ev.uid);
 
     icalproperty* start_p = icalcomponent_get_first_property(c, ICAL_DTSTART_PROPERTY);
     auto start = reader.moment(start_p, icalproperty_get_dtstart(start_p), e.info.time_zone);
     if (!start) return error_at(ev.line, fmt::format("the event “{}” has a DTSTART that is not a valid date", title));
+    // Dates Rapport cannot keep would make the engagement unsavable: the
+    // event is left out, the rest of the calendar comes in.
+    auto out_of_range = [&](Date d, const char* what) {
+      if (in_date_range(d)) return false;
+      reader.warn(fmt::format("line {}: “{}” was not imported: its {} {} is outside the years 1 to 9999.", ev.line,
+                              title, what, d.iso()));
+      return true;
+    };
+    if (out_of_range(start->local.date, "start")) return std::nullopt;
     // The end: DTEND, else DURATION, else an hour (a day for all-day events).
     int64_t minutes = start->all_day ? 1440 : 60;
     if (icalproperty* end_p = icalcomponent_get_first_property(c, ICAL_DTEND_PROPERTY)) {
@@ -418,7 +508,8 @@ ImportResult import_ics(const Engagement& e, std::string_view text, std::vector<
     if (start->all_day && !rrule_p) {
       if (cancelled) return std::nullopt;
       Date from = start->local.date;
-      int days = int(std::max<int64_t>(1, minutes / 1440));
+      int days = int(std::clamp<int64_t>(minutes / 1440, 1, 3660 * 1000));
+      if (out_of_range(from.plus_days(days - 1), "end")) return std::nullopt;
       if (days == 1) {
         Milestone m;
         if (own && own->kind == Kind::Milestone) m = *e.milestones.find(own->id);
@@ -475,9 +566,14 @@ ImportResult import_ics(const Engagement& e, std::string_view text, std::vector<
                                 text_of(icalrecurrencetype_as_string(&rule)), title, *why));
       } else {
         s.recurrence = std::get<Recurrence>(mapped);
+        if (s.recurrence.count > kMaxIcsCount) {
+          reader.warn(fmt::format("line {}: “{}” repeats {} times; Rapport keeps the first {}.", ev.line, title,
+                                  s.recurrence.count, kMaxIcsCount));
+          s.recurrence.count = kMaxIcsCount;
+        }
         if (!icaltime_is_null_time(rule.until)) {
           auto until = reader.moment(nullptr, rule.until, zone);
-          if (until) s.recurrence.until = until->local.date;
+          if (until) s.recurrence.until = std::min(until->local.date, Date{kMaxDateDays});
           // RFC 5545 counts both; with UNTIL before the first date there is nothing.
           if (s.recurrence.until && *s.recurrence.until < s.first_date) s.recurrence.until = s.first_date;
         }
@@ -506,7 +602,8 @@ ImportResult import_ics(const Engagement& e, std::string_view text, std::vector<
         auto ex = reader.moment(p, icalproperty_get_exdate(p), zone);
         if (!ex) return error_at(ev.line, fmt::format("the event “{}” has an EXDATE that is not a date", title));
         Date original = reader.in_zone(*ex, zone).date;
-        if (find_occurrence(s, e.info, original)) s.overrides[original].state = OccurrenceState::Cancelled;
+        if (in_date_range(original) && find_occurrence(s, e.info, original))
+          s.overrides[original].state = OccurrenceState::Cancelled;
       }
       if (with_overrides)
         for (size_t i : overrides_of[ev.uid]) {
@@ -517,7 +614,7 @@ ImportResult import_ics(const Engagement& e, std::string_view text, std::vector<
           auto os = reader.moment(os_p, icalproperty_get_dtstart(os_p), zone);
           if (!rid || !os) return error_at(o.line, "the RECURRENCE-ID or DTSTART of this event is not a date");
           Date original = reader.in_zone(*rid, zone).date;
-          if (!find_occurrence(s, e.info, original)) {
+          if (!in_date_range(original) || !find_occurrence(s, e.info, original)) {
             reader.warn(fmt::format("line {}: “{}” changes a meeting on {} that the series does not have; skipped.", o.line,
                                     title, original.iso()));
             continue;
@@ -528,6 +625,11 @@ ImportResult import_ics(const Engagement& e, std::string_view text, std::vector<
             continue;
           }
           LocalDateTime moved = reader.in_zone(*os, zone);
+          if (!in_date_range(moved.date)) {
+            reader.warn(fmt::format("line {}: “{}” moves the meeting of {} to {}, outside the years 1 to 9999; skipped.",
+                                    o.line, title, original.iso(), moved.date.iso()));
+            continue;
+          }
           if (moved != LocalDateTime{original, s.start}) v.moved_to = moved;
         }
     }
@@ -557,6 +659,8 @@ ImportResult import_ics(const Engagement& e, std::string_view text, std::vector<
                               ev.line));
     if (auto err = add_event(ev, !is_override)) return *err;
   }
+  events.clear();
+  cal.reset();  // the commands hold what was read: libical's tree goes before the dry run
   if (auto err = check_import(e, commands)) return *err;
   return commands;
 }

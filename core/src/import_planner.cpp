@@ -1,18 +1,25 @@
 // GNOME Planner import (.planner, XML) with libxml2. The mapping from a task
-// plan to Rapport's commitments is described in import.hpp. The parser runs
-// without network access and without entity substitution; libxml2's own
-// limits stop entity expansion bombs. Errors name the line of the element.
+// plan to Rapport's commitments is described in import.hpp. Errors name the
+// line of the element.
+//
+// Bounded in time and memory: the parser runs without network access, without
+// loading a DTD and without entity substitution, and a file that declares
+// entities (a DOCTYPE with an internal subset) is refused before parsing, so an
+// attribute can never expand into gigabytes. Attribute values are read as
+// parsed, never expanded. Every step is a pass or a map look-up per task.
 #include <libxml/parser.h>
 #include <libxml/tree.h>
 
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <iterator>
 #include <map>
 #include <memory>
 
-#include "rapport/text.hpp"
 #include "rapport/import.hpp"
+#include "rapport/text.hpp"
+#include "rapport/validate.hpp"
 
 namespace rapport {
 namespace {
@@ -25,12 +32,30 @@ bool is(const xmlNode* n, const char* name) {
   return n && n->type == XML_ELEMENT_NODE && xmlStrcmp(n->name, reinterpret_cast<const xmlChar*>(name)) == 0;
 }
 
+// An attribute's value as parsed: its text nodes joined. Entity references
+// are not expanded (a file that declares entities is refused anyway).
 std::string attr(const xmlNode* n, const char* name) {
-  xmlChar* v = xmlGetProp(n, reinterpret_cast<const xmlChar*>(name));
-  if (!v) return "";
-  std::string out(reinterpret_cast<const char*>(v));
-  xmlFree(v);
+  const xmlAttr* a = xmlHasProp(n, reinterpret_cast<const xmlChar*>(name));
+  if (!a || a->type != XML_ATTRIBUTE_NODE) return "";
+  std::string out;
+  for (const xmlNode* c = a->children; c; c = c->next)
+    if (c->type == XML_TEXT_NODE && c->content) out += reinterpret_cast<const char*>(c->content);
   return out;
+}
+
+// A DOCTYPE with an internal subset can declare entities: refused, whatever
+// it declares (Planner never writes one). The line it starts on, or 0.
+int entity_declarations_line(std::string_view xml) {
+  size_t found = xml.find("<!ENTITY");
+  for (size_t at = xml.find("<!DOCTYPE"); at != std::string_view::npos; at = xml.find("<!DOCTYPE", at + 1)) {
+    size_t end = xml.find_first_of("[>", at);
+    if (end != std::string_view::npos && xml[end] == '[') {
+      found = std::min(found, at);
+      break;
+    }
+  }
+  if (found == std::string_view::npos) return 0;
+  return 1 + int(std::count(xml.begin(), xml.begin() + std::ptrdiff_t(found), '\n'));
 }
 
 int line_of(const xmlNode* n) { return int(xmlGetLineNo(n)); }
@@ -47,6 +72,7 @@ struct PlannerTask {
   int percent = 0;
   int line = 0;
   std::string parent;
+  int parent_index = -1;  // in the list of tasks, -1 at the top
   std::vector<std::string> predecessors;  // task ids
 };
 
@@ -68,7 +94,8 @@ std::optional<Date> planner_date(const std::string& text, bool is_end) {
 }
 
 std::optional<ImportError> read_tasks(const xmlNode* parent, int depth, const std::string& parent_id,
-                                      std::vector<PlannerTask>& out) {
+                                      int parent_index, std::vector<PlannerTask>& out,
+                                      std::map<std::string, int>& line_of_id, std::vector<std::string>* warnings) {
   if (depth > 50) return error_at(line_of(parent), "tasks are nested more than 50 levels deep");
   for (const xmlNode* n = parent->children; n; n = n->next) {
     if (!is(n, "task")) continue;
@@ -79,9 +106,12 @@ std::optional<ImportError> read_tasks(const xmlNode* parent, int depth, const st
     t.line = line_of(n);
     t.depth = depth;
     t.parent = parent_id;
+    t.parent_index = parent_index;
     t.milestone = attr(n, "type") == "milestone";
     std::string what = fmt::format("<task id=\"{}\" name=\"{}\">", t.id, t.name);
     if (t.id.empty()) return error_at(t.line, fmt::format("{} has no id", what));
+    if (auto [it, added] = line_of_id.emplace(t.id, t.line); !added)
+      return error_at(t.line, fmt::format("{} has the id of the task on line {}; task ids are unique", what, it->second));
     for (const char* key : {"start", "end"}) {
       std::string value = attr(n, key);
       auto date = planner_date(value, std::string_view(key) == "end");
@@ -91,6 +121,12 @@ std::optional<ImportError> read_tasks(const xmlNode* parent, int depth, const st
       (std::string_view(key) == "start" ? t.start : t.end) = *date;
     }
     if (t.end < t.start) t.end = t.start;
+    // A date Rapport cannot keep (outside the years 1 to 9999) would make the
+    // engagement unsavable: the task is left out, its children still read.
+    bool keep = in_date_range(t.start) && in_date_range(t.end);
+    if (!keep && warnings)
+      warnings->push_back(fmt::format("line {}: {} was not imported: its dates {} to {} are outside the years 1 to 9999.",
+                                      t.line, what, t.start.iso(), t.end.iso()));
     std::string percent = attr(n, "percent-complete");
     t.percent = percent.empty() ? 0 : std::clamp(std::atoi(percent.c_str()), 0, 100);
     for (const xmlNode* c = n->children; c; c = c->next) {
@@ -99,8 +135,13 @@ std::optional<ImportError> read_tasks(const xmlNode* parent, int depth, const st
         for (const xmlNode* p = c->children; p; p = p->next)
           if (is(p, "predecessor")) t.predecessors.push_back(attr(p, "predecessor-id"));
     }
-    out.push_back(t);
-    if (auto err = read_tasks(n, depth + 1, t.id, out)) return err;
+    int index = -1;
+    if (keep) {
+      index = int(out.size());
+      out.push_back(t);
+    }
+    if (auto err = read_tasks(n, depth + 1, t.id, index < 0 ? parent_index : index, out, line_of_id, warnings))
+      return err;
   }
   return std::nullopt;
 }
@@ -117,7 +158,14 @@ ImportResult import_planner(const Engagement& e, std::string_view xml, std::vect
   auto warn = [&](std::string text) {
     if (warnings) warnings->push_back(std::move(text));
   };
-  if (xml.size() > kMaxImportBytes) return error_at(0, "the file is too large to be a GNOME Planner project");
+  if (xml.size() > kMaxImportBytes)
+    return error_at(0, fmt::format("the file is {} MB; GNOME Planner projects over {} MB are not imported",
+                                   xml.size() >> 20, kMaxImportBytes >> 20));
+  if (xml.size() >= 2 && (uint8_t(xml[0]) == 0xFE || uint8_t(xml[0]) == 0xFF || xml[0] == '\0' || xml[1] == '\0'))
+    return error_at(0, "the file is not UTF-8 text; GNOME Planner writes its projects in UTF-8");
+  if (int line = entity_declarations_line(xml))
+    return error_at(line, "the file declares entities (a DOCTYPE with [...]); GNOME Planner never writes them, and "
+                          "they are not read: they can make a small file expand into gigabytes");
   std::unique_ptr<xmlParserCtxt, void (*)(xmlParserCtxtPtr)> ctxt(xmlNewParserCtxt(), xmlFreeParserCtxt);
   if (!ctxt) return error_at(0, "out of memory");
   std::unique_ptr<xmlDoc, void (*)(xmlDocPtr)> doc(
@@ -131,6 +179,8 @@ ImportResult import_planner(const Engagement& e, std::string_view xml, std::vect
     return error_at(err ? err->line : 0, fmt::format("the XML is broken: {}", message));
   }
   const xmlNode* root = xmlDocGetRootElement(doc.get());
+  if (xmlDtd* dtd = xmlGetIntSubset(doc.get()); dtd && (dtd->entities || dtd->pentities))
+    return error_at(0, "the file declares entities; they are not read");
   if (!is(root, "project"))
     return error_at(root ? line_of(root) : 1,
                     fmt::format("the root element is <{}>; a GNOME Planner file has <project>",
@@ -141,12 +191,13 @@ ImportResult import_planner(const Engagement& e, std::string_view xml, std::vect
   std::map<std::string, Resource> resources;
   std::multimap<std::string, std::string> allocations;  // task id -> resource id
   std::vector<PlannerTask> tasks;
+  std::map<std::string, int> line_of_task;  // task id -> line, for duplicates
   for (const xmlNode* n = root->children; n; n = n->next) {
     if (is(n, "resource-groups"))
       for (const xmlNode* g = n->children; g; g = g->next)
         if (is(g, "group")) groups[attr(g, "id")] = attr(g, "name");
     if (is(n, "tasks"))
-      if (auto err = read_tasks(n, 0, "", tasks)) return *err;
+      if (auto err = read_tasks(n, 0, "", -1, tasks, line_of_task, warnings)) return *err;
     if (is(n, "allocations"))
       for (const xmlNode* a = n->children; a; a = a->next)
         if (is(a, "allocation")) allocations.emplace(attr(a, "task-id"), attr(a, "resource-id"));
@@ -164,6 +215,7 @@ ImportResult import_planner(const Engagement& e, std::string_view xml, std::vect
                        client_people.count(ascii_lower(res.name));
           resources[attr(r, "id")] = res;
         }
+  doc.reset();  // everything needed is read: the tree's memory goes before the commands are built
 
   // Ids the commands will get: Add assigns the engagement's next id, in order.
   Id next = e.next_id;
@@ -225,9 +277,15 @@ ImportResult import_planner(const Engagement& e, std::string_view xml, std::vect
     milestone_of_task[t.id] = next++;
   }
 
-  // Client tasks wait on the milestone they precede, else their phase's.
-  std::map<std::string, const PlannerTask*> by_id;
-  for (const PlannerTask& t : tasks) by_id[t.id] = &t;
+  // Client tasks wait on the milestone they precede (the last such milestone
+  // in the file), else their phase's: one pass over the predecessors.
+  std::map<std::string, Id> milestone_after;  // task id -> milestone it precedes
+  for (const PlannerTask& other : tasks) {
+    if (!other.milestone) continue;
+    auto m = milestone_of_task.find(other.id);
+    if (m == milestone_of_task.end()) continue;
+    for (const std::string& p : other.predecessors) milestone_after[p] = m->second;
+  }
   std::map<std::string, const ClientTask*> task_by_title;
   for (const auto& [id, t] : e.client_tasks) task_by_title.emplace(ascii_lower(t.title), &t);
   int skipped = 0;
@@ -239,12 +297,9 @@ ImportResult import_planner(const Engagement& e, std::string_view xml, std::vect
       continue;
     }
     Id waits = kNoId;
-    for (const PlannerTask& other : tasks)
-      if (other.milestone && milestone_of_task.count(other.id) &&
-          std::find(other.predecessors.begin(), other.predecessors.end(), t.id) != other.predecessors.end())
-        waits = milestone_of_task[other.id];
-    for (std::string p = t.parent; waits == kNoId && !p.empty(); p = by_id.count(p) ? by_id[p]->parent : "")
-      if (milestone_of_task.count(p)) waits = milestone_of_task[p];
+    if (auto it = milestone_after.find(t.id); it != milestone_after.end()) waits = it->second;
+    for (int p = t.parent_index; waits == kNoId && p >= 0; p = tasks[size_t(p)].parent_index)
+      if (auto it = milestone_of_task.find(tasks[size_t(p)].id); it != milestone_of_task.end()) waits = it->second;
     ClientTask c;
     const ClientTask* before = nullptr;
     if (auto it = task_by_title.find(ascii_lower(t.name)); it != task_by_title.end()) {
@@ -269,8 +324,11 @@ ImportResult import_planner(const Engagement& e, std::string_view xml, std::vect
                      skipped, skipped == 1 ? "" : "s", skipped == 1 ? "was" : "were"));
 
   std::vector<Command> commands = std::move(people);
-  commands.insert(commands.end(), plan_items.begin(), plan_items.end());
-  commands.insert(commands.end(), client_items.begin(), client_items.end());
+  commands.reserve(commands.size() + plan_items.size() + client_items.size());
+  std::move(plan_items.begin(), plan_items.end(), std::back_inserter(commands));
+  plan_items = {};
+  std::move(client_items.begin(), client_items.end(), std::back_inserter(commands));
+  client_items = {};
   if (auto err = check_import(e, commands)) return *err;
   return commands;
 }

@@ -39,3 +39,4 @@ void bench_core_rows(bool quick);
 void bench_io_rows(bool quick);
 void bench_timeline_rows(bool quick);
 void bench_health_rows(bool quick);
+void bench_bounds_rows(bool quick);

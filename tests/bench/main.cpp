@@ -1,6 +1,7 @@
 // rapport-bench: prints one table of speed figures for every module.
 //   rapport-bench           full run (1k .. 1M items; a few minutes)
 //   rapport-bench --quick   small sizes only (the CI smoke run)
+//   rapport-bench --bounds  only the issue-20 rows (worst shapes, time and peak memory)
 #include <cstdio>
 #include <cstring>
 #include <string>
@@ -8,21 +9,26 @@
 #include "bench.hpp"
 
 int main(int argc, char** argv) {
-  bool quick = false;
+  bool quick = false, bounds_only = false;
   for (int i = 1; i < argc; ++i) {
     if (std::strcmp(argv[i], "--quick") == 0) {
       quick = true;
+    } else if (std::strcmp(argv[i], "--bounds") == 0) {
+      bounds_only = true;
     } else {
-      std::fprintf(stderr, "rapport-bench: unknown option %s (use --quick)\n", argv[i]);
+      std::fprintf(stderr, "rapport-bench: unknown option %s (use --quick or --bounds)\n", argv[i]);
       return 2;
     }
   }
   std::printf("| %-44s | %6s | %10s | %-5s |\n", "what", "items", "value", "unit");
   std::printf("|%s|%s|%s|%s|\n", std::string(46, '-').c_str(), std::string(8, '-').c_str(),
               std::string(12, '-').c_str(), std::string(7, '-').c_str());
-  bench_core_rows(quick);
-  bench_io_rows(quick);
-  bench_timeline_rows(quick);
-  bench_health_rows(quick);
+  if (!bounds_only) {
+    bench_core_rows(quick);
+    bench_io_rows(quick);
+    bench_timeline_rows(quick);
+    bench_health_rows(quick);
+  }
+  bench_bounds_rows(quick);
   return 0;
 }
