@@ -222,6 +222,8 @@ Outcome plan_one(const Engagement& e, const DecideChangeRequest& c) {
 Outcome plan_one(const Engagement& e, const SetOccurrence& c) {
   const MeetingSeries* s = e.meetings.find(c.series);
   if (!s) return not_found(Kind::Meeting, c.series);
+  if (!in_date_range(c.original))  // before any date arithmetic on it
+    return Error{"original", "The meeting's date must be in the years 1 to 9999."};
   if (!find_occurrence(*s, e.info, c.original))
     return Error{"", fmt::format("“{}” has no meeting on {}.", s->title, c.original.iso())};
   if (c.value.state == OccurrenceState::Cancelled && c.value.cancel_reason.find_first_not_of(" \t\n") == std::string::npos)

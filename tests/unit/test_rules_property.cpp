@@ -589,6 +589,10 @@ TEST_CASE("dates in year 0 and year 10000 are refused by every command that sets
     REQUIRE(error);
     CHECK(error->field == "start");
   }
+  const Id series = e.meetings.begin()->first;
+  auto error = h.apply(e, SetOccurrence{series, Date{kMaxDateDays + 1000}, OccurrenceOverride{}});
+  REQUIRE(error);
+  CHECK(error->field == "original");
   for (Date good : {Date{kMinDateDays}, Date{kMaxDateDays}}) {
     Decision x;
     x.what = "At the edge of time";
