@@ -1,0 +1,60 @@
+// libFuzzer harness for the imports. Built twice (see CMakeLists.txt):
+//   fuzz_import_ics      the input is an iCalendar file
+//   fuzz_import_planner  the input is a GNOME Planner project
+// Each input is imported into an empty engagement and into the demo. Any
+// crash, sanitizer report, leak, timeout or oversized allocation is a finding,
+// and so is breaking the import's promise: an error must say something, the
+// commands must apply as one step, and the engagement they make must save and
+// reopen equal in both formats (issue 20: accepted means it saves and reopens).
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "rapport/demo.hpp"
+#include "rapport/history.hpp"
+#include "rapport/import.hpp"
+#include "rapport/io.hpp"
+
+namespace {
+
+rapport::Engagement empty_engagement() {
+  rapport::Engagement e;
+  e.info.name = "Fuzz";
+  e.info.time_zone = "Europe/Amsterdam";
+  e.info.start = rapport::Date::from_ymd(2026, 1, 1);
+  e.info.end = rapport::Date::from_ymd(2026, 12, 31);
+  return e;
+}
+
+void import_and_round_trip(const rapport::Engagement& base, std::string_view input) {
+  std::vector<std::string> warnings;
+#if defined(RAPPORT_FUZZ_ICS)
+  rapport::ImportResult r = rapport::import_ics(base, input, &warnings);
+#else
+  rapport::ImportResult r = rapport::import_planner(base, input, &warnings);
+#endif
+  if (auto* err = std::get_if<rapport::ImportError>(&r)) {
+    if (err->message.empty()) __builtin_trap();  // every error must say something
+    return;
+  }
+  rapport::Engagement e = base;
+  rapport::History history;
+  if (history.apply_group(e, "Import", std::get<std::vector<rapport::Command>>(r))) __builtin_trap();
+  for (auto f : {rapport::FileFormat::Binary, rapport::FileFormat::Json}) {
+    rapport::LoadResult again = rapport::load_bytes(rapport::to_bytes(e, f), "imported");
+    if (!again || !(*again.engagement == e)) __builtin_trap();
+  }
+}
+
+}  // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+  static const rapport::Engagement empty = empty_engagement();
+  static const rapport::Engagement demo = rapport::make_demo();
+  const std::string_view input(reinterpret_cast<const char*>(data), size);
+  import_and_round_trip(empty, input);
+  import_and_round_trip(demo, input);
+  return 0;
+}
