@@ -5,8 +5,11 @@
 #include <date/date.h>
 #include <date/tz.h>
 
+#include <atomic>
 #include <chrono>
 #include <cstdio>
+#include <cstdlib>
+#include <limits>
 #include <mutex>
 #include <string>
 #include <unordered_map>
@@ -162,6 +165,57 @@ Instant now_utc() {
   return Instant{duration_cast<minutes>(system_clock::now().time_since_epoch()).count()};
 }
 
-Date today_in(std::string_view zone_name) { return to_local(now_utc(), zone_name).date; }
+namespace {
+
+// RAPPORT_TODAY as found in the environment, read and parsed once.
+struct TodayEnvironment {
+  std::optional<std::string> raw;  // nullopt = unset
+  std::optional<Date> date;        // nullopt = unset or invalid
+};
+
+const TodayEnvironment& today_environment() {
+  static const TodayEnvironment env = [] {
+    TodayEnvironment e;
+    if (const char* value = std::getenv("RAPPORT_TODAY")) {
+      e.raw = value;
+      e.date = parse_today_pin(value);
+    }
+    return e;
+  }();
+  return env;
+}
+
+// Set once at start-up by the command line and read by any thread: an atomic day
+// count, with kNoPin standing for "not pinned".
+constexpr int64_t kNoPin = std::numeric_limits<int64_t>::min();
+std::atomic<int64_t> pinned_day{kNoPin};
+
+}  // namespace
+
+void pin_today(std::optional<Date> day) { pinned_day.store(day ? int64_t(day->days) : kNoPin); }
+
+std::optional<Date> pinned_today() {
+  int64_t day = pinned_day.load();
+  if (day != kNoPin) return Date{int32_t(day)};
+  return today_environment().date;
+}
+
+std::optional<Date> parse_today_pin(std::string_view text) {
+  // parse_date() forgives surrounding blanks; a pin must be exactly the date.
+  if (text.size() != 10) return std::nullopt;
+  return parse_date(text);
+}
+
+std::string today_environment_error() {
+  const TodayEnvironment& env = today_environment();
+  if (!env.raw || env.date) return {};
+  return "rapport: RAPPORT_TODAY='" + *env.raw +
+         "' is not a date (expected YYYY-MM-DD, e.g. 2026-11-24)";
+}
+
+Date today_in(std::string_view zone_name) {
+  if (auto day = pinned_today()) return *day;
+  return to_local(now_utc(), zone_name).date;
+}
 
 }  // namespace rapport

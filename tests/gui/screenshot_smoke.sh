@@ -13,6 +13,8 @@ fi
 rm -rf "$work" && mkdir -p "$work"
 # Never touch the user's settings.
 export XDG_CONFIG_HOME="$work/config" XDG_STATE_HOME="$work/state"
+# A fixed today: CTest sets it for every test; the same date when run by hand.
+export RAPPORT_TODAY=${RAPPORT_TODAY:-2026-11-24}
 out="$work/out.png"
 timeout 60 "$rapport" --screenshot "$out" --frames 3 --size 1600x900
 [[ -s "$out" ]] || { echo "no screenshot written at $out"; exit 1; }

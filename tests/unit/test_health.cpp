@@ -191,7 +191,7 @@ TEST_CASE("health: a held meeting needs a recap one working day later", "[health
   CHECK(f[0].internal);
   CHECK(contains(f[0].message, "Weekly check-in on 2026-01-09"));
 
-  SECTION("a blank recap is no recap; a written one is") {
+  SECTION("a blank recap is no recap but a written one is") {
     b.e.meetings.find(id)->overrides[d(2026, 1, 9)].recap_summary = "  \n";
     CHECK(run(b.e, d(2026, 1, 13), kCheckRecapMissing).size() == 1);
     b.e.meetings.find(id)->overrides[d(2026, 1, 9)].recap_summary = "Agreed the sitemap.";
@@ -591,7 +591,7 @@ TEST_CASE("health: cadence of contact with the client", "[health]") {
     CHECK(run(b.e, d(2026, 1, 19), kCheckCadence).empty());
     CHECK(run(b.e, d(2026, 1, 20), kCheckCadence).size() == 1);
   }
-  SECTION("the plan's weekly meeting sets a 7-day cadence; a held one is a touchpoint") {
+  SECTION("the plan's weekly meeting sets a 7-day cadence and a held one is a touchpoint") {
     MeetingSeries m = weekly_monday();
     m.overrides[d(2026, 1, 12)] = held();
     add(b.e, m);

@@ -153,7 +153,7 @@ TEST_CASE("overlapping items stack into sub-rows", "[timeline_index]") {
   CHECK(b.rows == 2);  // 14-16 and 16-20 share the 16th
 }
 
-TEST_CASE("blackouts merge into disjoint bands; working hours are kept", "[timeline_index]") {
+TEST_CASE("blackouts merge into disjoint bands and working hours are kept", "[timeline_index]") {
   Engagement e = small_engagement();
   TimelineIndex ix = TimelineIndex::build(e, d(2026, 2, 25));
   REQUIRE(ix.blackouts().size() == 1);

@@ -81,8 +81,22 @@ bool is_known_time_zone(std::string_view iana_name);
 Instant to_instant(const LocalDateTime& local, std::string_view iana_name);
 // UTC -> local wall time in the zone.
 LocalDateTime to_local(Instant t, std::string_view iana_name);
-// The system's idea of now, and today's date in a zone.
+// The system's idea of now, and today's date in a zone. today_in() returns the
+// pinned date instead when there is one (see pinned_today()).
 Instant now_utc();
 Date today_in(std::string_view iana_name);
+
+// A fixed "today", so that tests, journeys and scripted runs give the same result on
+// any day. Two ways in, one pin: `rapport --today YYYY-MM-DD` calls pin_today(); the
+// environment variable RAPPORT_TODAY=YYYY-MM-DD is read once, at the first call. A
+// date given to pin_today() wins over the environment; nullopt takes it back.
+void pin_today(std::optional<Date> day);
+std::optional<Date> pinned_today();
+// Strict: exactly YYYY-MM-DD, a real date, no blanks.
+std::optional<Date> parse_today_pin(std::string_view text);
+// Empty when RAPPORT_TODAY is unset or valid; otherwise one line for the user, e.g.
+// "rapport: RAPPORT_TODAY='2026-13-01' is not a date (expected YYYY-MM-DD)". An
+// invalid value pins nothing; the entry points refuse to run with it (exit code 2).
+std::string today_environment_error();
 
 }  // namespace rapport
