@@ -1,6 +1,8 @@
 // Parsing of `rapport [OPTIONS] [FILE]`; see cli.hpp.
 #include "cli.hpp"
 
+#include "theme.hpp"
+
 #include <charconv>
 #include <cmath>
 #include <string_view>
@@ -10,8 +12,6 @@ namespace {
 
 constexpr int kMinWindow = 200;
 constexpr int kMaxWindow = 16384;
-constexpr float kMinScale = 0.5f;
-constexpr float kMaxScale = 4.0f;
 constexpr int kMaxFrames = 100000;
 
 bool is_subcommand(std::string_view word) {
@@ -104,7 +104,7 @@ CliParse parse_cli(const std::vector<std::string>& args) {
     }
     bool takes_value =
         name == "--size" || name == "--scale" || name == "--screenshot" || name == "--frames" ||
-        name == "--weeks" || name == "--section";
+        name == "--weeks" || name == "--section" || name == "--today";
     if (!takes_value) {
       result.error = "rapport: unknown option '" + std::string(name) + "' (see rapport --help)";
       return result;
@@ -125,8 +125,8 @@ CliParse parse_cli(const std::vector<std::string>& args) {
       }
     } else if (name == "--scale") {
       auto s = parse_float(*value);
-      if (!s || *s < kMinScale || *s > kMaxScale) {
-        result.error = bad_value(name, *value, "a number from 0.5 to 4");
+      if (!s || *s < kMinUiScale || *s > kMaxUiScale) {
+        result.error = bad_value(name, *value, "a number from 0.75 to 2.5");
         return result;
       }
       opt.ui_scale = *s;
@@ -149,6 +149,12 @@ CliParse parse_cli(const std::vector<std::string>& args) {
         return result;
       }
       opt.focus_weeks = *n;
+    } else if (name == "--today") {
+      opt.today = parse_today_pin(*value);
+      if (!opt.today) {
+        result.error = bad_value(name, *value, "a date as YYYY-MM-DD, e.g. 2026-11-24");
+        return result;
+      }
     } else if (name == "--frames") {
       auto n = parse_int(*value);
       if (!n || *n < 1 || *n > kMaxFrames) {
@@ -162,6 +168,15 @@ CliParse parse_cli(const std::vector<std::string>& args) {
   // A screenshot needs a few frames for ImGui to settle its layout.
   if (!opt.screenshot.empty() && opt.frames == 0) opt.frames = 3;
   return result;
+}
+
+std::string apply_today(const CliOptions& options) {
+  // An explicit --today wins; a broken RAPPORT_TODAY is still refused, as it would
+  // be wrong the next time the option is left out.
+  std::string error = today_environment_error();
+  if (!error.empty()) return error;
+  if (options.today) pin_today(options.today);
+  return {};
 }
 
 std::string version_text() { return std::string("rapport ") + RAPPORT_VERSION_STRING; }
@@ -180,14 +195,16 @@ Options:
   -h, --help           show this help and exit
   -V, --version        show the version and exit
   --size WxH           window size, e.g. 1600x900
-  --scale S            interface scale on top of the monitor's (0.5 to 4)
+  --scale S            interface scale on top of the monitor's (0.75 to 2.5)
   --screenshot OUT.png render, save the window as a PNG and exit
   --frames N           render N frames, then exit (default 3 with --screenshot)
   --presentation       start in presentation mode (client view: internal notes hidden)
   --weeks N            show the next N weeks on the timeline (default: the whole engagement)
   --section NAME       start on a section, e.g. --section "Change requests"
+  --today YYYY-MM-DD   take this date as today (health checks, reports, timeline)
 
 Environment:
+  RAPPORT_TODAY=DATE   take DATE (YYYY-MM-DD) as today, as --today does
   RAPPORT_TIMING=1     print the time from start to the first frame
   XDG_CONFIG_HOME      settings and layout go to $XDG_CONFIG_HOME/rapport
   XDG_STATE_HOME       recovery files go to $XDG_STATE_HOME/rapport

@@ -9,6 +9,8 @@
 #include <string>
 #include <vector>
 
+#include "rapport/time.hpp"
+
 namespace rapport::app {
 
 struct WindowSize {
@@ -28,6 +30,7 @@ struct CliOptions {
   bool presentation = false;       // --presentation: start in the client view
   std::string section;             // --section NAME: the section to start on
   int focus_weeks = 0;             // --weeks N: timeline on the next N weeks; 0 = whole engagement
+  std::optional<Date> today;       // --today YYYY-MM-DD: a fixed "today" (see apply_today)
   // `rapport check|convert|export ...`: the word and every argument after it, untouched
   // (subcommands parse their own flags).
   std::string subcommand;
@@ -44,6 +47,11 @@ struct CliParse {
 
 // args excludes the program name (argv[1..]).
 CliParse parse_cli(const std::vector<std::string>& args);
+
+// The fixed "today" of this run, from --today or else RAPPORT_TODAY, pinned for every
+// later today_in() (rapport/time.hpp). Returns the message for an invalid RAPPORT_TODAY
+// (print it and exit with code 2), empty when all is well. Call once, after parse_cli.
+std::string apply_today(const CliOptions& options);
 
 // The text printed by --help.
 std::string usage_text();

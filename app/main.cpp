@@ -1,22 +1,26 @@
-// rapport: parse the command line, open the window, run the frame loop.
+// rapport: parse the command line, then either run a subcommand, draw the
+// timeline into a PNG, or open the window and run the main window's frames.
 #include <chrono>
-#include <ctime>
-#include <filesystem>
 #include <cstdio>
 #include <cstdlib>
-#include <strings.h>
+#include <ctime>
+#include <filesystem>
 #include <string>
 #include <vector>
 
-#include "app.hpp"
 #include "cli.hpp"
 #include "platform.hpp"
+#include "rapport/folders.hpp"
+#include "runner.hpp"
 #include "screenshot.hpp"
+#include "shell/app.hpp"
+#include "shell/files.hpp"
 #include "subcommands.hpp"
 
 using namespace rapport::app;
 
 namespace {
+
 // Where F12 saves: $RAPPORT_SCREENSHOT_DIR, else the current folder, named by time.
 std::string screenshot_path() {
   const char* dir = std::getenv("RAPPORT_SCREENSHOT_DIR");
@@ -25,14 +29,28 @@ std::string screenshot_path() {
   std::strftime(name, sizeof name, "rapport-%Y-%m-%d-%H%M%S.png", std::localtime(&now));
   return (std::filesystem::path(dir && *dir ? dir : ".") / name).string();
 }
-}  // namespace
 
-// The timeline alone, rendered in a hidden window and saved as a PNG.
+bool save_framebuffer(Platform& platform, const std::string& path, std::string& error) {
+  int width = 0, height = 0;
+  platform.framebuffer_size(width, height);
+  return write_screenshot(path, width, height, error);
+}
+
+// The program the runner drives: the main window's frames.
+Program main_window_program(App& app) {
+  Program p;
+  p.request = [&app] { return app.frame_request(); };
+  p.frame = [&app](const FrameInfo& info) { app.frame(info); };
+  return p;
+}
+
+// `rapport export png FILE OUT.png [--weeks N] [--size WxH] [--presentation]`:
+// the timeline alone, drawn in a window that is never shown, saved as a PNG.
 int run_timeline_png(const CliOptions& options) {
   App app;
   std::string error;
-  if (!app.open_file(options.file, error)) {
-    std::fprintf(stderr, "%s\n", error.c_str());
+  if (!open_file_now(app, options.file, error)) {
+    std::fprintf(stderr, "rapport: %s\n", error.c_str());
     return 1;
   }
   app.timeline_only = true;
@@ -43,27 +61,57 @@ int run_timeline_png(const CliOptions& options) {
   window_options.remember = false;
   window_options.wait_for_events = false;
   window_options.visible = false;
-  auto platform = Platform::create(app, window_options, error);
+  auto platform = Platform::create(window_options, error);
   if (!platform) {
     std::fprintf(stderr, "rapport: %s\n", error.c_str());
     return 1;
   }
-  for (int frame = 1; frame <= options.frames && platform->begin_frame(); ++frame) {
-    app.frame();
-    platform->render();
-    if (frame == options.frames) {
-      int width = 0, height = 0;
-      platform->framebuffer_size(width, height);
-      if (!write_screenshot(options.screenshot, width, height, error)) {
-        std::fprintf(stderr, "rapport: %s\n", error.c_str());
-        return 1;
-      }
-    }
-    platform->present();
-  }
+  Program program = main_window_program(app);
+  program.after_render = [&](Platform& pf, int frame) {
+    if (frame < options.frames) return true;
+    if (save_framebuffer(pf, options.screenshot, error)) return true;
+    std::fprintf(stderr, "rapport: %s\n", error.c_str());
+    return false;
+  };
+  if (run(*platform, program, options.frames) != 0) return 1;
   std::printf("Wrote %s\n", options.screenshot.c_str());
   return 0;
 }
+
+// Reads the arguments of `rapport export png ...` into window options.
+int export_png(const CliOptions& options) {
+  CliOptions png = options;
+  const auto& args = options.subcommand_args;
+  std::vector<std::string> positional;
+  for (size_t i = 1; i < args.size(); ++i) {
+    const std::string& a = args[i];
+    if ((a == "--weeks" || a == "--size") && i + 1 < args.size()) {
+      CliParse one = parse_cli({a, args[++i]});
+      if (!one.ok()) {
+        std::fprintf(stderr, "%s\n", one.error.c_str());
+        return 2;
+      }
+      if (a == "--weeks") png.focus_weeks = one.options.focus_weeks;
+      else png.size = one.options.size;
+    } else if (a == "--presentation") {
+      png.presentation = true;
+    } else {
+      positional.push_back(a);
+    }
+  }
+  if (positional.size() != 2) {
+    std::fprintf(stderr,
+                 "rapport: usage: rapport export png FILE OUT.png [--weeks N] [--size WxH] [--presentation]\n");
+    return 2;
+  }
+  png.file = positional[0];
+  png.screenshot = positional[1];
+  png.frames = 3;
+  png.subcommand.clear();
+  return run_timeline_png(png);
+}
+
+}  // namespace
 
 int main(int argc, char** argv) {
   const auto started = std::chrono::steady_clock::now();
@@ -84,74 +132,41 @@ int main(int argc, char** argv) {
     std::printf("%s\n", version_text().c_str());
     return 0;
   }
-  // `rapport export png FILE OUT.png [--weeks N] [--size WxH] [--presentation]`: the
-  // timeline drawn in a window that is never shown, saved as a PNG.
+  if (std::string error = apply_today(options); !error.empty()) {
+    std::fprintf(stderr, "rapport: %s\n", error.c_str());
+    return 2;
+  }
   const bool timeline_png = options.subcommand == "export" && !options.subcommand_args.empty() &&
                             options.subcommand_args[0] == "png";
-  if (!options.subcommand.empty() && !timeline_png) return run_subcommand(options);
-  if (timeline_png) {
-    CliOptions png = options;
-    const auto& args = options.subcommand_args;
-    std::vector<std::string> positional;
-    for (size_t i = 1; i < args.size(); ++i) {
-      const std::string& a = args[i];
-      if ((a == "--weeks" || a == "--size") && i + 1 < args.size()) {
-        CliParse one = parse_cli({a, args[++i]});
-        if (!one.ok()) {
-          std::fprintf(stderr, "%s\n", one.error.c_str());
-          return 2;
-        }
-        if (a == "--weeks") png.focus_weeks = one.options.focus_weeks;
-        else png.size = one.options.size;
-      } else if (a == "--presentation") {
-        png.presentation = true;
-      } else {
-        positional.push_back(a);
-      }
-    }
-    if (positional.size() != 2) {
-      std::fprintf(stderr, "rapport: usage: rapport export png FILE OUT.png [--weeks N] [--size WxH] [--presentation]\n");
-      return 2;
-    }
-    png.file = positional[0];
-    png.screenshot = positional[1];
-    png.frames = 3;
-    png.subcommand.clear();
-    return run_timeline_png(png);
-  }
+  if (timeline_png) return export_png(options);
+  if (!options.subcommand.empty()) return run_subcommand(options);
 
   App app;
   app.view.presentation = options.presentation;
   if (options.focus_weeks > 0) app.focus_timeline(options.focus_weeks);
   if (!options.section.empty()) {
-    bool known = false;
-    for (int i = 0; i < kSectionCount; ++i) {
-      std::string title = section_title(static_cast<Section>(i));
-      if (strcasecmp(title.c_str(), options.section.c_str()) == 0) {
-        app.main_window.section = static_cast<Section>(i);
-        known = true;
-      }
-    }
-    if (!known) {
+    auto section = section_named(options.section);
+    if (!section) {
       std::fprintf(stderr, "rapport: unknown section '%s' (e.g. Overview, Milestones, \"Change requests\")\n",
                    options.section.c_str());
       return 2;
     }
+    app.main_window.section = *section;
   }
   // A scripted run (--frames, --screenshot) leaves no recovery files behind.
-  if (!options.headless_run()) app.state_dir = rapport::default_state_dir();
+  if (!options.headless_run()) app.state_dir = rapport::folder(rapport::Folder::State);
   if (const char* seconds = std::getenv("RAPPORT_AUTOSAVE_SECONDS")) {
     double s = std::atof(seconds);
     if (s >= 1 && s <= 3600) app.autosave_seconds = s;
   }
   if (!options.file.empty()) {
     std::string error;
-    if (!app.open_file(options.file, error)) {
+    if (!open_file_now(app, options.file, error)) {
       std::fprintf(stderr, "rapport: cannot open %s: %s\n", options.file.c_str(), error.c_str());
       app.main_window.status_message = "Could not open " + options.file + ": " + error;
     }
   } else {
-    app.offer_recovery();  // work on an untitled engagement survives a crash too
+    offer_recovery(app);  // work on an untitled engagement survives a crash too
   }
 
   WindowOptions window_options;
@@ -161,44 +176,36 @@ int main(int argc, char** argv) {
   window_options.remember = !options.headless_run();
   window_options.wait_for_events = !options.headless_run();
   std::string error;
-  auto platform = Platform::create(app, window_options, error);
+  auto platform = Platform::create(window_options, error);
   if (!platform) {
     std::fprintf(stderr, "rapport: %s\n", error.c_str());
     return 1;
   }
+  app.main_window.theme = platform->remembered().theme;
+  app.main_window.ui_scale = platform->remembered().ui_scale;
 
-  int frame = 0;
-  while (platform->begin_frame()) {
-    app.frame();
-    app.autosave(monotonic_seconds());
-    platform->render();
-    ++frame;
-    if (frame == options.frames && !options.screenshot.empty()) {
-      int width = 0, height = 0;
-      platform->framebuffer_size(width, height);
-      if (!write_screenshot(options.screenshot, width, height, error)) {
-        std::fprintf(stderr, "rapport: screenshot failed: %s\n", error.c_str());
-        return 1;
-      }
+  Program program = main_window_program(app);
+  program.after_render = [&](Platform& pf, int frame) {
+    if (frame == options.frames && !options.screenshot.empty() && !save_framebuffer(pf, options.screenshot, error)) {
+      std::fprintf(stderr, "rapport: screenshot failed: %s\n", error.c_str());
+      return false;
     }
     if (app.screenshot_requested) {
       // F12: a picture of the window for a slide or a status e-mail.
       app.screenshot_requested = false;
-      int width = 0, height = 0;
-      platform->framebuffer_size(width, height);
       std::string path = screenshot_path();
-      if (write_screenshot(path, width, height, error)) app.main_window.status_message = "Screenshot saved: " + path;
-      else app.main_window.status_message = "Screenshot failed: " + error;
+      app.main_window.status_message =
+          save_framebuffer(pf, path, error) ? "Screenshot saved: " + path : "Screenshot failed: " + error;
     }
-    platform->present();
     if (frame == 1 && timing) {
-      auto ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() -
-                                                          started);
+      auto ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started);
       std::fprintf(stderr, "rapport: first frame after %.1f ms\n", ms.count());
     }
-    if (frame == options.frames) break;
-  }
+    return true;
+  };
+  program.after_frame = [&app] { autosave(app, monotonic_seconds()); };
+  int status = run(*platform, program, options.frames);
   // Stopped by a signal (logout, shutdown) with unsaved changes: keep them.
-  app.keep_unsaved_for_recovery();
-  return 0;
+  keep_unsaved_for_recovery(app);
+  return status;
 }

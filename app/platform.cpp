@@ -1,5 +1,4 @@
 // [SECTION] index
-//   Folders     - XDG config and state folders
 //   Impl        - window, callbacks that wake the loop, scale and fonts
 //   Frame loop  - begin_frame / render / present
 //   Lifetime    - create, remembered geometry, shutdown
@@ -25,31 +24,12 @@
 #include <cstdlib>
 #include <vector>
 
-#include "app.hpp"
 #include "fonts.hpp"
+#include "rapport/folders.hpp"
 #include "settings.hpp"
 #include "theme.hpp"
 
 namespace rapport::app {
-
-// [SECTION] Folders -----------------------------------------------------------
-
-namespace {
-
-std::filesystem::path xdg_dir(const char* variable, const char* fallback_under_home) {
-  const char* value = std::getenv(variable);
-  // The XDG spec says relative paths are invalid and must be ignored.
-  if (value && value[0] == '/') return std::filesystem::path(value) / "rapport";
-  const char* home = std::getenv("HOME");
-  std::filesystem::path base = (home && home[0]) ? std::filesystem::path(home)
-                                                 : std::filesystem::temp_directory_path();
-  return base / fallback_under_home / "rapport";
-}
-
-}  // namespace
-
-std::filesystem::path config_dir() { return xdg_dir("XDG_CONFIG_HOME", ".config"); }
-std::filesystem::path state_dir() { return xdg_dir("XDG_STATE_HOME", ".local/state"); }
 
 // [SECTION] Impl --------------------------------------------------------------
 
@@ -116,8 +96,11 @@ void on_glfw_error(int code, const char* description) {
 }  // namespace
 
 struct Platform::Impl {
-  App& app;
   WindowOptions options;
+  FrameRequest request;  // the program's wishes for this frame
+  Preferences preferences;
+  UiFonts fonts;
+  float style_scale = 1.0f;
   GLFWwindow* window = nullptr;
   Settings settings;
   std::filesystem::path settings_path;
@@ -198,7 +181,7 @@ struct Platform::Impl {
   float applied_style_scale = 0.0f;
   std::string title;
 
-  Impl(App& a, const WindowOptions& o) : app(a), options(o) {}
+  explicit Impl(const WindowOptions& o) : options(o) {}
 
   static Impl& of(GLFWwindow* w) { return *static_cast<Impl*>(glfwGetWindowUserPointer(w)); }
   static void wake(GLFWwindow* w) { of(w).redraw_frames = kSettleFrames; }
@@ -242,7 +225,7 @@ struct Platform::Impl {
   // on macOS it is 2x the window's points, so fonts are rasterized at 2x and drawn at
   // 1/2 (crisp, not stretched).
   void sync_scale() {
-    float ui_scale = app.effective_ui_scale();
+    float ui_scale = request.ui_scale;
     if (scale_dirty) {
       float xs = 1.0f, ys = 1.0f;
       glfwGetWindowContentScale(window, &xs, &ys);
@@ -259,25 +242,25 @@ struct Platform::Impl {
         fb_scale != built_fb_scale) {
       ImGuiIO& io = ImGui::GetIO();
       float raster_px = std::round(kBaseFontPixels * content_scale * ui_scale);
-      app.fonts = build_fonts(*io.Fonts, raster_px);
-      io.FontDefault = app.fonts.body;
+      fonts = build_fonts(*io.Fonts, raster_px);
+      io.FontDefault = fonts.body;
       io.FontGlobalScale = 1.0f / fb_scale;
       ImGui_ImplOpenGL3_DestroyFontsTexture();
       ImGui_ImplOpenGL3_CreateFontsTexture();
       built_content_scale = content_scale;
       built_ui_scale = ui_scale;
       built_fb_scale = fb_scale;
-      app.scale = content_scale * ui_scale / fb_scale;
+      style_scale = content_scale * ui_scale / fb_scale;
     }
-    if (app.effective_theme() != applied_theme || app.scale != applied_style_scale) {
-      apply_theme(app.effective_theme(), app.scale);
-      applied_theme = app.effective_theme();
-      applied_style_scale = app.scale;
+    if (request.theme != applied_theme || style_scale != applied_style_scale) {
+      apply_theme(request.theme, style_scale);
+      applied_theme = request.theme;
+      applied_style_scale = style_scale;
     }
   }
 
   void sync_title() {
-    std::string wanted = app.window_title();
+    const std::string& wanted = request.title;
     if (wanted != title) {
       title = wanted;
       glfwSetWindowTitle(window, title.c_str());
@@ -309,40 +292,41 @@ struct Platform::Impl {
       settings.set_int("window.width", w);
       settings.set_int("window.height", h);
     }
-    settings.set_float("ui.scale", app.main_window.ui_scale);
-    settings.set_string("ui.theme", to_string(app.main_window.theme));
+    settings.set_float("ui.scale", request.preferences.ui_scale);
+    settings.set_string("ui.theme", to_string(request.preferences.theme));
     settings.save(settings_path);
   }
 };
 
 // [SECTION] Frame loop --------------------------------------------------------
 
-bool Platform::begin_frame() {
+std::optional<FrameInfo> Platform::begin_frame(const FrameRequest& request) {
   Impl& d = *impl_;
-  // The window's close button asks the app, which asks about unsaved changes.
-  if (glfwWindowShouldClose(d.window)) {
+  d.request = request;
+  FrameInfo info;
+  // The window's close button asks the program, which asks about unsaved changes.
+  auto close_button = [&] {
+    if (!glfwWindowShouldClose(d.window)) return;
     glfwSetWindowShouldClose(d.window, GLFW_FALSE);
-    d.app.request(PendingAction::Quit);
-  }
-  if (d.app.quit_requested || g_close_signal) return false;
+    info.close_requested = true;
+    d.redraw_frames = std::max(d.redraw_frames, 2);
+  };
+  close_button();
+  if (request.quit || g_close_signal) return std::nullopt;
 
   d.release_tapped_keys();
-  if (!d.options.wait_for_events || d.redraw_frames > 0) {
+  if (!d.options.wait_for_events || d.redraw_frames > 0 || info.close_requested) {
     glfwPollEvents();
   } else {
     double timeout = ImGui::GetIO().WantTextInput ? kCaretBlinkSeconds : kIdleWakeSeconds;
     if (d.geometry_changed_at >= 0) timeout = std::min(timeout, kGeometrySaveDelaySeconds);
     // Wake for the autosave, so unsaved work reaches the recovery file on time.
-    timeout = std::clamp(d.app.seconds_until_autosave(monotonic_seconds()) + 0.01, 0.01, timeout);
+    timeout = std::clamp(request.wake_in_seconds + 0.01, 0.01, timeout);
     glfwWaitEventsTimeout(timeout);
     d.redraw_frames = std::max(d.redraw_frames, 1);
   }
-  if (glfwWindowShouldClose(d.window)) {
-    glfwSetWindowShouldClose(d.window, GLFW_FALSE);
-    d.app.request(PendingAction::Quit);
-    d.redraw_frames = std::max(d.redraw_frames, 2);
-  }
-  if (d.app.quit_requested || g_close_signal) return false;
+  close_button();
+  if (g_close_signal) return std::nullopt;
   d.hold_tapped_keys();
   if (d.geometry_changed_at >= 0 &&
       glfwGetTime() - d.geometry_changed_at >= kGeometrySaveDelaySeconds) {
@@ -356,8 +340,12 @@ bool Platform::begin_frame() {
   ImGui_ImplOpenGL3_NewFrame();
   ImGui_ImplGlfw_NewFrame();
   ImGui::NewFrame();
-  return true;
+  info.fonts = d.fonts;
+  info.scale = d.style_scale;
+  return info;
 }
+
+Preferences Platform::remembered() const { return impl_->preferences; }
 
 void Platform::render() {
   ImGui::Render();
@@ -393,8 +381,7 @@ void Platform::set_clipboard_text(const std::string& text) {
 
 Platform::Platform(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 
-std::unique_ptr<Platform> Platform::create(App& app, const WindowOptions& options,
-                                           std::string& error) {
+std::unique_ptr<Platform> Platform::create(const WindowOptions& options, std::string& error) {
   StartupTimer timer;
   glfwSetErrorCallback(on_glfw_error);
   bool glfw_ok = glfwInit();
@@ -405,15 +392,18 @@ std::unique_ptr<Platform> Platform::create(App& app, const WindowOptions& option
             " (is DISPLAY or WAYLAND_DISPLAY set?)";
     return nullptr;
   }
-  auto impl = std::make_unique<Impl>(app, options);
+  auto impl = std::make_unique<Impl>(options);
   Impl& d = *impl;
   if (options.remember) {
-    d.settings_path = config_dir() / "settings.ini";
+    d.settings_path = folder(Folder::Config) / "settings.ini";
     d.settings = Settings::load(d.settings_path);
-    app.main_window.ui_scale = std::clamp(d.settings.get_float("ui.scale", 1.0f), 0.75f, 2.5f);
-    app.main_window.theme = theme_from_string(d.settings.get_string("ui.theme", "light").c_str());
+    d.preferences.ui_scale = clamp_ui_scale(d.settings.get_float("ui.scale", 1.0f));
+    d.preferences.theme = theme_from_string(d.settings.get_string("ui.theme", "light").c_str());
   }
-  if (options.ui_scale) app.main_window.ui_scale = *options.ui_scale;
+  if (options.ui_scale) d.preferences.ui_scale = clamp_ui_scale(*options.ui_scale);
+  d.request.preferences = d.preferences;
+  d.request.theme = d.preferences.theme;
+  d.request.ui_scale = d.preferences.ui_scale;
 
   glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
   glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 3);
@@ -466,8 +456,8 @@ std::unique_ptr<Platform> Platform::create(App& app, const WindowOptions& option
   ImGuiIO& io = ImGui::GetIO();
   if (options.remember) {
     std::error_code ec;
-    std::filesystem::create_directories(config_dir(), ec);
-    d.ini_path = (config_dir() / "imgui.ini").string();
+    std::filesystem::create_directories(folder(Folder::Config), ec);
+    d.ini_path = (folder(Folder::Config) / "imgui.ini").string();
     io.IniFilename = d.ini_path.c_str();
   } else {
     io.IniFilename = nullptr;

@@ -10,15 +10,34 @@
 #include <string>
 
 #include "cli.hpp"
+#include "fonts.hpp"
+#include "theme.hpp"
 
 namespace rapport::app {
 
-struct App;
+// What the user chose and the platform remembers in settings.ini.
+struct Preferences {
+  Theme theme = Theme::Light;
+  float ui_scale = 1.0f;
+};
 
-// $XDG_CONFIG_HOME/rapport (default ~/.config/rapport): settings.ini, imgui.ini.
-std::filesystem::path config_dir();
-// $XDG_STATE_HOME/rapport (default ~/.local/state/rapport): recovery files.
-std::filesystem::path state_dir();
+// What the program asks of the platform before each frame. The platform knows
+// no program: it applies these values and hands fonts and scale back down.
+struct FrameRequest {
+  Theme theme = Theme::Light;  // in force (presenting may differ from the preference)
+  float ui_scale = 1.0f;       // in force
+  Preferences preferences;     // the user's own choice, remembered on exit
+  std::string title = "Rapport";
+  double wake_in_seconds = 86400.0;  // wake the idle loop then (autosave)
+  bool quit = false;
+};
+
+// What the platform hands the program for one frame.
+struct FrameInfo {
+  UiFonts fonts;
+  float scale = 1.0f;            // style scale: content scale x UI scale
+  bool close_requested = false;  // the window's close button: ask, then quit
+};
 
 struct WindowOptions {
   std::optional<WindowSize> size;  // overrides the remembered size
@@ -32,15 +51,19 @@ class Platform {
  public:
   // Opens the window and initializes ImGui. Returns null with `error` set on failure
   // (no display, no OpenGL 3.3).
-  static std::unique_ptr<Platform> create(App& app, const WindowOptions& options,
-                                          std::string& error);
+  static std::unique_ptr<Platform> create(const WindowOptions& options, std::string& error);
   ~Platform();
   Platform(const Platform&) = delete;
   Platform& operator=(const Platform&) = delete;
 
+  // The theme and interface scale remembered from the last run (or the defaults,
+  // with --scale applied).
+  Preferences remembered() const;
+
   // Waits until something needs drawing (or returns at once when rendering
-  // continuously), then starts an ImGui frame. Returns false when the window closes.
-  bool begin_frame();
+  // continuously), applies `request`, then starts an ImGui frame. Returns nothing
+  // when the loop should end: the program asked to quit, or a signal (logout).
+  std::optional<FrameInfo> begin_frame(const FrameRequest& request);
   // Renders the ImGui frame into the back buffer; present() shows it.
   void render();
   void present();

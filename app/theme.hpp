@@ -30,6 +30,12 @@ struct Palette {
   ImU32 status_bar;    // status bar background
 };
 
+// The user's interface zoom, on top of the monitor's content scale: one range
+// for the menu, the shortcuts, the command line and the remembered setting.
+inline constexpr float kMinUiScale = 0.75f;
+inline constexpr float kMaxUiScale = 2.5f;
+inline float clamp_ui_scale(float s) { return s < kMinUiScale ? kMinUiScale : s > kMaxUiScale ? kMaxUiScale : s; }
+
 // Resets ImGui's style to `theme` at `scale` (content scale x UI scale). Sizes are
 // scaled once from the unscaled design values, so calling it again never compounds.
 void apply_theme(Theme theme, float scale);

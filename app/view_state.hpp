@@ -1,7 +1,7 @@
-// What the app knows besides the engagement: the selection, presentation mode,
-// and the queue of commands that panels emit. Panels read the engagement as
-// const& and push commands here; the app applies them after the UI pass (one
-// direction of data flow, ../shared/ARCHITECTURE.md).
+// What the app knows besides the engagement: the selection and presentation
+// mode, and the sink through which panels ask for changes. Panels read the
+// engagement as const& and submit commands here; the document applies them after
+// the UI pass (one direction of data flow, ../shared/ARCHITECTURE.md).
 #pragma once
 
 #include <optional>
@@ -9,30 +9,30 @@
 #include <vector>
 
 #include "rapport/commands.hpp"
+#include "rapport/document.hpp"
 #include "rapport/model.hpp"
 
 namespace rapport::app {
 
-// Commands emitted during one frame. A group becomes one undo step.
-struct CommandQueue {
-  struct Group {
-    std::string label;  // empty: use the single command's own label
-    std::vector<Command> commands;
-    bool select_added = false;  // select the item an Add created
-  };
-  std::vector<Group> groups;
-
-  void push(Command c) { groups.push_back(Group{"", {std::move(c)}}); }
-  void push_and_select(Command c) { groups.push_back(Group{"", {std::move(c)}, true}); }
-  void push_group(std::string label, std::vector<Command> commands) {
-    groups.push_back(Group{std::move(label), std::move(commands)});
+// Where panels put the commands they want applied: straight into the
+// document's queue of intents. A group becomes one undo step.
+class CommandSink {
+ public:
+  explicit CommandSink(Document& doc) : doc_(doc) {}
+  void push(Command c) { doc_.submit(std::move(c)); }
+  void push_and_select(Command c) { doc_.submit(std::move(c), true); }
+  void push_group(std::string label, std::vector<Command> commands, bool select_added = false) {
+    doc_.submit(intent::Apply{std::move(label), std::move(commands), select_added});
   }
-  bool empty() const { return groups.empty(); }
+
+ private:
+  Document& doc_;
 };
 
 struct ViewState {
   Selection selection;          // shared by the timeline, the tables and the inspector
   bool presentation = false;    // client-safe view: internal fields hidden
+  Audience audience() const { return presentation ? Audience::Client : Audience::Provider; }
   // Set by a panel that wants the timeline to show an item (find, overview).
   std::optional<Selection> reveal_on_timeline;
   // The last command error, shown near where it happened.

@@ -26,10 +26,10 @@ void FindPopup::draw(PanelContext& ctx) {
   ImGui::SetNextItemWidth(-FLT_MIN);
   bool enter = ImGui::InputTextWithHint("##query", "Find a stakeholder, milestone, task, recap…", &query_,
                                         ImGuiInputTextFlags_EnterReturnsTrue);
-  if (query_ != searched_ || searched_revision_ != ctx.history.revision()) {
+  if (query_ != searched_ || !(searched_stamp_ == ctx.stamp)) {
     hits_ = search(ctx.engagement, query_, !ctx.view.presentation, 50);
     searched_ = query_;
-    searched_revision_ = ctx.history.revision();
+    searched_stamp_ = ctx.stamp;
     cursor_ = 0;
   }
   if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_DownArrow))) cursor_ = std::min(cursor_ + 1, int(hits_.size()) - 1);

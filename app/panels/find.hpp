@@ -20,7 +20,7 @@ class FindPopup {
  private:
   std::string query_;
   std::string searched_;
-  uint64_t searched_revision_ = ~uint64_t(0);
+  Document::Stamp searched_stamp_;  // results are redone when the data or the audience changes
   std::vector<SearchHit> hits_;
   int cursor_ = 0;
   bool open_requested_ = false;

@@ -12,31 +12,8 @@
 
 namespace rapport::app {
 
-void HealthPanel::refresh(const PanelContext& ctx) {
-  if (revision_ == ctx.history.revision() && day_ == ctx.today && presentation_ == ctx.view.presentation) return;
-  findings_ = check_health(ctx.engagement, ctx.today);
-  if (ctx.view.presentation)
-    findings_.erase(std::remove_if(findings_.begin(), findings_.end(), [](const Finding& f) { return f.internal; }),
-                    findings_.end());
-  summary_ = health_summary(findings_);
-  revision_ = ctx.history.revision();
-  day_ = ctx.today;
-  presentation_ = ctx.view.presentation;
-}
-
-const std::vector<Finding>& HealthPanel::findings(const PanelContext& ctx) {
-  refresh(ctx);
-  return findings_;
-}
-
-const std::string& HealthPanel::summary(const PanelContext& ctx) {
-  refresh(ctx);
-  return summary_;
-}
-
-void HealthPanel::draw(PanelContext& ctx) {
-  refresh(ctx);
-  if (findings_.empty()) {
+void draw_health(PanelContext& ctx, const std::vector<Finding>& findings) {
+  if (findings.empty()) {
     ImGui::PushStyleColor(ImGuiCol_Text, palette().ok);
     ImGui::TextUnformatted("No findings: meetings are consistent, recaps are written, nothing is overdue.");
     ImGui::PopStyleColor();
@@ -44,7 +21,7 @@ void HealthPanel::draw(PanelContext& ctx) {
   }
   ImGui::BeginChild("findings");
   for (Severity severity : {Severity::Problem, Severity::Warning, Severity::Info}) {
-    size_t count = std::count_if(findings_.begin(), findings_.end(),
+    size_t count = std::count_if(findings.begin(), findings.end(),
                                  [&](const Finding& f) { return f.severity == severity; });
     if (count == 0) continue;
     ImU32 colour = severity == Severity::Problem ? palette().danger
@@ -56,7 +33,7 @@ void HealthPanel::draw(PanelContext& ctx) {
     ImGui::PopStyleColor();
     if (!open) continue;
     int index = 0;
-    for (const Finding& f : findings_) {
+    for (const Finding& f : findings) {
       if (f.severity != severity) continue;
       ImGui::PushID(index++);
       ImGui::PushID(int(severity));
@@ -130,7 +107,7 @@ const char* sentiment_label(double v) {
 
 }  // namespace
 
-void HealthPanel::draw_charts(PanelContext& ctx) {
+void draw_health_charts(PanelContext& ctx) {
   float w = (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x) / 2;
   ImVec2 size(std::max(120.0f, w), ImGui::GetFontSize() * 5);
   line_chart("Meetings held, per month", consistency_by_month(ctx.engagement, ctx.today, 12), 0.0, 1.0, size,

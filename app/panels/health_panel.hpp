@@ -12,22 +12,10 @@
 
 namespace rapport::app {
 
-class HealthPanel {
- public:
-  // Recomputes when the engagement, the day or presentation mode changed.
-  const std::vector<Finding>& findings(const PanelContext& ctx);
-  const std::string& summary(const PanelContext& ctx);
-  void draw(PanelContext& ctx);
-  // The two charts, side by side, in the space given.
-  void draw_charts(PanelContext& ctx);
-
- private:
-  void refresh(const PanelContext& ctx);
-  std::vector<Finding> findings_;
-  std::string summary_;
-  uint64_t revision_ = ~uint64_t(0);
-  Date day_;
-  bool presentation_ = false;
-};
+// The findings come from the document (findings for the audience looking), so
+// the list, the status bar and the timeline's markers always agree.
+void draw_health(PanelContext& ctx, const std::vector<Finding>& findings);
+// The two charts, side by side, in the space given.
+void draw_health_charts(PanelContext& ctx);
 
 }  // namespace rapport::app

@@ -6,6 +6,8 @@
 //   Inspector       - dispatch on the selected item's kind
 #include "panels/inspector.hpp"
 
+#include "panels/change_request_decision.hpp"
+
 #include <imgui.h>
 #include <imgui_stdlib.h>
 
@@ -40,7 +42,7 @@ struct Inspector::State {
              Draft<Feedback>>
       drafts;
   // Reject dialog.
-  std::string rationale, alternative, decision_error;
+  ChangeRequestDecision decision;  // approve, defer, reopen, or reject with a reason
   // Occurrence editor.
   Id occ_series = kNoId;
   Date occ_date;
@@ -157,48 +159,21 @@ void draw_decision(PanelContext& ctx, const ChangeRequest& cr, Inspector::State&
                         cr.decided_on ? cr.decided_on->iso().c_str() : "?");
     return;
   }
-  auto decide = [&](ChangeStatus status, std::string rationale, std::string alternative) {
-    Command c = DecideChangeRequest{cr.id, status, ctx.today, kNoId, std::move(rationale), std::move(alternative)};
-    s.decision_error = refusal(e, c);
-    if (s.decision_error.empty()) ctx.queue.push(std::move(c));
-    return s.decision_error.empty();
-  };
+  ChangeRequestDecision& decision = s.decision;
+  auto decide = [&](ChangeStatus status) { decision.decide(e, ctx.queue, cr, status, ctx.today); };
   ImGui::PushStyleColor(ImGuiCol_Button, palette().ok);
-  if (ImGui::Button("Approve")) decide(ChangeStatus::Approved, cr.rationale, "");
+  if (ImGui::Button("Approve")) decide(ChangeStatus::Approved);
   ImGui::PopStyleColor();
   ImGui::SameLine();
-  if (ImGui::Button("Reject…")) {
-    s.rationale = cr.rationale;
-    s.alternative = cr.alternative;
-    s.decision_error.clear();
-    ImGui::OpenPopup("Reject change request");
-  }
+  if (ImGui::Button("Reject…")) decision.open_reject(cr);
   ImGui::SameLine();
-  if (cr.status != ChangeStatus::Deferred && ImGui::Button("Defer")) decide(ChangeStatus::Deferred, cr.rationale, "");
+  if (cr.status != ChangeStatus::Deferred && ImGui::Button("Defer")) decide(ChangeStatus::Deferred);
   if (cr.status != ChangeStatus::Proposed) {
     ImGui::SameLine();
-    if (ImGui::Button("Reopen")) decide(ChangeStatus::Proposed, "", "");
+    if (ImGui::Button("Reopen")) decide(ChangeStatus::Proposed);
   }
-  if (!s.decision_error.empty() && !ImGui::IsPopupOpen("Reject change request")) field_problem(s.decision_error);
-
-  ImGui::SetNextWindowSize(ImVec2(ImGui::GetFontSize() * 30, 0), ImGuiCond_Appearing);
-  if (ImGui::BeginPopupModal("Reject change request", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
-    ImGui::TextWrapped("Saying no is fine: give the reason, tied to the goal you agreed, and offer an alternative.");
-    ImGui::TextUnformatted("Why not");
-    ImGui::InputTextMultiline("##rationale", &s.rationale, ImVec2(ImGui::GetFontSize() * 28, ImGui::GetFontSize() * 4));
-    ImGui::TextUnformatted("What we offer instead");
-    ImGui::InputTextMultiline("##alternative", &s.alternative, ImVec2(ImGui::GetFontSize() * 28, ImGui::GetFontSize() * 4));
-    if (!s.decision_error.empty()) field_problem(s.decision_error);
-    if (ImGui::Button("Reject with this reason")) {
-      if (decide(ChangeStatus::Rejected, s.rationale, s.alternative)) ImGui::CloseCurrentPopup();
-    }
-    ImGui::SameLine();
-    if (ImGui::Button("Cancel") || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape))) {
-      s.decision_error.clear();
-      ImGui::CloseCurrentPopup();
-    }
-    ImGui::EndPopup();
-  }
+  if (!decision.error().empty() && !decision.reject_dialog_open()) field_problem(decision.error());
+  decision.draw_reject_dialog(e, ctx.queue, ctx.today);
 }
 
 // [SECTION] Meetings ------------------------------------------------------------------

@@ -128,8 +128,7 @@ void draw_item_table(PanelContext& ctx, ItemTableState& s) {
   }
   ImGui::TableHeadersRow();
 
-  bool dirty = s.built_revision != ctx.history.revision() || s.built_filter != s.filter ||
-               s.built_presentation != ctx.view.presentation;
+  bool dirty = !(s.built_stamp == ctx.stamp) || s.built_filter != s.filter;
   if (ImGuiTableSortSpecs* specs = ImGui::TableGetSortSpecs(); specs && specs->SpecsDirty) {
     if (specs->SpecsCount > 0) {
       s.sort_column = specs->Specs[0].ColumnIndex;
@@ -140,9 +139,8 @@ void draw_item_table(PanelContext& ctx, ItemTableState& s) {
   }
   if (dirty) {
     rebuild_rows<T>(e, columns, s);
-    s.built_revision = ctx.history.revision();
+    s.built_stamp = ctx.stamp;
     s.built_filter = s.filter;
-    s.built_presentation = ctx.view.presentation;
   }
 
   ImGuiListClipper clipper;

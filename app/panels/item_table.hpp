@@ -12,13 +12,12 @@ namespace rapport::app {
 struct ItemTableState {
   std::string filter;
   // Rows after filter and sort, rebuilt when the engagement, the filter, the
-  // sort or presentation mode changes.
+  // sort or audience changes (the document's stamp).
   std::vector<Id> rows;
-  uint64_t built_revision = ~uint64_t(0);
+  Document::Stamp built_stamp;
   std::string built_filter;
   int sort_column = -1;
   bool sort_descending = false;
-  bool built_presentation = false;
   bool focus_filter = false;
 };
 

@@ -1,7 +1,9 @@
-// What every panel receives each frame: the engagement to read, the view state
-// to change, and the queue for the commands it wants applied.
+// What every panel receives each frame: the engagement to read (for the
+// audience looking), the view state to change, the sink for the commands it
+// wants applied, today, and the stamp under which it may keep derived views.
 #pragma once
 
+#include "rapport/document.hpp"
 #include "rapport/history.hpp"
 #include "rapport/model.hpp"
 #include "view_state.hpp"
@@ -12,8 +14,9 @@ struct PanelContext {
   const Engagement& engagement;
   const History& history;
   ViewState& view;
-  CommandQueue& queue;
+  CommandSink& queue;
   Date today;
+  Document::Stamp stamp;  // equal stamps: the same data for the same audience and day
 };
 
 }  // namespace rapport::app

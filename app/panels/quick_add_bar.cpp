@@ -57,8 +57,7 @@ void QuickAddBar::draw(PanelContext& ctx) {
     ImGui::TextWrapped("Enter adds: %s", q->preview.c_str());
     ImGui::PopStyleColor();
     if (enter) {
-      ctx.queue.push_group(q->label, q->commands);
-      ctx.queue.groups.back().select_added = true;
+      ctx.queue.push_group(q->label, q->commands, /*select_added=*/true);
       line_.clear();
       ImGui::CloseCurrentPopup();
     }

@@ -95,7 +95,7 @@ void TimelineView::update_drag(const TimelineIndex& index) {
   }
 }
 
-void TimelineView::commit_drag(const Engagement& e, const TimelineIndex& index, CommandQueue& commands) {
+void TimelineView::commit_drag(const Engagement& e, const TimelineIndex& index, CommandSink& commands) {
   if (drag_.delta_minutes == 0 || drag_.press.lane < 0 || size_t(drag_.press.lane) >= index.lanes().size()) return;
   const TimelineLane& lane = index.lanes()[size_t(drag_.press.lane)];
   if (drag_.press.index >= lane.items.size()) return;
@@ -121,7 +121,7 @@ void TimelineView::commit_drag(const Engagement& e, const TimelineIndex& index, 
 // [SECTION] Mouse ---------------------------------------------------------------
 
 void TimelineView::handle_mouse(const Engagement& e, const TimelineIndex& index, ViewState& view,
-                                CommandQueue& commands, Date today, bool canvas_hovered) {
+                                CommandSink& commands, Date today, bool canvas_hovered) {
   ImGuiIO& io = ImGui::GetIO();
   const TimelineFrame& f = frame_;
   const ImVec2 m = io.MousePos;
@@ -187,7 +187,7 @@ void TimelineView::handle_mouse(const Engagement& e, const TimelineIndex& index,
 // [SECTION] Commands ------------------------------------------------------------
 
 void TimelineView::add_at(const Engagement& e, const TimelineIndex& index, int lane, double minute,
-                          CommandQueue& commands, ViewState&, Date today) {
+                          CommandSink& commands, ViewState&, Date today) {
   if (lane < 0 || size_t(lane) >= index.lanes().size()) return;
   Date date = days_.date_of(minute);
   switch (index.lanes()[size_t(lane)].kind) {

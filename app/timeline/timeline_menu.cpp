@@ -15,7 +15,6 @@ namespace {
 const char* kItemMenu = "##timeline_item_menu";
 const char* kLaneMenu = "##timeline_lane_menu";
 const char* kCancelPopup = "Cancel meeting###timeline_cancel";
-const char* kRejectPopup = "Reject change request###timeline_reject";
 
 const char* kind_noun(LaneKind k) {
   switch (k) {
@@ -38,12 +37,11 @@ bool filled(const char* s) {
 }  // namespace
 
 void TimelineView::draw_popups(const Engagement& e, const TimelineIndex& index, ViewState& view,
-                               CommandQueue& commands, Date today) {
+                               CommandSink& commands, Date today) {
   if (open_item_menu_) ImGui::OpenPopup(kItemMenu);
   if (open_lane_menu_) ImGui::OpenPopup(kLaneMenu);
   if (open_cancel_) ImGui::OpenPopup(kCancelPopup);
-  if (open_reject_) ImGui::OpenPopup(kRejectPopup);
-  open_item_menu_ = open_lane_menu_ = open_cancel_ = open_reject_ = false;
+  open_item_menu_ = open_lane_menu_ = open_cancel_ = false;
   const Target& t = menu_target_;
 
   if (ImGui::BeginPopup(kItemMenu)) {
@@ -95,16 +93,11 @@ void TimelineView::draw_popups(const Engagement& e, const TimelineIndex& index, 
       case LaneKind::ChangeRequests: {
         const ChangeRequest* c = e.change_requests.find(t.id);
         if (!c) break;
-        if (ImGui::MenuItem("Approve", nullptr, false, c->status != ChangeStatus::Approved)) {
-          commands.push(DecideChangeRequest{t.id, ChangeStatus::Approved, today, kNoId, "", ""});
-        }
-        if (ImGui::MenuItem("Reject…", nullptr, false, c->status != ChangeStatus::Rejected)) {
-          rationale_[0] = alternative_[0] = '\0';
-          open_reject_ = true;
-        }
-        if (ImGui::MenuItem("Defer", nullptr, false, c->status != ChangeStatus::Deferred)) {
-          commands.push(DecideChangeRequest{t.id, ChangeStatus::Deferred, today, kNoId, "", ""});
-        }
+        if (ImGui::MenuItem("Approve", nullptr, false, c->status != ChangeStatus::Approved))
+          decision_.decide(e, commands, *c, ChangeStatus::Approved, today);
+        if (ImGui::MenuItem("Reject…", nullptr, false, c->status != ChangeStatus::Rejected)) decision_.open_reject(*c);
+        if (ImGui::MenuItem("Defer", nullptr, false, c->status != ChangeStatus::Deferred))
+          decision_.decide(e, commands, *c, ChangeStatus::Deferred, today);
         ImGui::Separator();
         if (ImGui::MenuItem("Delete")) commands.push(Delete<ChangeRequest>{t.id});
         break;
@@ -160,23 +153,7 @@ void TimelineView::draw_popups(const Engagement& e, const TimelineIndex& index, 
     ImGui::EndPopup();
   }
 
-  if (ImGui::BeginPopup(kRejectPopup)) {
-    ImGui::TextUnformatted("Saying no: give the reason and what you offer instead.");
-    ImGui::TextDisabled("%s", display_name(e, t.id).c_str());
-    if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();
-    ImGui::InputText("Rationale", rationale_, sizeof rationale_);
-    ImGui::InputText("Alternative", alternative_, sizeof alternative_);
-    bool ok = filled(rationale_) && filled(alternative_);
-    if (!ok) ImGui::BeginDisabled();
-    if (ImGui::Button("Reject")) {
-      commands.push(DecideChangeRequest{t.id, ChangeStatus::Rejected, today, kNoId, rationale_, alternative_});
-      ImGui::CloseCurrentPopup();
-    }
-    if (!ok) ImGui::EndDisabled();
-    ImGui::SameLine();
-    if (ImGui::Button("Back")) ImGui::CloseCurrentPopup();
-    ImGui::EndPopup();
-  }
+  decision_.draw_reject_dialog(e, commands, today);
 }
 
 }  // namespace rapport::app

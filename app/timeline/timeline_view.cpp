@@ -98,7 +98,7 @@ ImVec2 TimelineView::item_centre(const TimelineIndex& index, int lane, size_t it
 
 // [SECTION] Draw ----------------------------------------------------------------
 
-void TimelineView::draw(const Engagement& e, const TimelineIndex& index, ViewState& view, CommandQueue& commands,
+void TimelineView::draw(const Engagement& e, const TimelineIndex& index, ViewState& view, CommandSink& commands,
                         Date today) {
   days_.set_zone(index.time_zone());
   ImVec2 p0 = ImGui::GetCursorScreenPos();

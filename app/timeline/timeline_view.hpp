@@ -1,7 +1,7 @@
 // The timeline view: one horizontal time axis with lanes for meetings (one per
 // series), milestones, boundaries, change requests and client tasks. It reads the
 // engagement and its TimelineIndex, and turns gestures into commands pushed to the
-// CommandQueue (a drag is one command on release: one undo step). It holds only
+// CommandSink (a drag is one command on release: one undo step). It holds only
 // view state: the visible range, vertical scroll, collapsed lanes, the drag.
 //
 //   TimelineView timeline;                         // lives as long as the window
@@ -16,6 +16,7 @@
 #include <string>
 #include <vector>
 
+#include "panels/change_request_decision.hpp"
 #include "rapport/timeline_index.hpp"
 #include "timeline/local_days.hpp"
 #include "timeline/timeline_frame.hpp"
@@ -47,7 +48,7 @@ struct TimelineDrag {
 class TimelineView {
  public:
   // Draws into the current window, filling its remaining content region.
-  void draw(const Engagement& e, const TimelineIndex& index, ViewState& view, CommandQueue& commands, Date today);
+  void draw(const Engagement& e, const TimelineIndex& index, ViewState& view, CommandSink& commands, Date today);
 
   // View state, for the app (settings) and tests.
   const TimelineRange& range() const { return range_; }
@@ -82,14 +83,14 @@ class TimelineView {
   void compute_frame(ImVec2 canvas_min, ImVec2 canvas_max, const TimelineIndex& index);
   void handle_wheel_and_keys(const TimelineIndex& index, bool hovered, bool focused, Date today);
   void update_drag(const TimelineIndex& index);
-  void handle_mouse(const Engagement& e, const TimelineIndex& index, ViewState& view, CommandQueue& commands,
+  void handle_mouse(const Engagement& e, const TimelineIndex& index, ViewState& view, CommandSink& commands,
                     Date today, bool canvas_hovered);
-  void commit_drag(const Engagement& e, const TimelineIndex& index, CommandQueue& commands);
-  void add_at(const Engagement& e, const TimelineIndex& index, int lane, double minute, CommandQueue& commands,
+  void commit_drag(const Engagement& e, const TimelineIndex& index, CommandSink& commands);
+  void add_at(const Engagement& e, const TimelineIndex& index, int lane, double minute, CommandSink& commands,
               ViewState& view, Date today);
   void reveal(const TimelineIndex& index, const Selection& s);
   void draw_headers(ImDrawList* draw, const TimelineIndex& index, const ViewState& view);
-  void draw_popups(const Engagement& e, const TimelineIndex& index, ViewState& view, CommandQueue& commands,
+  void draw_popups(const Engagement& e, const TimelineIndex& index, ViewState& view, CommandSink& commands,
                    Date today);
   void draw_impact_lines(ImDrawList* draw, const Engagement& e, const TimelineIndex& index, const ViewState& view);
   int lane_at(float y) const;
@@ -108,10 +109,9 @@ class TimelineView {
   LocalDays days_;
   Target menu_target_;
   char reason_[256] = "";
-  char rationale_[512] = "";
-  char alternative_[512] = "";
+  ChangeRequestDecision decision_;  // the same decision and reject dialog as the inspector's
   int cancelled_by_ = 1;  // 0 client, 1 provider
-  bool open_item_menu_ = false, open_lane_menu_ = false, open_cancel_ = false, open_reject_ = false;
+  bool open_item_menu_ = false, open_lane_menu_ = false, open_cancel_ = false;
 };
 
 }  // namespace rapport::app

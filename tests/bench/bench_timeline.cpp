@@ -53,7 +53,8 @@ class TimelineFrameBench {
  private:
   ImGuiContext* context_ = nullptr;
   app::ViewState state_;
-  app::CommandQueue queue_;
+  Document doc_;  // commands a frame might submit are never applied here
+  app::CommandSink queue_{doc_};
 };
 
 }  // namespace

@@ -45,7 +45,7 @@ TEST_CASE("journey 1: a kickoff workshop planned from scratch, saved, reopened",
   {
     Workspace w(Engagement{});
     w.ctrl('N');  // a fresh engagement, no questions: nothing unsaved
-    REQUIRE(w.app.engagement.info.name == "New engagement");
+    REQUIRE(w.app.engagement().info.name == "New engagement");
     for (const char* line : {
              R"(stakeholder "Aino Mäkelä" client "Marketing director")",
              R"(stakeholder "Jukka Heikkinen" client "IT lead")",
@@ -56,18 +56,18 @@ TEST_CASE("journey 1: a kickoff workshop planned from scratch, saved, reopened",
              R"(milestone "Launch" 2027-03-12)",
          })
       quick_add(w, line);
-    CHECK(w.app.engagement.stakeholders.size() == 3);
-    CHECK(w.app.engagement.meetings.size() == 1);
-    CHECK(w.app.engagement.milestones.size() == 3);
+    CHECK(w.app.engagement().stakeholders.size() == 3);
+    CHECK(w.app.engagement().meetings.size() == 1);
+    CHECK(w.app.engagement().milestones.size() == 3);
     // A working-hours boundary and a holiday blackout, through the Boundaries table.
     w.app.main_window.section = Section::Boundaries;
     w.click("+ Add");
     w.click("+ Add");
-    CHECK(w.app.engagement.boundaries.size() == 2);
-    Boundary hours = w.app.engagement.boundaries.begin()->second;
+    CHECK(w.app.engagement().boundaries.size() == 2);
+    Boundary hours = w.app.engagement().boundaries.begin()->second;
     hours.kind = BoundaryKind::WorkingHours;
     hours.title = "No weekends";
-    Boundary holiday = std::next(w.app.engagement.boundaries.begin())->second;
+    Boundary holiday = std::next(w.app.engagement().boundaries.begin())->second;
     holiday.kind = BoundaryKind::Blackout;
     holiday.title = "Christmas break";
     holiday.from = Date::from_ymd(2026, 12, 21);
@@ -75,18 +75,19 @@ TEST_CASE("journey 1: a kickoff workshop planned from scratch, saved, reopened",
     w.app.commands.push(Update<Boundary>{hours});
     w.app.commands.push(Update<Boundary>{holiday});
     w.frame();
-    CHECK(w.app.history.dirty());
+    CHECK(w.app.doc.history().dirty());
     std::string error;
-    REQUIRE(w.app.save_file(file.string(), error));
-    CHECK_FALSE(w.app.history.dirty());
+    REQUIRE(save_file(w.app, file.string(), error));
+    w.app.apply();
+    CHECK_FALSE(w.app.doc.history().dirty());
     CHECK(w.app.window_title() == "New engagement (kickoff.rapport) — Rapport");
     w.ctrl('Q');
     CHECK(w.app.quit_requested);  // saved: quits without asking
   }
   Workspace again(Engagement{});
   std::string error;
-  REQUIRE(again.app.open_file(file.string(), error));
-  const Engagement& e = again.app.engagement;
+  REQUIRE(open_file_now(again.app, file.string(), error));
+  const Engagement& e = again.app.engagement();
   CHECK(e.stakeholders.size() == 3);
   CHECK(titled<MeetingSeries>(e, "Weekly check-in") != kNoId);
   CHECK(titled<Milestone>(e, "Launch") != kNoId);
@@ -99,23 +100,24 @@ TEST_CASE("journey 1: a kickoff workshop planned from scratch, saved, reopened",
 TEST_CASE("journey 2: approve a change request, undo, redo, save and reopen", "[ui][journey]") {
   fs::path file = journey_dir() / "change-request.rapport.json";
   Workspace w(make_demo());
-  Id cr = titled<ChangeRequest>(w.app.engagement, "Extra landing page for the spring menu");
-  Id launch = titled<Milestone>(w.app.engagement, "Launch");
-  Date before = w.app.engagement.milestones.find(launch)->current;
+  Id cr = titled<ChangeRequest>(w.app.engagement(), "Extra landing page for the spring menu");
+  Id launch = titled<Milestone>(w.app.engagement(), "Launch");
+  Date before = w.app.engagement().milestones.find(launch)->current;
   w.app.view.selection = Selection{cr, std::nullopt};
   w.click("Approve");
-  CHECK(w.app.engagement.milestones.find(launch)->current == before.plus_days(5));
+  CHECK(w.app.engagement().milestones.find(launch)->current == before.plus_days(5));
   w.ctrl('Z');
-  CHECK(w.app.engagement.milestones.find(launch)->current == before);
+  CHECK(w.app.engagement().milestones.find(launch)->current == before);
   w.ctrl('Z', true);  // Ctrl+Shift+Z redoes
-  CHECK(w.app.engagement.milestones.find(launch)->current == before.plus_days(5));
+  CHECK(w.app.engagement().milestones.find(launch)->current == before.plus_days(5));
   std::string error;
-  REQUIRE(w.app.save_file(file.string(), error));
+  REQUIRE(save_file(w.app, file.string(), error));
+  w.app.apply();
   Workspace again(Engagement{});
-  REQUIRE(again.app.open_file(file.string(), error));
-  CHECK(again.app.engagement.milestones.find(launch)->current == before.plus_days(5));
-  CHECK(again.app.engagement.change_requests.find(cr)->status == ChangeStatus::Approved);
-  CHECK_FALSE(save_file(again.app.engagement, journey_dir() / "journey-2-change-request.rapport.json"));
+  REQUIRE(open_file_now(again.app, file.string(), error));
+  CHECK(again.app.engagement().milestones.find(launch)->current == before.plus_days(5));
+  CHECK(again.app.engagement().change_requests.find(cr)->status == ChangeStatus::Approved);
+  CHECK_FALSE(save_file(again.app.engagement(), journey_dir() / "journey-2-change-request.rapport.json"));
 }
 
 TEST_CASE("journey 7: a broken file shows an error and the open engagement stays", "[ui][journey]") {
@@ -126,34 +128,34 @@ TEST_CASE("journey 7: a broken file shows an error and the open engagement stays
     std::ofstream(broken, std::ios::binary) << bytes;
   }
   Workspace w(make_demo());
-  Id beta = titled<Milestone>(w.app.engagement, "Beta");
+  Id beta = titled<Milestone>(w.app.engagement(), "Beta");
   w.app.commands.push(MoveMilestone{beta, Date::from_ymd(2027, 2, 5)});
   w.frame();
-  const Engagement before = w.app.engagement;
+  const Engagement before = w.app.engagement();
   std::string error;
-  CHECK_FALSE(w.app.open_file(broken.string(), error));
+  CHECK_FALSE(open_file_now(w.app, broken.string(), error));
   CHECK_THAT(error, Catch::Contains("broken.rapport"));
   CHECK(w.shows("Could not open the file"));
-  CHECK(w.app.engagement == before);
-  CHECK(w.app.history.dirty());  // the unsaved move is still there to save
+  CHECK(w.app.engagement() == before);
+  CHECK(w.app.doc.history().dirty());  // the unsaved move is still there to save
   w.click("OK");
   CHECK_FALSE(w.shows("Could not open the file"));
-  CHECK_FALSE(save_file(w.app.engagement, journey_dir() / "journey-7-after-broken-file.rapport.json"));
+  CHECK_FALSE(save_file(w.app.engagement(), journey_dir() / "journey-7-after-broken-file.rapport.json"));
 }
 
 TEST_CASE("unsaved changes: New asks first, and Cancel keeps everything", "[ui][journey]") {
   Workspace w(make_demo());
-  Id beta = titled<Milestone>(w.app.engagement, "Beta");
+  Id beta = titled<Milestone>(w.app.engagement(), "Beta");
   w.app.commands.push(MoveMilestone{beta, Date::from_ymd(2027, 2, 5)});
   w.frame();
-  const Engagement before = w.app.engagement;
+  const Engagement before = w.app.engagement();
   w.ctrl('N');
   CHECK(w.shows("Save the changes to “Untitled” first?"));
   w.click("Cancel");
-  CHECK(w.app.engagement == before);
+  CHECK(w.app.engagement() == before);
   w.ctrl('N');
   w.click("Don't save");
-  CHECK(w.app.engagement.milestones.empty());
+  CHECK(w.app.engagement().milestones.empty());
 }
 
 TEST_CASE("export a calendar and a status report from the File menu", "[ui][journey]") {
@@ -161,7 +163,9 @@ TEST_CASE("export a calendar and a status report from the File menu", "[ui][jour
   fs::remove_all(dir);
   fs::create_directories(dir);
   Workspace w(make_demo());
-  w.app.file_path = (dir / "demo.rapport").string();  // exports go beside the file
+  // Exports go beside the file.
+  w.app.doc.submit(intent::Replace{w.app.engagement(), (dir / "demo.rapport").string(), {}, false, ""});
+  w.app.apply();
   w.click("File");
   w.ui.move_to(*w.locate("Export"));
   w.click("Calendar (.ics)…");
@@ -189,14 +193,14 @@ TEST_CASE("a large file opens off the UI thread while the window keeps drawing",
   REQUIRE_FALSE(save_file(large, big));
   REQUIRE(fs::file_size(big) > (8u << 20));
   Workspace w(make_demo());
-  w.app.open_file_in_background(big.string());
-  CHECK(w.app.busy());
+  open_file_in_background(w.app, big.string());
+  CHECK(busy(w.app));
   // The progress dialog appears (auto-sized windows show from their second frame).
   CHECK(w.until([&] { return w.shows("Opening “large.rapport.json”"); }, 5));
-  CHECK(w.app.engagement.info.name == "Website relaunch");  // the open one stays until the new one is ready
+  CHECK(w.app.engagement().info.name == "Website relaunch");  // the open one stays until the new one is ready
   int frames = 0;
-  CHECK(w.until([&] { return ++frames, !w.app.busy(); }, 200000));
+  CHECK(w.until([&] { return ++frames, !busy(w.app); }, 200000));
   CHECK(frames > 1);  // frames were drawn while it loaded
-  CHECK(w.app.engagement == large);
-  CHECK_FALSE(w.app.history.dirty());
+  CHECK(w.app.engagement() == large);
+  CHECK_FALSE(w.app.doc.history().dirty());
 }

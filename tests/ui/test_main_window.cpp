@@ -6,7 +6,9 @@
 #include <cstdio>
 #include <filesystem>
 
-#include "app.hpp"
+#include "shell/app.hpp"
+#include "shell/files.hpp"
+#include "shell/layout.hpp"
 #include "fonts.hpp"
 #include "screenshot.hpp"
 #include "settings.hpp"
@@ -89,9 +91,9 @@ TEST_CASE("the fixed layout tiles the work area", "[ui][layout]") {
 TEST_CASE("a file that cannot be loaded leaves an empty workspace", "[ui]") {
   App app;
   std::string error;
-  CHECK_FALSE(app.open_file("/nonexistent/plan.rapport.json", error));
+  CHECK_FALSE(open_file_now(app, "/nonexistent/plan.rapport.json", error));
   CHECK_FALSE(error.empty());
-  CHECK(app.engagement.milestones.empty());
+  CHECK(app.engagement().milestones.empty());
   CHECK(app.window_title() == "Rapport");
 }
 

@@ -41,10 +41,10 @@ std::set<std::string> walk_everything(Workspace& w, const std::vector<std::strin
     keep();
   }
   std::vector<Selection> targets;
-  for_each_table(w.app.engagement, [&](const auto& table) {
+  for_each_table(w.app.engagement(), [&](const auto& table) {
     for (const auto& [id, item] : table) targets.push_back(Selection{id, std::nullopt});
   });
-  for (const auto& [id, m] : w.app.engagement.meetings)
+  for (const auto& [id, m] : w.app.engagement().meetings)
     for (const auto& [date, o] : m.overrides) targets.push_back(Selection{id, date});
   for (const Selection& t : targets) {
     w.app.view.selection = t;
@@ -84,7 +84,7 @@ bool shown(const std::set<std::string>& all, const std::string& secret) {
 
 }  // namespace
 
-TEST_CASE("presentation mode draws none of the internal texts; without it they are there", "[ui][presentation]") {
+TEST_CASE("presentation mode draws none of the internal texts and without it they are there", "[ui][presentation]") {
   Engagement e = demo_with_hidden_milestone();
   std::vector<std::string> secrets = internal_texts(e);
   REQUIRE(secrets.size() >= 6);

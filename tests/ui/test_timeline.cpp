@@ -7,7 +7,7 @@
 
 #include "headless.hpp"
 #include "rapport/demo.hpp"
-#include "rapport/history.hpp"
+#include "rapport/document.hpp"
 #include "rapport/timeline_index.hpp"
 #include "timeline/timeline_view.hpp"
 
@@ -19,20 +19,21 @@ namespace {
 
 constexpr double kDay = 1440;
 
-// An engagement on the timeline, with its history, as the app would hold it.
+// An engagement on the timeline, in a document, as the app holds it.
 struct TimelineFixture {
-  Engagement e;
-  History history;
+  Document doc;
+  const Engagement& e = doc.engagement();
+  const History& history = doc.history();
   TimelineIndex index;
   uint64_t built_at = 0;
   ViewState view;
-  CommandQueue queue;
+  CommandSink queue{doc};
   TimelineView timeline;
   Date today;
   HeadlessUi ui;
   size_t commands_seen = 0;
 
-  explicit TimelineFixture(Engagement engagement) : e(std::move(engagement)) {
+  explicit TimelineFixture(Engagement engagement) : doc(std::move(engagement)) {
     today = e.info.start.plus_days(40);
     index = TimelineIndex::build(e, today);
     ui.draw = [this] {
@@ -45,20 +46,19 @@ struct TimelineFixture {
     ui.after_frame = [this] { apply_queue(); };
   }
 
+  // The app applies what a frame submitted after the frame, in one place.
   void apply_queue() {
-    for (auto& g : queue.groups) {
-      for (auto& c : g.commands) {
-        ++commands_seen;
-        REQUIRE_FALSE(history.apply(e, c).has_value());
-      }
+    for (const Outcome& o : doc.apply()) {
+      ++commands_seen;
+      INFO(o.message);
+      REQUIRE(o.what != Outcome::What::Refused);
     }
-    queue.groups.clear();
     rebuild();
   }
   void rebuild() {
-    if (history.revision() != built_at) {
+    if (doc.generation() != built_at) {
       index = TimelineIndex::build(e, today);
-      built_at = history.revision();
+      built_at = doc.generation();
     }
   }
   const TimelineFrame& f() const { return timeline.frame(); }
@@ -107,7 +107,8 @@ TEST_CASE("dragging a milestone moves it by the days dragged, as one undo step",
   CHECK(t.commands_seen == 1);
   CHECK(t.e.milestones.find(it.id)->current == before.plus_days(3));
   CHECK(t.history.undo_depth() == 1);
-  REQUIRE(t.history.undo(t.e));
+  t.doc.submit(intent::Undo{});
+  t.apply_queue();
   CHECK(t.e.milestones.find(it.id)->current == before);
 }
 
@@ -228,7 +229,7 @@ TEST_CASE("double-click on empty space adds an item of the lane's kind there", "
   CHECK(m.baseline == day);
 }
 
-TEST_CASE("a click selects; presentation mode hides internal milestones", "[ui][timeline]") {
+TEST_CASE("a click selects an item and presentation mode hides internal milestones", "[ui][timeline]") {
   TimelineFixture t(make_demo());
   int lane = t.lane(LaneKind::Milestones);
   const TimelineItem it = t.index.lanes()[size_t(lane)].items.front();
@@ -236,8 +237,10 @@ TEST_CASE("a click selects; presentation mode hides internal milestones", "[ui][
   t.ui.click(t.timeline.item_centre(t.index, lane, 0));
   CHECK(t.view.selection.id == it.id);
   // Hide the first milestone from the client: in presentation mode it is not drawn.
-  t.e.milestones.find(it.id)->client_visible = false;
-  t.index = TimelineIndex::build(t.e, t.today);
+  Milestone hidden = *t.e.milestones.find(it.id);
+  hidden.client_visible = false;
+  t.queue.push(Update<Milestone>{hidden});
+  t.apply_queue();
   t.ui.frame();
   size_t shown = t.timeline.stats().items_drawn + t.timeline.stats().items_merged;
   t.view.presentation = true;

@@ -19,14 +19,14 @@ Date d(int y, unsigned m, unsigned day) { return Date::from_ymd(y, m, day); }
 
 TEST_CASE("add a stakeholder, name them, undo the name", "[ui][workspace]") {
   Workspace w(make_demo());
-  size_t before = w.app.engagement.stakeholders.size();
+  size_t before = w.app.engagement().stakeholders.size();
   w.app.main_window.section = Section::Discovery;
   w.click("+ Add");
   w.frame();
-  REQUIRE(w.app.engagement.stakeholders.size() == before + 1);
+  REQUIRE(w.app.engagement().stakeholders.size() == before + 1);
   Id added = w.app.view.selection.id;
-  REQUIRE(w.app.engagement.stakeholders.contains(added));
-  CHECK(w.app.history.undo_label() == "Add stakeholder “New stakeholder”");
+  REQUIRE(w.app.engagement().stakeholders.contains(added));
+  CHECK(w.app.doc.history().undo_label() == "Add stakeholder “New stakeholder”");
 
   // The name field in the inspector is the last place the name is drawn.
   w.click("New stakeholder");
@@ -34,81 +34,81 @@ TEST_CASE("add a stakeholder, name them, undo the name", "[ui][workspace]") {
   w.type("Pieter Jansen");
   w.key(ImGuiKey_Enter);
   w.frame();
-  CHECK(w.app.engagement.stakeholders.find(added)->name == "Pieter Jansen");
-  CHECK(w.app.history.undo_label() == "Edit stakeholder “Pieter Jansen”");
+  CHECK(w.app.engagement().stakeholders.find(added)->name == "Pieter Jansen");
+  CHECK(w.app.doc.history().undo_label() == "Edit stakeholder “Pieter Jansen”");
   CHECK(w.shows("Pieter Jansen"));
 
   w.ctrl('Z');
-  CHECK(w.app.engagement.stakeholders.find(added)->name == "New stakeholder");
+  CHECK(w.app.engagement().stakeholders.find(added)->name == "New stakeholder");
   w.ctrl('Z');
-  CHECK(w.app.engagement.stakeholders.size() == before);
+  CHECK(w.app.engagement().stakeholders.size() == before);
 }
 
 TEST_CASE("a client task cannot be given to someone on the provider side", "[ui][workspace]") {
   Workspace w(make_demo());
-  const Engagement before = w.app.engagement;
+  const Engagement before = w.app.engagement();
   // Through quick add: the error names the word and nothing changes.
   w.ctrl('K');
   w.type("task \"Write the copy\" @Eva due friday");
   CHECK(w.shows("No client-side stakeholder is called “Eva”."));
   w.key(ImGuiKey_Enter);
   w.key(ImGuiKey_Escape);
-  CHECK(w.app.engagement == before);
+  CHECK(w.app.engagement() == before);
 
   // Through the inspector: the owner list offers client-side people only.
-  w.app.view.selection = Selection{titled<ClientTask>(w.app.engagement, "POS API test credentials"), std::nullopt};
+  w.app.view.selection = Selection{titled<ClientTask>(w.app.engagement(), "POS API test credentials"), std::nullopt};
   w.frame();
   w.click("Jukka Heikkinen");  // the owner combo shows the current owner
   CHECK(w.shows("Sanna Järvinen"));
   CHECK_FALSE(w.shows("Eva de Vries"));
   w.key(ImGuiKey_Escape);
-  CHECK(w.app.engagement == before);
+  CHECK(w.app.engagement() == before);
 }
 
-TEST_CASE("approve a change request: its milestones move; undo moves them back", "[ui][workspace]") {
+TEST_CASE("approve a change request: its milestones move and undo moves them back", "[ui][workspace]") {
   Workspace w(make_demo());
-  Id cr = titled<ChangeRequest>(w.app.engagement, "Extra landing page for the spring menu");
-  Id launch = titled<Milestone>(w.app.engagement, "Launch");
-  Date was = w.app.engagement.milestones.find(launch)->current;
+  Id cr = titled<ChangeRequest>(w.app.engagement(), "Extra landing page for the spring menu");
+  Id launch = titled<Milestone>(w.app.engagement(), "Launch");
+  Date was = w.app.engagement().milestones.find(launch)->current;
   w.app.view.selection = Selection{cr, std::nullopt};
   // The impact is shown before deciding.
   CHECK(w.shows("Launch: 2027-03-08 → 2027-03-13 (+5 days; agreed 2027-03-01)"));
   w.click("Approve");
   w.frame();
-  CHECK(w.app.engagement.change_requests.find(cr)->status == ChangeStatus::Approved);
-  CHECK(w.app.engagement.milestones.find(launch)->current == was.plus_days(5));
-  CHECK(w.app.history.undo_label() == "Approve change request “Extra landing page for the spring menu”");
+  CHECK(w.app.engagement().change_requests.find(cr)->status == ChangeStatus::Approved);
+  CHECK(w.app.engagement().milestones.find(launch)->current == was.plus_days(5));
+  CHECK(w.app.doc.history().undo_label() == "Approve change request “Extra landing page for the spring menu”");
   w.ctrl('Z');
-  CHECK(w.app.engagement.milestones.find(launch)->current == was);
-  CHECK(w.app.engagement.change_requests.find(cr)->status == ChangeStatus::Proposed);
+  CHECK(w.app.engagement().milestones.find(launch)->current == was);
+  CHECK(w.app.engagement().change_requests.find(cr)->status == ChangeStatus::Proposed);
   w.ctrl('Y');
-  CHECK(w.app.engagement.milestones.find(launch)->current == was.plus_days(5));
+  CHECK(w.app.engagement().milestones.find(launch)->current == was.plus_days(5));
 }
 
 TEST_CASE("saying no: a rejection without a reason is refused, with one it is recorded", "[ui][workspace]") {
   Workspace w(make_demo());
-  Id cr = titled<ChangeRequest>(w.app.engagement, "Extra landing page for the spring menu");
+  Id cr = titled<ChangeRequest>(w.app.engagement(), "Extra landing page for the spring menu");
   w.app.view.selection = Selection{cr, std::nullopt};
   w.click("Reject…");
   w.click("Reject with this reason");
   CHECK(w.shows("Say why the change is rejected"));
-  CHECK(w.app.engagement.change_requests.find(cr)->status == ChangeStatus::Proposed);
+  CHECK(w.app.engagement().change_requests.find(cr)->status == ChangeStatus::Proposed);
   w.click("Why not", ImVec2(0, 40));
   w.type("It does not serve the booking goal we agreed on.");
   w.click("What we offer instead", ImVec2(0, 40));
   w.type("A spring banner on the homepage, within scope.");
   w.click("Reject with this reason");
   w.frame();
-  const ChangeRequest& after = *w.app.engagement.change_requests.find(cr);
+  const ChangeRequest& after = *w.app.engagement().change_requests.find(cr);
   CHECK(after.status == ChangeStatus::Rejected);
   CHECK(after.alternative == "A spring banner on the homepage, within scope.");
 }
 
 TEST_CASE("mark last week's check-in held with a recap: the missing-recap finding goes", "[ui][workspace]") {
   Workspace w(make_demo());
-  Id weekly = titled<MeetingSeries>(w.app.engagement, "Weekly check-in");
+  Id weekly = titled<MeetingSeries>(w.app.engagement(), "Weekly check-in");
   auto recap_missing = [&] {
-    for (const Finding& f : check_health(w.app.engagement, d(2026, 11, 24)))
+    for (const Finding& f : check_health(w.app.engagement(), d(2026, 11, 24)))
       if (f.check == kCheckRecapMissing && f.occurrence == d(2026, 11, 20)) return true;
     return false;
   };
@@ -119,11 +119,11 @@ TEST_CASE("mark last week's check-in held with a recap: the missing-recap findin
   w.type("Homepage approved; menu page next.");
   w.click("Save occurrence");
   w.frame();
-  const auto& o = w.app.engagement.meetings.find(weekly)->overrides.at(d(2026, 11, 20));
+  const auto& o = w.app.engagement().meetings.find(weekly)->overrides.at(d(2026, 11, 20));
   CHECK(o.state == OccurrenceState::Held);
   CHECK(o.recap_summary == "Homepage approved; menu page next.");
   CHECK_FALSE(recap_missing());
-  CHECK(w.app.history.undo_label() == "Mark “Weekly check-in” of 2026-11-20 held");
+  CHECK(w.app.doc.history().undo_label() == "Mark “Weekly check-in” of 2026-11-20 held");
 }
 
 TEST_CASE("find an item by text and select it", "[ui][workspace]") {
@@ -133,20 +133,20 @@ TEST_CASE("find an item by text and select it", "[ui][workspace]") {
   CHECK(w.shows("POS API test credentials"));
   w.key(ImGuiKey_Enter);
   w.frame();
-  CHECK(w.app.view.selection.id == titled<ClientTask>(w.app.engagement, "POS API test credentials"));
+  CHECK(w.app.view.selection.id == titled<ClientTask>(w.app.engagement(), "POS API test credentials"));
 }
 
 TEST_CASE("an invalid edit shows the reason next to the field and changes nothing", "[ui][workspace]") {
   Workspace w(make_demo());
-  Id task = titled<ClientTask>(w.app.engagement, "POS API test credentials");
-  const Engagement before = w.app.engagement;
+  Id task = titled<ClientTask>(w.app.engagement(), "POS API test credentials");
+  const Engagement before = w.app.engagement();
   w.app.view.selection = Selection{task, std::nullopt};
   w.click("2026-12-04");  // the due date field
   w.ctrl(400 + ImGuiKey_A);
   w.type("2026-10-01");  // before the task was created
   w.key(ImGuiKey_Enter);
   CHECK(w.shows("A task cannot be due before it was created."));
-  CHECK(w.app.engagement == before);
+  CHECK(w.app.engagement() == before);
   // What was typed is still there to fix.
   CHECK(w.shows("2026-10-01"));
 }
@@ -158,12 +158,12 @@ TEST_CASE("the engagement's dates and day rate are typed on the Overview", "[ui]
   w.type("2027-04-30");
   w.key(ImGuiKey_Enter);
   w.frame();
-  CHECK(w.app.engagement.info.end == d(2027, 4, 30));
-  CHECK(w.app.history.undo_label() == "Edit engagement details");
+  CHECK(w.app.engagement().info.end == d(2027, 4, 30));
+  CHECK(w.app.doc.history().undo_label() == "Edit engagement details");
   w.click("950.00");  // the internal day rate
   w.ctrl(400 + ImGuiKey_A);
   w.type("1025.50");
   w.key(ImGuiKey_Enter);
   w.frame();
-  CHECK(w.app.engagement.info.internal_day_rate_minor == 102550);
+  CHECK(w.app.engagement().info.internal_day_rate_minor == 102550);
 }

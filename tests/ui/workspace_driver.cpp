@@ -4,8 +4,7 @@
 
 namespace rapport::test {
 
-Workspace::Workspace(Engagement e, ImVec2 display) : ui(display) {
-  app.engagement = std::move(e);
+Workspace::Workspace(Engagement e, ImVec2 display) : app(std::move(e)), ui(display) {
   app.today_override = Date::from_ymd(2026, 11, 24);
   ui.draw = [this] { app.frame(); };
   ui.frames(3);

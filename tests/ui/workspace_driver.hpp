@@ -5,7 +5,8 @@
 #include <optional>
 #include <string>
 
-#include "app.hpp"
+#include "shell/app.hpp"
+#include "shell/files.hpp"
 #include "headless.hpp"
 #include "text_capture.hpp"
 

@@ -1,0 +1,169 @@
+// [SECTION] index
+//   App    - construction, what is in force (today, theme, zoom), the window title
+//   Frame  - App::frame(): shortcuts, menus, areas, dialogs, then apply()
+//   Apply  - the one place where submitted intents change the document
+#include "shell/app.hpp"
+
+#include <imgui.h>
+
+#include <algorithm>
+#include <chrono>
+#include <filesystem>
+
+#include "dialogs/dialogs.hpp"
+#include "shell/actions.hpp"
+#include "shell/files.hpp"
+#include "shell/layout.hpp"
+
+namespace rapport::app {
+
+double monotonic_seconds() {
+  static const auto start = std::chrono::steady_clock::now();
+  return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+}
+
+// [SECTION] App ------------------------------------------------------------------
+
+App::App() = default;
+App::App(Engagement e, std::string path) : doc(std::move(e), std::move(path)) {}
+App::~App() = default;
+
+Date App::today() const { return today_override ? *today_override : today_in(engagement().info.time_zone); }
+
+Theme App::effective_theme() const {
+  if (view.presentation && main_window.presentation_high_contrast) return Theme::HighContrast;
+  return main_window.theme;
+}
+
+float App::effective_ui_scale() const {
+  if (view.presentation) return std::max(main_window.ui_scale, main_window.presentation_ui_scale);
+  return main_window.ui_scale;
+}
+
+void App::set_ui_scale(float ui_scale) { main_window.ui_scale = clamp_ui_scale(ui_scale); }
+
+std::string App::window_title() const {
+  auto file_name = [](const std::string& path) { return std::filesystem::path(path).filename().string(); };
+  std::string name = engagement().info.name;
+  if (name.empty() && !file_path().empty()) name = file_name(file_path());
+  if (name.empty()) return doc.dirty() ? "• Rapport" : "Rapport";
+  std::string title = name;
+  if (!file_path().empty()) title += " (" + file_name(file_path()) + ")";
+  return (doc.dirty() ? "• " : "") + title + " — Rapport";
+}
+
+PanelContext App::context(Audience audience) {
+  Date day = today();
+  return PanelContext{doc.shown(audience), doc.history(), view, commands, day, doc.stamp(audience, day)};
+}
+
+void App::request(PendingAction action, const std::string& path, bool ask) {
+  if (ask && doc.dirty() && action != PendingAction::None) {
+    panels.pending = action;
+    panels.pending_path = path;
+    return;
+  }
+  switch (action) {
+    case PendingAction::None: break;
+    case PendingAction::New: new_engagement(*this); break;
+    case PendingAction::Open: start_open_dialog(*this); break;
+    case PendingAction::OpenPath: open_file_in_background(*this, path); break;
+    case PendingAction::Quit: quit_requested = true; break;
+  }
+}
+
+// [SECTION] Frame -----------------------------------------------------------------
+
+void App::frame() {
+  poll_file_job(*this);
+  if (timeline_only) {
+    // A picture of the timeline for a slide or a report: nothing else.
+    const ImGuiViewport* viewport = ImGui::GetMainViewport();
+    Layout layout;
+    layout.timeline_pos = viewport->Pos;
+    layout.timeline_size = viewport->Size;
+    draw_timeline_area(*this, layout);
+    apply();
+    return;
+  }
+  handle_shortcuts(*this);
+  draw_menu_bar(*this);
+
+  // The work area is the viewport minus the main menu bar.
+  const ImGuiViewport* viewport = ImGui::GetMainViewport();
+  float status_h = ImGui::GetFrameHeight() + 2.0f * ImGui::GetStyle().FramePadding.y;
+  Layout layout = compute_layout(viewport->WorkPos, viewport->WorkSize, scale, status_h);
+
+  draw_navigation(*this, layout);
+  draw_timeline_area(*this, layout);
+  draw_section_area(*this, layout);
+  draw_status_bar(*this, layout);
+  draw_dialogs(*this);
+  if (main_window.show_imgui_demo) ImGui::ShowDemoWindow(&main_window.show_imgui_demo);
+  // Changes are applied after the whole UI has read the engagement.
+  apply();
+}
+
+void App::frame(const FrameInfo& info) {
+  fonts = info.fonts;
+  scale = info.scale;
+  if (info.close_requested) request(PendingAction::Quit);
+  frame();
+}
+
+FrameRequest App::frame_request() const {
+  FrameRequest r;
+  r.theme = effective_theme();
+  r.ui_scale = effective_ui_scale();
+  r.preferences = Preferences{main_window.theme, main_window.ui_scale};
+  r.title = window_title();
+  r.wake_in_seconds = seconds_until_autosave(*this, monotonic_seconds());
+  r.quit = quit_requested;
+  return r;
+}
+
+// [SECTION] Apply -------------------------------------------------------------------
+
+void App::apply() {
+  if (!doc.has_pending()) return;
+  for (const Outcome& o : doc.apply()) {
+    switch (o.what) {
+      case Outcome::What::Changed:
+        view.last_error.clear();
+        if (o.added != kNoId) {
+          view.selection = Selection{o.added, std::nullopt};
+          view.reveal_on_timeline = view.selection;
+        }
+        break;
+      case Outcome::What::Refused:
+        // Panels check first; this is the last line: nothing changed, say why.
+        view.last_error = o.message;
+        main_window.status_message = "Not changed: " + o.message;
+        break;
+      case Outcome::What::ImportRefused:
+        error_title = "Could not import";
+        error_message = o.message;
+        break;
+      case Outcome::What::Undone:
+      case Outcome::What::Redone:
+      case Outcome::What::Imported:
+        view.last_error.clear();
+        main_window.status_message = o.message;
+        break;
+      case Outcome::What::Replaced:
+        // Another engagement: nothing selected, the timeline fits it anew.
+        view.selection = {};
+        view.reveal_on_timeline.reset();
+        view.last_error.clear();
+        panels.timeline = TimelineView{};
+        last_autosave = -1.0;
+        autosaved_generation = 0;
+        main_window.status_message = o.message;
+        break;
+      case Outcome::What::Saved:
+      case Outcome::What::NothingToDo: break;
+    }
+  }
+}
+
+}  // namespace rapport::app

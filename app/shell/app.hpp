@@ -1,0 +1,146 @@
+// The application: the document (the one owner of the engagement), the view
+// state, and the main window's own state, drawn as one ImGui frame by
+// App::frame(). The platform runner (main.cpp) and the headless UI tests both
+// call frame(); it touches no window, no GL.
+//
+// A frame: shortcuts and widgets read the document and submit intents, then
+// App::apply() hands them to Document::apply() in one place and turns the
+// outcomes into status messages, selections and error dialogs.
+//
+// Where things are:
+//   shell/screens.*   the table of screens (sections): title, kinds, count, draw
+//   shell/actions.*   the table of actions: menus, shortcuts and keyboard help
+//   shell/files.*     open, save, export, import, autosave, recovery, file jobs
+//   shell/layout.*    the fixed layout; shell/navigation.cpp, shell/status_bar.cpp
+//   dialogs/*         one file per modal dialog
+//   panels/*          one file per panel; timeline/* the timeline view
+#pragma once
+
+#include <array>
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "fonts.hpp"
+#include "panels/file_dialog.hpp"
+#include "panels/find.hpp"
+#include "panels/inspector.hpp"
+#include "panels/item_table.hpp"
+#include "panels/overview.hpp"
+#include "panels/quick_add_bar.hpp"
+#include "platform.hpp"
+#include "rapport/document.hpp"
+#include "shell/screens.hpp"
+#include "theme.hpp"
+#include "timeline/timeline_view.hpp"
+#include "view_state.hpp"
+
+namespace rapport::app {
+
+struct FileJob;  // shell/files.hpp
+
+// The main window's own state; never saved in the engagement file.
+struct MainWindowState {
+  Section section = Section::Overview;
+  Theme theme = Theme::Light;
+  float ui_scale = 1.0f;  // user's interface zoom on top of the monitor's content scale
+  bool show_about = false;
+  bool show_imgui_demo = false;
+  bool show_shortcuts = false;
+  // In presentation mode the room sees the screen: at least this interface
+  // zoom, and the high-contrast theme unless switched off.
+  float presentation_ui_scale = 1.5f;
+  bool presentation_high_contrast = true;
+  std::string status_message;  // shown in the status bar until replaced
+};
+
+// What waits for the answer to "Save changes?".
+enum class PendingAction { None, New, Open, OpenPath, Quit };
+
+// What the file dialog's answer is for.
+enum class FilePurpose { Open, SaveAs, ExportIcs, ExportHtml, ExportMarkdown, ExportCsv, ImportIcs, ImportPlanner };
+
+// Every panel's and dialog's own state, kept across frames.
+struct Panels {
+  std::array<ItemTableState, kKindCount> tables;
+  Inspector inspector;
+  Overview overview;
+  TimelineView timeline;
+  FindPopup find;
+  QuickAddBar quick_add;
+  FileDialog file_dialog;
+  FilePurpose file_purpose = FilePurpose::Open;
+  Kind csv_kind = Kind::ClientTask;  // the kind "Export this table" writes: the tab last drawn
+  bool confirm_overwrite = false;
+  PendingAction pending = PendingAction::None;
+  std::string pending_path;
+  std::string recovery;  // a recovery file to offer, if any
+  int pending_focus_weeks = 0;
+};
+
+// Seconds on a monotonic clock, the same for the loop and the app's timers.
+double monotonic_seconds();
+
+struct App {
+  App();
+  explicit App(Engagement e, std::string path = "");
+  ~App();
+  App(const App&) = delete;
+  App& operator=(const App&) = delete;
+
+  Document doc;                  // the engagement, its history and file; one door for change
+  ViewState view;                // shared with panels: selection, presentation mode
+  CommandSink commands{doc};     // what panels push commands into
+  MainWindowState main_window;   // section, theme, interface zoom
+  Panels panels;
+  UiFonts fonts;                 // handed down by the platform each frame
+  float scale = 1.0f;            // style scale = content scale x interface zoom, from the platform
+  bool quit_requested = false;   // the loop ends when set
+  std::vector<std::string> recent_files;  // most recent first
+  std::filesystem::path state_dir;        // recovery files go here; empty = no autosave
+  double autosave_seconds = 30.0;
+  std::optional<Date> today_override;     // tests and screenshots pin "today"
+  std::string error_title, error_message; // shown in a dialog, then cleared
+  bool screenshot_requested = false;      // F12: the runner saves the window as a PNG
+  bool timeline_only = false;             // draw only the timeline, filling the window (PNG export)
+  std::shared_ptr<FileJob> job;           // an open or save running off the UI thread
+  double last_autosave = -1.0;            // monotonic seconds of the last recovery write
+  uint64_t autosaved_generation = 0;      // the document's generation the recovery file holds
+  bool discard_unsaved_on_exit = false;   // "Don't save" then Quit: no recovery file either
+
+  // Reading.
+  const Engagement& engagement() const { return doc.engagement(); }
+  const std::string& file_path() const { return doc.path(); }
+  // What the panels that list and draw items show (the client's redacted copy
+  // in presentation mode); edits always start from doc.engagement().
+  const Engagement& shown() { return doc.shown(view.audience()); }
+  Date today() const;
+  Theme effective_theme() const;
+  float effective_ui_scale() const;
+  void set_ui_scale(float ui_scale);
+  // "Name (file) — Rapport", with "•" when there are unsaved changes.
+  std::string window_title() const;
+  // The context handed to panels, for the audience looking (or the provider:
+  // the inspector always edits the real item).
+  PanelContext context(Audience audience);
+
+  // Draws one frame of the main window. Call between ImGui::NewFrame() and Render().
+  void frame();
+  // Applies what the frame submitted (commands, undo, redo, a new engagement)
+  // and says what happened. frame() calls it last; tests may call it too.
+  void apply();
+  // The frame as the platform runner drives it: fonts and scale handed down,
+  // the platform's wishes handed back.
+  void frame(const FrameInfo& info);
+  FrameRequest frame_request() const;
+
+  // Focuses the timeline on the next `weeks` weeks from today.
+  void focus_timeline(int weeks) { panels.pending_focus_weeks = weeks; }
+  // New, Open or Quit, asking first when there are unsaved changes (unless the
+  // user has just answered: ask = false).
+  void request(PendingAction action, const std::string& path = "", bool ask = true);
+};
+
+}  // namespace rapport::app

@@ -1,0 +1,310 @@
+// [SECTION] index
+//   Open and new   - load, then submit the engagement to replace the open one
+//   Save           - atomic save, then submit "saved at this state"
+//   Jobs           - large files on a worker thread
+//   Export, import - through the file dialog; exports written atomically
+//   Recent files   - the one update of the list
+//   Autosave       - recovery files
+#include "shell/files.hpp"
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <thread>
+
+#include "rapport/export.hpp"
+#include "rapport/import.hpp"
+
+namespace rapport::app {
+
+namespace {
+
+// Files smaller than this open in the blink of an eye: no worker, no dialog.
+constexpr uintmax_t kBackgroundOpenBytes = 8u << 20;
+constexpr size_t kBackgroundSaveItems = 50000;
+
+std::string absolute_path(const std::string& path) {
+  std::error_code ec;
+  auto absolute = std::filesystem::absolute(path, ec);
+  return ec ? path : absolute.lexically_normal().string();
+}
+
+std::string file_name(const std::string& path) {
+  if (path.empty()) return "Untitled";
+  return std::filesystem::path(path).filename().string();
+}
+
+// A file name made from the engagement's name, safe on every file system.
+std::string name_for_files(const Engagement& e) {
+  std::string name = e.info.name.empty() ? "engagement" : e.info.name;
+  for (char& c : name)
+    if (c == '/' || c == '\\' || c == ':') c = '-';
+  return name;
+}
+
+std::filesystem::path folder_of_file(const App& app) {
+  return app.file_path().empty() ? std::filesystem::current_path()
+                                 : std::filesystem::path(app.file_path()).parent_path();
+}
+
+void show_error(App& app, std::string title, std::string message) {
+  app.error_title = std::move(title);
+  app.error_message = std::move(message);
+}
+
+bool adopt_loaded(App& app, const std::string& path, LoadResult r, std::string& error) {
+  if (!r) {
+    error = r.error.message;
+    show_error(app, "Could not open the file", error);
+    return false;
+  }
+  std::string absolute = absolute_path(path);
+  app.doc.submit(intent::Replace{std::move(*r.engagement), absolute, file_fingerprint(absolute), false,
+                                 "Opened " + file_name(absolute) + "."});
+  remember_recent(app, absolute);
+  app.panels.recovery.clear();
+  if (!app.state_dir.empty())
+    if (auto found = find_recovery(app.state_dir, absolute)) app.panels.recovery = found->string();
+  return true;
+}
+
+bool adopt_saved(App& app, const std::string& path, const FileError& e, uint64_t saved_state, std::string& error) {
+  if (e) {
+    error = e.message;
+    show_error(app, "Could not save", e.message + " Your changes are still here, unsaved.");
+    return false;
+  }
+  std::string absolute = absolute_path(path);
+  if (!app.state_dir.empty()) {
+    discard_recovery(app.state_dir, app.file_path());
+    if (absolute != app.file_path()) discard_recovery(app.state_dir, absolute);
+  }
+  app.doc.submit(intent::MarkSaved{saved_state, absolute, file_fingerprint(absolute)});
+  remember_recent(app, absolute);
+  app.main_window.status_message = "Saved " + file_name(absolute) + ".";
+  return true;
+}
+
+}  // namespace
+
+// [SECTION] Open and new ---------------------------------------------------------
+
+bool open_file(App& app, const std::string& path, std::string& error) {
+  return adopt_loaded(app, path, load_file(path), error);
+}
+
+bool open_file_now(App& app, const std::string& path, std::string& error) {
+  bool ok = open_file(app, path, error);
+  app.apply();
+  return ok;
+}
+
+void open_file_in_background(App& app, const std::string& path) {
+  std::error_code ec;
+  uintmax_t bytes = std::filesystem::file_size(path, ec);
+  if (ec || bytes < kBackgroundOpenBytes || app.job) {
+    std::string error;
+    open_file(app, path, error);
+    return;
+  }
+  auto job = std::make_shared<FileJob>();
+  job->path = path;
+  job->bytes = bytes;
+  job->started = monotonic_seconds();
+  app.job = job;
+  std::thread([job] {
+    job->loaded = load_file(job->path);
+    job->done = true;
+  }).detach();
+}
+
+void start_open_dialog(App& app) {
+  app.panels.file_dialog.open(FileDialog::Mode::Open, app.file_path(), app.recent_files);
+  app.panels.file_purpose = FilePurpose::Open;
+}
+
+void new_engagement(App& app) {
+  if (!app.state_dir.empty() && !app.doc.dirty()) discard_recovery(app.state_dir, app.file_path());
+  Engagement e;
+  e.info.name = "New engagement";
+  e.info.start = app.today();
+  e.info.end = e.info.start.plus_days(90);
+  app.doc.submit(intent::Replace{std::move(e), "", {}, false,
+                                 "New engagement: fill in the details, then add stakeholders (Ctrl+K for quick add)."});
+  app.main_window.section = Section::Overview;
+}
+
+// [SECTION] Save ---------------------------------------------------------------------
+
+void start_save_as(App& app) {
+  std::string start = app.file_path();
+  if (start.empty()) start = (std::filesystem::current_path() / (name_for_files(app.engagement()) + ".rapport")).string();
+  app.panels.file_dialog.open(FileDialog::Mode::Save, start, app.recent_files);
+  app.panels.file_purpose = FilePurpose::SaveAs;
+}
+
+void save(App& app) {
+  if (app.file_path().empty()) {
+    start_save_as(app);
+    return;
+  }
+  // Someone else changed the file since we opened it: ask before overwriting.
+  if (app.doc.fingerprint().exists && file_fingerprint(app.file_path()) != app.doc.fingerprint()) {
+    app.panels.confirm_overwrite = true;
+    return;
+  }
+  save_in_background(app, app.file_path());
+}
+
+bool save_file(App& app, const std::string& path, std::string& error) {
+  return adopt_saved(app, path, rapport::save_file(app.engagement(), path), app.doc.history().state(), error);
+}
+
+void save_in_background(App& app, const std::string& path) {
+  if (app.engagement().item_count() < kBackgroundSaveItems || app.job) {
+    std::string error;
+    save_file(app, path, error);
+    return;
+  }
+  auto job = std::make_shared<FileJob>();
+  job->saving = true;
+  job->path = path;
+  job->started = monotonic_seconds();
+  job->saved_state = app.doc.history().state();
+  job->to_save = app.engagement();  // edits made while saving stay unsaved, as they should
+  app.job = job;
+  std::thread([job] {
+    job->save_error = rapport::save_file(job->to_save, job->path);
+    job->done = true;
+  }).detach();
+}
+
+bool busy(const App& app) { return app.job != nullptr; }
+
+void poll_file_job(App& app) {
+  std::shared_ptr<FileJob> job = app.job;
+  if (!job || !job->done) return;
+  app.job.reset();
+  std::string error;
+  if (job->saving) adopt_saved(app, job->path, job->save_error, job->saved_state, error);
+  else adopt_loaded(app, job->path, std::move(job->loaded), error);
+}
+
+// [SECTION] Export, import ---------------------------------------------------------
+
+void start_export(App& app, FilePurpose purpose, const char* suffix, const char* title) {
+  std::string start = (folder_of_file(app) / (name_for_files(app.engagement()) + suffix)).string();
+  app.panels.file_dialog.open(FileDialog::Mode::Save, start, {}, {suffix}, title);
+  app.panels.file_purpose = purpose;
+}
+
+void start_import(App& app, FilePurpose purpose, const char* extension, const char* title) {
+  app.panels.file_dialog.open(FileDialog::Mode::Open, app.file_path(), {}, {extension}, title);
+  app.panels.file_purpose = purpose;
+}
+
+namespace {
+// Writes an export atomically: on a full disk the old export stays whole.
+void write_export(App& app, const std::string& path, const std::string& text) {
+  if (FileError e = write_file_atomically(path, text)) {
+    show_error(app, "Could not export", e.message);
+    return;
+  }
+  app.main_window.status_message = "Exported " + file_name(path) + ".";
+}
+}  // namespace
+
+void use_chosen_file(App& app, const std::string& path) {
+  const Engagement& e = app.engagement();
+  switch (app.panels.file_purpose) {
+    case FilePurpose::Open: open_file_in_background(app, path); break;
+    case FilePurpose::SaveAs: save_in_background(app, path); break;
+    case FilePurpose::ExportIcs: write_export(app, path, export_ics(e)); break;
+    case FilePurpose::ExportHtml: write_export(app, path, export_report_html(e, app.today())); break;
+    case FilePurpose::ExportMarkdown: write_export(app, path, export_report_markdown(e, app.today())); break;
+    case FilePurpose::ExportCsv: write_export(app, path, export_csv(e, app.panels.csv_kind)); break;
+    case FilePurpose::ImportIcs: import_file(app, path, false); break;
+    case FilePurpose::ImportPlanner: import_file(app, path, true); break;
+  }
+}
+
+void import_file(App& app, const std::string& path, bool planner) {
+  std::ifstream in(path, std::ios::binary);
+  std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  if (!in.good() && !in.eof()) {
+    show_error(app, "Could not import", "Rapport could not read “" + path + "”.");
+    return;
+  }
+  std::vector<std::string> warnings;
+  const Engagement& e = app.engagement();
+  ImportResult result = planner ? import_planner(e, text, &warnings) : import_ics(e, text, &warnings);
+  if (auto* error = std::get_if<ImportError>(&result)) {
+    show_error(app, "Could not import", file_name(path) + ": " + error->message);
+    return;
+  }
+  auto& commands = std::get<std::vector<Command>>(result);
+  std::string label = std::string(planner ? "Import plan " : "Import calendar ") + "“" + file_name(path) + "”";
+  std::string message = std::to_string(commands.size()) + " changes imported" +
+                        (warnings.empty() ? "." : "; " + warnings.front()) + " Undo takes them back.";
+  app.doc.submit(intent::Import{label, std::move(commands), message});
+}
+
+// [SECTION] Recent files --------------------------------------------------------------
+
+void remember_recent(App& app, const std::string& path) {
+  auto& recent = app.recent_files;
+  recent.erase(std::remove(recent.begin(), recent.end(), path), recent.end());
+  recent.insert(recent.begin(), path);
+  if (recent.size() > 10) recent.resize(10);
+}
+
+// [SECTION] Autosave ---------------------------------------------------------------------
+
+void autosave(App& app, double now_seconds) {
+  if (app.state_dir.empty() || !app.doc.dirty()) return;
+  if (app.last_autosave < 0) app.last_autosave = now_seconds;
+  if (app.doc.generation() == app.autosaved_generation || now_seconds - app.last_autosave < app.autosave_seconds)
+    return;
+  FileError e = write_recovery(app.state_dir, app.file_path(), app.engagement());
+  app.last_autosave = now_seconds;
+  if (!e) app.autosaved_generation = app.doc.generation();
+}
+
+double seconds_until_autosave(const App& app, double now_seconds) {
+  if (app.state_dir.empty() || !app.doc.dirty() || app.doc.generation() == app.autosaved_generation) return 86400.0;
+  if (app.last_autosave < 0) return app.autosave_seconds;
+  return std::max(0.0, app.last_autosave + app.autosave_seconds - now_seconds);
+}
+
+void offer_recovery(App& app) {
+  if (app.state_dir.empty()) return;
+  if (auto found = find_recovery(app.state_dir, app.file_path())) app.panels.recovery = found->string();
+}
+
+void restore_recovery(App& app) {
+  LoadResult r = load_file(app.panels.recovery);
+  app.panels.recovery.clear();
+  if (!r) {
+    show_error(app, "Could not restore", r.error.message);
+    return;
+  }
+  app.doc.submit(intent::Replace{std::move(*r.engagement), app.file_path(), app.doc.fingerprint(), true,
+                                 "Unsaved changes restored. Save to keep them."});
+}
+
+void discard_offered_recovery(App& app) {
+  if (!app.state_dir.empty()) discard_recovery(app.state_dir, app.file_path());
+  app.panels.recovery.clear();
+}
+
+void keep_unsaved_for_recovery(App& app) {
+  if (app.discard_unsaved_on_exit) {
+    if (!app.state_dir.empty()) discard_recovery(app.state_dir, app.file_path());
+    return;
+  }
+  if (!app.state_dir.empty() && app.doc.dirty() && app.doc.generation() != app.autosaved_generation)
+    write_recovery(app.state_dir, app.file_path(), app.engagement());
+}
+
+}  // namespace rapport::app

@@ -1,0 +1,79 @@
+// Files, as the user meets them: New, Open, Save, Save as, Export, Import,
+// autosave and recovery, and the jobs that open or save large files off the UI
+// thread. Each flow reads the document and submits intents (a replaced
+// engagement, a save marked); nothing here changes the engagement itself.
+#pragma once
+
+#include <atomic>
+#include <cstdint>
+#include <string>
+
+#include "shell/app.hpp"
+
+namespace rapport::app {
+
+// A large file opened or saved on a worker thread while the window keeps
+// drawing. The worker only touches the job; the UI thread adopts the result.
+struct FileJob {
+  bool saving = false;
+  std::string path;
+  uintmax_t bytes = 0;
+  double started = 0;
+  uint64_t saved_state = 0;  // History::state() when the copy to save was taken
+  Engagement to_save;
+  LoadResult loaded;
+  FileError save_error;
+  std::atomic<bool> done{false};
+};
+
+// [SECTION] Open and new
+// Loads `path` and submits it to replace the engagement (applied after the
+// frame). On failure nothing changes, the error dialog says why, and `error`
+// holds the message. Offers the file's recovery file when there is one.
+bool open_file(App& app, const std::string& path, std::string& error);
+// open_file, then apply at once: for the command line and tests, between frames.
+bool open_file_now(App& app, const std::string& path, std::string& error);
+// The same off the UI thread when the file is large (a progress dialog shows).
+void open_file_in_background(App& app, const std::string& path);
+void start_open_dialog(App& app);
+// Replaces the engagement with a fresh one (no questions: see App::request()).
+void new_engagement(App& app);
+
+// [SECTION] Save
+// Ctrl+S: Save as when untitled; asks first when the file changed on disk.
+void save(App& app);
+void start_save_as(App& app);
+// Saves now; on failure keeps everything in memory, says why, returns false.
+bool save_file(App& app, const std::string& path, std::string& error);
+// The same, off the UI thread for large engagements.
+void save_in_background(App& app, const std::string& path);
+bool busy(const App& app);  // an open or save is running
+// Adopts a finished job's result (submits intents); call once per frame.
+void poll_file_job(App& app);
+
+// [SECTION] Export and import
+void start_export(App& app, FilePurpose purpose, const char* suffix, const char* title);
+void start_import(App& app, FilePurpose purpose, const char* extension, const char* title);
+// Does what the file dialog's answer was for.
+void use_chosen_file(App& app, const std::string& path);
+void import_file(App& app, const std::string& path, bool planner);
+
+// [SECTION] Recent files
+// The one update of the recent-files list: `path` first, no duplicates, at most 10.
+void remember_recent(App& app, const std::string& path);
+
+// [SECTION] Autosave and recovery
+// Writes the recovery file when changes are unsaved and the interval has passed.
+void autosave(App& app, double now_seconds);
+// Seconds until autosave() would write (the loop wakes then); a day when
+// nothing waits to be autosaved.
+double seconds_until_autosave(const App& app, double now_seconds);
+// Offers the recovery file of the current file (or of an untitled engagement).
+void offer_recovery(App& app);
+// Restores the offered recovery file (submitted, unsaved until saved).
+void restore_recovery(App& app);
+void discard_offered_recovery(App& app);
+// Writes the recovery file now if changes are unsaved (on exit by a signal).
+void keep_unsaved_for_recovery(App& app);
+
+}  // namespace rapport::app

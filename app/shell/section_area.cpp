@@ -1,0 +1,49 @@
+// The selected section below the timeline (its title, the sentence that says
+// what it is for, and its body from the table of screens), the inspector beside
+// it, and the Find and Quick add popups that float over both.
+#include <imgui.h>
+
+#include "shell/app.hpp"
+#include "shell/layout.hpp"
+
+namespace rapport::app {
+
+namespace {
+void heading(const App& app, const char* text) {
+  if (app.fonts.heading) ImGui::PushFont(app.fonts.heading);
+  ImGui::TextUnformatted(text);
+  if (app.fonts.heading) ImGui::PopFont();
+}
+}  // namespace
+
+void draw_section_area(App& app, const Layout& layout) {
+  ImGui::SetNextWindowPos(layout.section_pos);
+  ImGui::SetNextWindowSize(layout.section_size);
+  ImGui::Begin("SectionArea", nullptr, kAreaFlags);
+  const Screen& s = screen(app.main_window.section);
+  heading(app, s.title);
+  ImGui::SameLine();
+  ImGui::TextDisabled("%s", s.description);
+  s.draw(app);
+  ImGui::End();
+
+  // The inspector edits the real item; in presentation mode it shows only what
+  // the client may see (internal fields hidden by the inspector itself).
+  PanelContext edit = app.context(Audience::Provider);
+  ImGui::SetNextWindowPos(layout.inspector_pos);
+  ImGui::SetNextWindowSize(layout.inspector_size);
+  ImGui::PushStyleColor(ImGuiCol_WindowBg, palette().panel);
+  ImGui::Begin("Inspector", nullptr, kAreaFlags & ~ImGuiWindowFlags_NoScrollbar);
+  if (app.view.presentation && !kind_of(app.shown(), app.view.selection.id))
+    ImGui::TextDisabled("Select an item in a table or on the timeline to see it here.");
+  else
+    app.panels.inspector.draw(edit);
+  ImGui::End();
+  ImGui::PopStyleColor();
+
+  PanelContext shown = app.context(app.view.audience());
+  app.panels.find.draw(shown);
+  app.panels.quick_add.draw(edit);
+}
+
+}  // namespace rapport::app

@@ -1,0 +1,70 @@
+// The status bar: the file and whether it is saved, health at a glance (a click
+// opens Health), the last message, and on the right the theme and zoom. In
+// presentation mode a banner says the client view is on.
+#include <imgui.h>
+
+#include <cstdio>
+
+#include "shell/app.hpp"
+#include "shell/layout.hpp"
+
+namespace rapport::app {
+
+void draw_status_bar(App& app, const Layout& layout) {
+  ImGui::SetNextWindowPos(layout.status_pos);
+  ImGui::SetNextWindowSize(layout.status_size);
+  ImGui::PushStyleColor(ImGuiCol_WindowBg, palette().status_bar);
+  ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding,
+                      ImVec2(ImGui::GetStyle().WindowPadding.x, ImGui::GetStyle().FramePadding.y));
+  ImGui::Begin("StatusBar", nullptr, kAreaFlags);
+  if (app.view.presentation) {
+    // The banner: nobody should wonder whether the client view is on.
+    const char* banner = " CLIENT VIEW  ·  internal notes hidden  ·  F11 to leave ";
+    ImVec2 p = ImGui::GetCursorScreenPos();
+    ImVec2 size = ImGui::CalcTextSize(banner);
+    ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(p.x - 4, p.y - 2), ImVec2(p.x + size.x + 4, p.y + size.y + 2),
+                                              palette().accent, ImGui::GetStyle().FrameRounding);
+    ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32_WHITE);
+    ImGui::TextUnformatted(banner);
+    ImGui::PopStyleColor();
+    ImGui::SameLine();
+  }
+  const char* file = app.file_path().empty() ? "Not saved yet" : app.file_path().c_str();
+  ImGui::TextUnformatted(file);
+  if (app.doc.dirty()) {
+    ImGui::SameLine(0, 4);
+    ImGui::TextDisabled("(unsaved)");
+  }
+  ImGui::SameLine();
+  // Health at a glance, for the audience looking; a click opens the Health section.
+  const std::string& summary = app.doc.health_summary(app.view.audience(), app.today());
+  bool worrying = summary.rfind("No findings", 0) != 0;
+  std::string line = "·  " + summary;
+  ImGui::PushStyleColor(ImGuiCol_Text, worrying ? palette().warning : palette().ok);
+  if (ImGui::Selectable(line.c_str(), false, 0, ImGui::CalcTextSize(line.c_str()))) app.main_window.section = Section::Health;
+  ImGui::PopStyleColor();
+  if (!app.main_window.status_message.empty()) {
+    ImGui::SameLine();
+    ImGui::TextDisabled("·  %s", app.main_window.status_message.c_str());
+  }
+  char right[96];
+  std::snprintf(right, sizeof right, "%s  ·  %s theme  ·  %d%%",
+                app.fonts.family.empty() ? "default font" : app.fonts.family.c_str(),
+                app.effective_theme() == Theme::Dark           ? "Dark"
+                : app.effective_theme() == Theme::HighContrast ? "High-contrast"
+                                                                : "Light",
+                static_cast<int>(app.effective_ui_scale() * 100.0f + 0.5f));
+  // Right-aligned, only where it does not cover what is on the left.
+  float w = ImGui::CalcTextSize(right).x;
+  float used = ImGui::GetItemRectMax().x - ImGui::GetWindowPos().x + ImGui::GetStyle().ItemSpacing.x * 4;
+  float x = ImGui::GetWindowWidth() - w - ImGui::GetStyle().WindowPadding.x;
+  if (x > used) {
+    ImGui::SameLine(x);
+    ImGui::TextDisabled("%s", right);
+  }
+  ImGui::End();
+  ImGui::PopStyleVar();
+  ImGui::PopStyleColor();
+}
+
+}  // namespace rapport::app

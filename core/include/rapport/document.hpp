@@ -1,0 +1,167 @@
+// The document: the one owner of the open engagement, its undo history, its file
+// identity, and everything derived from them.
+//
+// [SECTION] index
+//   Intents  - every change is one of these values, queued with submit()
+//   Outcome  - what applying an intent did, for the shell to say or show
+//   Document - apply() runs the queue in one place, after the UI pass
+//   Derived  - the client-safe copy, timeline index and health findings, each
+//              computed from (engagement, generation, audience, today) here only
+//
+// One door for change: panels, menus, shortcuts, file jobs and imports submit
+// intents while a frame is drawn; the shell calls apply() once the frame has read
+// the engagement. Nothing replaces or edits the engagement in the middle of a frame,
+// and no cache anywhere else is keyed by hand: they ask for stamp().
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <type_traits>
+#include <variant>
+#include <vector>
+
+#include "rapport/commands.hpp"
+#include "rapport/health.hpp"
+#include "rapport/history.hpp"
+#include "rapport/io.hpp"
+#include "rapport/model.hpp"
+#include "rapport/timeline_index.hpp"
+
+namespace rapport {
+
+// Who is looking: the provider at their own screen, or the client (the
+// presentation). Derived data for the client never holds internal fields.
+enum class Audience { Provider, Client };
+
+// [SECTION] Intents ------------------------------------------------------------
+
+namespace intent {
+// Commands applied as one undo step, all or nothing. An empty label takes the
+// single command's own description.
+struct Apply {
+  std::string label;
+  std::vector<Command> commands;
+  bool select_added = false;  // the outcome names the item an Add created
+};
+struct Undo {};
+struct Redo {};
+// Replaces the engagement and forgets the history: a file opened, a new
+// engagement, a recovery file restored. `unsaved` keeps it dirty until saved
+// (a recovery); `path` empty means untitled.
+struct Replace {
+  Engagement engagement;
+  std::string path;
+  FileFingerprint fingerprint;
+  bool unsaved = false;
+  std::string message;  // for the status bar: "Opened plan.rapport."
+};
+// A save of the state `state` (History::state() when the copy was taken) to
+// `path` succeeded: later edits stay unsaved.
+struct MarkSaved {
+  uint64_t state = 0;
+  std::string path;
+  FileFingerprint fingerprint;
+};
+// An import: `commands` were made from a file against the engagement as it
+// was; they apply as one undo step named `label`.
+struct Import {
+  std::string label;
+  std::vector<Command> commands;
+  std::string message;  // "12 changes imported."
+};
+}  // namespace intent
+
+using Intent = std::variant<intent::Apply, intent::Undo, intent::Redo, intent::Replace, intent::MarkSaved,
+                            intent::Import>;
+
+// [SECTION] Outcome -------------------------------------------------------------
+
+struct Outcome {
+  enum class What { Changed, Refused, Undone, Redone, NothingToDo, Replaced, Saved, Imported, ImportRefused };
+  What what = What::NothingToDo;
+  std::string message;  // a sentence for the status bar or, when refused, the reason
+  Id added = kNoId;     // set for Apply{select_added} when an Add ran
+};
+
+// [SECTION] Document ------------------------------------------------------------
+
+class Document {
+ public:
+  Document() = default;
+  explicit Document(Engagement e, std::string path = "");
+
+  const Engagement& engagement() const { return engagement_; }
+  const History& history() const { return history_; }
+  const std::string& path() const { return path_; }  // empty: not saved yet
+  const FileFingerprint& fingerprint() const { return fingerprint_; }
+  bool dirty() const { return history_.dirty(); }
+  // Changes with every change, undo, redo and replacement: the key of all
+  // derived data. (History::revision() restarts when the engagement is replaced.)
+  uint64_t generation() const { return generation_; }
+
+  template <class I>
+    requires std::is_constructible_v<Intent, I>
+  void submit(I&& intent) {
+    pending_.emplace_back(std::in_place_type<std::decay_t<I>>, std::forward<I>(intent));
+  }
+  // Shorthands for the common intents.
+  void submit(Command c, bool select_added = false) {
+    submit(intent::Apply{"", {std::move(c)}, select_added});
+  }
+  bool has_pending() const { return !pending_.empty(); }
+  // Applies what was submitted, in order. Call once per frame, after the UI pass.
+  std::vector<Outcome> apply();
+
+  // [SECTION] Derived
+  // The key under which a panel may keep its own view of the data (a sorted,
+  // filtered table): equal stamps mean equal data.
+  struct Stamp {
+    uint64_t generation = ~uint64_t(0);
+    Audience audience = Audience::Provider;
+    Date today;
+    bool operator==(const Stamp&) const = default;
+  };
+  Stamp stamp(Audience a, Date today) const { return Stamp{generation_, a, today}; }
+
+  // What `a` may see: the engagement itself, or for the client a redacted copy
+  // (internal fields emptied, hidden milestones removed). Edits always start
+  // from engagement(), so nothing internal is lost.
+  const Engagement& shown(Audience a);
+  const TimelineIndex& timeline_index(Audience a, Date today);
+  // Health findings as `a` may see them (the client sees no internal finding),
+  // and their one-line summary.
+  const std::vector<Finding>& findings(Audience a, Date today);
+  const std::string& health_summary(Audience a, Date today);
+
+ private:
+  struct PerAudience {
+    uint64_t copy_generation = ~uint64_t(0);
+    Engagement copy;
+    Stamp index_stamp;
+    TimelineIndex index;
+    Stamp findings_stamp;
+    std::vector<Finding> findings;
+    std::string summary;
+  };
+  PerAudience& derived(Audience a) { return derived_[a == Audience::Client ? 1 : 0]; }
+  Outcome apply_one(intent::Apply& a);
+  Outcome apply_one(intent::Undo&);
+  Outcome apply_one(intent::Redo&);
+  Outcome apply_one(intent::Replace& r);
+  Outcome apply_one(intent::MarkSaved& s);
+  Outcome apply_one(intent::Import& i);
+
+  Engagement engagement_;
+  History history_;
+  std::string path_;
+  FileFingerprint fingerprint_;
+  uint64_t generation_ = 1;
+  std::vector<Intent> pending_;
+  PerAudience derived_[2];
+  // Provider findings are the source of the client's (filtered): one run of the checks.
+  Stamp all_findings_stamp_;
+  std::vector<Finding> all_findings_;
+};
+
+}  // namespace rapport

@@ -1,0 +1,121 @@
+// The document: intents applied in one place, derived data computed in one place.
+#include "rapport/document.hpp"
+
+#include <algorithm>
+
+#include "rapport/fields.hpp"
+
+namespace rapport {
+
+Document::Document(Engagement e, std::string path) : engagement_(std::move(e)), path_(std::move(path)) {
+  if (!path_.empty()) fingerprint_ = file_fingerprint(path_);
+}
+
+std::vector<Outcome> Document::apply() {
+  std::vector<Outcome> outcomes;
+  // Intents submitted while applying (none today) wait for the next call.
+  std::vector<Intent> queue;
+  queue.swap(pending_);
+  outcomes.reserve(queue.size());
+  for (Intent& intent : queue)
+    outcomes.push_back(std::visit([this](auto& i) { return apply_one(i); }, intent));
+  return outcomes;
+}
+
+Outcome Document::apply_one(intent::Apply& a) {
+  std::string label = a.label;
+  if (label.empty() && a.commands.size() == 1) label = describe(engagement_, a.commands[0]);
+  if (auto error = history_.apply_group(engagement_, label, a.commands))
+    return Outcome{Outcome::What::Refused, error->message};
+  ++generation_;
+  Outcome o{Outcome::What::Changed, label};
+  if (a.select_added) o.added = history_.last_added();
+  return o;
+}
+
+Outcome Document::apply_one(intent::Undo&) {
+  std::string label = history_.undo_label();
+  if (!history_.undo(engagement_)) return Outcome{Outcome::What::NothingToDo, "Nothing to undo."};
+  ++generation_;
+  return Outcome{Outcome::What::Undone, "Undone: " + label + "."};
+}
+
+Outcome Document::apply_one(intent::Redo&) {
+  std::string label = history_.redo_label();
+  if (!history_.redo(engagement_)) return Outcome{Outcome::What::NothingToDo, "Nothing to redo."};
+  ++generation_;
+  return Outcome{Outcome::What::Redone, "Redone: " + label + "."};
+}
+
+Outcome Document::apply_one(intent::Replace& r) {
+  engagement_ = std::move(r.engagement);
+  history_.clear();
+  if (r.unsaved) history_.mark_unsaved();
+  path_ = std::move(r.path);
+  fingerprint_ = r.fingerprint;
+  ++generation_;
+  return Outcome{Outcome::What::Replaced, r.message};
+}
+
+Outcome Document::apply_one(intent::MarkSaved& s) {
+  history_.mark_saved(s.state);
+  path_ = std::move(s.path);
+  fingerprint_ = s.fingerprint;
+  // The data did not change, but derived data that names the file might.
+  return Outcome{Outcome::What::Saved, ""};
+}
+
+Outcome Document::apply_one(intent::Import& i) {
+  if (auto error = history_.apply_group(engagement_, i.label, i.commands))
+    return Outcome{Outcome::What::ImportRefused, "Nothing was imported: " + error->message};
+  ++generation_;
+  return Outcome{Outcome::What::Imported, i.message};
+}
+
+// [SECTION] Derived ---------------------------------------------------------------
+
+const Engagement& Document::shown(Audience a) {
+  if (a == Audience::Provider) return engagement_;
+  PerAudience& d = derived(a);
+  if (d.copy_generation != generation_) {
+    d.copy = redacted(engagement_);
+    d.copy_generation = generation_;
+  }
+  return d.copy;
+}
+
+const TimelineIndex& Document::timeline_index(Audience a, Date today) {
+  PerAudience& d = derived(a);
+  Stamp want = stamp(a, today);
+  if (d.index_stamp != want) {
+    d.index = TimelineIndex::build(shown(a), today);
+    d.index_stamp = want;
+  }
+  return d.index;
+}
+
+const std::vector<Finding>& Document::findings(Audience a, Date today) {
+  Stamp all = stamp(Audience::Provider, today);
+  if (all_findings_stamp_ != all) {
+    all_findings_ = check_health(engagement_, today);
+    all_findings_stamp_ = all;
+  }
+  PerAudience& d = derived(a);
+  Stamp want = stamp(a, today);
+  if (d.findings_stamp != want) {
+    d.findings = all_findings_;
+    if (a == Audience::Client)
+      d.findings.erase(std::remove_if(d.findings.begin(), d.findings.end(), [](const Finding& f) { return f.internal; }),
+                       d.findings.end());
+    d.summary = rapport::health_summary(d.findings);
+    d.findings_stamp = want;
+  }
+  return d.findings;
+}
+
+const std::string& Document::health_summary(Audience a, Date today) {
+  findings(a, today);
+  return derived(a).summary;
+}
+
+}  // namespace rapport
