@@ -11,6 +11,7 @@
 #include <filesystem>
 #include <fstream>
 #include <iterator>
+#include <chrono>
 #include <thread>
 
 #include "rapport/export.hpp"
@@ -23,6 +24,8 @@ namespace {
 // Files smaller than this open in the blink of an eye: no worker, no dialog.
 constexpr uintmax_t kBackgroundOpenBytes = 8u << 20;
 constexpr size_t kBackgroundSaveItems = 50000;
+constexpr size_t kBackgroundImportBytes = 1u << 20;
+std::atomic<bool> g_hold_import_workers{false};
 
 std::string absolute_path(const std::string& path) {
   std::error_code ec;
@@ -168,6 +171,7 @@ void save_in_background(App& app, const std::string& path) {
     return;
   }
   auto job = std::make_shared<FileJob>();
+  job->kind = FileJob::Kind::Save;
   job->saving = true;
   job->path = path;
   job->started = monotonic_seconds();
@@ -182,13 +186,40 @@ void save_in_background(App& app, const std::string& path) {
 
 bool busy(const App& app) { return app.job != nullptr; }
 
+namespace {
+void adopt_imported(App& app, const std::string& path, bool planner, ImportResult& result,
+                    const std::vector<std::string>& warnings) {
+  if (auto* error = std::get_if<ImportError>(&result)) {
+    show_error(app, "Could not import", file_name(path) + ": " + error->message);
+    return;
+  }
+  auto& commands = std::get<std::vector<Command>>(result);
+  std::string label = std::string(planner ? "Import plan " : "Import calendar ") + "“" + file_name(path) + "”";
+  std::string message = std::to_string(commands.size()) + " changes imported" +
+                        (warnings.empty() ? "." : "; " + warnings.front()) + " Undo takes them back.";
+  app.doc.submit(intent::Import{label, std::move(commands), message});
+}
+}  // namespace
+
 void poll_file_job(App& app) {
   std::shared_ptr<FileJob> job = app.job;
   if (!job || !job->done) return;
   app.job.reset();
   std::string error;
-  if (job->saving) adopt_saved(app, job->path, job->save_error, job->saved_state, error);
-  else adopt_loaded(app, job->path, std::move(job->loaded), error);
+  switch (job->kind) {
+    case FileJob::Kind::Save: adopt_saved(app, job->path, job->save_error, job->saved_state, error); break;
+    case FileJob::Kind::Open: adopt_loaded(app, job->path, std::move(job->loaded), error); break;
+    case FileJob::Kind::Import: adopt_imported(app, job->path, job->planner, job->imported, job->warnings); break;
+  }
+}
+
+void hold_import_workers(bool hold) { g_hold_import_workers = hold; }
+
+void cancel_file_job(App& app) {
+  if (!app.job || app.job->kind != FileJob::Kind::Import) return;
+  app.job->cancelled = true;  // the worker finishes on its own and its result is dropped
+  app.job.reset();
+  app.main_window.status_message = "Import cancelled: nothing changed.";
 }
 
 // [SECTION] Export, import ---------------------------------------------------------
@@ -236,18 +267,30 @@ void import_file(App& app, const std::string& path, bool planner) {
     show_error(app, "Could not import", "Rapport could not read “" + path + "”.");
     return;
   }
-  std::vector<std::string> warnings;
-  const Engagement& e = app.engagement();
-  ImportResult result = planner ? import_planner(e, text, &warnings) : import_ics(e, text, &warnings);
-  if (auto* error = std::get_if<ImportError>(&result)) {
-    show_error(app, "Could not import", file_name(path) + ": " + error->message);
+  // Small files are read at once; larger ones on a worker thread, with a
+  // progress dialog and Cancel, while the window keeps drawing.
+  if (text.size() < kBackgroundImportBytes || app.job) {
+    std::vector<std::string> warnings;
+    const Engagement& e = app.engagement();
+    ImportResult result = planner ? import_planner(e, text, &warnings) : import_ics(e, text, &warnings);
+    adopt_imported(app, path, planner, result, warnings);
     return;
   }
-  auto& commands = std::get<std::vector<Command>>(result);
-  std::string label = std::string(planner ? "Import plan " : "Import calendar ") + "“" + file_name(path) + "”";
-  std::string message = std::to_string(commands.size()) + " changes imported" +
-                        (warnings.empty() ? "." : "; " + warnings.front()) + " Undo takes them back.";
-  app.doc.submit(intent::Import{label, std::move(commands), message});
+  auto job = std::make_shared<FileJob>();
+  job->kind = FileJob::Kind::Import;
+  job->path = path;
+  job->bytes = text.size();
+  job->started = monotonic_seconds();
+  job->planner = planner;
+  job->text = std::move(text);
+  job->import_base = app.engagement();  // the dialog is modal: nothing changes it meanwhile
+  app.job = job;
+  std::thread([job] {
+    while (g_hold_import_workers) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    job->imported = job->planner ? import_planner(job->import_base, job->text, &job->warnings)
+                                 : import_ics(job->import_base, job->text, &job->warnings);
+    job->done = true;
+  }).detach();
 }
 
 // [SECTION] Recent files --------------------------------------------------------------

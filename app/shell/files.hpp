@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <string>
 
+#include "rapport/import.hpp"
 #include "shell/app.hpp"
 
 namespace rapport::app {
@@ -15,7 +16,8 @@ namespace rapport::app {
 // A large file opened or saved on a worker thread while the window keeps
 // drawing. The worker only touches the job; the UI thread adopts the result.
 struct FileJob {
-  bool saving = false;
+  enum class Kind { Open, Save, Import } kind = Kind::Open;
+  bool saving = false;  // kind == Save
   std::string path;
   uintmax_t bytes = 0;
   double started = 0;
@@ -23,7 +25,15 @@ struct FileJob {
   Engagement to_save;
   LoadResult loaded;
   FileError save_error;
+  // An import: the file's text read against a copy of the engagement; the
+  // commands it makes are submitted as one step when it is done.
+  bool planner = false;
+  std::string text;
+  Engagement import_base;
+  ImportResult imported;
+  std::vector<std::string> warnings;
   std::atomic<bool> done{false};
+  bool cancelled = false;  // the user stopped waiting: the result is dropped
 };
 
 // [SECTION] Open and new
@@ -50,6 +60,12 @@ void save_in_background(App& app, const std::string& path);
 bool busy(const App& app);  // an open or save is running
 // Adopts a finished job's result (submits intents); call once per frame.
 void poll_file_job(App& app);
+// Stops waiting for the running job (an import): its result is dropped and
+// nothing changes. Opens and saves cannot be cancelled.
+void cancel_file_job(App& app);
+// Holds import workers before they start while set (tests: a job that is
+// surely still running when Cancel is pressed).
+void hold_import_workers(bool hold);
 
 // [SECTION] Export and import
 void start_export(App& app, FilePurpose purpose, const char* suffix, const char* title);
