@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <cstdlib>
 
+#include "rapport/fields.hpp"
 #include "rapport/recurrence.hpp"
 
 namespace rapport::app {
@@ -27,14 +28,7 @@ void wrapped(const char* label, const std::string& text) {
 
 std::string when(Instant t, const std::string& zone) {
   LocalDateTime l = to_local(t, zone);
-  return pretty_date(l.date) + ", " + l.time.hhmm();
-}
-
-std::string money(int64_t minor, const std::string& currency) {
-  char buf[64];
-  std::snprintf(buf, sizeof buf, "%lld.%02lld %s", static_cast<long long>(minor / 100),
-                static_cast<long long>(std::llabs(minor % 100)), currency.c_str());
-  return buf;
+  return date_text(l.date) + ", " + l.time.hhmm();
 }
 
 void meeting(const Engagement& e, const TimelineItem& it) {
@@ -66,10 +60,10 @@ void milestone(const Engagement& e, const TimelineItem& it) {
   const Milestone* m = e.milestones.find(it.id);
   if (!m) return;
   title(m->title);
-  ImGui::Text("Current: %s", pretty_date(m->current).c_str());
+  ImGui::Text("Current: %s", date_text(m->current).c_str());
   int drift = m->current.days - m->baseline.days;
   if (drift != 0) {
-    ImGui::Text("Baseline: %s (%+d days)", pretty_date(m->baseline).c_str(), drift);
+    ImGui::Text("Baseline: %s (%+d days)", date_text(m->baseline).c_str(), drift);
   } else {
     ImGui::Text("On its baseline date");
   }
@@ -87,7 +81,7 @@ void boundary(const Engagement& e, const TimelineItem& it) {
   const Boundary* b = e.boundaries.find(it.id);
   if (!b) return;
   title(b->title);
-  ImGui::Text("%s: %s – %s", to_string(b->kind), pretty_date(b->from).c_str(), pretty_date(b->to).c_str());
+  ImGui::Text("%s: %s – %s", to_string(b->kind), date_text(b->from).c_str(), date_text(b->to).c_str());
   wrapped("Description", b->description);
 }
 
@@ -95,14 +89,14 @@ void change(const Engagement& e, const TimelineItem& it, bool presentation) {
   const ChangeRequest* c = e.change_requests.find(it.id);
   if (!c) return;
   title(c->title);
-  ImGui::Text("Requested %s", pretty_date(c->requested_on).c_str());
+  ImGui::Text("Requested %s", date_text(c->requested_on).c_str());
   if (c->requested_by) ImGui::Text("By %s", display_name(e, c->requested_by).c_str());
   ImGui::Text("Status: %s", to_string(c->status));
-  if (c->decided_on) ImGui::Text("Decided %s", pretty_date(*c->decided_on).c_str());
+  if (c->decided_on) ImGui::Text("Decided %s", date_text(*c->decided_on).c_str());
   for (const MilestoneImpact& imp : c->impacts) {
     ImGui::BulletText("%s %+d days", display_name(e, imp.milestone).c_str(), imp.days);
   }
-  if (c->cost_minor) ImGui::Text("Cost: %s", money(c->cost_minor, e.info.currency).c_str());
+  if (c->cost_minor) ImGui::Text("Cost: %s", money_text(c->cost_minor, e.info.currency).c_str());
   if (c->effort_hours) ImGui::Text("Effort: %d hours", c->effort_hours);
   wrapped("Description", c->description);
   wrapped("Rationale", c->rationale);
@@ -115,7 +109,7 @@ void task(const Engagement& e, const TimelineItem& it, Date today) {
   if (!t) return;
   title(t->title);
   if (t->owner) ImGui::Text("Owner: %s", display_name(e, t->owner).c_str());
-  ImGui::Text("%s → due %s", pretty_date(t->created_on).c_str(), pretty_date(t->due).c_str());
+  ImGui::Text("%s → due %s", date_text(t->created_on).c_str(), date_text(t->due).c_str());
   ImGui::Text("Status: %s", to_string(t->status));
   if (it.flags & kOverdue) {
     ImGui::TextColored(ImVec4(0.85f, 0.2f, 0.2f, 1), "Overdue by %d days", today.days - t->due.days);
@@ -124,13 +118,6 @@ void task(const Engagement& e, const TimelineItem& it, Date today) {
 }
 
 }  // namespace
-
-std::string pretty_date(Date d) {
-  char buf[48];
-  std::snprintf(buf, sizeof buf, "%s %u %.3s %d", weekday_short(d.weekday()), d.day(), month_name(d.month()),
-                d.year());
-  return buf;
-}
 
 void item_tooltip(const Engagement& e, const TimelineIndex&, const TimelineLane& lane, const TimelineItem& it,
                   bool presentation, Date today) {

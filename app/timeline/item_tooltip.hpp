@@ -12,7 +12,4 @@ namespace rapport::app {
 void item_tooltip(const Engagement& e, const TimelineIndex& index, const TimelineLane& lane,
                   const TimelineItem& it, bool presentation, Date today);
 
-// "Fri 9 Jan 2026"
-std::string pretty_date(Date d);
-
 }  // namespace rapport::app

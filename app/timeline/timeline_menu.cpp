@@ -79,7 +79,7 @@ void TimelineView::draw_popups(const Engagement& e, const TimelineIndex& index, 
       case LaneKind::Milestones: {
         const Milestone* m = e.milestones.find(t.id);
         if (m && m->current != m->baseline &&
-            ImGui::MenuItem(("Back to baseline (" + pretty_date(m->baseline) + ")").c_str())) {
+            ImGui::MenuItem(("Back to baseline (" + date_text(m->baseline) + ")").c_str())) {
           commands.push(MoveMilestone{t.id, m->baseline});
         }
         ImGui::Separator();
@@ -119,7 +119,7 @@ void TimelineView::draw_popups(const Engagement& e, const TimelineIndex& index, 
   }
 
   if (ImGui::BeginPopup(kLaneMenu)) {
-    std::string label = std::string("Add a ") + kind_noun(t.kind) + " on " + pretty_date(t.date);
+    std::string label = std::string("Add a ") + kind_noun(t.kind) + " on " + date_text(t.date);
     if (ImGui::MenuItem(label.c_str())) add_at(e, index, t.lane, t.minute, commands, view, today);
     if (ImGui::MenuItem("Fit the engagement", "F")) fit(index);
     if (ImGui::MenuItem("Go to today", "T")) go_to_today(today);
@@ -128,7 +128,7 @@ void TimelineView::draw_popups(const Engagement& e, const TimelineIndex& index, 
 
   if (ImGui::BeginPopup(kCancelPopup)) {
     ImGui::TextUnformatted("Why was this meeting cancelled?");
-    ImGui::TextDisabled("%s, %s", display_name(e, t.id).c_str(), pretty_date(t.date).c_str());
+    ImGui::TextDisabled("%s, %s", display_name(e, t.id).c_str(), date_text(t.date).c_str());
     if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();
     ImGui::InputText("Reason", reason_, sizeof reason_);
     ImGui::RadioButton("Client cancelled", &cancelled_by_, 0);

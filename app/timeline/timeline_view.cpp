@@ -183,7 +183,7 @@ void TimelineView::draw(const Engagement& e, const TimelineIndex& index, ViewSta
       const LaneLayout& g = layout_[size_t(drag_.press.lane)];
       draw_single_item(ctx, lane, moved, g.y0 + kLanePad * s, g.row_h, true);
       LocalDateTime l = to_local(moved.at, index.time_zone());
-      std::string when = pretty_date(l.date);
+      std::string when = date_text(l.date);
       if (lane.kind == LaneKind::Meeting) {
         when.push_back(' ');
         when.append(l.time.hhmm());

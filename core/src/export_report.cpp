@@ -69,11 +69,6 @@ struct Report {
 
 // [SECTION] Words -------------------------------------------------------------
 
-std::string long_date(Date d) {
-  return fmt::format("{} {} {} {}", weekday_short(d.weekday()), d.day(), std::string(month_name(d.month())).substr(0, 3),
-                     d.year());
-}
-
 std::string day_month(Date d) { return fmt::format("{} {}", d.day(), month_name(d.month())); }
 
 std::string shift_text(int days) {
@@ -119,7 +114,7 @@ Section summary(const Engagement& e, Date as_of, Date since) {
                      moved ? Tone::Warn : Tone::Good});
   if (next)
     s.facts.push_back({"Next milestone", next->title,
-                       fmt::format("{}{}", long_date(next->current),
+                       fmt::format("{}{}", date_text(next->current),
                                    next->current != next->baseline
                                        ? fmt::format(", agreed {}", day_month(next->baseline))
                                        : std::string()),
@@ -144,7 +139,7 @@ Section summary(const Engagement& e, Date as_of, Date since) {
     if (o.state == OccurrenceState::Held) ++held;
     if (o.state == OccurrenceState::Cancelled) ++cancelled;
   }
-  s.paragraphs.push_back(fmt::format("Since {}: {} meeting{} held, {} cancelled.", long_date(since), held,
+  s.paragraphs.push_back(fmt::format("Since {}: {} meeting{} held, {} cancelled.", date_text(since), held,
                                      held == 1 ? "" : "s", cancelled));
   return s;
 }
@@ -157,8 +152,8 @@ Section milestones(const Engagement& e, Date as_of) {
   std::stable_sort(list.begin(), list.end(), [](auto* a, auto* b) { return a->baseline < b->baseline; });
   for (const Milestone* m : list) {
     int shift = m->current.days - m->baseline.days;
-    s.rows.push_back({Cell{m->title, Tone::Plain, m->description}, Cell{long_date(m->baseline)},
-                      Cell{long_date(m->current)}, Cell{shift_text(shift), shift > 0 ? Tone::Warn : Tone::Muted},
+    s.rows.push_back({Cell{m->title, Tone::Plain, m->description}, Cell{date_text(m->baseline)},
+                      Cell{date_text(m->current)}, Cell{shift_text(shift), shift > 0 ? Tone::Warn : Tone::Muted},
                       Cell{to_string(m->status), milestone_tone(*m, as_of)}});
   }
   s.empty = "No milestones yet.";
@@ -178,9 +173,9 @@ Section meetings(const Engagement& e, Date as_of) {
     const MeetingSeries* series = e.meetings.find(o.series);
     LocalDateTime local = to_local(o.start, zone);
     LocalDateTime end = to_local(o.end, zone);
-    std::string note = o.moved ? "moved from " + long_date(o.original) : "";
+    std::string note = o.moved ? "moved from " + date_text(o.original) : "";
     if (!note.empty() && series) note += " " + series->start.hhmm();
-    s.rows.push_back({Cell{long_date(local.date)}, Cell{local.time.hhmm() + "–" + end.time.hhmm()},
+    s.rows.push_back({Cell{date_text(local.date)}, Cell{local.time.hhmm() + "–" + end.time.hhmm()},
                       Cell{series ? series->title : ""},
                       Cell{note, o.moved ? Tone::Warn : Tone::Plain}});
   }
@@ -199,7 +194,7 @@ Section client_tasks(const Engagement& e, Date as_of) {
     bool late = t->due < as_of;
     const Milestone* m = e.milestones.find(t->milestone);
     s.rows.push_back({Cell{t->title}, Cell{stakeholder(e, t->owner)},
-                      Cell{long_date(t->due), late ? Tone::Late : Tone::Plain,
+                      Cell{date_text(t->due), late ? Tone::Late : Tone::Plain,
                            late ? fmt::format("overdue by {} day{}", as_of.days - t->due.days,
                                               as_of.days - t->due.days == 1 ? "" : "s")
                                 : ""},
@@ -211,7 +206,7 @@ Section client_tasks(const Engagement& e, Date as_of) {
 
 Section change_requests(const Engagement& e, Date as_of, Date since) {
   Section s{"changes", "Change requests"};
-  s.paragraphs.push_back(fmt::format("Requested or decided since {}, and any still awaiting a decision.", long_date(since)));
+  s.paragraphs.push_back(fmt::format("Requested or decided since {}, and any still awaiting a decision.", date_text(since)));
   s.head = {"Change", "Requested", "Impact", "Cost", "Decision"};
   auto in_window = [&](Date d) { return d > since && d <= as_of; };
   for (const auto& [id, c] : e.change_requests) {
@@ -230,7 +225,7 @@ Section change_requests(const Engagement& e, Date as_of, Date since) {
                                                      : Tone::Warn;
     std::string who = stakeholder(e, c.requested_by);
     s.rows.push_back({Cell{c.title, Tone::Plain, c.description},
-                      Cell{long_date(c.requested_on), Tone::Plain, who.empty() ? "" : "by " + who},
+                      Cell{date_text(c.requested_on), Tone::Plain, who.empty() ? "" : "by " + who},
                       Cell{impact.empty() ? "none on dates" : impact},
                       Cell{c.cost_minor ? money_text(c.cost_minor, e.info.currency) : "no cost"},
                       Cell{decision, tone, why}});
@@ -244,8 +239,8 @@ Section decisions(const Engagement& e, Date as_of, Date since) {
   s.head = {"Date", "Decision", "Decided by"};
   for (const auto& [id, d] : e.decisions)
     if (d.date > since && d.date <= as_of)
-      s.rows.push_back({Cell{long_date(d.date)}, Cell{d.what, Tone::Plain, d.rationale}, Cell{stakeholder(e, d.decided_by)}});
-  s.empty = fmt::format("No decisions recorded since {}.", long_date(since));
+      s.rows.push_back({Cell{date_text(d.date)}, Cell{d.what, Tone::Plain, d.rationale}, Cell{stakeholder(e, d.decided_by)}});
+  s.empty = fmt::format("No decisions recorded since {}.", date_text(since));
   return s;
 }
 
@@ -268,7 +263,7 @@ Section boundaries(const Engagement& e, Date as_of) {
       if (!b.description.empty()) text += ". " + b.description;
       hours.push_back(text);
     } else if (b.kind == BoundaryKind::Blackout && b.to >= as_of) {
-      std::string text = fmt::format("{}: {} – {}", b.title, long_date(b.from), long_date(b.to));
+      std::string text = fmt::format("{}: {} – {}", b.title, date_text(b.from), date_text(b.to));
       if (!b.description.empty()) text += ". " + b.description;
       breaks.push_back(text);
     } else if (b.kind == BoundaryKind::Quota) {
@@ -294,7 +289,7 @@ Report build(const Engagement& original, Date as_of, std::optional<Date> since_o
   Date since = since_opt.value_or(as_of.plus_days(-14));
   Report r;
   r.title = e.info.name;
-  r.subtitle = fmt::format("Status report · {}", long_date(as_of));
+  r.subtitle = fmt::format("Status report · {}", date_text(as_of));
   if (!e.info.client_org.empty() || !e.info.provider_org.empty())
     r.parties = fmt::format("{}{}{}", e.info.client_org,
                             !e.info.client_org.empty() && !e.info.provider_org.empty() ? " with " : "",
@@ -316,7 +311,7 @@ Report build(const Engagement& original, Date as_of, std::optional<Date> since_o
       for (auto& row : s.rows) row.erase(row.begin() + long(c));
     }
   }
-  r.footer = fmt::format("Covers {} to {}. Made with Rapport {}.", long_date(since), long_date(as_of), RAPPORT_VERSION);
+  r.footer = fmt::format("Covers {} to {}. Made with Rapport {}.", date_text(since), date_text(as_of), RAPPORT_VERSION);
   return r;
 }
 

@@ -210,7 +210,8 @@ std::string money_text(int64_t minor, const std::string& currency) {
   }
   std::string amount = fmt::format("{}.{:02d}", grouped, int(v % 100));
   std::string sign = negative ? "-" : "";
-  return symbol ? sign + symbol + amount : sign + amount + " " + currency;
+  if (symbol) return sign + symbol + amount;
+  return currency.empty() ? sign + amount : sign + amount + " " + currency;
 }
 
 std::string weekdays_text(uint8_t mask) {

@@ -9,6 +9,7 @@
 #include <unordered_map>
 
 #include "health_checks.hpp"
+#include "rapport/fields.hpp"
 
 namespace rapport::health {
 namespace {
@@ -107,12 +108,12 @@ void check_scope_creep(Context& c) {
   std::string against = span > 0 ? fmt::format(" ({:.0f}% of the {}-day plan)", 100.0 * double(days) / span, span) : "";
   std::string budget = c.s.budget_minor > 0
                            ? fmt::format(" ({:.0f}% of the {} budget)", 100.0 * double(cost) / double(c.s.budget_minor),
-                                         format_money(c.s.budget_minor, c.e.info.currency))
+                                         money_text(c.s.budget_minor, c.e.info.currency))
                            : "";
   c.add(days_high || cost_high ? Severity::Warning : Severity::Info, kCheckScopeCreep, kNoId, latest,
         fmt::format("{} add {}{} and {}{} to the baseline",
                     approved == 1 ? "1 approved change request" : fmt::format("{} approved change requests", approved),
-                    count_of(days, "day"), against, format_money(cost, c.e.info.currency), budget),
+                    count_of(days, "day"), against, money_text(cost, c.e.info.currency), budget),
         days_high || cost_high
             ? "Review the plan with the sponsor: re-baseline, or steer new requests back to the agreed goal"
             : "Mention the approved changes in the next status report",
@@ -188,14 +189,14 @@ void check_quotas(Context& c) {
     std::string unit = b.unit.empty() ? "unit" : b.unit;
     const char* period = b.period == QuotaPeriod::Month ? " this month" : b.period == QuotaPeriod::Week ? " this week" : "";
     int64_t extras = int64_t(b.used) - b.included;
-    std::string rate = b.extra_rate_minor > 0 ? format_money(b.extra_rate_minor, c.e.info.currency) : "";
+    std::string rate = b.extra_rate_minor > 0 ? money_text(b.extra_rate_minor, c.e.info.currency) : "";
     if (extras == 0) {
       c.add(Severity::Info, kCheckQuotaUsedUp, id, c.as_of,
             fmt::format("{}: all {} included used{}; further ones are billed{}", name_of(b),
                         count_of(b.included, unit), period, rate.empty() ? "" : " at " + rate + " each"),
             "Remind the client before the next one that it will be billed", false);
     } else {
-      std::string amount = b.extra_rate_minor > 0 ? format_money(extras * b.extra_rate_minor, c.e.info.currency) : "";
+      std::string amount = b.extra_rate_minor > 0 ? money_text(extras * b.extra_rate_minor, c.e.info.currency) : "";
       c.add(Severity::Warning, kCheckQuotaUsedUp, id, c.as_of,
             fmt::format("{}: {} used of {} included{}; {} billable{}", name_of(b), b.used, count_of(b.included, unit),
                         period, count_of(extras, "extra " + unit),

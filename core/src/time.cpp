@@ -209,13 +209,18 @@ std::optional<Date> parse_today_pin(std::string_view text) {
 std::string today_environment_error() {
   const TodayEnvironment& env = today_environment();
   if (!env.raw || env.date) return {};
-  return "rapport: RAPPORT_TODAY='" + *env.raw +
+  return "RAPPORT_TODAY='" + *env.raw +
          "' is not a date (expected YYYY-MM-DD, e.g. 2026-11-24)";
 }
 
 Date today_in(std::string_view zone_name) {
   if (auto day = pinned_today()) return *day;
   return to_local(now_utc(), zone_name).date;
+}
+
+std::string date_text(Date d) {
+  return std::string(weekday_short(d.weekday())) + " " + std::to_string(d.day()) + " " +
+         std::string(month_name(d.month())).substr(0, 3) + " " + std::to_string(d.year());
 }
 
 }  // namespace rapport

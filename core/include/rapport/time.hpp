@@ -86,6 +86,10 @@ LocalDateTime to_local(Instant t, std::string_view iana_name);
 Instant now_utc();
 Date today_in(std::string_view iana_name);
 
+// A date as people read it in tooltips, menus and reports: "Tue 1 Dec 2026".
+// The one date text; ISO (Date::iso) is for fields and files.
+std::string date_text(Date d);
+
 // A fixed "today", so that tests, journeys and scripted runs give the same result on
 // any day. Two ways in, one pin: `rapport --today YYYY-MM-DD` calls pin_today(); the
 // environment variable RAPPORT_TODAY=YYYY-MM-DD is read once, at the first call. A
@@ -95,8 +99,8 @@ std::optional<Date> pinned_today();
 // Strict: exactly YYYY-MM-DD, a real date, no blanks.
 std::optional<Date> parse_today_pin(std::string_view text);
 // Empty when RAPPORT_TODAY is unset or valid; otherwise one line for the user, e.g.
-// "rapport: RAPPORT_TODAY='2026-13-01' is not a date (expected YYYY-MM-DD)". An
-// invalid value pins nothing; the entry points refuse to run with it (exit code 2).
+// "RAPPORT_TODAY='2026-13-01' is not a date (expected YYYY-MM-DD, ...)". An invalid
+// value pins nothing; the entry points refuse to run with it (exit code 2).
 std::string today_environment_error();
 
 }  // namespace rapport
