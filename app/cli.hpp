@@ -50,7 +50,7 @@ CliParse parse_cli(const std::vector<std::string>& args);
 
 // The fixed "today" of this run, from --today or else RAPPORT_TODAY, pinned for every
 // later today_in() (rapport/time.hpp). Returns the message for an invalid RAPPORT_TODAY
-// (print it and exit with code 2), empty when all is well. Call once, after parse_cli.
+// (print it after "rapport: " and exit with code 2), empty when all is well.
 std::string apply_today(const CliOptions& options);
 
 // The text printed by --help.

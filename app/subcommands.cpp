@@ -98,10 +98,7 @@ int export_file(const std::vector<std::string>& args) {
 
 int run_subcommand(const CliOptions& options) {
   // check and export judge the plan against today: a fixed one when asked for.
-  if (std::string error = apply_today(options); !error.empty()) {
-    std::fprintf(stderr, "%s\n", error.c_str());
-    return 2;
-  }
+  if (std::string error = apply_today(options); !error.empty()) return usage(error.c_str());
   const std::string& s = options.subcommand;
   if (s == "check") return check(options.subcommand_args);
   if (s == "convert") return convert(options.subcommand_args);

@@ -51,6 +51,7 @@ version=$("$rapport" --version)
 [[ "$version" =~ ^rapport\ [0-9] ]] || { echo "FAIL: --version format: $version"; fail=1; }
 contains "check with RAPPORT_TODAY" "$("$rapport" check "$demo")" "as of $RAPPORT_TODAY:"
 contains "check --today" "$("$rapport" --today 2027-06-15 check "$demo")" "as of 2027-06-15:"
-contains "refused RAPPORT_TODAY" "$(RAPPORT_TODAY=soon "$rapport" check "$demo" 2>&1)" \
-  "RAPPORT_TODAY='soon' is not a date"
+refused=$(RAPPORT_TODAY=soon "$rapport" check "$demo" 2>&1 >/dev/null)
+want="rapport: RAPPORT_TODAY='soon' is not a date (expected YYYY-MM-DD, e.g. 2026-11-24)"
+[[ "$refused" == "$want" ]] || { echo "FAIL: a bad RAPPORT_TODAY gave: $refused"; fail=1; }
 exit $fail
