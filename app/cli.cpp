@@ -183,12 +183,16 @@ std::string version_text() { return std::string("rapport ") + RAPPORT_VERSION_ST
 
 std::string usage_text() {
   return R"(Usage: rapport [OPTIONS] [FILE]
-       rapport check FILE
+       rapport check [--all] FILE
        rapport convert IN OUT
        rapport export FORMAT FILE OUT
 
 Rapport plans a client engagement: stakeholders, expectations, meetings,
 milestones, boundaries, change requests and decisions, on one timeline.
+
+check validates FILE and summarises its health findings per check: the count
+and the first 3 of each; --all lists every finding. Control characters in
+text from a file are printed as escapes (\x1b, \u009b).
 
 Options:
   FILE                 an engagement to open (.rapport or .rapport.json)

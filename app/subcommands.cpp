@@ -1,22 +1,37 @@
 // The command-line subcommands: work on files without opening a window.
-//   rapport check FILE              validate, summarise, list health findings
+//   rapport check [--all] FILE      validate, summarise, health findings by check
+//                                   (--all: every finding)
 //   rapport convert IN OUT          .rapport <-> .rapport.json, by extension
 //   rapport export FORMAT FILE OUT  ics | html | md | csv (OUT is a folder for csv)
 // Exit codes: 0 success, 1 the file or the export failed, 2 bad usage.
+//
+// Everything printed here passes through terminal_safe (rapport/text.hpp): text
+// from a file, file names and messages naming them show control characters as
+// escapes, so a hostile file cannot retitle, clear or drive the terminal.
 #include "subcommands.hpp"
 
 #include <cstdio>
 #include <filesystem>
+#include <string_view>
 
 #include "rapport/export.hpp"
 #include "rapport/health.hpp"
 #include "rapport/io.hpp"
+#include "rapport/text.hpp"
 
 namespace rapport::app {
 namespace {
 
-int usage(const char* text) {
-  std::fprintf(stderr, "rapport: %s\n", text);
+// Prints text Rapport built around text it did not (names, paths, messages):
+// its own line breaks are kept, every other control character is escaped.
+void print(std::FILE* to, std::string_view text) {
+  std::string safe = terminal_safe(text, /*keep_newlines=*/true);
+  if (safe.empty() || safe.back() != '\n') safe += '\n';
+  std::fputs(safe.c_str(), to);
+}
+
+int usage(const std::string& text) {
+  print(stderr, "rapport: " + text);
   return 2;
 }
 
@@ -29,18 +44,66 @@ bool write_text(const std::filesystem::path& path, const std::string& text, std:
   return true;
 }
 
+// The file's validity line and the engagement at a glance, from the one load.
+std::string file_summary(const std::string& path, const LoadResult& loaded) {
+  const Engagement& e = *loaded.engagement;
+  const std::string file_name = std::filesystem::path(path).filename().string();
+  std::string t = "“" + terminal_safe(file_name.empty() ? path : file_name) + "” is a valid Rapport project.\n";
+  char line[256];
+  std::snprintf(line, sizeof line, "  %-12s %s, format %u (this Rapport reads up to %u)\n", "Format",
+                to_string(loaded.format), loaded.format_version, kFormatVersion);
+  t += line;
+  t += "  Size         " + with_thousands(file_fingerprint(path).size) + " bytes\n";
+  t += "  Engagement   " + terminal_safe(e.info.name);
+  if (!e.info.client_org.empty()) t += " for " + terminal_safe(e.info.client_org);
+  if (!e.info.provider_org.empty()) t += ", by " + terminal_safe(e.info.provider_org);
+  t += "\n  Dates        " + e.info.start.iso() + " to " + e.info.end.iso() + " (" +
+       terminal_safe(e.info.time_zone) + ")\n";
+  t += "  Items        " + with_thousands(e.item_count()) + "\n";
+  int kind = 0;
+  for_each_table(e, [&](const auto& table) {
+    std::snprintf(line, sizeof line, "    %-22s %s\n", plural_title(static_cast<Kind>(kind++)),
+                  with_thousands(table.size()).c_str());
+    t += line;
+  });
+  return t;
+}
+
+// rapport check [--all] FILE: the file is read once; its findings are
+// summarised per check (a count and the first few), or all listed with --all.
 int check(const std::vector<std::string>& args) {
-  if (args.size() != 1) return usage("usage: rapport check FILE");
-  CheckReport report = check_summary(args[0]);
-  std::fputs(report.text.c_str(), stdout);
-  if (!report.text.empty() && report.text.back() != '\n') std::fputc('\n', stdout);
-  if (!report.ok) return 1;
-  LoadResult loaded = load_file(args[0]);
-  if (loaded) {
-    Date today = today_in(loaded.engagement->info.time_zone);
-    auto findings = check_health(*loaded.engagement, today);
-    std::fputs(health_report(*loaded.engagement, today, findings).c_str(), stdout);
+  constexpr const char* kUsage = "usage: rapport check [--all] FILE";
+  bool all = false;
+  bool only_file = false;
+  const std::string* path = nullptr;
+  for (const std::string& arg : args) {
+    if (!only_file && arg == "--all") {
+      all = true;
+    } else if (!only_file && arg == "--") {
+      only_file = true;
+    } else if (!only_file && arg.size() > 1 && arg[0] == '-') {
+      return usage("unknown option '" + arg + "' for check (" + kUsage + ")");
+    } else if (path) {
+      return usage(kUsage);
+    } else {
+      path = &arg;
+    }
   }
+  if (!path) return usage(kUsage);
+
+  LoadResult loaded = load_file(*path);
+  if (!loaded) {
+    print(stdout, loaded.error.message);
+    return 1;
+  }
+  const Engagement& e = *loaded.engagement;
+  const Date today = today_in(e.info.time_zone);
+  const std::vector<Finding> findings = check_health(e, today);
+  std::string text = file_summary(*path, loaded);
+  text += all ? health_report(e, today, findings) : health_report_by_check(e, today, findings);
+  // Both parts escaped their text from the file already; this pass is the
+  // guarantee for anything added later.
+  print(stdout, text);
   return 0;
 }
 
@@ -49,20 +112,20 @@ int convert(const std::vector<std::string>& args) {
   if (!format_for_path(args[1])) return usage("OUT must end in .rapport or .rapport.json");
   FileError error = convert_file(args[0], args[1]);
   if (error) {
-    std::fprintf(stderr, "%s\n", error.message.c_str());
+    print(stderr, error.message);
     return 1;
   }
-  std::printf("Wrote %s\n", args[1].c_str());
+  print(stdout, "Wrote " + args[1]);
   return 0;
 }
 
 int export_file(const std::vector<std::string>& args) {
   if (args.size() != 3) return usage("usage: rapport export ics|html|md|csv FILE OUT");
   auto format = parse_export_format(args[0]);
-  if (!format) return usage(("unknown export format '" + args[0] + "' (use ics, html, md or csv)").c_str());
+  if (!format) return usage("unknown export format '" + args[0] + "' (use ics, html, md or csv)");
   LoadResult loaded = load_file(args[1]);
   if (!loaded) {
-    std::fprintf(stderr, "%s\n", loaded.error.message.c_str());
+    print(stderr, loaded.error.message);
     return 1;
   }
   const Engagement& e = *loaded.engagement;
@@ -87,10 +150,10 @@ int export_file(const std::vector<std::string>& args) {
     }
   }
   if (!ok) {
-    std::fprintf(stderr, "rapport: %s\n", error.c_str());
+    print(stderr, "rapport: " + error);
     return 1;
   }
-  std::printf("Wrote %s\n", args[2].c_str());
+  print(stdout, "Wrote " + args[2]);
   return 0;
 }
 
@@ -98,12 +161,12 @@ int export_file(const std::vector<std::string>& args) {
 
 int run_subcommand(const CliOptions& options) {
   // check and export judge the plan against today: a fixed one when asked for.
-  if (std::string error = apply_today(options); !error.empty()) return usage(error.c_str());
+  if (std::string error = apply_today(options); !error.empty()) return usage(error);
   const std::string& s = options.subcommand;
   if (s == "check") return check(options.subcommand_args);
   if (s == "convert") return convert(options.subcommand_args);
   if (s == "export") return export_file(options.subcommand_args);
-  return usage(("unknown command '" + s + "'").c_str());
+  return usage("unknown command '" + s + "'");
 }
 
 }  // namespace rapport::app

@@ -7,6 +7,7 @@
 #include "panels/inspector.hpp"
 
 #include "panels/change_request_decision.hpp"
+#include "panels/occurrence_cancel.hpp"
 
 #include <imgui.h>
 #include <imgui_stdlib.h>
@@ -43,6 +44,7 @@ struct Inspector::State {
       drafts;
   // Reject dialog.
   ChangeRequestDecision decision;  // approve, defer, reopen, or reject with a reason
+  CancelOccurrenceDialog cancel;   // why and who, shared with the timeline's menu
   // Occurrence editor.
   Id occ_series = kNoId;
   Date occ_date;
@@ -356,6 +358,11 @@ void draw_occurrence_editor(PanelContext& ctx, const MeetingSeries& m, Date orig
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 3.5f);
     ImGui::InputText("##mtime", &s.occ_moved_time);
   }
+  if (stored.state != OccurrenceState::Cancelled) {
+    if (ImGui::Button("Cancel this meeting…")) s.cancel.open(m.id, original);
+    ImGui::SameLine();
+  }
+  s.cancel.draw(e, ctx.queue);
   if (ImGui::Button("Save occurrence")) {
     OccurrenceOverride value = s.occ;
     s.occ_error.clear();

@@ -14,7 +14,6 @@ namespace {
 
 const char* kItemMenu = "##timeline_item_menu";
 const char* kLaneMenu = "##timeline_lane_menu";
-const char* kCancelPopup = "Cancel meeting###timeline_cancel";
 
 const char* kind_noun(LaneKind k) {
   switch (k) {
@@ -27,21 +26,13 @@ const char* kind_noun(LaneKind k) {
   return "item";
 }
 
-bool filled(const char* s) {
-  for (; *s; ++s) {
-    if (*s != ' ' && *s != '\t' && *s != '\n') return true;
-  }
-  return false;
-}
-
 }  // namespace
 
 void TimelineView::draw_popups(const Engagement& e, const TimelineIndex& index, ViewState& view,
                                CommandSink& commands, Date today) {
   if (open_item_menu_) ImGui::OpenPopup(kItemMenu);
   if (open_lane_menu_) ImGui::OpenPopup(kLaneMenu);
-  if (open_cancel_) ImGui::OpenPopup(kCancelPopup);
-  open_item_menu_ = open_lane_menu_ = open_cancel_ = false;
+  open_item_menu_ = open_lane_menu_ = false;
   const Target& t = menu_target_;
 
   if (ImGui::BeginPopup(kItemMenu)) {
@@ -60,10 +51,8 @@ void TimelineView::draw_popups(const Engagement& e, const TimelineIndex& index, 
           value.state = OccurrenceState::Held;
           commands.push(SetOccurrence{t.id, t.date, value});
         }
-        if (ImGui::MenuItem("Mark cancelled…", nullptr, false, value.state != OccurrenceState::Cancelled)) {
-          reason_[0] = '\0';
-          open_cancel_ = true;
-        }
+        if (ImGui::MenuItem("Mark cancelled…", nullptr, false, value.state != OccurrenceState::Cancelled))
+          cancel_.open(t.id, t.date);
         if (ImGui::MenuItem("Mark planned", nullptr, false, value.state != OccurrenceState::Planned)) {
           value.state = OccurrenceState::Planned;
           commands.push(SetOccurrence{t.id, t.date, value});
@@ -126,33 +115,7 @@ void TimelineView::draw_popups(const Engagement& e, const TimelineIndex& index, 
     ImGui::EndPopup();
   }
 
-  if (ImGui::BeginPopup(kCancelPopup)) {
-    ImGui::TextUnformatted("Why was this meeting cancelled?");
-    ImGui::TextDisabled("%s, %s", display_name(e, t.id).c_str(), date_text(t.date).c_str());
-    if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();
-    ImGui::InputText("Reason", reason_, sizeof reason_);
-    ImGui::RadioButton("Client cancelled", &cancelled_by_, 0);
-    ImGui::SameLine();
-    ImGui::RadioButton("We cancelled", &cancelled_by_, 1);
-    bool ok = filled(reason_);
-    if (!ok) ImGui::BeginDisabled();
-    if (ImGui::Button("Cancel meeting")) {
-      if (const MeetingSeries* s = e.meetings.find(t.id)) {
-        OccurrenceOverride value;
-        if (auto o = s->overrides.find(t.date); o != s->overrides.end()) value = o->second;
-        value.state = OccurrenceState::Cancelled;
-        value.cancel_reason = reason_;
-        value.cancelled_by = cancelled_by_ == 0 ? Side::Client : Side::Provider;
-        commands.push(SetOccurrence{t.id, t.date, value});
-      }
-      ImGui::CloseCurrentPopup();
-    }
-    if (!ok) ImGui::EndDisabled();
-    ImGui::SameLine();
-    if (ImGui::Button("Keep it")) ImGui::CloseCurrentPopup();
-    ImGui::EndPopup();
-  }
-
+  cancel_.draw(e, commands);
   decision_.draw_reject_dialog(e, commands, today);
 }
 

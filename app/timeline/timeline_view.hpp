@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "panels/change_request_decision.hpp"
+#include "panels/occurrence_cancel.hpp"
 #include "rapport/timeline_index.hpp"
 #include "timeline/local_days.hpp"
 #include "timeline/timeline_frame.hpp"
@@ -108,10 +109,9 @@ class TimelineView {
   std::vector<LaneLayout> layout_;
   LocalDays days_;
   Target menu_target_;
-  char reason_[256] = "";
   ChangeRequestDecision decision_;  // the same decision and reject dialog as the inspector's
-  int cancelled_by_ = 1;  // 0 client, 1 provider
-  bool open_item_menu_ = false, open_lane_menu_ = false, open_cancel_ = false;
+  CancelOccurrenceDialog cancel_;  // the same cancel dialog as the inspector's
+  bool open_item_menu_ = false, open_lane_menu_ = false;
 };
 
 }  // namespace rapport::app

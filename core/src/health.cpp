@@ -13,6 +13,7 @@
 #include "health_checks.hpp"
 #include "rapport/health.hpp"
 #include "rapport/recurrence.hpp"
+#include "rapport/text.hpp"
 
 namespace rapport {
 
@@ -274,28 +275,96 @@ std::string health_summary(const std::vector<Finding>& findings) {
   return out;
 }
 
+namespace {
+
+// "Health of "NAME" as of DATE: SUMMARY", NAME terminal-safe.
+std::string report_header(const Engagement& e, Date as_of, const std::vector<Finding>& findings,
+                          bool include_internal) {
+  std::string summary;
+  if (include_internal) {
+    summary = health_summary(findings);
+  } else {
+    std::vector<Finding> shared;
+    for (const Finding& f : findings)
+      if (!f.internal) shared.push_back(f);
+    summary = health_summary(shared);
+  }
+  return fmt::format("Health of \"{}\" as of {}: {}\n", terminal_safe(e.info.name), health::iso(as_of), summary);
+}
+
+// "  [warning] 2026-11-20  recap-missing  MESSAGE" and "      next: ...": text from
+// the file shown terminal-safe, so a finding stays on its lines.
+void append_finding(std::string& out, const Finding& f) {
+  out += fmt::format("  [{}] {}  {}  {}{}\n", to_string(f.severity), health::iso(f.date), terminal_safe(f.check),
+                     terminal_safe(f.message), f.internal ? "  (internal)" : "");
+  if (!f.next_step.empty()) out += fmt::format("      next: {}\n", terminal_safe(f.next_step));
+}
+
+const char* severity_noun(int sev) { return sev == 2 ? "problem" : sev == 1 ? "warning" : "note"; }
+
+}  // namespace
+
 std::string health_report(const Engagement& e, Date as_of, const std::vector<Finding>& findings,
                           bool include_internal) {
-  std::vector<const Finding*> shown;
-  std::vector<Finding> kept;
+  std::string out = report_header(e, as_of, findings, include_internal);
+  size_t by_severity[3] = {0, 0, 0};
   for (const Finding& f : findings)
-    if (include_internal || !f.internal) shown.push_back(&f);
-  for (const Finding* f : shown) kept.push_back(*f);
-  std::string out = fmt::format("Health of \"{}\" as of {}: {}\n", e.info.name, as_of.iso(), health_summary(kept));
+    if (include_internal || !f.internal) ++by_severity[int(f.severity)];
   for (int sev = 2; sev >= 0; --sev) {
-    bool header = false;
-    for (const Finding* f : shown) {
-      if (int(f->severity) != sev) continue;
-      if (!header) {
-        size_t n = size_t(std::count_if(shown.begin(), shown.end(), [&](const Finding* g) { return int(g->severity) == sev; }));
-        out += fmt::format("\n{}:\n", health::count_of((long long)n, sev == 2 ? "Problem" : sev == 1 ? "Warning" : "Note"));
-        header = true;
-      }
-      out += fmt::format("  [{}] {}  {}  {}{}\n", to_string(f->severity), f->date.iso(), f->check, f->message,
-                         f->internal ? "  (internal)" : "");
-      if (!f->next_step.empty()) out += fmt::format("      next: {}\n", f->next_step);
+    if (by_severity[sev] == 0) continue;
+    out += fmt::format("\n{}:\n", health::count_of((long long)by_severity[sev],
+                                                      sev == 2 ? "Problem" : sev == 1 ? "Warning" : "Note"));
+    for (const Finding& f : findings)
+      if (int(f.severity) == sev && (include_internal || !f.internal)) append_finding(out, f);
+  }
+  return out;
+}
+
+std::string health_report_by_check(const Engagement& e, Date as_of, const std::vector<Finding>& findings,
+                                   size_t examples, bool include_internal) {
+  struct Group {
+    std::string_view check;
+    size_t by_severity[3] = {0, 0, 0};
+    size_t total = 0;
+    int worst = 0;
+    std::vector<const Finding*> first;  // at most `examples`, in the findings' order
+  };
+  std::vector<Group> groups;
+  std::map<std::string_view, size_t> index;  // check id -> groups
+  for (const Finding& f : findings) {
+    if (!include_internal && f.internal) continue;
+    auto [it, fresh] = index.try_emplace(f.check, groups.size());
+    if (fresh) groups.push_back(Group{f.check});
+    Group& g = groups[it->second];
+    const int sev = std::clamp(int(f.severity), 0, 2);
+    ++g.by_severity[sev];
+    ++g.total;
+    g.worst = std::max(g.worst, sev);
+    if (g.first.size() < examples) g.first.push_back(&f);
+  }
+  std::sort(groups.begin(), groups.end(), [](const Group& a, const Group& b) {
+    if (a.worst != b.worst) return a.worst > b.worst;
+    if (a.total != b.total) return a.total > b.total;
+    return a.check < b.check;
+  });
+
+  std::string out = report_header(e, as_of, findings, include_internal);
+  size_t left_out = 0;
+  for (const Group& g : groups) {
+    std::string counts;
+    for (int sev = 2; sev >= 0; --sev)
+      if (g.by_severity[sev])
+        counts += (counts.empty() ? "" : ", ") + health::count_of((long long)g.by_severity[sev], severity_noun(sev));
+    out += fmt::format("\n{}: {}\n", terminal_safe(g.check), counts);
+    for (const Finding* f : g.first) append_finding(out, *f);
+    if (g.total > g.first.size()) {
+      out += fmt::format("  … and {} more\n", g.total - g.first.size());
+      left_out += g.total - g.first.size();
     }
   }
+  if (left_out > 0)
+    out += fmt::format("\n{} not shown: rapport check --all lists every finding.\n",
+                       health::count_of((long long)left_out, "finding"));
   return out;
 }
 

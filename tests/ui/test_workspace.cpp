@@ -126,6 +126,30 @@ TEST_CASE("mark last week's check-in held with a recap: the missing-recap findin
   CHECK(w.app.doc.history().undo_label() == "Mark “Weekly check-in” of 2026-11-20 held");
 }
 
+TEST_CASE("the inspector cancels a meeting with the same dialog as the timeline, reason required", "[ui][workspace]") {
+  Workspace w(make_demo());
+  Id weekly = titled<MeetingSeries>(w.app.engagement(), "Weekly check-in");
+  const Date day = d(2026, 12, 4);
+  w.app.main_window.section = Section::Meetings;
+  w.app.view.selection = Selection{weekly, day};
+  w.click("Cancel this meeting…");
+  REQUIRE(w.shows("Why was this meeting cancelled?"));
+  w.click("Cancel meeting");  // disabled without a reason: nothing happens
+  w.frame();
+  CHECK_FALSE(w.app.engagement().meetings.find(weekly)->overrides.contains(day));
+  w.click("Reason", ImVec2(-80, 0));
+  w.type("Client on a trade fair");
+  w.click("Client cancelled");
+  w.click("Cancel meeting");
+  w.frame();
+  const auto& o = w.app.engagement().meetings.find(weekly)->overrides.at(day);
+  CHECK(o.state == OccurrenceState::Cancelled);
+  CHECK(o.cancel_reason == "Client on a trade fair");
+  CHECK(o.cancelled_by == Side::Client);
+  w.ctrl('Z');
+  CHECK_FALSE(w.app.engagement().meetings.find(weekly)->overrides.contains(day));
+}
+
 TEST_CASE("find an item by text and select it", "[ui][workspace]") {
   Workspace w(make_demo());
   w.ctrl('F');

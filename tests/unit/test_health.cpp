@@ -748,3 +748,105 @@ TEST_CASE("health: a generated engagement is checked quickly and deterministical
   }
   CHECK_FALSE(a.empty());
 }
+
+// `rapport check` without --all: findings summarised per check.
+
+namespace {
+
+Finding made(Severity s, std::string_view check, std::string message, bool internal = false) {
+  Finding f;
+  f.severity = s;
+  f.check = std::string(check);
+  f.message = std::move(message);
+  f.next_step = "Do something";
+  f.date = d(2026, 11, 20);
+  f.internal = internal;
+  return f;
+}
+
+size_t lines_in(const std::string& s) { return size_t(std::count(s.begin(), s.end(), '\n')); }
+
+}  // namespace
+
+TEST_CASE("health: the report by check shows each check's count and its first findings", "[health]") {
+  Base b;
+  std::vector<Finding> all;
+  all.push_back(made(Severity::Problem, kCheckExpectationUnexplained, "Expectation A"));
+  for (int i = 0; i < 5; ++i) all.push_back(made(Severity::Warning, kCheckRecapMissing, "Recap " + std::to_string(i)));
+  for (int i = 0; i < 2; ++i) all.push_back(made(Severity::Warning, kCheckTaskOverdue, "Task " + std::to_string(i)));
+  all.push_back(made(Severity::Info, kCheckNoBackup, "Channel X"));
+  const Date as_of = d(2026, 11, 24);
+  const std::string text = health_report_by_check(b.e, as_of, all);
+  INFO(text);
+  // The same header line as the full report.
+  CHECK(text.rfind("Health of \"Test\" as of 2026-11-24: 1 problem, 7 warnings: ", 0) == 0);
+  // Worst severity first, then the most findings.
+  const size_t problem = text.find("\nexpectation-unexplained: 1 problem\n");
+  const size_t recaps = text.find("\nrecap-missing: 5 warnings\n");
+  const size_t tasks = text.find("\nclient-task-overdue: 2 warnings\n");
+  const size_t notes = text.find("\nchannel-no-backup: 1 note\n");
+  REQUIRE(problem != std::string::npos);
+  REQUIRE(recaps != std::string::npos);
+  REQUIRE(tasks != std::string::npos);
+  REQUIRE(notes != std::string::npos);
+  CHECK(problem < recaps);
+  CHECK(recaps < tasks);
+  CHECK(tasks < notes);
+  // The first three recaps, then how many more.
+  CHECK(contains(text, "  [warning] 2026-11-20  recap-missing  Recap 2\n      next: Do something\n  … and 2 more\n"));
+  CHECK_FALSE(contains(text, "Recap 3"));
+  CHECK(contains(text, "Task 1"));
+  CHECK(contains(text, "\n2 findings not shown: rapport check --all lists every finding.\n"));
+  // One example each: the full count stays in the heading.
+  const std::string one = health_report_by_check(b.e, as_of, all, 1);
+  CHECK(contains(one, "  … and 4 more\n"));
+  CHECK(contains(one, "\n5 findings not shown"));
+}
+
+TEST_CASE("health: the report by check names nothing left out when every finding is shown", "[health]") {
+  Base b;
+  std::vector<Finding> all{made(Severity::Warning, kCheckRecapMissing, "Recap"),
+                           made(Severity::Warning, kCheckRecapMissing, "Internal recap", true)};
+  const std::string text = health_report_by_check(b.e, d(2026, 11, 24), all);
+  CHECK(contains(text, "\nrecap-missing: 2 warnings\n"));
+  CHECK_FALSE(contains(text, "more"));
+  CHECK_FALSE(contains(text, "not shown"));
+  // Presentation mode drops internal findings from the counts as well.
+  const std::string shared = health_report_by_check(b.e, d(2026, 11, 24), all, 3, false);
+  CHECK(contains(shared, "\nrecap-missing: 1 warning\n"));
+  CHECK_FALSE(contains(shared, "Internal recap"));
+  CHECK(health_report_by_check(b.e, d(2026, 11, 24), {}) == "Health of \"Test\" as of 2026-11-24: No findings\n");
+}
+
+TEST_CASE("health: the report by check of a large engagement stays short while the full report lists every finding", "[health]") {
+  Engagement e = generate_engagement(20000, 3);
+  Date mid = e.info.start.plus_days((e.info.end.days - e.info.start.days) / 2);
+  auto all = check_health(e, mid);
+  const std::string full = health_report(e, mid, all);
+  const std::string short_text = health_report_by_check(e, mid, all);
+  REQUIRE(all.size() > 200);
+  CHECK(lines_in(full) > all.size());
+  // A heading, three findings of two lines and one "more" line per check id,
+  // the header and the closing line: bounded by the 19 check ids.
+  CHECK(lines_in(short_text) <= 3 + 19 * (2 + 3 * 2 + 1));
+  CHECK(short_text.substr(0, short_text.find('\n')) == full.substr(0, full.find('\n')));
+}
+
+TEST_CASE("health: the reports show control characters from the file as escapes", "[health]") {
+  Base b;
+  b.e.info.name = "Relaunch\x1b]0;pwned\x07\x1b[2J";
+  std::vector<Finding> all{made(Severity::Warning, kCheckRecapMissing, "Weekly\x1b[31m check-in\r\nforged line"),
+                           made(Severity::Warning, kCheckRecapMissing, "Fine \xC2\x9B" "2J – “ä”")};
+  all[1].next_step = "Call\x07 them";
+  for (const std::string& text : {health_report(b.e, d(2026, 11, 24), all), health_report_by_check(b.e, d(2026, 11, 24), all)}) {
+    INFO(text);
+    CHECK(text.find('\x1b') == std::string::npos);
+    CHECK(text.find('\x07') == std::string::npos);
+    CHECK(text.find('\r') == std::string::npos);
+    CHECK(text.find("\xC2\x9B") == std::string::npos);
+    CHECK(contains(text, "Health of \"Relaunch\\x1b]0;pwned\\x07\\x1b[2J\" as of 2026-11-24"));
+    CHECK(contains(text, "Weekly\\x1b[31m check-in\\r\\nforged line\n"));
+    CHECK(contains(text, "Fine \\u009b2J – “ä”\n"));
+    CHECK(contains(text, "next: Call\\x07 them\n"));
+  }
+}

@@ -83,3 +83,60 @@ TEST_CASE("text: ascii_lower lowers ASCII letters only", "[text]") {
   CHECK(ascii_lower("CAF\xC3\x89") == "caf\xC3\x89");  // É stays as it is
   CHECK(ascii_lower("") == "");
 }
+
+// terminal_safe: what `rapport check` and the other subcommands print from a file.
+
+TEST_CASE("text: terminal_safe shows ESC sequences as escapes, never as the byte", "[text]") {
+  // An OSC that retitles the terminal, ended by BEL, then a CSI that clears it.
+  const std::string name = "Website\x1b]0;pwned\x07 relaunch\x1b[2J\x1b[H";
+  const std::string safe = terminal_safe(name);
+  CHECK(safe == "Website\\x1b]0;pwned\\x07 relaunch\\x1b[2J\\x1b[H");
+  CHECK(safe.find('\x1b') == std::string::npos);
+  CHECK(safe.find('\x07') == std::string::npos);
+}
+
+TEST_CASE("text: terminal_safe escapes every C0 control and DEL, tab and CR by name", "[text]") {
+  CHECK(terminal_safe(std::string("a\0b", 3)) == "a\\x00b");
+  CHECK(terminal_safe("\x01\x08\x0b\x0c\x1f") == "\\x01\\x08\\x0b\\x0c\\x1f");
+  CHECK(terminal_safe("tab\there\rback") == "tab\\there\\rback");
+  CHECK(terminal_safe("del\x7f") == "del\\x7f");
+  for (int c = 0; c < 0x20; ++c) {
+    const std::string safe = terminal_safe(std::string(1, char(c)));
+    INFO("byte " << c);
+    CHECK(safe.size() >= 2);
+    CHECK(safe[0] == '\\');
+  }
+}
+
+TEST_CASE("text: terminal_safe keeps line breaks only when asked", "[text]") {
+  CHECK(terminal_safe("one\ntwo") == "one\\ntwo");
+  CHECK(terminal_safe("one\ntwo\n", true) == "one\ntwo\n");
+  CHECK(terminal_safe("one\n\x1b[1mtwo\r\n", true) == "one\n\\x1b[1mtwo\\r\n");
+}
+
+TEST_CASE("text: terminal_safe escapes C1 controls written as UTF-8", "[text]") {
+  CHECK(terminal_safe(bytes({0xC2, 0x9B}) + "2J") == "\\u009b2J");    // U+009B: CSI
+  CHECK(terminal_safe(bytes({0xC2, 0x80})) == "\\u0080");              // the first C1 control
+  CHECK(terminal_safe(bytes({0xC2, 0x9D}) + "0;x" + bytes({0xC2, 0x9C})) == "\\u009d0;x\\u009c");  // OSC .. ST
+  CHECK(terminal_safe(bytes({0xC2, 0x9F})) == "\\u009f");              // the last one
+  CHECK(terminal_safe(bytes({0xC2, 0xA0})) == bytes({0xC2, 0xA0}));    // U+00A0, no-break space: kept
+}
+
+TEST_CASE("text: terminal_safe shows bytes that are not UTF-8 as hex", "[text]") {
+  CHECK(terminal_safe(bytes({0x9B}) + "2J") == "\\x9b2J");  // a lone 8-bit CSI byte
+  CHECK(terminal_safe(bytes({0xC3})) == "\\xc3");            // a sequence cut short
+  CHECK(terminal_safe(bytes({0xC0, 0x9B})) == "\\xc0\\x9b");  // an overlong form of ESC
+  CHECK(terminal_safe("ok" + bytes({0xFF})) == "ok\\xff");
+}
+
+TEST_CASE("text: terminal_safe keeps printable text and valid UTF-8 byte for byte", "[text]") {
+  CHECK(terminal_safe("") == "");
+  const std::string plain = "Website relaunch: phase 2 (50% done) \\ C:\\path ~ {ok}";
+  CHECK(terminal_safe(plain) == plain);
+  const std::string utf8 =
+      "Kahvila Aalto Oy – Aino Mäkelä, “Öl” € 3.200 · 東京 🎉";
+  CHECK(is_valid_utf8(utf8));
+  CHECK(terminal_safe(utf8) == utf8);
+  CHECK(terminal_safe(utf8, true) == utf8);
+  CHECK(terminal_safe(bytes({0xF4, 0x8F, 0xBF, 0xBF})) == bytes({0xF4, 0x8F, 0xBF, 0xBF}));  // U+10FFFF
+}

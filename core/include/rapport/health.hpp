@@ -8,7 +8,8 @@
 //   Settings   - HealthSettings: thresholds with sensible defaults
 //   Findings   - Severity, Finding
 //   Checks     - check_health() and the stable check ids
-//   Text       - health_summary() (status bar), health_report() (`rapport check`)
+//   Text       - health_summary() (status bar), health_report() (`rapport check --all`),
+//                health_report_by_check() (`rapport check`)
 //   Series     - meeting consistency per month, feedback sentiment over time
 //   Helpers    - working days, money text
 #pragma once
@@ -114,13 +115,27 @@ std::vector<Finding> check_health(const Engagement& e, Date as_of, const HealthS
 // named when there is nothing worse.
 std::string health_summary(const std::vector<Finding>& findings);
 
-// Multi-line text for `rapport check FILE`: a header line with the summary,
+// Multi-line text for `rapport check --all FILE`: a header line with the summary,
 // then one block per severity (problems first), each finding as
 //   "  [warning] 2026-11-20  recap-missing  Weekly check-in on 2026-11-20 has no recap"
 //   "            next: ...".
-// include_internal = false drops internal findings (presentation mode).
+// include_internal = false drops internal findings (presentation mode). Text
+// from the file (names, messages) is terminal-safe (rapport/text.hpp): control
+// characters show as escapes, each finding stays on its lines.
 std::string health_report(const Engagement& e, Date as_of, const std::vector<Finding>& findings,
                           bool include_internal = true);
+
+// The same findings summarised by check, for `rapport check FILE` (health_report
+// is `rapport check --all`): the same header line, then one block per check id
+// (the worst severity first, then the most findings, then the id), each as
+//   "recap-missing: 72 warnings"
+//   the first `examples` findings, as health_report prints them, and
+//   "  … and 69 more",
+// and, when some were left out, a last line "N findings not shown: rapport
+// check --all lists every finding." The text grows with the number of check
+// ids, not with the findings.
+std::string health_report_by_check(const Engagement& e, Date as_of, const std::vector<Finding>& findings,
+                                   size_t examples = 3, bool include_internal = true);
 
 // [SECTION] Series ------------------------------------------------------------
 
