@@ -44,10 +44,11 @@ install_packages() {
     say "Not a Debian system: install the equivalents of: ${packages[*]}"
     return
   }
-  local missing=()
+  local missing=() status
   for p in "${packages[@]}"; do
-    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" ||
-      missing+=("$p")
+    # No pipe: under pipefail, grep -q closing early could fail the test.
+    status=$(dpkg-query -W -f='${Status}' "$p" 2>/dev/null || true)
+    [[ "$status" == "install ok installed" ]] || missing+=("$p")
   done
   if [[ ${#missing[@]} -eq 0 ]]; then
     say "All ${#packages[@]} Debian packages are installed"
