@@ -43,6 +43,12 @@ void draw_status_bar(App& app, const Layout& layout) {
   ImGui::PushStyleColor(ImGuiCol_Text, worrying ? palette().warning : palette().ok);
   if (ImGui::Selectable(line.c_str(), false, 0, ImGui::CalcTextSize(line.c_str()))) app.main_window.section = Section::Health;
   ImGui::PopStyleColor();
+  // Occurrence expansion is bounded (memory follows the file, not the centuries
+  // a series spans): say so when the timeline shows only the part nearest today.
+  if (size_t cut = app.doc.timeline_index(app.view.audience(), app.today()).truncated_lanes(); cut > 0) {
+    ImGui::SameLine();
+    ImGui::TextDisabled("·  %zu meeting series show only their occurrences nearest today", cut);
+  }
   if (!app.main_window.status_message.empty()) {
     ImGui::SameLine();
     ImGui::TextDisabled("·  %s", app.main_window.status_message.c_str());
