@@ -24,6 +24,10 @@ class CommandSink {
   void push_group(std::string label, std::vector<Command> commands, bool select_added = false) {
     doc_.submit(intent::Apply{std::move(label), std::move(commands), select_added});
   }
+  // What commands are built from: the real engagement, never the client's
+  // redacted copy a panel may be drawing (an edit made from the copy would
+  // drop what the copy leaves out).
+  const Engagement& edited() const { return doc_.engagement(); }
 
  private:
   Document& doc_;

@@ -220,8 +220,10 @@ void TimelineView::draw(const Engagement& e, const TimelineIndex& index, ViewSta
     }
   }
 
-  handle_mouse(e, index, view, commands, today, canvas_hovered);
-  draw_popups(e, index, view, commands, today);
+  // Gestures and menus build their commands from the real engagement: `e` may be
+  // the client's redacted copy while presenting.
+  handle_mouse(commands.edited(), index, view, commands, today, canvas_hovered);
+  draw_popups(commands.edited(), index, view, commands, today);
 }
 
 // [SECTION] Headers -------------------------------------------------------------
