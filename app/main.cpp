@@ -11,6 +11,7 @@
 #include "cli.hpp"
 #include "platform.hpp"
 #include "rapport/folders.hpp"
+#include "rapport/text.hpp"
 #include "runner.hpp"
 #include "screenshot.hpp"
 #include "shell/app.hpp"
@@ -50,7 +51,7 @@ int run_timeline_png(const CliOptions& options) {
   App app;
   std::string error;
   if (!open_file_now(app, options.file, error)) {
-    std::fprintf(stderr, "rapport: %s\n", error.c_str());
+    std::fprintf(stderr, "rapport: %s\n", rapport::terminal_safe(error, /*keep_newlines=*/true).c_str());
     return 1;
   }
   app.timeline_only = true;
@@ -162,7 +163,8 @@ int main(int argc, char** argv) {
   if (!options.file.empty()) {
     std::string error;
     if (!open_file_now(app, options.file, error)) {
-      std::fprintf(stderr, "rapport: cannot open %s: %s\n", options.file.c_str(), error.c_str());
+      std::fprintf(stderr, "rapport: cannot open %s: %s\n", rapport::terminal_safe(options.file).c_str(),
+                   rapport::terminal_safe(error, /*keep_newlines=*/true).c_str());
       app.main_window.status_message = "Could not open " + options.file + ": " + error;
     }
   } else {

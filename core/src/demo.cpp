@@ -11,10 +11,7 @@ Date d(int y, unsigned m, unsigned day) { return Date::from_ymd(y, m, day); }
 
 template <class T>
 Id add(Engagement& e, T item) {
-  item.id = e.next_id++;
-  Id id = item.id;
-  KindOf<T>::table(e).items.emplace(id, std::move(item));
-  return id;
+  return insert_item(e, std::move(item));
 }
 
 }  // namespace

@@ -34,10 +34,7 @@ std::string phrase(Random& r, const char* prefix) {
 
 template <class T>
 Id put(Engagement& e, T item) {
-  item.id = e.next_id++;
-  Id id = item.id;
-  KindOf<T>::table(e).items.emplace_hint(KindOf<T>::table(e).items.end(), id, std::move(item));
-  return id;
+  return insert_item(e, std::move(item));
 }
 
 }  // namespace

@@ -68,24 +68,6 @@ int working_days_between(Date from, Date to, uint8_t working_days) {
   return count;
 }
 
-std::string format_money(int64_t minor, std::string_view currency) {
-  bool negative = minor < 0;
-  uint64_t v = negative ? uint64_t(0) - uint64_t(minor) : uint64_t(minor);
-  std::string whole = std::to_string(v / 100);
-  std::string grouped;
-  for (size_t i = 0; i < whole.size(); ++i) {
-    if (i > 0 && (whole.size() - i) % 3 == 0) grouped += ',';
-    grouped += whole[i];
-  }
-  std::string number = fmt::format("{}.{:02}", grouped, v % 100);
-  std::string prefix;
-  if (currency == "EUR") prefix = "€";
-  else if (currency == "USD") prefix = "$";
-  else if (currency == "GBP") prefix = "£";
-  else if (!currency.empty()) prefix = std::string(currency) + " ";
-  return (negative ? "-" : "") + prefix + number;
-}
-
 namespace health {
 
 std::string person(const Engagement& e, Id id) {

@@ -6,6 +6,7 @@
 #include <algorithm>
 
 #include "rapport/demo.hpp"
+#include "rapport/fields.hpp"
 #include "rapport/health.hpp"
 
 using namespace rapport;
@@ -16,10 +17,7 @@ Date d(int y, unsigned m, unsigned day) { return Date::from_ymd(y, m, day); }
 
 template <class T>
 Id add(Engagement& e, T item) {
-  item.id = e.next_id++;
-  Id id = item.id;
-  KindOf<T>::table(e).items.emplace(id, std::move(item));
-  return id;
+  return insert_item(e, std::move(item));
 }
 
 // 2026-01-05 is a Monday. A client and a provider person, nothing else.
@@ -94,11 +92,12 @@ TEST_CASE("health: working days and money", "[health]") {
   CHECK(working_days_between(d(2026, 1, 5), d(2026, 3, 2), kWorkweek) == 40);
   CHECK(working_days_between(d(2026, 1, 5), d(2026, 1, 12), 0) == 5);  // no days: Monday to Friday
 
-  CHECK(format_money(60000, "EUR") == "€600.00");
-  CHECK(format_money(1450000, "EUR") == "€14,500.00");
-  CHECK(format_money(123456789, "USD") == "$1,234,567.89");
-  CHECK(format_money(-5, "SEK") == "-SEK 0.05");
-  CHECK(format_money(0, "") == "0.00");
+  // One money format everywhere (the status report's).
+  CHECK(money_text(60000, "EUR") == "€600.00");
+  CHECK(money_text(1450000, "EUR") == "€14,500.00");
+  CHECK(money_text(123456789, "USD") == "$1,234,567.89");
+  CHECK(money_text(-5, "SEK") == "-0.05 SEK");
+  CHECK(money_text(0, "") == "0.00");
 
   Base b;
   CHECK(working_days_of(b.e) == kWorkweek);

@@ -21,4 +21,16 @@ Engagement make_demo();
 // finds nothing.
 Engagement generate_engagement(size_t items, uint32_t seed = 1);
 
+// Puts `item` into its table under the next id, without a command or a check:
+// for building engagements in code (the demo, the generator, tests). Ids only
+// grow, so the item goes at the end of its table. Returns the id.
+template <class T>
+Id insert_item(Engagement& e, T item) {
+  item.id = e.next_id++;
+  Id id = item.id;
+  auto& items = KindOf<T>::table(e).items;
+  items.emplace_hint(items.end(), id, std::move(item));
+  return id;
+}
+
 }  // namespace rapport

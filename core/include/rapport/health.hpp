@@ -165,7 +165,5 @@ uint8_t working_days_of(const Engagement& e);
 Date add_working_days(Date d, int n, uint8_t working_days);
 // Working days in (from, to]; 0 when to <= from.
 int working_days_between(Date from, Date to, uint8_t working_days);
-// "€3,200.00", "$12.50", "SEK 1,000.00" (minor units / 100).
-std::string format_money(int64_t minor, std::string_view currency);
 
 }  // namespace rapport
