@@ -19,7 +19,7 @@ jobs=${RAPPORT_JOBS:-$(nproc 2>/dev/null || echo 2)}
 
 packages=(
   # toolchain
-  build-essential cmake pkg-config ninja-build clang-14
+  build-essential cmake pkg-config ninja-build clang-14 clang-format
   # libraries
   libgl-dev libglfw3-dev libimgui-dev libstb-dev libfreetype-dev libfontconfig-dev
   libcereal-dev libhowardhinnant-date-dev libdate-tz3 libfmt-dev libical-dev libxml2-dev catch2 tzdata

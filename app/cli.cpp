@@ -1,11 +1,11 @@
 // Parsing of `rapport [OPTIONS] [FILE]`; see cli.hpp.
 #include "cli.hpp"
 
-#include "theme.hpp"
-
 #include <charconv>
 #include <cmath>
 #include <string_view>
+
+#include "theme.hpp"
 
 namespace rapport::app {
 namespace {
@@ -71,8 +71,8 @@ CliParse parse_cli(const std::vector<std::string>& args) {
         break;
       }
       if (!opt.file.empty()) {
-        result.error = "rapport: unexpected argument '" + std::string(arg) +
-                       "' (only one FILE can be opened)";
+        result.error =
+            "rapport: unexpected argument '" + std::string(arg) + "' (only one FILE can be opened)";
         return result;
       }
       opt.file = std::string(arg);
@@ -102,9 +102,9 @@ CliParse parse_cli(const std::vector<std::string>& args) {
       name = arg.substr(0, eq);
       value = arg.substr(eq + 1);
     }
-    bool takes_value =
-        name == "--size" || name == "--scale" || name == "--screenshot" || name == "--frames" ||
-        name == "--weeks" || name == "--section" || name == "--today";
+    bool takes_value = name == "--size" || name == "--scale" || name == "--screenshot" ||
+                       name == "--frames" || name == "--weeks" || name == "--section" ||
+                       name == "--today";
     if (!takes_value) {
       result.error = "rapport: unknown option '" + std::string(name) + "' (see rapport --help)";
       return result;

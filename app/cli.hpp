@@ -20,7 +20,7 @@ struct WindowSize {
 };
 
 struct CliOptions {
-  std::string file;                // engagement to open; empty = empty workspace
+  std::string file;  // engagement to open; empty = empty workspace
   bool help = false;
   bool version = false;
   std::optional<WindowSize> size;  // --size WxH (window size in screen units)

@@ -121,12 +121,12 @@ UiFonts build_fonts(ImFontAtlas& atlas, float pixel_size) {
   config.PixelSnapH = true;
 
   if (!files.regular.empty()) {
-    fonts.body = atlas.AddFontFromFileTTF(files.regular.c_str(), pixel_size, &config,
-                                          ui_glyph_ranges());
+    fonts.body =
+        atlas.AddFontFromFileTTF(files.regular.c_str(), pixel_size, &config, ui_glyph_ranges());
     if (fonts.body) {
       const std::string& heading_file = files.bold.empty() ? files.regular : files.bold;
-      fonts.heading = atlas.AddFontFromFileTTF(
-          heading_file.c_str(), pixel_size * kHeadingFontRatio, &config, ui_glyph_ranges());
+      fonts.heading = atlas.AddFontFromFileTTF(heading_file.c_str(), pixel_size * kHeadingFontRatio,
+                                               &config, ui_glyph_ranges());
       fonts.family = files.family;
     }
   }

@@ -51,14 +51,16 @@ int run_timeline_png(const CliOptions& options) {
   App app;
   std::string error;
   if (!open_file_now(app, options.file, error)) {
-    std::fprintf(stderr, "rapport: %s\n", rapport::terminal_safe(error, /*keep_newlines=*/true).c_str());
+    std::fprintf(stderr, "rapport: %s\n",
+                 rapport::terminal_safe(error, /*keep_newlines=*/true).c_str());
     return 1;
   }
   app.timeline_only = true;
   app.view.presentation = options.presentation;
   if (options.focus_weeks > 0) app.focus_timeline(options.focus_weeks);
   WindowOptions window_options;
-  window_options.size = options.size ? options.size : std::optional<WindowSize>(WindowSize{1600, 500});
+  window_options.size =
+      options.size ? options.size : std::optional<WindowSize>(WindowSize{1600, 500});
   window_options.remember = false;
   window_options.wait_for_events = false;
   window_options.visible = false;
@@ -92,8 +94,10 @@ int export_png(const CliOptions& options) {
         std::fprintf(stderr, "%s\n", one.error.c_str());
         return 2;
       }
-      if (a == "--weeks") png.focus_weeks = one.options.focus_weeks;
-      else png.size = one.options.size;
+      if (a == "--weeks")
+        png.focus_weeks = one.options.focus_weeks;
+      else
+        png.size = one.options.size;
     } else if (a == "--presentation") {
       png.presentation = true;
     } else {
@@ -102,7 +106,8 @@ int export_png(const CliOptions& options) {
   }
   if (positional.size() != 2) {
     std::fprintf(stderr,
-                 "rapport: usage: rapport export png FILE OUT.png [--weeks N] [--size WxH] [--presentation]\n");
+                 "rapport: usage: rapport export png FILE OUT.png [--weeks N] [--size WxH] "
+                 "[--presentation]\n");
     return 2;
   }
   png.file = positional[0];
@@ -148,8 +153,10 @@ int main(int argc, char** argv) {
   if (!options.section.empty()) {
     auto section = section_named(options.section);
     if (!section) {
-      std::fprintf(stderr, "rapport: unknown section '%s' (e.g. Overview, Milestones, \"Change requests\")\n",
-                   options.section.c_str());
+      std::fprintf(
+          stderr,
+          "rapport: unknown section '%s' (e.g. Overview, Milestones, \"Change requests\")\n",
+          options.section.c_str());
       return 2;
     }
     app.main_window.section = *section;
@@ -163,7 +170,8 @@ int main(int argc, char** argv) {
   if (!options.file.empty()) {
     std::string error;
     if (!open_file_now(app, options.file, error)) {
-      std::fprintf(stderr, "rapport: cannot open %s: %s\n", rapport::terminal_safe(options.file).c_str(),
+      std::fprintf(stderr, "rapport: cannot open %s: %s\n",
+                   rapport::terminal_safe(options.file).c_str(),
                    rapport::terminal_safe(error, /*keep_newlines=*/true).c_str());
       app.main_window.status_message = "Could not open " + options.file + ": " + error;
     }
@@ -188,7 +196,8 @@ int main(int argc, char** argv) {
 
   Program program = main_window_program(app);
   program.after_render = [&](Platform& pf, int frame) {
-    if (frame == options.frames && !options.screenshot.empty() && !save_framebuffer(pf, options.screenshot, error)) {
+    if (frame == options.frames && !options.screenshot.empty() &&
+        !save_framebuffer(pf, options.screenshot, error)) {
       std::fprintf(stderr, "rapport: screenshot failed: %s\n", error.c_str());
       return false;
     }
@@ -196,11 +205,13 @@ int main(int argc, char** argv) {
       // F12: a picture of the window for a slide or a status e-mail.
       app.screenshot_requested = false;
       std::string path = screenshot_path();
-      app.main_window.status_message =
-          save_framebuffer(pf, path, error) ? "Screenshot saved: " + path : "Screenshot failed: " + error;
+      app.main_window.status_message = save_framebuffer(pf, path, error)
+                                           ? "Screenshot saved: " + path
+                                           : "Screenshot failed: " + error;
     }
     if (frame == 1 && timing) {
-      auto ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started);
+      auto ms =
+          std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started);
       std::fprintf(stderr, "rapport: first frame after %.1f ms\n", ms.count());
     }
     return true;

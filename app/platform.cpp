@@ -16,9 +16,9 @@
 #include <imgui_impl_opengl3.h>
 
 #include <algorithm>
-#include <cmath>
 #include <chrono>
 #include <climits>
+#include <cmath>
 #include <csignal>
 #include <cstdio>
 #include <cstdlib>
@@ -123,18 +123,17 @@ struct Platform::Impl {
   std::vector<int> modifiers_released_in_batch;
 
   static bool is_modifier(int key) {
-    return key == GLFW_KEY_LEFT_CONTROL || key == GLFW_KEY_RIGHT_CONTROL || key == GLFW_KEY_LEFT_SHIFT ||
-           key == GLFW_KEY_RIGHT_SHIFT || key == GLFW_KEY_LEFT_ALT || key == GLFW_KEY_RIGHT_ALT ||
-           key == GLFW_KEY_LEFT_SUPER || key == GLFW_KEY_RIGHT_SUPER;
+    return key == GLFW_KEY_LEFT_CONTROL || key == GLFW_KEY_RIGHT_CONTROL ||
+           key == GLFW_KEY_LEFT_SHIFT || key == GLFW_KEY_RIGHT_SHIFT || key == GLFW_KEY_LEFT_ALT ||
+           key == GLFW_KEY_RIGHT_ALT || key == GLFW_KEY_LEFT_SUPER || key == GLFW_KEY_RIGHT_SUPER;
   }
 
   void on_key(int key, int action) {
     if (key < 0 || key >= static_cast<int>(IM_ARRAYSIZE(ImGuiIO::KeysDown))) return;
     if (action == GLFW_RELEASE && is_modifier(key)) modifiers_released_in_batch.push_back(key);
     if (action == GLFW_PRESS) pressed_in_batch.push_back(key);
-    if (action == GLFW_RELEASE &&
-        std::find(pressed_in_batch.begin(), pressed_in_batch.end(), key) !=
-            pressed_in_batch.end()) {
+    if (action == GLFW_RELEASE && std::find(pressed_in_batch.begin(), pressed_in_batch.end(),
+                                            key) != pressed_in_batch.end()) {
       tapped_in_batch.push_back(key);
     }
   }
@@ -203,12 +202,10 @@ struct Platform::Impl {
       wake(w);
       of(w).geometry_changed_at = glfwGetTime();
     });
-    glfwSetWindowPosCallback(window, [](GLFWwindow* w, int, int) {
-      of(w).geometry_changed_at = glfwGetTime();
-    });
-    glfwSetWindowMaximizeCallback(window, [](GLFWwindow* w, int) {
-      of(w).geometry_changed_at = glfwGetTime();
-    });
+    glfwSetWindowPosCallback(
+        window, [](GLFWwindow* w, int, int) { of(w).geometry_changed_at = glfwGetTime(); });
+    glfwSetWindowMaximizeCallback(
+        window, [](GLFWwindow* w, int) { of(w).geometry_changed_at = glfwGetTime(); });
     glfwSetFramebufferSizeCallback(window, [](GLFWwindow* w, int, int) {
       wake(w);
       of(w).scale_dirty = true;

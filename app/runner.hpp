@@ -10,12 +10,12 @@
 namespace rapport::app {
 
 struct Program {
-  std::function<FrameRequest()> request;          // before each frame
-  std::function<void(const FrameInfo&)> frame;    // between NewFrame and Render
+  std::function<FrameRequest()> request;        // before each frame
+  std::function<void(const FrameInfo&)> frame;  // between NewFrame and Render
   // After rendering, before presenting (screenshots). Returns false to stop
   // with a failure.
   std::function<bool(Platform&, int frame_number)> after_render;
-  std::function<void()> after_frame;              // after presenting (autosave)
+  std::function<void()> after_frame;  // after presenting (autosave)
 };
 
 // Runs until the program quits, a signal ends the loop, or `max_frames` frames

@@ -26,8 +26,7 @@ bool write_screenshot(const std::string& path, int width, int height, std::strin
     return false;
   }
   constexpr int kChannels = 3;
-  std::vector<uint8_t> pixels(static_cast<size_t>(width) * static_cast<size_t>(height) *
-                              kChannels);
+  std::vector<uint8_t> pixels(static_cast<size_t>(width) * static_cast<size_t>(height) * kChannels);
   glReadBuffer(GL_BACK);
   glPixelStorei(GL_PACK_ALIGNMENT, 1);
   glReadPixels(0, 0, width, height, GL_RGB, GL_UNSIGNED_BYTE, pixels.data());
@@ -39,9 +38,11 @@ bool write_screenshot(const std::string& path, int width, int height, std::strin
   // Encoded in memory, then written like a save: never a half-written PNG.
   std::string png;
   auto append = [](void* context, void* data, int size) {
-    static_cast<std::string*>(context)->append(static_cast<const char*>(data), static_cast<size_t>(size));
+    static_cast<std::string*>(context)->append(static_cast<const char*>(data),
+                                               static_cast<size_t>(size));
   };
-  if (!stbi_write_png_to_func(append, &png, width, height, kChannels, pixels.data(), width * kChannels)) {
+  if (!stbi_write_png_to_func(append, &png, width, height, kChannels, pixels.data(),
+                              width * kChannels)) {
     error = "the image could not be encoded as PNG";
     return false;
   }

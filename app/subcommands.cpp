@@ -48,10 +48,11 @@ bool write_text(const std::filesystem::path& path, const std::string& text, std:
 std::string file_summary(const std::string& path, const LoadResult& loaded) {
   const Engagement& e = *loaded.engagement;
   const std::string file_name = std::filesystem::path(path).filename().string();
-  std::string t = "“" + terminal_safe(file_name.empty() ? path : file_name) + "” is a valid Rapport project.\n";
+  std::string t =
+      "“" + terminal_safe(file_name.empty() ? path : file_name) + "” is a valid Rapport project.\n";
   char line[256];
-  std::snprintf(line, sizeof line, "  %-12s %s, format %u (this Rapport reads up to %u)\n", "Format",
-                to_string(loaded.format), loaded.format_version, kFormatVersion);
+  std::snprintf(line, sizeof line, "  %-12s %s, format %u (this Rapport reads up to %u)\n",
+                "Format", to_string(loaded.format), loaded.format_version, kFormatVersion);
   t += line;
   t += "  Size         " + with_thousands(file_fingerprint(path).size) + " bytes\n";
   t += "  Engagement   " + terminal_safe(e.info.name);
@@ -133,9 +134,15 @@ int export_file(const std::vector<std::string>& args) {
   std::string error;
   bool ok = true;
   switch (*format) {
-    case ExportFormat::Ics: ok = write_text(args[2], export_ics(e), error); break;
-    case ExportFormat::Html: ok = write_text(args[2], export_report_html(e, today), error); break;
-    case ExportFormat::Markdown: ok = write_text(args[2], export_report_markdown(e, today), error); break;
+    case ExportFormat::Ics:
+      ok = write_text(args[2], export_ics(e), error);
+      break;
+    case ExportFormat::Html:
+      ok = write_text(args[2], export_report_html(e, today), error);
+      break;
+    case ExportFormat::Markdown:
+      ok = write_text(args[2], export_report_markdown(e, today), error);
+      break;
     case ExportFormat::Csv: {
       std::error_code ec;
       std::filesystem::create_directories(args[2], ec);

@@ -15,7 +15,9 @@ ImVec4 rgb(unsigned hex, float alpha = 1.0f) {
                 static_cast<float>(hex & 0xFF) / 255.0f, alpha);
 }
 
-ImU32 u32(unsigned hex, float alpha = 1.0f) { return ImGui::ColorConvertFloat4ToU32(rgb(hex, alpha)); }
+ImU32 u32(unsigned hex, float alpha = 1.0f) {
+  return ImGui::ColorConvertFloat4ToU32(rgb(hex, alpha));
+}
 
 const Palette& light_palette() {
   static const Palette p = {

@@ -9,32 +9,34 @@ namespace rapport::app {
 // HighContrast: black on white, strong borders and saturated status colours,
 // still readable after a video call's codec has blurred the shared screen.
 enum class Theme { Light, Dark, HighContrast };
-const char* to_string(Theme t);   // "light", "dark", "high-contrast" (stored in settings)
+const char* to_string(Theme t);          // "light", "dark", "high-contrast" (stored in settings)
 Theme theme_from_string(const char* s);  // unknown -> Light
 
 // Colours that mean something in the planner, for the current theme.
 struct Palette {
-  ImU32 accent;        // selection, today line, primary buttons
-  ImU32 accent_soft;   // selected row background
-  ImU32 client;        // client-side items and people
-  ImU32 provider;      // provider-side items and people
-  ImU32 milestone;     // milestone diamonds
-  ImU32 meeting;       // meeting blocks
-  ImU32 ok;            // done, confirmed
-  ImU32 warning;       // at risk, due soon
-  ImU32 danger;        // missed, will not be met, overdue
-  ImU32 muted_text;    // secondary text
-  ImU32 canvas;        // timeline background
-  ImU32 grid;          // timeline grid lines
-  ImU32 panel;         // side panels background
-  ImU32 status_bar;    // status bar background
+  ImU32 accent;       // selection, today line, primary buttons
+  ImU32 accent_soft;  // selected row background
+  ImU32 client;       // client-side items and people
+  ImU32 provider;     // provider-side items and people
+  ImU32 milestone;    // milestone diamonds
+  ImU32 meeting;      // meeting blocks
+  ImU32 ok;           // done, confirmed
+  ImU32 warning;      // at risk, due soon
+  ImU32 danger;       // missed, will not be met, overdue
+  ImU32 muted_text;   // secondary text
+  ImU32 canvas;       // timeline background
+  ImU32 grid;         // timeline grid lines
+  ImU32 panel;        // side panels background
+  ImU32 status_bar;   // status bar background
 };
 
 // The user's interface zoom, on top of the monitor's content scale: one range
 // for the menu, the shortcuts, the command line and the remembered setting.
 inline constexpr float kMinUiScale = 0.75f;
 inline constexpr float kMaxUiScale = 2.5f;
-inline float clamp_ui_scale(float s) { return s < kMinUiScale ? kMinUiScale : s > kMaxUiScale ? kMaxUiScale : s; }
+inline float clamp_ui_scale(float s) {
+  return s < kMinUiScale ? kMinUiScale : s > kMaxUiScale ? kMaxUiScale : s;
+}
 
 // Resets ImGui's style to `theme` at `scale` (content scale x UI scale). Sizes are
 // scaled once from the unscaled design values, so calling it again never compounds.

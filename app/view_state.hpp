@@ -34,8 +34,8 @@ class CommandSink {
 };
 
 struct ViewState {
-  Selection selection;          // shared by the timeline, the tables and the inspector
-  bool presentation = false;    // client-safe view: internal fields hidden
+  Selection selection;        // shared by the timeline, the tables and the inspector
+  bool presentation = false;  // client-safe view: internal fields hidden
   Audience audience() const { return presentation ? Audience::Client : Audience::Provider; }
   // Set by a panel that wants the timeline to show an item (find, overview).
   std::optional<Selection> reveal_on_timeline;

@@ -19,7 +19,8 @@ void draw_about(App& app) {
   ImGui::TextUnformatted("A planner for client engagements.");
   ImGui::TextDisabled("Dear ImGui %s · font: %s", IMGUI_VERSION,
                       app.fonts.family.empty() ? "default" : app.fonts.family.c_str());
-  if (ImGui::Button("Close") || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape))) ImGui::CloseCurrentPopup();
+  if (ImGui::Button("Close") || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape)))
+    ImGui::CloseCurrentPopup();
   ImGui::EndPopup();
 }
 

@@ -10,7 +10,9 @@ void draw_error(App& app) {
   if (!app.error_message.empty() && !ImGui::IsPopupOpen("###error")) ImGui::OpenPopup("###error");
   center_next_dialog();
   ImGui::SetNextWindowSize(ImVec2(ImGui::GetFontSize() * 30, 0), ImGuiCond_Appearing);
-  std::string title = (app.error_title.empty() ? std::string("Something went wrong") : app.error_title) + "###error";
+  std::string title =
+      (app.error_title.empty() ? std::string("Something went wrong") : app.error_title) +
+      "###error";
   if (!ImGui::BeginPopupModal(title.c_str(), nullptr, ImGuiWindowFlags_AlwaysAutoResize)) return;
   ImGui::PushTextWrapPos(ImGui::GetFontSize() * 30);
   ImGui::TextUnformatted(app.error_message.c_str());

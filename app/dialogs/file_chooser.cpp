@@ -13,7 +13,8 @@ void draw_file_chooser(App& app) {
 }
 
 void center_next_dialog() {
-  ImGui::SetNextWindowPos(ImGui::GetMainViewport()->GetCenter(), ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
+  ImGui::SetNextWindowPos(ImGui::GetMainViewport()->GetCenter(), ImGuiCond_Appearing,
+                          ImVec2(0.5f, 0.5f));
 }
 
 }  // namespace rapport::app

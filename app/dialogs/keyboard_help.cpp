@@ -13,12 +13,14 @@ void draw_keyboard_help(App& app) {
     app.main_window.show_shortcuts = false;
   }
   center_next_dialog();
-  if (!ImGui::BeginPopupModal("Keyboard shortcuts", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) return;
+  if (!ImGui::BeginPopupModal("Keyboard shortcuts", nullptr, ImGuiWindowFlags_AlwaysAutoResize))
+    return;
   if (ImGui::BeginTable("keys", 2, ImGuiTableFlags_RowBg)) {
     draw_keyboard_help_rows();
     ImGui::EndTable();
   }
-  if (ImGui::Button("Close") || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape))) ImGui::CloseCurrentPopup();
+  if (ImGui::Button("Close") || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape)))
+    ImGui::CloseCurrentPopup();
   ImGui::EndPopup();
 }
 

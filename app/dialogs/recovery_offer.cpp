@@ -14,10 +14,13 @@ void draw_recovery_offer(App& app) {
   if (!app.panels.recovery.empty() && !ImGui::IsPopupOpen(title)) ImGui::OpenPopup(title);
   center_next_dialog();
   if (!ImGui::BeginPopupModal(title, nullptr, ImGuiWindowFlags_AlwaysAutoResize)) return;
-  std::string name = app.file_path().empty() ? "Untitled" : std::filesystem::path(app.file_path()).filename().string();
+  std::string name = app.file_path().empty()
+                         ? "Untitled"
+                         : std::filesystem::path(app.file_path()).filename().string();
   ImGui::Text("Rapport found changes to “%s” that were never saved.", name.c_str());
   ImGui::TextDisabled("They were kept automatically before Rapport stopped unexpectedly.");
-  if (ImGui::Button("Restore them (Enter)") || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter), false) ||
+  if (ImGui::Button("Restore them (Enter)") ||
+      ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter), false) ||
       ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_KeyPadEnter), false)) {
     restore_recovery(app);
     ImGui::CloseCurrentPopup();

@@ -15,7 +15,9 @@ void draw_unsaved_changes(App& app) {
   if (p.pending != PendingAction::None && !ImGui::IsPopupOpen(title)) ImGui::OpenPopup(title);
   center_next_dialog();
   if (!ImGui::BeginPopupModal(title, nullptr, ImGuiWindowFlags_AlwaysAutoResize)) return;
-  std::string name = app.file_path().empty() ? "Untitled" : std::filesystem::path(app.file_path()).filename().string();
+  std::string name = app.file_path().empty()
+                         ? "Untitled"
+                         : std::filesystem::path(app.file_path()).filename().string();
   ImGui::Text("Save the changes to “%s” first?", name.c_str());
   ImGui::TextDisabled("If you don't, they are lost.");
   auto close = [&] {

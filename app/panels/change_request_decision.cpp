@@ -15,9 +15,12 @@ const char* kRejectDialog = "Reject change request###reject_change_request";
 }
 
 bool ChangeRequestDecision::decide(const Engagement& e, CommandSink& sink, const ChangeRequest& cr,
-                                   ChangeStatus status, Date today, std::string rationale, std::string alternative) {
-  if (status != ChangeStatus::Rejected && status != ChangeStatus::Proposed && rationale.empty()) rationale = cr.rationale;
-  Command c = DecideChangeRequest{cr.id, status, today, kNoId, std::move(rationale), std::move(alternative)};
+                                   ChangeStatus status, Date today, std::string rationale,
+                                   std::string alternative) {
+  if (status != ChangeStatus::Rejected && status != ChangeStatus::Proposed && rationale.empty())
+    rationale = cr.rationale;
+  Command c = DecideChangeRequest{
+      cr.id, status, today, kNoId, std::move(rationale), std::move(alternative)};
   auto planned = plan(e, c);
   if (auto* refused = std::get_if<Error>(&planned)) {
     error_ = refused->message;
@@ -36,7 +39,9 @@ void ChangeRequestDecision::open_reject(const ChangeRequest& cr) {
   open_requested_ = true;
 }
 
-bool ChangeRequestDecision::reject_dialog_open() const { return open_requested_ || ImGui::IsPopupOpen(kRejectDialog); }
+bool ChangeRequestDecision::reject_dialog_open() const {
+  return open_requested_ || ImGui::IsPopupOpen(kRejectDialog);
+}
 
 void ChangeRequestDecision::draw_reject_dialog(const Engagement& e, CommandSink& sink, Date today) {
   if (open_requested_) {
@@ -52,7 +57,8 @@ void ChangeRequestDecision::draw_reject_dialog(const Engagement& e, CommandSink&
     return;
   }
   ImGui::TextDisabled("%s", cr->title.c_str());
-  ImGui::TextWrapped("Saying no is fine: give the reason, tied to the goal you agreed, and offer an alternative.");
+  ImGui::TextWrapped(
+      "Saying no is fine: give the reason, tied to the goal you agreed, and offer an alternative.");
   const ImVec2 box(ImGui::GetFontSize() * 28, ImGui::GetFontSize() * 4);
   ImGui::TextUnformatted("Why not");
   if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();
@@ -61,7 +67,8 @@ void ChangeRequestDecision::draw_reject_dialog(const Engagement& e, CommandSink&
   ImGui::InputTextMultiline("##alternative", &alternative_, box);
   if (!error_.empty()) field_problem(error_);
   if (ImGui::Button("Reject with this reason")) {
-    if (decide(e, sink, *cr, ChangeStatus::Rejected, today, rationale_, alternative_)) ImGui::CloseCurrentPopup();
+    if (decide(e, sink, *cr, ChangeStatus::Rejected, today, rationale_, alternative_))
+      ImGui::CloseCurrentPopup();
   }
   ImGui::SameLine();
   if (ImGui::Button("Cancel") || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape))) {

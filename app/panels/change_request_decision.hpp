@@ -15,8 +15,8 @@ class ChangeRequestDecision {
   // Submits the decision when core would accept it; otherwise nothing is
   // submitted, error() says why and false is returned. Approve and defer keep
   // the request's rationale; reopening clears it.
-  bool decide(const Engagement& e, CommandSink& sink, const ChangeRequest& cr, ChangeStatus status, Date today,
-              std::string rationale = "", std::string alternative = "");
+  bool decide(const Engagement& e, CommandSink& sink, const ChangeRequest& cr, ChangeStatus status,
+              Date today, std::string rationale = "", std::string alternative = "");
   // Opens the reject dialog for `cr`, filled with what the request holds.
   void open_reject(const ChangeRequest& cr);
   // Draws the reject dialog while it is open.

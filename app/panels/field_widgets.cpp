@@ -22,7 +22,8 @@ std::string id_label(const char* key) { return std::string("##") + key; }
 
 // A text buffer shown for a non-text value while the field is active or holds
 // input that does not parse; otherwise it follows the value.
-std::string& buffer_for(FieldBuffers& buffers, const char* key, const std::string& formatted, bool& had_problem) {
+std::string& buffer_for(FieldBuffers& buffers, const char* key, const std::string& formatted,
+                        bool& had_problem) {
   auto it = buffers.text.find(key);
   if (it == buffers.text.end()) it = buffers.text.emplace(key, formatted).first;
   had_problem = it->second != formatted;
@@ -30,8 +31,8 @@ std::string& buffer_for(FieldBuffers& buffers, const char* key, const std::strin
 }
 
 template <class Parse, class Apply>
-FieldEdit parsed_text(FieldBuffers& buffers, const char* key, const std::string& formatted, const char* hint,
-                      const char* problem, Parse parse, Apply apply) {
+FieldEdit parsed_text(FieldBuffers& buffers, const char* key, const std::string& formatted,
+                      const char* hint, const char* problem, Parse parse, Apply apply) {
   FieldEdit edit;
   bool differs = false;
   std::string& text = buffer_for(buffers, key, formatted, differs);
@@ -50,7 +51,8 @@ FieldEdit parsed_text(FieldBuffers& buffers, const char* key, const std::string&
     }
   }
   auto now = buffers.text.find(key);
-  if (now != buffers.text.end() && !ImGui::IsItemActive() && !parse(now->second) && now->second != formatted)
+  if (now != buffers.text.end() && !ImGui::IsItemActive() && !parse(now->second) &&
+      now->second != formatted)
     edit.problem = problem;
   return edit;
 }
@@ -68,7 +70,8 @@ std::optional<int64_t> parse_money(const std::string& text) {
 
 std::string money_plain(int64_t minor) {
   char buf[64];
-  std::snprintf(buf, sizeof buf, "%lld.%02lld", static_cast<long long>(minor / 100), static_cast<long long>(minor % 100));
+  std::snprintf(buf, sizeof buf, "%lld.%02lld", static_cast<long long>(minor / 100),
+                static_cast<long long>(minor % 100));
   return buf;
 }
 
@@ -99,7 +102,9 @@ bool pick_id(const char* label, Id& value, const std::vector<std::pair<Id, std::
 std::vector<std::pair<Id, std::string>> stakeholder_options(const Engagement& e, int side) {
   std::vector<std::pair<Id, std::string>> out;
   for (const auto& [id, s] : e.stakeholders)
-    if (side < 0 || int(s.side) == side) out.emplace_back(id, s.name + (side < 0 ? (s.side == Side::Client ? "  · client" : "  · provider") : ""));
+    if (side < 0 || int(s.side) == side)
+      out.emplace_back(
+          id, s.name + (side < 0 ? (s.side == Side::Client ? "  · client" : "  · provider") : ""));
   return out;
 }
 
@@ -131,12 +136,14 @@ bool pick_stakeholder(const char* label, const Engagement& e, Id& value, int sid
 
 bool pick_milestone(const char* label, const Engagement& e, Id& value) {
   std::vector<std::pair<Id, std::string>> options;
-  for (const auto& [id, m] : e.milestones) options.emplace_back(id, m.title + "  · " + m.current.iso());
+  for (const auto& [id, m] : e.milestones)
+    options.emplace_back(id, m.title + "  · " + m.current.iso());
   return pick_id(label, value, options);
 }
 
 template <class T>
-FieldEdit edit_field(const Engagement& e, T& draft, const Field<T>& f, FieldBuffers& buffers, bool read_only) {
+FieldEdit edit_field(const Engagement& e, T& draft, const Field<T>& f, FieldBuffers& buffers,
+                     bool read_only) {
   FieldEdit edit;
   ImGui::TableNextRow();
   ImGui::TableSetColumnIndex(0);
@@ -145,7 +152,8 @@ FieldEdit edit_field(const Engagement& e, T& draft, const Field<T>& f, FieldBuff
   ImGui::TextUnformatted(f.label);
   if (f.internal) {
     ImGui::PopStyleColor();
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Internal: hidden in presentation mode and client exports");
+    if (ImGui::IsItemHovered())
+      ImGui::SetTooltip("Internal: hidden in presentation mode and client exports");
   }
   ImGui::TableSetColumnIndex(1);
   ImGui::PushID(f.key);
@@ -193,9 +201,11 @@ FieldEdit edit_field(const Engagement& e, T& draft, const Field<T>& f, FieldBuff
                 edit = edit_date(f.key, v, buffers);
               } else if constexpr (std::is_same_v<V, std::optional<Date>>) {
                 edit = parsed_text(
-                    buffers, f.key, v ? v->iso() : "", "not yet", "Write the date as 2026-12-15, or leave it empty.",
+                    buffers, f.key, v ? v->iso() : "", "not yet",
+                    "Write the date as 2026-12-15, or leave it empty.",
                     [](const std::string& t) -> std::optional<std::optional<Date>> {
-                      if (t.find_first_not_of(' ') == std::string::npos) return std::optional<Date>();
+                      if (t.find_first_not_of(' ') == std::string::npos)
+                        return std::optional<Date>();
                       if (auto d = parse_date(t)) return std::optional<Date>(*d);
                       return std::nullopt;
                     },
@@ -203,7 +213,8 @@ FieldEdit edit_field(const Engagement& e, T& draft, const Field<T>& f, FieldBuff
               } else if constexpr (std::is_same_v<V, LocalTime>) {
                 edit = parsed_text(
                     buffers, f.key, v.hhmm(), "HH:MM", "Write the time as 16:00.",
-                    [](const std::string& t) { return parse_time(t); }, [&](LocalTime t) { v = t; });
+                    [](const std::string& t) { return parse_time(t); },
+                    [&](LocalTime t) { v = t; });
               } else if constexpr (std::is_same_v<V, int64_t>) {
                 edit = edit_money(f.key, v, buffers);
               } else if constexpr (std::is_same_v<V, int32_t>) {
@@ -246,13 +257,16 @@ FieldEdit edit_field(const Engagement& e, T& draft, const Field<T>& f, FieldBuff
               } else if constexpr (std::is_same_v<V, std::vector<Id>>) {
                 std::string preview = field_text(e, draft, f);
                 ImGui::SetNextItemWidth(-FLT_MIN);
-                if (ImGui::BeginCombo(label.c_str(), preview.empty() ? "(nobody)" : preview.c_str())) {
+                if (ImGui::BeginCombo(label.c_str(),
+                                      preview.empty() ? "(nobody)" : preview.c_str())) {
                   for (const auto& [id, s] : e.stakeholders) {
                     bool on = std::find(v.begin(), v.end(), id) != v.end();
                     ImGui::PushID(int(id));
                     if (ImGui::Checkbox(s.name.c_str(), &on)) {
-                      if (on) v.push_back(id);
-                      else v.erase(std::remove(v.begin(), v.end(), id), v.end());
+                      if (on)
+                        v.push_back(id);
+                      else
+                        v.erase(std::remove(v.begin(), v.end(), id), v.end());
                       edit.changed = edit.done = true;
                     }
                     ImGui::PopID();
@@ -282,7 +296,8 @@ FieldEdit edit_field(const Engagement& e, T& draft, const Field<T>& f, FieldBuff
                   ImGui::SameLine();
                   ImGui::SetNextItemWidth(w * 0.25f);
                   int days = v[i].days;
-                  if (ImGui::InputInt("days##d", &days, 1, 7)) v[i].days = std::clamp(days, -3650, 3650);
+                  if (ImGui::InputInt("days##d", &days, 1, 7))
+                    v[i].days = std::clamp(days, -3650, 3650);
                   if (finished()) edit.changed = edit.done = true;
                   ImGui::SameLine();
                   bool remove = ImGui::SmallButton("×");

@@ -19,14 +19,15 @@ struct FieldBuffers {
 
 // What happened to a field this frame.
 struct FieldEdit {
-  bool changed = false;    // the draft changed (commit when `done`)
-  bool done = false;       // the user finished with the field (Enter, Tab, click away, a pick)
-  std::string problem;     // input that does not parse ("Write the date as 2026-12-15")
+  bool changed = false;  // the draft changed (commit when `done`)
+  bool done = false;     // the user finished with the field (Enter, Tab, click away, a pick)
+  std::string problem;   // input that does not parse ("Write the date as 2026-12-15")
 };
 
 // Draws a labelled editor for `f` on `draft`. `read_only` shows the value only.
 template <class T>
-FieldEdit edit_field(const Engagement& e, T& draft, const Field<T>& f, FieldBuffers& buffers, bool read_only = false);
+FieldEdit edit_field(const Engagement& e, T& draft, const Field<T>& f, FieldBuffers& buffers,
+                     bool read_only = false);
 
 // A date typed as YYYY-MM-DD (fills the cell's width); input that does not
 // parse is kept in `buffers` under `key` and reported in `problem`.

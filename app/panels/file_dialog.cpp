@@ -17,7 +17,8 @@ namespace rapport::app {
 bool is_rapport_file(const fs::path& p) {
   std::string name = p.filename().string();
   auto ends = [&](const std::string& suffix) {
-    return name.size() > suffix.size() && name.compare(name.size() - suffix.size(), suffix.size(), suffix) == 0;
+    return name.size() > suffix.size() &&
+           name.compare(name.size() - suffix.size(), suffix.size(), suffix) == 0;
   };
   return ends(".rapport") || ends(".rapport.json");
 }
@@ -26,12 +27,14 @@ bool FileDialog::matches(const fs::path& p) const {
   if (extensions_.empty()) return is_rapport_file(p);
   std::string name = p.filename().string();
   for (const std::string& ext : extensions_)
-    if (name.size() > ext.size() && name.compare(name.size() - ext.size(), ext.size(), ext) == 0) return true;
+    if (name.size() > ext.size() && name.compare(name.size() - ext.size(), ext.size(), ext) == 0)
+      return true;
   return false;
 }
 
-void FileDialog::open(Mode mode, const std::string& start_path, const std::vector<std::string>& recent,
-                      std::vector<std::string> extensions, std::string title) {
+void FileDialog::open(Mode mode, const std::string& start_path,
+                      const std::vector<std::string>& recent, std::vector<std::string> extensions,
+                      std::string title) {
   mode_ = mode;
   extensions_ = std::move(extensions);
   title_ = std::move(title);
@@ -70,19 +73,20 @@ void FileDialog::list(const fs::path& folder) {
     if (dir || all_files_ || matches(entry.path())) found.push_back(entry);
     if (found.size() > 5000) break;  // a huge folder stays usable
   }
-  std::sort(found.begin(), found.end(), [](const fs::directory_entry& a, const fs::directory_entry& b) {
-    std::error_code e1, e2;
-    bool da = a.is_directory(e1), db = b.is_directory(e2);
-    if (da != db) return da;
-    return a.path().filename().string() < b.path().filename().string();
-  });
+  std::sort(found.begin(), found.end(),
+            [](const fs::directory_entry& a, const fs::directory_entry& b) {
+              std::error_code e1, e2;
+              bool da = a.is_directory(e1), db = b.is_directory(e2);
+              if (da != db) return da;
+              return a.path().filename().string() < b.path().filename().string();
+            });
   folder_ = canonical;
   entries_ = std::move(found);
   cursor_ = -1;
 }
 
 std::optional<std::string> FileDialog::draw() {
-  std::string title_text = !title_.empty()              ? title_ + "###filedialog"
+  std::string title_text = !title_.empty()       ? title_ + "###filedialog"
                            : mode_ == Mode::Open ? "Open engagement###filedialog"
                                                  : "Save engagement as###filedialog";
   const char* title = title_text.c_str();
@@ -91,8 +95,9 @@ std::optional<std::string> FileDialog::draw() {
     open_requested_ = false;
   }
   const ImGuiViewport* vp = ImGui::GetMainViewport();
-  ImGui::SetNextWindowPos(ImVec2(vp->WorkPos.x + vp->WorkSize.x * 0.5f, vp->WorkPos.y + vp->WorkSize.y * 0.5f),
-                          ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
+  ImGui::SetNextWindowPos(
+      ImVec2(vp->WorkPos.x + vp->WorkSize.x * 0.5f, vp->WorkPos.y + vp->WorkSize.y * 0.5f),
+      ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
   ImGui::SetNextWindowSize(ImVec2(std::min(vp->WorkSize.x * 0.9f, ImGui::GetFontSize() * 42),
                                   std::min(vp->WorkSize.y * 0.85f, ImGui::GetFontSize() * 30)),
                            ImGuiCond_Appearing);
@@ -112,12 +117,14 @@ std::optional<std::string> FileDialog::draw() {
       problem_ = "“" + folder_text + "” is not a folder.";
     }
   }
-  if (ImGui::Button("↑ Parent") || (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Backspace)) && !ImGui::GetIO().WantTextInput))
+  if (ImGui::Button("↑ Parent") || (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Backspace)) &&
+                                    !ImGui::GetIO().WantTextInput))
     list(folder_.parent_path());
   ImGui::SameLine();
   if (ImGui::Checkbox("Show all files", &all_files_)) list(folder_);
 
-  float footer = ImGui::GetFrameHeightWithSpacing() * 3 + (recent_.empty() ? 0 : ImGui::GetFrameHeightWithSpacing());
+  float footer = ImGui::GetFrameHeightWithSpacing() * 3 +
+                 (recent_.empty() ? 0 : ImGui::GetFrameHeightWithSpacing());
   ImGui::BeginChild("entries", ImVec2(0, -footer), true);
   if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_DownArrow)))
     cursor_ = std::min(cursor_ + 1, int(entries_.size()) - 1);
@@ -134,19 +141,23 @@ std::optional<std::string> FileDialog::draw() {
       if (!dir) name_ = entry.path().filename().string();
       if (ImGui::IsMouseDoubleClicked(0)) activate = true;
     }
-    if (selected && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter)) && !ImGui::GetIO().WantTextInput)
+    if (selected && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter)) &&
+        !ImGui::GetIO().WantTextInput)
       activate = true;
     if (selected && (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_DownArrow)) ||
                      ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_UpArrow))))
       ImGui::SetScrollHereY();
   }
-  if (entries_.empty()) ImGui::TextDisabled(extensions_.empty() ? "No Rapport files here." : "No matching files here.");
+  if (entries_.empty())
+    ImGui::TextDisabled(extensions_.empty() ? "No Rapport files here." : "No matching files here.");
   ImGui::EndChild();
   if (activate && cursor_ >= 0 && cursor_ < int(entries_.size())) {
     std::error_code ec;
     const auto& entry = entries_[size_t(cursor_)];
-    if (entry.is_directory(ec)) list(entry.path());
-    else chosen = entry.path().string();
+    if (entry.is_directory(ec))
+      list(entry.path());
+    else
+      chosen = entry.path().string();
   }
 
   if (!recent_.empty()) {
@@ -154,7 +165,8 @@ std::optional<std::string> FileDialog::draw() {
     if (ImGui::BeginCombo("##recent", "Recent files…")) {
       for (const auto& r : recent_)
         if (ImGui::Selectable(r.c_str())) {
-          if (mode_ == Mode::Open) chosen = r;
+          if (mode_ == Mode::Open)
+            chosen = r;
           else {
             fs::path p(r);
             list(p.parent_path());
@@ -164,21 +176,26 @@ std::optional<std::string> FileDialog::draw() {
       ImGui::EndCombo();
     }
   }
-  ImGui::SetNextItemWidth(-ImGui::CalcTextSize("Cancel Save").x - ImGui::GetStyle().FramePadding.x * 6);
+  ImGui::SetNextItemWidth(-ImGui::CalcTextSize("Cancel Save").x -
+                          ImGui::GetStyle().FramePadding.x * 6);
   bool enter = ImGui::InputTextWithHint("##name", "file name (.rapport or .rapport.json)", &name_,
                                         ImGuiInputTextFlags_EnterReturnsTrue);
   ImGui::SameLine();
   bool ok = ImGui::Button(mode_ == Mode::Open ? "Open" : "Save") || enter;
   ImGui::SameLine();
-  if (ImGui::Button("Cancel") || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape))) ImGui::CloseCurrentPopup();
+  if (ImGui::Button("Cancel") || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape)))
+    ImGui::CloseCurrentPopup();
   if (ok && !name_.empty()) {
     fs::path p = fs::path(name_).is_absolute() ? fs::path(name_) : folder_ / name_;
-    if (mode_ == Mode::Save && !matches(p)) p += extensions_.empty() ? std::string(".rapport") : extensions_.front();
+    if (mode_ == Mode::Save && !matches(p))
+      p += extensions_.empty() ? std::string(".rapport") : extensions_.front();
     std::error_code ec;
-    if (mode_ == Mode::Open && !fs::exists(p, ec)) problem_ = "There is no file “" + p.string() + "”.";
+    if (mode_ == Mode::Open && !fs::exists(p, ec))
+      problem_ = "There is no file “" + p.string() + "”.";
     else if (mode_ == Mode::Save && !fs::is_directory(p.parent_path(), ec))
       problem_ = "The folder “" + p.parent_path().string() + "” does not exist.";
-    else chosen = p.string();
+    else
+      chosen = p.string();
   }
   if (!problem_.empty()) {
     ImGui::PushStyleColor(ImGuiCol_Text, palette().danger);

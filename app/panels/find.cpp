@@ -17,22 +17,24 @@ void FindPopup::draw(PanelContext& ctx) {
     cursor_ = 0;
   }
   const ImGuiViewport* vp = ImGui::GetMainViewport();
-  ImGui::SetNextWindowPos(ImVec2(vp->WorkPos.x + vp->WorkSize.x * 0.5f, vp->WorkPos.y + vp->WorkSize.y * 0.15f),
-                          ImGuiCond_Always, ImVec2(0.5f, 0.0f));
+  ImGui::SetNextWindowPos(
+      ImVec2(vp->WorkPos.x + vp->WorkSize.x * 0.5f, vp->WorkPos.y + vp->WorkSize.y * 0.15f),
+      ImGuiCond_Always, ImVec2(0.5f, 0.0f));
   ImGui::SetNextWindowSize(ImVec2(std::min(vp->WorkSize.x * 0.9f, ImGui::GetFontSize() * 40), 0));
   visible_ = ImGui::BeginPopup(title);
   if (!visible_) return;
   if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();
   ImGui::SetNextItemWidth(-FLT_MIN);
-  bool enter = ImGui::InputTextWithHint("##query", "Find a stakeholder, milestone, task, recap…", &query_,
-                                        ImGuiInputTextFlags_EnterReturnsTrue);
+  bool enter = ImGui::InputTextWithHint("##query", "Find a stakeholder, milestone, task, recap…",
+                                        &query_, ImGuiInputTextFlags_EnterReturnsTrue);
   if (query_ != searched_ || !(searched_stamp_ == ctx.stamp)) {
     hits_ = search(ctx.engagement, query_, !ctx.view.presentation, 50);
     searched_ = query_;
     searched_stamp_ = ctx.stamp;
     cursor_ = 0;
   }
-  if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_DownArrow))) cursor_ = std::min(cursor_ + 1, int(hits_.size()) - 1);
+  if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_DownArrow)))
+    cursor_ = std::min(cursor_ + 1, int(hits_.size()) - 1);
   if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_UpArrow))) cursor_ = std::max(cursor_ - 1, 0);
   auto pick = [&](const SearchHit& h) {
     ctx.view.selection = Selection{h.id, std::nullopt};

@@ -6,18 +6,16 @@
 //   Inspector       - dispatch on the selected item's kind
 #include "panels/inspector.hpp"
 
-#include "panels/change_request_decision.hpp"
-#include "panels/occurrence_cancel.hpp"
-
+#include <fmt/format.h>
 #include <imgui.h>
 #include <imgui_stdlib.h>
 
 #include <cfloat>
 #include <tuple>
 
-#include <fmt/format.h>
-
+#include "panels/change_request_decision.hpp"
 #include "panels/field_widgets.hpp"
+#include "panels/occurrence_cancel.hpp"
 #include "rapport/fields.hpp"
 #include "rapport/recurrence.hpp"
 #include "rapport/validate.hpp"
@@ -37,10 +35,10 @@ struct Draft {
 };
 
 struct Inspector::State {
-  std::tuple<Draft<Stakeholder>, Draft<Objective>, Draft<Constraint>, Draft<Question>, Draft<Expectation>,
-             Draft<Responsibility>, Draft<Deliverable>, Draft<CommunicationChannel>, Draft<MeetingSeries>,
-             Draft<Milestone>, Draft<Boundary>, Draft<ChangeRequest>, Draft<ClientTask>, Draft<Decision>,
-             Draft<Feedback>>
+  std::tuple<Draft<Stakeholder>, Draft<Objective>, Draft<Constraint>, Draft<Question>,
+             Draft<Expectation>, Draft<Responsibility>, Draft<Deliverable>,
+             Draft<CommunicationChannel>, Draft<MeetingSeries>, Draft<Milestone>, Draft<Boundary>,
+             Draft<ChangeRequest>, Draft<ClientTask>, Draft<Decision>, Draft<Feedback>>
       drafts;
   // Reject dialog.
   ChangeRequestDecision decision;  // approve, defer, reopen, or reject with a reason
@@ -97,8 +95,10 @@ bool draw_fields(PanelContext& ctx, Draft<T>& d) {
       std::string k = f.key;
       bool hours = k == "working_days" || k == "day_start" || k == "day_end" || k == "hours_side";
       bool range = k == "from" || k == "to";
-      bool quota = k == "included" || k == "used" || k == "unit" || k == "period" || k == "extra_rate_minor";
-      if ((hours && d.item.kind != BoundaryKind::WorkingHours) || (range && d.item.kind != BoundaryKind::Blackout) ||
+      bool quota =
+          k == "included" || k == "used" || k == "unit" || k == "period" || k == "extra_rate_minor";
+      if ((hours && d.item.kind != BoundaryKind::WorkingHours) ||
+          (range && d.item.kind != BoundaryKind::Blackout) ||
           (quota && d.item.kind != BoundaryKind::Quota))
         continue;
     }
@@ -151,10 +151,11 @@ void draw_decision(PanelContext& ctx, const ChangeRequest& cr, Inspector::State&
     if (!ms) continue;
     Date to = ms->current.plus_days(cr.status == ChangeStatus::Approved ? 0 : m.days);
     Date from = cr.status == ChangeStatus::Approved ? ms->current.plus_days(-m.days) : ms->current;
-    ImGui::BulletText("%s: %s → %s (%+d days; agreed %s)", ms->title.c_str(), from.iso().c_str(), to.iso().c_str(),
-                      m.days, ms->baseline.iso().c_str());
+    ImGui::BulletText("%s: %s → %s (%+d days; agreed %s)", ms->title.c_str(), from.iso().c_str(),
+                      to.iso().c_str(), m.days, ms->baseline.iso().c_str());
   }
-  ImGui::BulletText("Cost %s, effort %d h", money_text(cr.cost_minor, e.info.currency).c_str(), cr.effort_hours);
+  ImGui::BulletText("Cost %s, effort %d h", money_text(cr.cost_minor, e.info.currency).c_str(),
+                    cr.effort_hours);
   ImGui::Spacing();
   if (cr.status == ChangeStatus::Approved) {
     ImGui::TextDisabled("Approved on %s. Undo (Ctrl+Z) reverses the approval and its moves.",
@@ -185,12 +186,14 @@ bool draw_recurrence(MeetingSeries& m, FieldBuffers& buffers) {
   bool done = false;
   Recurrence& r = m.recurrence;
   ImGui::TextUnformatted("Repeats");
-  static const char* kinds[] = {"Once", "Daily", "Weekly", "Monthly on a day", "Monthly on a weekday"};
+  static const char* kinds[] = {"Once", "Daily", "Weekly", "Monthly on a day",
+                                "Monthly on a weekday"};
   int f = int(r.frequency);
   ImGui::SetNextItemWidth(-FLT_MIN);
   if (ImGui::Combo("##frequency", &f, kinds, 5)) {
     r.frequency = Frequency(f);
-    if (r.frequency == Frequency::Weekly && r.weekdays == 0) r.weekdays = uint8_t(1u << m.first_date.weekday());
+    if (r.frequency == Frequency::Weekly && r.weekdays == 0)
+      r.weekdays = uint8_t(1u << m.first_date.weekday());
     if (r.frequency == Frequency::MonthlyOnDay) r.month_day = int32_t(m.first_date.day());
     if (r.frequency == Frequency::MonthlyOnWeekday) {
       r.weekday = uint8_t(m.first_date.weekday());
@@ -229,7 +232,8 @@ bool draw_recurrence(MeetingSeries& m, FieldBuffers& buffers) {
     ImGui::SameLine();
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 7);
     int wd = r.weekday;
-    const char* names[] = {"Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"};
+    const char* names[] = {"Sunday",   "Monday", "Tuesday", "Wednesday",
+                           "Thursday", "Friday", "Saturday"};
     if (ImGui::Combo("of the month##wd", &wd, names, 7)) {
       r.weekday = uint8_t(wd);
       done = true;
@@ -249,7 +253,8 @@ bool draw_recurrence(MeetingSeries& m, FieldBuffers& buffers) {
       done = true;
     }
   }
-  if (!until.empty() && !parse_date(until) && !ImGui::IsItemActive()) field_problem("Write the end date as 2027-03-31.");
+  if (!until.empty() && !parse_date(until) && !ImGui::IsItemActive())
+    field_problem("Write the end date as 2027-03-31.");
   ImGui::SetNextItemWidth(ImGui::GetFontSize() * 6);
   int count = r.count;
   if (ImGui::InputInt("times (0 = no limit)", &count)) r.count = std::clamp(count, 0, 100000);
@@ -278,24 +283,28 @@ void draw_occurrences(PanelContext& ctx, const MeetingSeries& m) {
   if (past.empty()) ImGui::TextDisabled("None in the twelve weeks around today.");
   for (const Occurrence& o : past) {
     LocalDateTime local = to_local(o.start, zone);
-    std::string label = fmt::format("{} {} {}  ·  {}", weekday_short(local.date.weekday()), local.date.iso(),
-                                    local.time.hhmm(), state_label(o));
+    std::string label = fmt::format("{} {} {}  ·  {}", weekday_short(local.date.weekday()),
+                                    local.date.iso(), local.time.hhmm(), state_label(o));
     bool selected = ctx.view.selection.occurrence == o.original;
     ImGui::PushID(o.original.days);
-    if (o.state == OccurrenceState::Held && !o.has_recap) ImGui::PushStyleColor(ImGuiCol_Text, palette().warning);
-    if (ImGui::Selectable(label.c_str(), selected)) ctx.view.selection = Selection{m.id, o.original};
+    if (o.state == OccurrenceState::Held && !o.has_recap)
+      ImGui::PushStyleColor(ImGuiCol_Text, palette().warning);
+    if (ImGui::Selectable(label.c_str(), selected))
+      ctx.view.selection = Selection{m.id, o.original};
     if (o.state == OccurrenceState::Held && !o.has_recap) ImGui::PopStyleColor();
     ImGui::PopID();
   }
 }
 
-void draw_occurrence_editor(PanelContext& ctx, const MeetingSeries& m, Date original, Inspector::State& s) {
+void draw_occurrence_editor(PanelContext& ctx, const MeetingSeries& m, Date original,
+                            Inspector::State& s) {
   const Engagement& e = ctx.engagement;
   auto occ = find_occurrence(m, e.info, original);
   if (!occ) return;
   // Take a fresh copy when another occurrence is chosen or the stored one changed.
   auto stored_it = m.overrides.find(original);
-  OccurrenceOverride stored = stored_it == m.overrides.end() ? OccurrenceOverride{} : stored_it->second;
+  OccurrenceOverride stored =
+      stored_it == m.overrides.end() ? OccurrenceOverride{} : stored_it->second;
   if (s.occ_series != m.id || s.occ_date != original) {
     s.occ_series = m.id;
     s.occ_date = original;
@@ -308,7 +317,8 @@ void draw_occurrence_editor(PanelContext& ctx, const MeetingSeries& m, Date orig
   const std::string& zone = series_zone(m, e.info);
   LocalDateTime local = to_local(occ->start, zone);
   ImGui::Separator();
-  ImGui::Text("%s, %s %s (%s)", m.title.c_str(), local.date.iso().c_str(), local.time.hhmm().c_str(), zone.c_str());
+  ImGui::Text("%s, %s %s (%s)", m.title.c_str(), local.date.iso().c_str(),
+              local.time.hhmm().c_str(), zone.c_str());
   int state = int(s.occ.state);
   ImGui::RadioButton("Planned", &state, 0);
   ImGui::SameLine();
@@ -325,15 +335,19 @@ void draw_occurrence_editor(PanelContext& ctx, const MeetingSeries& m, Date orig
       bool on = std::find(s.occ.present.begin(), s.occ.present.end(), id) != s.occ.present.end();
       ImGui::PushID(int(id));
       if (ImGui::Checkbox(p->name.c_str(), &on)) {
-        if (on) s.occ.present.push_back(id);
-        else s.occ.present.erase(std::remove(s.occ.present.begin(), s.occ.present.end(), id), s.occ.present.end());
+        if (on)
+          s.occ.present.push_back(id);
+        else
+          s.occ.present.erase(std::remove(s.occ.present.begin(), s.occ.present.end(), id),
+                              s.occ.present.end());
       }
       ImGui::PopID();
     }
     ImGui::TextUnformatted("Recap: what we agreed");
     ImGui::InputTextMultiline("##recap", &s.occ.recap_summary, ImVec2(w, ImGui::GetFontSize() * 4));
     ImGui::TextUnformatted("Agreed actions");
-    ImGui::InputTextMultiline("##actions", &s.occ.agreed_actions, ImVec2(w, ImGui::GetFontSize() * 3));
+    ImGui::InputTextMultiline("##actions", &s.occ.agreed_actions,
+                              ImVec2(w, ImGui::GetFontSize() * 3));
   } else if (s.occ.state == OccurrenceState::Cancelled) {
     int side = int(s.occ.cancelled_by);
     ImGui::TextUnformatted("Cancelled by");
@@ -343,12 +357,15 @@ void draw_occurrence_editor(PanelContext& ctx, const MeetingSeries& m, Date orig
     ImGui::RadioButton("us", &side, 1);
     s.occ.cancelled_by = Side(side);
     ImGui::TextUnformatted("Why");
-    ImGui::InputTextMultiline("##reason", &s.occ.cancel_reason, ImVec2(w, ImGui::GetFontSize() * 3));
+    ImGui::InputTextMultiline("##reason", &s.occ.cancel_reason,
+                              ImVec2(w, ImGui::GetFontSize() * 3));
   }
   bool moved = s.occ.moved_to.has_value();
   if (ImGui::Checkbox("Moved to", &moved)) {
-    if (moved) s.occ.moved_to = LocalDateTime{original, m.start};
-    else s.occ.moved_to.reset();
+    if (moved)
+      s.occ.moved_to = LocalDateTime{original, m.start};
+    else
+      s.occ.moved_to.reset();
   }
   if (moved) {
     ImGui::SameLine();
@@ -369,9 +386,12 @@ void draw_occurrence_editor(PanelContext& ctx, const MeetingSeries& m, Date orig
     if (moved) {
       auto d = parse_date(s.occ_moved_date);
       auto t = parse_time(s.occ_moved_time);
-      if (!d) s.occ_error = "Write the new date as 2026-12-04.";
-      else if (!t) s.occ_error = "Write the new time as 16:00.";
-      else value.moved_to = LocalDateTime{*d, *t};
+      if (!d)
+        s.occ_error = "Write the new date as 2026-12-04.";
+      else if (!t)
+        s.occ_error = "Write the new time as 16:00.";
+      else
+        value.moved_to = LocalDateTime{*d, *t};
     }
     if (s.occ_error.empty()) {
       Command c = SetOccurrence{m.id, original, value};

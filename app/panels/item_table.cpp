@@ -1,5 +1,4 @@
 // One table for every item kind, driven by core's field descriptors.
-#include "rapport/text.hpp"
 #include "panels/item_table.hpp"
 
 #include <imgui.h>
@@ -11,6 +10,7 @@
 
 #include "rapport/defaults.hpp"
 #include "rapport/fields.hpp"
+#include "rapport/text.hpp"
 #include "theme.hpp"
 
 namespace rapport::app {
@@ -43,7 +43,8 @@ bool numeric_key(const T& item, const Field<T>& f, int64_t& out) {
 }
 
 template <class T>
-void rebuild_rows(const Engagement& e, const std::vector<const Field<T>*>& columns, ItemTableState& s) {
+void rebuild_rows(const Engagement& e, const std::vector<const Field<T>*>& columns,
+                  ItemTableState& s) {
   const auto& table = KindOf<T>::table(e);
   s.rows.clear();
   s.rows.reserve(table.size());
@@ -101,15 +102,17 @@ void draw_item_table(PanelContext& ctx, ItemTableState& s) {
     s.focus_filter = false;
   }
   float add_width = ImGui::CalcTextSize("+ Add").x + ImGui::GetStyle().FramePadding.x * 2;
-  ImGui::SetNextItemWidth(std::max(120.0f, ImGui::GetContentRegionAvail().x - add_width - ImGui::GetStyle().ItemSpacing.x));
+  ImGui::SetNextItemWidth(std::max(
+      120.0f, ImGui::GetContentRegionAvail().x - add_width - ImGui::GetStyle().ItemSpacing.x));
   std::string hint = "Filter " + ascii_lower(plural_title(kind)) + "…";
   ImGui::InputTextWithHint("##filter", hint.c_str(), &s.filter);
   ImGui::SameLine();
   if (ImGui::Button("+ Add")) ctx.queue.push_and_select(Add<T>{default_item<T>(e, ctx.today)});
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("Add a %s (Ctrl+Enter)", to_string(kind));
 
-  ImGuiTableFlags flags = ImGuiTableFlags_Sortable | ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH |
-                          ImGuiTableFlags_Resizable | ImGuiTableFlags_ScrollY | ImGuiTableFlags_SizingStretchProp |
+  ImGuiTableFlags flags = ImGuiTableFlags_Sortable | ImGuiTableFlags_RowBg |
+                          ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_Resizable |
+                          ImGuiTableFlags_ScrollY | ImGuiTableFlags_SizingStretchProp |
                           ImGuiTableFlags_Hideable;
   if (columns.empty() || !ImGui::BeginTable("items", int(columns.size()), flags)) {
     ImGui::PopID();
@@ -123,8 +126,9 @@ void draw_item_table(PanelContext& ctx, ItemTableState& s) {
     if (f->type == FieldType::Date) by_default = f;
   for (const Field<T>* f : columns) {
     bool wide = f->type == FieldType::Text || f->type == FieldType::LongText;
-    ImGui::TableSetupColumn(f->label, f == by_default ? ImGuiTableColumnFlags_DefaultSort : ImGuiTableColumnFlags_None,
-                            wide ? 3.0f : 1.0f);
+    ImGui::TableSetupColumn(
+        f->label, f == by_default ? ImGuiTableColumnFlags_DefaultSort : ImGuiTableColumnFlags_None,
+        wide ? 3.0f : 1.0f);
   }
   ImGui::TableHeadersRow();
 
@@ -158,8 +162,9 @@ void draw_item_table(PanelContext& ctx, ItemTableState& s) {
         std::replace(text.begin(), text.end(), '\n', ' ');
         if (c == 0) {
           bool selected = ctx.view.selection.id == id;
-          if (ImGui::Selectable(text.empty() ? "—" : text.c_str(), selected,
-                                ImGuiSelectableFlags_SpanAllColumns | ImGuiSelectableFlags_AllowItemOverlap)) {
+          if (ImGui::Selectable(
+                  text.empty() ? "—" : text.c_str(), selected,
+                  ImGuiSelectableFlags_SpanAllColumns | ImGuiSelectableFlags_AllowItemOverlap)) {
             ctx.view.selection = Selection{id, std::nullopt};
             ctx.view.reveal_on_timeline = ctx.view.selection;
           }
@@ -173,13 +178,16 @@ void draw_item_table(PanelContext& ctx, ItemTableState& s) {
   if (s.rows.empty()) {
     ImGui::TableNextRow();
     ImGui::TableSetColumnIndex(0);
-    ImGui::TextDisabled(table.empty() ? "Nothing yet: press + Add." : "Nothing matches the filter.");
+    ImGui::TextDisabled(table.empty() ? "Nothing yet: press + Add."
+                                      : "Nothing matches the filter.");
   }
   ImGui::EndTable();
 
   // Delete the selected item of this kind with the Delete key while the table has focus.
-  if (ImGui::IsWindowFocused(ImGuiFocusedFlags_RootAndChildWindows) && !ImGui::GetIO().WantTextInput &&
-      ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Delete), false) && table.contains(ctx.view.selection.id)) {
+  if (ImGui::IsWindowFocused(ImGuiFocusedFlags_RootAndChildWindows) &&
+      !ImGui::GetIO().WantTextInput &&
+      ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Delete), false) &&
+      table.contains(ctx.view.selection.id)) {
     ctx.queue.push(Delete<T>{ctx.view.selection.id});
     ctx.view.selection = {};
   }

@@ -52,7 +52,8 @@ void CancelOccurrenceDialog::draw(const Engagement& e, CommandSink& sink) {
   bool ok = has_words(reason_);
   if (!ok) ImGui::BeginDisabled();
   if (ImGui::Button("Cancel meeting")) {
-    sink.push(cancel_occurrence(*series, original_, reason_, cancelled_by_ == 0 ? Side::Client : Side::Provider));
+    sink.push(cancel_occurrence(*series, original_, reason_,
+                                cancelled_by_ == 0 ? Side::Client : Side::Provider));
     ImGui::CloseCurrentPopup();
   }
   if (!ok) ImGui::EndDisabled();

@@ -1,13 +1,12 @@
 // The Overview section.
 #include "panels/overview.hpp"
 
+#include <fmt/format.h>
 #include <imgui.h>
 #include <imgui_stdlib.h>
 
 #include <algorithm>
 #include <cfloat>
-
-#include <fmt/format.h>
 
 #include "rapport/fields.hpp"
 #include "rapport/recurrence.hpp"
@@ -67,8 +66,10 @@ void Overview::draw(PanelContext& ctx) {
       if (internal && ctx.view.presentation) return;
       label_cell(label, internal);
       ImGui::PushID(label);
-      if (multi) ImGui::InputTextMultiline("##v", &v, ImVec2(-FLT_MIN, ImGui::GetFontSize() * 3));
-      else ImGui::InputText("##v", &v);
+      if (multi)
+        ImGui::InputTextMultiline("##v", &v, ImVec2(-FLT_MIN, ImGui::GetFontSize() * 3));
+      else
+        ImGui::InputText("##v", &v);
       done |= ImGui::IsItemDeactivatedAfterEdit();
       ImGui::PopID();
     };
@@ -94,7 +95,8 @@ void Overview::draw(PanelContext& ctx) {
       if (!edit.problem.empty()) field_problem(edit.problem);
       label_cell("Margin %", true);
       int margin = draft_.internal_margin_percent;
-      if (ImGui::InputInt("##margin", &margin)) draft_.internal_margin_percent = std::clamp(margin, -100, 1000);
+      if (ImGui::InputInt("##margin", &margin))
+        draft_.internal_margin_percent = std::clamp(margin, -100, 1000);
       done |= ImGui::IsItemDeactivatedAfterEdit();
     }
     ImGui::EndTable();
@@ -129,8 +131,8 @@ void Overview::draw(PanelContext& ctx) {
     const MeetingSeries* s = e.meetings.find(o.series);
     LocalDateTime local = to_local(o.start, e.info.time_zone);
     ImGui::PushID(shown);
-    std::string label = fmt::format("{} {}  {}  {}", weekday_short(local.date.weekday()), local.date.iso(),
-                                    local.time.hhmm(), s ? s->title : "?");
+    std::string label = fmt::format("{} {}  {}  {}", weekday_short(local.date.weekday()),
+                                    local.date.iso(), local.time.hhmm(), s ? s->title : "?");
     if (ImGui::Selectable(label.c_str(), ctx.view.selection == Selection{o.series, o.original})) {
       ctx.view.selection = Selection{o.series, o.original};
       ctx.view.reveal_on_timeline = ctx.view.selection;
@@ -144,15 +146,18 @@ void Overview::draw(PanelContext& ctx) {
   section_heading("MILESTONES: AGREED → NOW");
   std::vector<const Milestone*> upcoming;
   for (const auto& [id, m] : e.milestones)
-    if (m.current >= ctx.today && m.status != MilestoneStatus::Done && (m.client_visible || !ctx.view.presentation))
+    if (m.current >= ctx.today && m.status != MilestoneStatus::Done &&
+        (m.client_visible || !ctx.view.presentation))
       upcoming.push_back(&m);
-  std::sort(upcoming.begin(), upcoming.end(), [](auto* a, auto* b) { return a->current < b->current; });
+  std::sort(upcoming.begin(), upcoming.end(),
+            [](auto* a, auto* b) { return a->current < b->current; });
   if (upcoming.size() > 5) upcoming.resize(5);
   for (const Milestone* m : upcoming) {
     int drift = m->current.days - m->baseline.days;
-    std::string label = drift == 0 ? fmt::format("{}  {}  on plan", m->current.iso(), m->title)
-                                   : fmt::format("{}  {}  (agreed {}, {:+d} days)", m->current.iso(), m->title,
-                                                 m->baseline.iso(), drift);
+    std::string label = drift == 0
+                            ? fmt::format("{}  {}  on plan", m->current.iso(), m->title)
+                            : fmt::format("{}  {}  (agreed {}, {:+d} days)", m->current.iso(),
+                                          m->title, m->baseline.iso(), drift);
     if (drift > 0) ImGui::PushStyleColor(ImGuiCol_Text, palette().warning);
     if (ImGui::Selectable(label.c_str(), ctx.view.selection.id == m->id)) {
       ctx.view.selection = Selection{m->id, std::nullopt};
@@ -176,8 +181,8 @@ void Overview::draw(PanelContext& ctx) {
     }
     bool overdue = t->due < ctx.today;
     const Stakeholder* owner = e.stakeholders.find(t->owner);
-    std::string label = fmt::format("{}  {}  · {}{}", t->due.iso(), t->title, owner ? owner->name : "no owner",
-                                    overdue ? "  · overdue" : "");
+    std::string label = fmt::format("{}  {}  · {}{}", t->due.iso(), t->title,
+                                    owner ? owner->name : "no owner", overdue ? "  · overdue" : "");
     if (overdue) ImGui::PushStyleColor(ImGuiCol_Text, palette().danger);
     if (ImGui::Selectable(label.c_str(), ctx.view.selection.id == t->id)) {
       ctx.view.selection = Selection{t->id, std::nullopt};

@@ -34,8 +34,9 @@ void QuickAddBar::draw(PanelContext& ctx) {
     open_requested_ = false;
   }
   const ImGuiViewport* vp = ImGui::GetMainViewport();
-  ImGui::SetNextWindowPos(ImVec2(vp->WorkPos.x + vp->WorkSize.x * 0.5f, vp->WorkPos.y + vp->WorkSize.y * 0.15f),
-                          ImGuiCond_Always, ImVec2(0.5f, 0.0f));
+  ImGui::SetNextWindowPos(
+      ImVec2(vp->WorkPos.x + vp->WorkSize.x * 0.5f, vp->WorkPos.y + vp->WorkSize.y * 0.15f),
+      ImGuiCond_Always, ImVec2(0.5f, 0.0f));
   ImGui::SetNextWindowSize(ImVec2(std::min(vp->WorkSize.x * 0.9f, ImGui::GetFontSize() * 46), 0));
   if (!ImGui::BeginPopup(title)) return;
   if (ImGui::IsWindowAppearing()) {
@@ -44,8 +45,9 @@ void QuickAddBar::draw(PanelContext& ctx) {
   }
   ImGui::SetNextItemWidth(-FLT_MIN);
   ImVec2 field_pos = ImGui::GetCursorScreenPos();
-  bool enter = ImGui::InputTextWithHint("##line", "meeting \"Weekly check-in\" every friday 16:00 30m", &line_,
-                                        ImGuiInputTextFlags_EnterReturnsTrue);
+  bool enter =
+      ImGui::InputTextWithHint("##line", "meeting \"Weekly check-in\" every friday 16:00 30m",
+                               &line_, ImGuiInputTextFlags_EnterReturnsTrue);
   // Typing may start before the field has taken the keyboard (the frame the bar
   // opens and the next): keep those characters instead of dropping them.
   if (!ImGui::IsItemActive() && frames_open_ < 3)
@@ -65,9 +67,11 @@ void QuickAddBar::draw(PanelContext& ctx) {
     const QuickAddError& error = std::get<QuickAddError>(result);
     // Underline the word that is wrong.
     ImGuiStyle& style = ImGui::GetStyle();
-    float x0 = field_pos.x + style.FramePadding.x + ImGui::CalcTextSize(line_.c_str(), line_.c_str() + error.begin).x;
-    float x1 = field_pos.x + style.FramePadding.x +
-               ImGui::CalcTextSize(line_.c_str(), line_.c_str() + std::max(error.end, error.begin + 1)).x;
+    float x0 = field_pos.x + style.FramePadding.x +
+               ImGui::CalcTextSize(line_.c_str(), line_.c_str() + error.begin).x;
+    float x1 =
+        field_pos.x + style.FramePadding.x +
+        ImGui::CalcTextSize(line_.c_str(), line_.c_str() + std::max(error.end, error.begin + 1)).x;
     float y = field_pos.y + ImGui::GetFrameHeight() - style.FramePadding.y * 0.5f;
     ImGui::GetForegroundDrawList()->AddLine(ImVec2(x0, y), ImVec2(x1, y), palette().danger, 2.0f);
     ImGui::PushStyleColor(ImGuiCol_Text, palette().danger);

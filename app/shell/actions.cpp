@@ -27,11 +27,19 @@ void run_open(App& a) { a.request(PendingAction::Open); }
 void run_save(App& a) { save(a); }
 void run_save_as(App& a) { start_save_as(a); }
 void run_export_ics(App& a) { start_export(a, FilePurpose::ExportIcs, ".ics", "Export calendar"); }
-void run_export_html(App& a) { start_export(a, FilePurpose::ExportHtml, "-status.html", "Export status report"); }
-void run_export_md(App& a) { start_export(a, FilePurpose::ExportMarkdown, "-status.md", "Export status report"); }
-void run_export_csv(App& a) { start_export(a, FilePurpose::ExportCsv, ".csv", "Export the table as CSV"); }
+void run_export_html(App& a) {
+  start_export(a, FilePurpose::ExportHtml, "-status.html", "Export status report");
+}
+void run_export_md(App& a) {
+  start_export(a, FilePurpose::ExportMarkdown, "-status.md", "Export status report");
+}
+void run_export_csv(App& a) {
+  start_export(a, FilePurpose::ExportCsv, ".csv", "Export the table as CSV");
+}
 void run_import_ics(App& a) { start_import(a, FilePurpose::ImportIcs, ".ics", "Import calendar"); }
-void run_import_planner(App& a) { start_import(a, FilePurpose::ImportPlanner, ".planner", "Import plan"); }
+void run_import_planner(App& a) {
+  start_import(a, FilePurpose::ImportPlanner, ".planner", "Import plan");
+}
 void run_quit(App& a) { a.request(PendingAction::Quit); }
 void run_undo(App& a) { a.doc.submit(intent::Undo{}); }
 void run_redo(App& a) { a.doc.submit(intent::Redo{}); }
@@ -90,44 +98,133 @@ const Action kActions[] = {
     // (Open recent is drawn here from the list of recent files.)
     {"File", nullptr, "Save", "Ctrl+S", ctrl('S'), {}, run_save},
     {"File", nullptr, "Save as…", "Ctrl+Shift+S", ctrl('S', S::Yes), {}, run_save_as},
-    {"File", "Export", "Calendar (.ics)…", nullptr, {}, {}, run_export_ics, nullptr, nullptr, nullptr, true},
+    {"File",
+     "Export",
+     "Calendar (.ics)…",
+     nullptr,
+     {},
+     {},
+     run_export_ics,
+     nullptr,
+     nullptr,
+     nullptr,
+     true},
     {"File", "Export", "Client status report (HTML)…", nullptr, {}, {}, run_export_html},
     {"File", "Export", "Client status report (Markdown)…", nullptr, {}, {}, run_export_md},
-    {"File", "Export", "This table (CSV)…", nullptr, {}, {}, run_export_csv, has_table, nullptr, export_csv_label},
+    {"File",
+     "Export",
+     "This table (CSV)…",
+     nullptr,
+     {},
+     {},
+     run_export_csv,
+     has_table,
+     nullptr,
+     export_csv_label},
     {"File", "Import", "Calendar (.ics)…", nullptr, {}, {}, run_import_ics},
     {"File", "Import", "GNOME Planner plan (.planner)…", nullptr, {}, {}, run_import_planner},
     {"File", nullptr, "Quit", "Ctrl+Q", ctrl('Q'), {}, run_quit, nullptr, nullptr, nullptr, true},
     // Edit
-    {"Edit", nullptr, "Undo", "Ctrl+Z", ctrl('Z'), {}, run_undo, can_undo, nullptr, undo_label, false, false},
-    {"Edit", nullptr, "Redo", "Ctrl+Y, Ctrl+Shift+Z", ctrl('Y'), ctrl('Z', S::Yes), run_redo, can_redo, nullptr,
-     redo_label, false, false},
+    {"Edit",
+     nullptr,
+     "Undo",
+     "Ctrl+Z",
+     ctrl('Z'),
+     {},
+     run_undo,
+     can_undo,
+     nullptr,
+     undo_label,
+     false,
+     false},
+    {"Edit", nullptr, "Redo", "Ctrl+Y, Ctrl+Shift+Z", ctrl('Y'), ctrl('Z', S::Yes), run_redo,
+     can_redo, nullptr, redo_label, false, false},
     {"Edit", nullptr, "Find…", "Ctrl+F", ctrl('F'), {}, run_find, nullptr, nullptr, nullptr, true},
     {"Edit", nullptr, "Quick add…", "Ctrl+K", ctrl('K'), {}, run_quick_add},
     {nullptr, nullptr, "Delete the selected item", "Delete", {}, {}, nullptr},
     // View (the sections come first, from the table of screens)
-    {"View", nullptr, "Presentation mode (client view)", "F11", key(kKeyF11), {}, run_presentation, nullptr,
-     presenting, nullptr, true},
+    {"View",
+     nullptr,
+     "Presentation mode (client view)",
+     "F11",
+     key(kKeyF11),
+     {},
+     run_presentation,
+     nullptr,
+     presenting,
+     nullptr,
+     true},
     {"View", nullptr, "Light theme", nullptr, {}, {}, run_light, nullptr, is_light, nullptr, true},
     {"View", nullptr, "Dark theme", nullptr, {}, {}, run_dark, nullptr, is_dark},
-    {"View", nullptr, "High-contrast theme", nullptr, {}, {}, run_high_contrast, nullptr, is_high_contrast},
-    {"View", nullptr, "High contrast while presenting", nullptr, {}, {}, run_present_high_contrast, nullptr,
+    {"View",
+     nullptr,
+     "High-contrast theme",
+     nullptr,
+     {},
+     {},
+     run_high_contrast,
+     nullptr,
+     is_high_contrast},
+    {"View",
+     nullptr,
+     "High contrast while presenting",
+     nullptr,
+     {},
+     {},
+     run_present_high_contrast,
+     nullptr,
      presents_high_contrast},
-    {"View", "Focus the timeline on", "The next 2 weeks", nullptr, {}, {}, run_focus_2, nullptr, nullptr, nullptr,
+    {"View",
+     "Focus the timeline on",
+     "The next 2 weeks",
+     nullptr,
+     {},
+     {},
+     run_focus_2,
+     nullptr,
+     nullptr,
+     nullptr,
      true},
     {"View", "Focus the timeline on", "The next 4 weeks", nullptr, {}, {}, run_focus_4},
     {"View", "Focus the timeline on", "The next 8 weeks", nullptr, {}, {}, run_focus_8},
     {"View", "Focus the timeline on", "The next 13 weeks", nullptr, {}, {}, run_focus_13},
     {"View", "Focus the timeline on", "The whole engagement", "F (timeline)", {}, {}, run_fit},
-    {"View", nullptr, "Larger interface", "Ctrl+=", ctrl('=', S::Either), {}, run_larger, nullptr, nullptr, nullptr,
+    {"View",
+     nullptr,
+     "Larger interface",
+     "Ctrl+=",
+     ctrl('=', S::Either),
+     {},
+     run_larger,
+     nullptr,
+     nullptr,
+     nullptr,
      true},
     {"View", nullptr, "Smaller interface", "Ctrl+-", ctrl('-', S::Either), {}, run_smaller},
     {"View", nullptr, "Actual size", "Ctrl+0", ctrl('0', S::Either), {}, run_actual_size},
-    {"View", nullptr, "Save a screenshot of the window (PNG)", "F12", key(kKeyF12), {}, run_screenshot, nullptr,
-     nullptr, nullptr, true},
+    {"View",
+     nullptr,
+     "Save a screenshot of the window (PNG)",
+     "F12",
+     key(kKeyF12),
+     {},
+     run_screenshot,
+     nullptr,
+     nullptr,
+     nullptr,
+     true},
     // Help
     {"Help", nullptr, "Keyboard shortcuts", nullptr, {}, {}, run_keyboard_help},
     {"Help", nullptr, "About Rapport", nullptr, {}, {}, run_about},
-    {"Help", nullptr, "Dear ImGui demo", nullptr, {}, {}, run_imgui_demo, nullptr, shows_imgui_demo},
+    {"Help",
+     nullptr,
+     "Dear ImGui demo",
+     nullptr,
+     {},
+     {},
+     run_imgui_demo,
+     nullptr,
+     shows_imgui_demo},
     // The timeline's own keys, for the keyboard help.
     {nullptr, nullptr, "Timeline: zoom around the mouse", "Wheel", {}, {}, nullptr},
     {nullptr, nullptr, "Timeline: pan, or move a milestone or meeting", "Drag", {}, {}, nullptr},
@@ -145,7 +242,9 @@ bool pressed(const Chord& c, const ImGuiIO& io) {
   return ImGui::IsKeyPressed(c.key, false);
 }
 
-std::string label_of(const Action& a, const App& app) { return a.label_now ? a.label_now(app) : a.label; }
+std::string label_of(const Action& a, const App& app) {
+  return a.label_now ? a.label_now(app) : a.label;
+}
 
 void menu_item(App& app, const Action& a) {
   if (a.separator_before) ImGui::Separator();
@@ -163,7 +262,8 @@ void recent_files_menu(App& app) {
 
 void sections_menu(App& app) {
   for (const Screen& s : screens())
-    if (ImGui::MenuItem(s.title, nullptr, app.main_window.section == s.section)) app.main_window.section = s.section;
+    if (ImGui::MenuItem(s.title, nullptr, app.main_window.section == s.section))
+      app.main_window.section = s.section;
   ImGui::Separator();
 }
 
@@ -176,14 +276,16 @@ void draw_menu(App& app, const char* menu) {
     if (!a.menu || std::string_view(a.menu) != menu || !a.run) continue;
     if (!a.submenu) {
       menu_item(app, a);
-      if (std::string_view(menu) == "File" && std::string_view(a.label) == "Open…") recent_files_menu(app);
+      if (std::string_view(menu) == "File" && std::string_view(a.label) == "Open…")
+        recent_files_menu(app);
       continue;
     }
     bool first = i == 0 || !all[i - 1].submenu || std::string_view(all[i - 1].submenu) != a.submenu;
     if (!first) continue;
     if (a.separator_before) ImGui::Separator();
     if (!ImGui::BeginMenu(a.submenu)) continue;
-    for (size_t j = i; j < all.size() && all[j].submenu && std::string_view(all[j].submenu) == a.submenu; ++j) {
+    for (size_t j = i;
+         j < all.size() && all[j].submenu && std::string_view(all[j].submenu) == a.submenu; ++j) {
       Action entry = all[j];
       entry.separator_before = false;
       menu_item(app, entry);

@@ -24,10 +24,10 @@ struct Action {
   const char* label;    // the menu entry (and the keyboard help's text)
   const char* keys;     // as shown: "Ctrl+S"; nullptr when none
   Chord chord;
-  Chord chord2;                          // a second way (Ctrl+Y and Ctrl+Shift+Z)
-  void (*run)(App&);                     // nullptr: a row of the keyboard help only
-  bool (*enabled)(const App&) = nullptr;  // nullptr: always
-  bool (*checked)(const App&) = nullptr;  // a check mark in the menu
+  Chord chord2;                                    // a second way (Ctrl+Y and Ctrl+Shift+Z)
+  void (*run)(App&);                               // nullptr: a row of the keyboard help only
+  bool (*enabled)(const App&) = nullptr;           // nullptr: always
+  bool (*checked)(const App&) = nullptr;           // a check mark in the menu
   std::string (*label_now)(const App&) = nullptr;  // "Undo Move milestone “Beta”"
   bool separator_before = false;
   bool while_typing = true;  // false: a text field being edited keeps the key (undo, redo)

@@ -28,7 +28,9 @@ App::App() = default;
 App::App(Engagement e, std::string path) : doc(std::move(e), std::move(path)) {}
 App::~App() = default;
 
-Date App::today() const { return today_override ? *today_override : today_in(engagement().info.time_zone); }
+Date App::today() const {
+  return today_override ? *today_override : today_in(engagement().info.time_zone);
+}
 
 Theme App::effective_theme() const {
   if (view.presentation && main_window.presentation_high_contrast) return Theme::HighContrast;
@@ -43,7 +45,9 @@ float App::effective_ui_scale() const {
 void App::set_ui_scale(float ui_scale) { main_window.ui_scale = clamp_ui_scale(ui_scale); }
 
 std::string App::window_title() const {
-  auto file_name = [](const std::string& path) { return std::filesystem::path(path).filename().string(); };
+  auto file_name = [](const std::string& path) {
+    return std::filesystem::path(path).filename().string();
+  };
   std::string name = engagement().info.name;
   if (name.empty() && !file_path().empty()) name = file_name(file_path());
   if (name.empty()) return doc.dirty() ? "• Rapport" : "Rapport";
@@ -54,7 +58,8 @@ std::string App::window_title() const {
 
 PanelContext App::context(Audience audience) {
   Date day = today();
-  return PanelContext{doc.shown(audience), doc.history(), view, commands, day, doc.stamp(audience, day)};
+  return PanelContext{doc.shown(audience),     doc.history(), view, commands, day,
+                      doc.stamp(audience, day)};
 }
 
 void App::request(PendingAction action, const std::string& path, bool ask) {
@@ -64,11 +69,20 @@ void App::request(PendingAction action, const std::string& path, bool ask) {
     return;
   }
   switch (action) {
-    case PendingAction::None: break;
-    case PendingAction::New: new_engagement(*this); break;
-    case PendingAction::Open: start_open_dialog(*this); break;
-    case PendingAction::OpenPath: open_file_in_background(*this, path); break;
-    case PendingAction::Quit: quit_requested = true; break;
+    case PendingAction::None:
+      break;
+    case PendingAction::New:
+      new_engagement(*this);
+      break;
+    case PendingAction::Open:
+      start_open_dialog(*this);
+      break;
+    case PendingAction::OpenPath:
+      open_file_in_background(*this, path);
+      break;
+    case PendingAction::Quit:
+      quit_requested = true;
+      break;
   }
 }
 
@@ -161,7 +175,8 @@ void App::apply() {
         main_window.status_message = o.message;
         break;
       case Outcome::What::Saved:
-      case Outcome::What::NothingToDo: break;
+      case Outcome::What::NothingToDo:
+        break;
     }
   }
 }

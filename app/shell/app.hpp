@@ -60,7 +60,16 @@ struct MainWindowState {
 enum class PendingAction { None, New, Open, OpenPath, Quit };
 
 // What the file dialog's answer is for.
-enum class FilePurpose { Open, SaveAs, ExportIcs, ExportHtml, ExportMarkdown, ExportCsv, ImportIcs, ImportPlanner };
+enum class FilePurpose {
+  Open,
+  SaveAs,
+  ExportIcs,
+  ExportHtml,
+  ExportMarkdown,
+  ExportCsv,
+  ImportIcs,
+  ImportPlanner
+};
 
 // Every panel's and dialog's own state, kept across frames.
 struct Panels {
@@ -90,25 +99,25 @@ struct App {
   App(const App&) = delete;
   App& operator=(const App&) = delete;
 
-  Document doc;                  // the engagement, its history and file; one door for change
-  ViewState view;                // shared with panels: selection, presentation mode
-  CommandSink commands{doc};     // what panels push commands into
-  MainWindowState main_window;   // section, theme, interface zoom
+  Document doc;                 // the engagement, its history and file; one door for change
+  ViewState view;               // shared with panels: selection, presentation mode
+  CommandSink commands{doc};    // what panels push commands into
+  MainWindowState main_window;  // section, theme, interface zoom
   Panels panels;
-  UiFonts fonts;                 // handed down by the platform each frame
-  float scale = 1.0f;            // style scale = content scale x interface zoom, from the platform
-  bool quit_requested = false;   // the loop ends when set
+  UiFonts fonts;                // handed down by the platform each frame
+  float scale = 1.0f;           // style scale = content scale x interface zoom, from the platform
+  bool quit_requested = false;  // the loop ends when set
   std::vector<std::string> recent_files;  // most recent first
   std::filesystem::path state_dir;        // recovery files go here; empty = no autosave
   double autosave_seconds = 30.0;
-  std::optional<Date> today_override;     // tests and screenshots pin "today"
-  std::string error_title, error_message; // shown in a dialog, then cleared
-  bool screenshot_requested = false;      // F12: the runner saves the window as a PNG
-  bool timeline_only = false;             // draw only the timeline, filling the window (PNG export)
-  std::shared_ptr<FileJob> job;           // an open or save running off the UI thread
-  double last_autosave = -1.0;            // monotonic seconds of the last recovery write
-  uint64_t autosaved_generation = 0;      // the document's generation the recovery file holds
-  bool discard_unsaved_on_exit = false;   // "Don't save" then Quit: no recovery file either
+  std::optional<Date> today_override;      // tests and screenshots pin "today"
+  std::string error_title, error_message;  // shown in a dialog, then cleared
+  bool screenshot_requested = false;       // F12: the runner saves the window as a PNG
+  bool timeline_only = false;            // draw only the timeline, filling the window (PNG export)
+  std::shared_ptr<FileJob> job;          // an open or save running off the UI thread
+  double last_autosave = -1.0;           // monotonic seconds of the last recovery write
+  uint64_t autosaved_generation = 0;     // the document's generation the recovery file holds
+  bool discard_unsaved_on_exit = false;  // "Don't save" then Quit: no recovery file either
 
   // Reading.
   const Engagement& engagement() const { return doc.engagement(); }

@@ -8,10 +8,10 @@
 #include "shell/files.hpp"
 
 #include <algorithm>
+#include <chrono>
 #include <filesystem>
 #include <fstream>
 #include <iterator>
-#include <chrono>
 #include <thread>
 
 #include "rapport/export.hpp"
@@ -63,8 +63,8 @@ bool adopt_loaded(App& app, const std::string& path, LoadResult r, std::string& 
     return false;
   }
   std::string absolute = absolute_path(path);
-  app.doc.submit(intent::Replace{std::move(*r.engagement), absolute, file_fingerprint(absolute), false,
-                                 "Opened " + file_name(absolute) + "."});
+  app.doc.submit(intent::Replace{std::move(*r.engagement), absolute, file_fingerprint(absolute),
+                                 false, "Opened " + file_name(absolute) + "."});
   remember_recent(app, absolute);
   app.panels.recovery.clear();
   if (!app.state_dir.empty())
@@ -72,7 +72,8 @@ bool adopt_loaded(App& app, const std::string& path, LoadResult r, std::string& 
   return true;
 }
 
-bool adopt_saved(App& app, const std::string& path, const FileError& e, uint64_t saved_state, std::string& error) {
+bool adopt_saved(App& app, const std::string& path, const FileError& e, uint64_t saved_state,
+                 std::string& error) {
   if (e) {
     error = e.message;
     show_error(app, "Could not save", e.message + " Your changes are still here, unsaved.");
@@ -133,8 +134,12 @@ void new_engagement(App& app) {
   e.info.name = "New engagement";
   e.info.start = app.today();
   e.info.end = e.info.start.plus_days(90);
-  app.doc.submit(intent::Replace{std::move(e), "", {}, false,
-                                 "New engagement: fill in the details, then add stakeholders (Ctrl+K for quick add)."});
+  app.doc.submit(intent::Replace{
+      std::move(e),
+      "",
+      {},
+      false,
+      "New engagement: fill in the details, then add stakeholders (Ctrl+K for quick add)."});
   app.main_window.section = Section::Overview;
 }
 
@@ -142,7 +147,9 @@ void new_engagement(App& app) {
 
 void start_save_as(App& app) {
   std::string start = app.file_path();
-  if (start.empty()) start = (std::filesystem::current_path() / (name_for_files(app.engagement()) + ".rapport")).string();
+  if (start.empty())
+    start = (std::filesystem::current_path() / (name_for_files(app.engagement()) + ".rapport"))
+                .string();
   app.panels.file_dialog.open(FileDialog::Mode::Save, start, app.recent_files);
   app.panels.file_purpose = FilePurpose::SaveAs;
 }
@@ -161,7 +168,8 @@ void save(App& app) {
 }
 
 bool save_file(App& app, const std::string& path, std::string& error) {
-  return adopt_saved(app, path, rapport::save_file(app.engagement(), path), app.doc.history().state(), error);
+  return adopt_saved(app, path, rapport::save_file(app.engagement(), path),
+                     app.doc.history().state(), error);
 }
 
 void save_in_background(App& app, const std::string& path) {
@@ -194,9 +202,11 @@ void adopt_imported(App& app, const std::string& path, bool planner, ImportResul
     return;
   }
   auto& commands = std::get<std::vector<Command>>(result);
-  std::string label = std::string(planner ? "Import plan " : "Import calendar ") + "“" + file_name(path) + "”";
+  std::string label =
+      std::string(planner ? "Import plan " : "Import calendar ") + "“" + file_name(path) + "”";
   std::string message = std::to_string(commands.size()) + " changes imported" +
-                        (warnings.empty() ? "." : "; " + warnings.front()) + " Undo takes them back.";
+                        (warnings.empty() ? "." : "; " + warnings.front()) +
+                        " Undo takes them back.";
   app.doc.submit(intent::Import{label, std::move(commands), message});
 }
 }  // namespace
@@ -207,9 +217,15 @@ void poll_file_job(App& app) {
   app.job.reset();
   std::string error;
   switch (job->kind) {
-    case FileJob::Kind::Save: adopt_saved(app, job->path, job->save_error, job->saved_state, error); break;
-    case FileJob::Kind::Open: adopt_loaded(app, job->path, std::move(job->loaded), error); break;
-    case FileJob::Kind::Import: adopt_imported(app, job->path, job->planner, job->imported, job->warnings); break;
+    case FileJob::Kind::Save:
+      adopt_saved(app, job->path, job->save_error, job->saved_state, error);
+      break;
+    case FileJob::Kind::Open:
+      adopt_loaded(app, job->path, std::move(job->loaded), error);
+      break;
+    case FileJob::Kind::Import:
+      adopt_imported(app, job->path, job->planner, job->imported, job->warnings);
+      break;
   }
 }
 
@@ -249,14 +265,30 @@ void write_export(App& app, const std::string& path, const std::string& text) {
 void use_chosen_file(App& app, const std::string& path) {
   const Engagement& e = app.engagement();
   switch (app.panels.file_purpose) {
-    case FilePurpose::Open: open_file_in_background(app, path); break;
-    case FilePurpose::SaveAs: save_in_background(app, path); break;
-    case FilePurpose::ExportIcs: write_export(app, path, export_ics(e)); break;
-    case FilePurpose::ExportHtml: write_export(app, path, export_report_html(e, app.today())); break;
-    case FilePurpose::ExportMarkdown: write_export(app, path, export_report_markdown(e, app.today())); break;
-    case FilePurpose::ExportCsv: write_export(app, path, export_csv(e, app.panels.csv_kind)); break;
-    case FilePurpose::ImportIcs: import_file(app, path, false); break;
-    case FilePurpose::ImportPlanner: import_file(app, path, true); break;
+    case FilePurpose::Open:
+      open_file_in_background(app, path);
+      break;
+    case FilePurpose::SaveAs:
+      save_in_background(app, path);
+      break;
+    case FilePurpose::ExportIcs:
+      write_export(app, path, export_ics(e));
+      break;
+    case FilePurpose::ExportHtml:
+      write_export(app, path, export_report_html(e, app.today()));
+      break;
+    case FilePurpose::ExportMarkdown:
+      write_export(app, path, export_report_markdown(e, app.today()));
+      break;
+    case FilePurpose::ExportCsv:
+      write_export(app, path, export_csv(e, app.panels.csv_kind));
+      break;
+    case FilePurpose::ImportIcs:
+      import_file(app, path, false);
+      break;
+    case FilePurpose::ImportPlanner:
+      import_file(app, path, true);
+      break;
   }
 }
 
@@ -272,7 +304,8 @@ void import_file(App& app, const std::string& path, bool planner) {
   if (text.size() < kBackgroundImportBytes || app.job) {
     std::vector<std::string> warnings;
     const Engagement& e = app.engagement();
-    ImportResult result = planner ? import_planner(e, text, &warnings) : import_ics(e, text, &warnings);
+    ImportResult result =
+        planner ? import_planner(e, text, &warnings) : import_ics(e, text, &warnings);
     adopt_imported(app, path, planner, result, warnings);
     return;
   }
@@ -307,7 +340,8 @@ void remember_recent(App& app, const std::string& path) {
 void autosave(App& app, double now_seconds) {
   if (app.state_dir.empty() || !app.doc.dirty()) return;
   if (app.last_autosave < 0) app.last_autosave = now_seconds;
-  if (app.doc.generation() == app.autosaved_generation || now_seconds - app.last_autosave < app.autosave_seconds)
+  if (app.doc.generation() == app.autosaved_generation ||
+      now_seconds - app.last_autosave < app.autosave_seconds)
     return;
   FileError e = write_recovery(app.state_dir, app.file_path(), app.engagement());
   app.last_autosave = now_seconds;
@@ -315,14 +349,16 @@ void autosave(App& app, double now_seconds) {
 }
 
 double seconds_until_autosave(const App& app, double now_seconds) {
-  if (app.state_dir.empty() || !app.doc.dirty() || app.doc.generation() == app.autosaved_generation) return 86400.0;
+  if (app.state_dir.empty() || !app.doc.dirty() || app.doc.generation() == app.autosaved_generation)
+    return 86400.0;
   if (app.last_autosave < 0) return app.autosave_seconds;
   return std::max(0.0, app.last_autosave + app.autosave_seconds - now_seconds);
 }
 
 void offer_recovery(App& app) {
   if (app.state_dir.empty()) return;
-  if (auto found = find_recovery(app.state_dir, app.file_path())) app.panels.recovery = found->string();
+  if (auto found = find_recovery(app.state_dir, app.file_path()))
+    app.panels.recovery = found->string();
 }
 
 void restore_recovery(App& app) {
@@ -332,8 +368,8 @@ void restore_recovery(App& app) {
     show_error(app, "Could not restore", r.error.message);
     return;
   }
-  app.doc.submit(intent::Replace{std::move(*r.engagement), app.file_path(), app.doc.fingerprint(), true,
-                                 "Unsaved changes restored. Save to keep them."});
+  app.doc.submit(intent::Replace{std::move(*r.engagement), app.file_path(), app.doc.fingerprint(),
+                                 true, "Unsaved changes restored. Save to keep them."});
 }
 
 void discard_offered_recovery(App& app) {

@@ -12,8 +12,8 @@ Layout compute_layout(ImVec2 origin, ImVec2 size, float scale, float status_heig
   float body_h = std::max(0.0f, size.y - status_height);
   float timeline_h = std::floor(body_h * 0.5f);
   float right_w = size.x - nav_w;
-  float inspector_w =
-      std::floor(std::clamp(right_w * 0.38f, std::min(300.0f * scale, right_w * 0.5f), 520.0f * scale));
+  float inspector_w = std::floor(
+      std::clamp(right_w * 0.38f, std::min(300.0f * scale, right_w * 0.5f), 520.0f * scale));
   l.nav_pos = origin;
   l.nav_size = ImVec2(nav_w, body_h);
   l.timeline_pos = ImVec2(origin.x + nav_w, origin.y);

@@ -23,7 +23,8 @@ Layout compute_layout(ImVec2 origin, ImVec2 size, float scale, float status_heig
 // The flags of the fixed areas: no title, no moving, no resizing.
 inline constexpr ImGuiWindowFlags kAreaFlags =
     ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize |
-    ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoFocusOnAppearing;
+    ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus |
+    ImGuiWindowFlags_NoFocusOnAppearing;
 
 void draw_navigation(App& app, const Layout& layout);     // shell/navigation.cpp
 void draw_timeline_area(App& app, const Layout& layout);  // shell/timeline_area.cpp

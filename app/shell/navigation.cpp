@@ -26,13 +26,14 @@ void draw_navigation(App& app, const Layout& layout) {
     ImGui::PushID(int(s.section));
     ImVec2 row_start = ImGui::GetCursorScreenPos();
     bool selected = app.main_window.section == s.section;
-    if (ImGui::Selectable("##section", selected, 0, ImVec2(0, row_height))) app.main_window.section = s.section;
+    if (ImGui::Selectable("##section", selected, 0, ImVec2(0, row_height)))
+      app.main_window.section = s.section;
     // Title and count are drawn over the selectable so the count can align right.
     ImDrawList* draw = ImGui::GetWindowDrawList();
     float text_y = row_start.y + (row_height - ImGui::GetTextLineHeight()) * 0.5f;
     float pad = ImGui::GetStyle().FramePadding.x;
-    draw->AddText(ImVec2(row_start.x + pad, text_y), selected ? palette().accent : ImGui::GetColorU32(ImGuiCol_Text),
-                  s.title);
+    draw->AddText(ImVec2(row_start.x + pad, text_y),
+                  selected ? palette().accent : ImGui::GetColorU32(ImGuiCol_Text), s.title);
     if (size_t n = item_count(s, e); n > 0) {
       char count[24];
       std::snprintf(count, sizeof count, "%zu", n);

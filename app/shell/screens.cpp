@@ -17,21 +17,51 @@ namespace {
 template <class F>
 void with_item_type(Kind kind, F&& f) {
   switch (kind) {
-    case Kind::Stakeholder: f(Stakeholder{}); break;
-    case Kind::Objective: f(Objective{}); break;
-    case Kind::Constraint: f(Constraint{}); break;
-    case Kind::Question: f(Question{}); break;
-    case Kind::Expectation: f(Expectation{}); break;
-    case Kind::Responsibility: f(Responsibility{}); break;
-    case Kind::Deliverable: f(Deliverable{}); break;
-    case Kind::Channel: f(CommunicationChannel{}); break;
-    case Kind::Meeting: f(MeetingSeries{}); break;
-    case Kind::Milestone: f(Milestone{}); break;
-    case Kind::Boundary: f(Boundary{}); break;
-    case Kind::ChangeRequest: f(ChangeRequest{}); break;
-    case Kind::ClientTask: f(ClientTask{}); break;
-    case Kind::Decision: f(Decision{}); break;
-    case Kind::Feedback: f(Feedback{}); break;
+    case Kind::Stakeholder:
+      f(Stakeholder{});
+      break;
+    case Kind::Objective:
+      f(Objective{});
+      break;
+    case Kind::Constraint:
+      f(Constraint{});
+      break;
+    case Kind::Question:
+      f(Question{});
+      break;
+    case Kind::Expectation:
+      f(Expectation{});
+      break;
+    case Kind::Responsibility:
+      f(Responsibility{});
+      break;
+    case Kind::Deliverable:
+      f(Deliverable{});
+      break;
+    case Kind::Channel:
+      f(CommunicationChannel{});
+      break;
+    case Kind::Meeting:
+      f(MeetingSeries{});
+      break;
+    case Kind::Milestone:
+      f(Milestone{});
+      break;
+    case Kind::Boundary:
+      f(Boundary{});
+      break;
+    case Kind::ChangeRequest:
+      f(ChangeRequest{});
+      break;
+    case Kind::ClientTask:
+      f(ClientTask{});
+      break;
+    case Kind::Decision:
+      f(Decision{});
+      break;
+    case Kind::Feedback:
+      f(Feedback{});
+      break;
   }
 }
 
@@ -74,7 +104,8 @@ void draw_health_section(App& app) {
   draw_health(ctx, app.doc.findings(app.view.audience(), app.today()));
 }
 
-constexpr Kind kDiscovery[] = {Kind::Stakeholder, Kind::Objective, Kind::Constraint, Kind::Question};
+constexpr Kind kDiscovery[] = {Kind::Stakeholder, Kind::Objective, Kind::Constraint,
+                               Kind::Question};
 constexpr Kind kExpectations[] = {Kind::Expectation};
 constexpr Kind kWays[] = {Kind::Responsibility, Kind::Deliverable};
 constexpr Kind kChannels[] = {Kind::Channel};
@@ -87,30 +118,41 @@ constexpr Kind kDecisions[] = {Kind::Decision};
 constexpr Kind kFeedback[] = {Kind::Feedback};
 
 const std::array<Screen, kSectionCount> kScreens = {{
-    {Section::Overview, "Overview", "The engagement at a glance: who, what, when, and what needs attention.", {},
+    {Section::Overview,
+     "Overview",
+     "The engagement at a glance: who, what, when, and what needs attention.",
+     {},
      draw_overview},
-    {Section::Health, "Health", "Where client trust may be slipping, before the client feels it.", {},
+    {Section::Health,
+     "Health",
+     "Where client trust may be slipping, before the client feels it.",
+     {},
      draw_health_section},
-    {Section::Discovery, "Discovery", "Stakeholders, objectives, constraints and the questions still open.",
-     kDiscovery, draw_tables},
-    {Section::Expectations, "Expectations", "What the client expects, stated or inferred, and whether it will be met.",
-     kExpectations, draw_tables},
-    {Section::WaysOfWorking, "Ways of working", "Who is responsible for what, and what will be delivered.", kWays,
+    {Section::Discovery, "Discovery",
+     "Stakeholders, objectives, constraints and the questions still open.", kDiscovery,
      draw_tables},
+    {Section::Expectations, "Expectations",
+     "What the client expects, stated or inferred, and whether it will be met.", kExpectations,
+     draw_tables},
+    {Section::WaysOfWorking, "Ways of working",
+     "Who is responsible for what, and what will be delivered.", kWays, draw_tables},
     {Section::CommunicationPlan, "Communication plan",
      "Channels, their purpose, frequency and promised response times.", kChannels, draw_tables},
-    {Section::Meetings, "Meetings", "Recurring and one-off meetings, with recaps and agreed actions.", kMeetings,
+    {Section::Meetings, "Meetings",
+     "Recurring and one-off meetings, with recaps and agreed actions.", kMeetings, draw_tables},
+    {Section::Milestones, "Milestones", "Baseline and current dates of every milestone.",
+     kMilestones, draw_tables},
+    {Section::Boundaries, "Boundaries",
+     "Scope, working hours, blackouts and quotas agreed with the client.", kBoundaries,
      draw_tables},
-    {Section::Milestones, "Milestones", "Baseline and current dates of every milestone.", kMilestones, draw_tables},
-    {Section::Boundaries, "Boundaries", "Scope, working hours, blackouts and quotas agreed with the client.",
-     kBoundaries, draw_tables},
-    {Section::ChangeRequests, "Change requests", "Requested changes, their impact on milestones, cost and decision.",
-     kChanges, draw_tables},
-    {Section::ClientTasks, "Client tasks", "What the client has to do, by when, and what waits on it.", kTasks,
+    {Section::ChangeRequests, "Change requests",
+     "Requested changes, their impact on milestones, cost and decision.", kChanges, draw_tables},
+    {Section::ClientTasks, "Client tasks",
+     "What the client has to do, by when, and what waits on it.", kTasks, draw_tables},
+    {Section::Decisions, "Decisions", "What was decided, by whom, who was consulted and informed.",
+     kDecisions, draw_tables},
+    {Section::Feedback, "Feedback", "How the client feels, and what follows up on it.", kFeedback,
      draw_tables},
-    {Section::Decisions, "Decisions", "What was decided, by whom, who was consulted and informed.", kDecisions,
-     draw_tables},
-    {Section::Feedback, "Feedback", "How the client feels, and what follows up on it.", kFeedback, draw_tables},
 }};
 
 }  // namespace

@@ -22,7 +22,8 @@ void draw_status_bar(App& app, const Layout& layout) {
     const char* banner = " CLIENT VIEW  ·  internal notes hidden  ·  F11 to leave ";
     ImVec2 p = ImGui::GetCursorScreenPos();
     ImVec2 size = ImGui::CalcTextSize(banner);
-    ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(p.x - 4, p.y - 2), ImVec2(p.x + size.x + 4, p.y + size.y + 2),
+    ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(p.x - 4, p.y - 2),
+                                              ImVec2(p.x + size.x + 4, p.y + size.y + 2),
                                               palette().accent, ImGui::GetStyle().FrameRounding);
     ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32_WHITE);
     ImGui::TextUnformatted(banner);
@@ -41,11 +42,13 @@ void draw_status_bar(App& app, const Layout& layout) {
   bool worrying = summary.rfind("No findings", 0) != 0;
   std::string line = "·  " + summary;
   ImGui::PushStyleColor(ImGuiCol_Text, worrying ? palette().warning : palette().ok);
-  if (ImGui::Selectable(line.c_str(), false, 0, ImGui::CalcTextSize(line.c_str()))) app.main_window.section = Section::Health;
+  if (ImGui::Selectable(line.c_str(), false, 0, ImGui::CalcTextSize(line.c_str())))
+    app.main_window.section = Section::Health;
   ImGui::PopStyleColor();
   // Occurrence expansion is bounded (memory follows the file, not the centuries
   // a series spans): say so when the timeline shows only the part nearest today.
-  if (size_t cut = app.doc.timeline_index(app.view.audience(), app.today()).truncated_lanes(); cut > 0) {
+  if (size_t cut = app.doc.timeline_index(app.view.audience(), app.today()).truncated_lanes();
+      cut > 0) {
     ImGui::SameLine();
     ImGui::TextDisabled("·  %zu meeting series show only their occurrences nearest today", cut);
   }
@@ -58,11 +61,12 @@ void draw_status_bar(App& app, const Layout& layout) {
                 app.fonts.family.empty() ? "default font" : app.fonts.family.c_str(),
                 app.effective_theme() == Theme::Dark           ? "Dark"
                 : app.effective_theme() == Theme::HighContrast ? "High-contrast"
-                                                                : "Light",
+                                                               : "Light",
                 static_cast<int>(app.effective_ui_scale() * 100.0f + 0.5f));
   // Right-aligned, only where it does not cover what is on the left.
   float w = ImGui::CalcTextSize(right).x;
-  float used = ImGui::GetItemRectMax().x - ImGui::GetWindowPos().x + ImGui::GetStyle().ItemSpacing.x * 4;
+  float used =
+      ImGui::GetItemRectMax().x - ImGui::GetWindowPos().x + ImGui::GetStyle().ItemSpacing.x * 4;
   float x = ImGui::GetWindowWidth() - w - ImGui::GetStyle().WindowPadding.x;
   if (x > used) {
     ImGui::SameLine(x);

@@ -28,7 +28,8 @@ void draw_health_markers(App& app, const std::vector<Finding>& findings) {
     float x = f.x_of(double(start_of(finding.date).minutes) + 720.0);
     if (x < f.time_x0 - r || x > f.time_x1 + r) continue;
     ImU32 colour = finding.severity == Severity::Problem ? palette().danger : palette().warning;
-    draw->AddTriangleFilled(ImVec2(x, y - r), ImVec2(x - r, y + r * 0.8f), ImVec2(x + r, y + r * 0.8f), colour);
+    draw->AddTriangleFilled(ImVec2(x, y - r), ImVec2(x - r, y + r * 0.8f),
+                            ImVec2(x + r, y + r * 0.8f), colour);
     if (std::abs(mouse.x - x) <= r + 1 && std::abs(mouse.y - y) <= r + 1) hovered = &finding;
   }
   draw->PopClipRect();
@@ -39,7 +40,8 @@ void draw_health_markers(App& app, const std::vector<Finding>& findings) {
     if (!hovered->next_step.empty()) ImGui::TextDisabled("Next: %s", hovered->next_step.c_str());
     ImGui::PopTextWrapPos();
     ImGui::EndTooltip();
-    if (ImGui::IsMouseClicked(0) && hovered->item != kNoId) app.view.selection = Selection{hovered->item, hovered->occurrence};
+    if (ImGui::IsMouseClicked(0) && hovered->item != kNoId)
+      app.view.selection = Selection{hovered->item, hovered->occurrence};
   }
 }
 

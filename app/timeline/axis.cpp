@@ -19,30 +19,46 @@ struct UnitInfo {
   float min_px;    // labels need this much room
 };
 constexpr UnitInfo kUnits[] = {
-    {AxisUnit::Hour, 60, 46},         {AxisUnit::Hours3, 180, 46},  {AxisUnit::Hours6, 360, 46},
-    {AxisUnit::Hours12, 720, 46},     {AxisUnit::Day, 1440, 30},    {AxisUnit::Week, 10080, 60},
-    {AxisUnit::Month, 43830, 40},     {AxisUnit::Quarter, 131490, 34}, {AxisUnit::Year, 525960, 44},
+    {AxisUnit::Hour, 60, 46},        {AxisUnit::Hours3, 180, 46},     {AxisUnit::Hours6, 360, 46},
+    {AxisUnit::Hours12, 720, 46},    {AxisUnit::Day, 1440, 30},       {AxisUnit::Week, 10080, 60},
+    {AxisUnit::Month, 43830, 40},    {AxisUnit::Quarter, 131490, 34}, {AxisUnit::Year, 525960, 44},
     {AxisUnit::Years5, 2629800, 44},
 };
 
 int hour_step(AxisUnit u) {
   switch (u) {
-    case AxisUnit::Hour: return 1;
-    case AxisUnit::Hours3: return 3;
-    case AxisUnit::Hours6: return 6;
-    case AxisUnit::Hours12: return 12;
-    default: return 0;
+    case AxisUnit::Hour:
+      return 1;
+    case AxisUnit::Hours3:
+      return 3;
+    case AxisUnit::Hours6:
+      return 6;
+    case AxisUnit::Hours12:
+      return 12;
+    default:
+      return 0;
   }
 }
 
 // The coarser unit whose labels go in the top row, if any.
 bool major_of(AxisUnit u, AxisUnit& major) {
   switch (u) {
-    case AxisUnit::Hour: case AxisUnit::Hours3: case AxisUnit::Hours6: case AxisUnit::Hours12:
-      major = AxisUnit::Day; return true;
-    case AxisUnit::Day: case AxisUnit::Week: major = AxisUnit::Month; return true;
-    case AxisUnit::Month: case AxisUnit::Quarter: major = AxisUnit::Year; return true;
-    default: return false;
+    case AxisUnit::Hour:
+    case AxisUnit::Hours3:
+    case AxisUnit::Hours6:
+    case AxisUnit::Hours12:
+      major = AxisUnit::Day;
+      return true;
+    case AxisUnit::Day:
+    case AxisUnit::Week:
+      major = AxisUnit::Month;
+      return true;
+    case AxisUnit::Month:
+    case AxisUnit::Quarter:
+      major = AxisUnit::Year;
+      return true;
+    default:
+      return false;
   }
 }
 
@@ -57,13 +73,20 @@ struct Tick {
 // Whether `d` starts a period of a day-or-longer unit.
 bool starts_period(AxisUnit u, Date d) {
   switch (u) {
-    case AxisUnit::Day: return true;
-    case AxisUnit::Week: return d.weekday() == 1;
-    case AxisUnit::Month: return d.day() == 1;
-    case AxisUnit::Quarter: return d.day() == 1 && (d.month() - 1) % 3 == 0;
-    case AxisUnit::Year: return d.day() == 1 && d.month() == 1;
-    case AxisUnit::Years5: return d.day() == 1 && d.month() == 1 && d.year() % 5 == 0;
-    default: return true;
+    case AxisUnit::Day:
+      return true;
+    case AxisUnit::Week:
+      return d.weekday() == 1;
+    case AxisUnit::Month:
+      return d.day() == 1;
+    case AxisUnit::Quarter:
+      return d.day() == 1 && (d.month() - 1) % 3 == 0;
+    case AxisUnit::Year:
+      return d.day() == 1 && d.month() == 1;
+    case AxisUnit::Years5:
+      return d.day() == 1 && d.month() == 1 && d.year() % 5 == 0;
+    default:
+      return true;
   }
 }
 
@@ -71,19 +94,28 @@ bool starts_period(AxisUnit u, Date d) {
 // rather than day by day, so a forty-year view costs a few dozen iterations.
 Date next_period_start(AxisUnit u, Date d) {
   switch (u) {
-    case AxisUnit::Day: return d;
-    case AxisUnit::Week: return d.plus_days(int32_t((8 - d.weekday()) % 7));
-    default: break;
+    case AxisUnit::Day:
+      return d;
+    case AxisUnit::Week:
+      return d.plus_days(int32_t((8 - d.weekday()) % 7));
+    default:
+      break;
   }
   int y = d.year();
   unsigned m = d.month();
   if (d.day() != 1) {
-    if (++m > 12) { m = 1; ++y; }
+    if (++m > 12) {
+      m = 1;
+      ++y;
+    }
   }
   for (;;) {
     Date c = Date::from_ymd(y, m, 1);
     if (c >= d && starts_period(u, c)) return c;
-    if (++m > 12) { m = 1; ++y; }
+    if (++m > 12) {
+      m = 1;
+      ++y;
+    }
   }
 }
 
@@ -93,20 +125,32 @@ std::vector<Tick> ticks(AxisUnit u, const TimelineFrame& f, LocalDays& days) {
   Date last = days.date_of(f.range.to).plus_days(1);
   if (int step = hour_step(u)) {
     for (Date d = first; d <= last && out.size() < 2000; d = d.plus_days(1)) {
-      for (int h = 0; h < 24; h += step) out.push_back(Tick{double(days.at(d, h * 60).minutes), d, h});
+      for (int h = 0; h < 24; h += step)
+        out.push_back(Tick{double(days.at(d, h * 60).minutes), d, h});
     }
     return out;
   }
   // Start one period before the view so a label that begins off-screen still shows.
   Date d = first;
   switch (u) {
-    case AxisUnit::Week: d = d.plus_days(-7); break;
-    case AxisUnit::Month: d = Date::from_ymd(d.year(), d.month(), 1).plus_days(-1); break;
-    case AxisUnit::Quarter: case AxisUnit::Year: d = Date::from_ymd(d.year() - 1, 1, 1); break;
-    case AxisUnit::Years5: d = Date::from_ymd(d.year() - 5, 1, 1); break;
-    default: break;
+    case AxisUnit::Week:
+      d = d.plus_days(-7);
+      break;
+    case AxisUnit::Month:
+      d = Date::from_ymd(d.year(), d.month(), 1).plus_days(-1);
+      break;
+    case AxisUnit::Quarter:
+    case AxisUnit::Year:
+      d = Date::from_ymd(d.year() - 1, 1, 1);
+      break;
+    case AxisUnit::Years5:
+      d = Date::from_ymd(d.year() - 5, 1, 1);
+      break;
+    default:
+      break;
   }
-  for (d = next_period_start(u, d); d <= last && out.size() < 2000; d = next_period_start(u, d.plus_days(1))) {
+  for (d = next_period_start(u, d); d <= last && out.size() < 2000;
+       d = next_period_start(u, d.plus_days(1))) {
     out.push_back(Tick{double(days.start(d).minutes), d, 0});
   }
   return out;
@@ -115,19 +159,34 @@ std::vector<Tick> ticks(AxisUnit u, const TimelineFrame& f, LocalDays& days) {
 void label(AxisUnit u, const Tick& t, double px_per_unit, char* buf, size_t n) {
   const Date& d = t.date;
   switch (u) {
-    case AxisUnit::Hour: case AxisUnit::Hours3: case AxisUnit::Hours6: case AxisUnit::Hours12:
-      std::snprintf(buf, n, "%02d:00", t.hour); break;
+    case AxisUnit::Hour:
+    case AxisUnit::Hours3:
+    case AxisUnit::Hours6:
+    case AxisUnit::Hours12:
+      std::snprintf(buf, n, "%02d:00", t.hour);
+      break;
     case AxisUnit::Day:
-      if (px_per_unit >= 84) std::snprintf(buf, n, "%s %u", weekday_short(d.weekday()), d.day());
-      else std::snprintf(buf, n, "%u", d.day());
+      if (px_per_unit >= 84)
+        std::snprintf(buf, n, "%s %u", weekday_short(d.weekday()), d.day());
+      else
+        std::snprintf(buf, n, "%u", d.day());
       break;
-    case AxisUnit::Week: std::snprintf(buf, n, "%u %.3s", d.day(), month_name(d.month())); break;
+    case AxisUnit::Week:
+      std::snprintf(buf, n, "%u %.3s", d.day(), month_name(d.month()));
+      break;
     case AxisUnit::Month:
-      if (px_per_unit >= 110) std::snprintf(buf, n, "%s", month_name(d.month()));
-      else std::snprintf(buf, n, "%.3s", month_name(d.month()));
+      if (px_per_unit >= 110)
+        std::snprintf(buf, n, "%s", month_name(d.month()));
+      else
+        std::snprintf(buf, n, "%.3s", month_name(d.month()));
       break;
-    case AxisUnit::Quarter: std::snprintf(buf, n, "Q%u", (d.month() - 1) / 3 + 1); break;
-    case AxisUnit::Year: case AxisUnit::Years5: std::snprintf(buf, n, "%d", d.year()); break;
+    case AxisUnit::Quarter:
+      std::snprintf(buf, n, "Q%u", (d.month() - 1) / 3 + 1);
+      break;
+    case AxisUnit::Year:
+    case AxisUnit::Years5:
+      std::snprintf(buf, n, "%d", d.year());
+      break;
   }
 }
 
@@ -136,13 +195,20 @@ void major_label(AxisUnit major, const Tick& t, char* buf, size_t n, float room)
   const Date& d = t.date;
   switch (major) {
     case AxisUnit::Day:
-      std::snprintf(buf, n, "%s %u %s %d", weekday_name(d.weekday()), d.day(), month_name(d.month()), d.year());
+      std::snprintf(buf, n, "%s %u %s %d", weekday_name(d.weekday()), d.day(),
+                    month_name(d.month()), d.year());
       if (ImGui::CalcTextSize(buf).x > room)
-        std::snprintf(buf, n, "%.3s %u %.3s %d", weekday_name(d.weekday()), d.day(), month_name(d.month()), d.year());
-      if (ImGui::CalcTextSize(buf).x > room) std::snprintf(buf, n, "%.3s %u", weekday_name(d.weekday()), d.day());
+        std::snprintf(buf, n, "%.3s %u %.3s %d", weekday_name(d.weekday()), d.day(),
+                      month_name(d.month()), d.year());
+      if (ImGui::CalcTextSize(buf).x > room)
+        std::snprintf(buf, n, "%.3s %u", weekday_name(d.weekday()), d.day());
       break;
-    case AxisUnit::Month: std::snprintf(buf, n, "%s %d", month_name(d.month()), d.year()); break;
-    default: std::snprintf(buf, n, "%d", d.year()); break;
+    case AxisUnit::Month:
+      std::snprintf(buf, n, "%s %d", month_name(d.month()), d.year());
+      break;
+    default:
+      std::snprintf(buf, n, "%d", d.year());
+      break;
   }
 }
 
@@ -150,16 +216,26 @@ void major_label(AxisUnit major, const Tick& t, char* buf, size_t n, float room)
 
 const char* to_string(AxisUnit u) {
   switch (u) {
-    case AxisUnit::Hour: return "hour";
-    case AxisUnit::Hours3: return "3 hours";
-    case AxisUnit::Hours6: return "6 hours";
-    case AxisUnit::Hours12: return "12 hours";
-    case AxisUnit::Day: return "day";
-    case AxisUnit::Week: return "week";
-    case AxisUnit::Month: return "month";
-    case AxisUnit::Quarter: return "quarter";
-    case AxisUnit::Year: return "year";
-    case AxisUnit::Years5: return "5 years";
+    case AxisUnit::Hour:
+      return "hour";
+    case AxisUnit::Hours3:
+      return "3 hours";
+    case AxisUnit::Hours6:
+      return "6 hours";
+    case AxisUnit::Hours12:
+      return "12 hours";
+    case AxisUnit::Day:
+      return "day";
+    case AxisUnit::Week:
+      return "week";
+    case AxisUnit::Month:
+      return "month";
+    case AxisUnit::Quarter:
+      return "quarter";
+    case AxisUnit::Year:
+      return "year";
+    case AxisUnit::Years5:
+      return "5 years";
   }
   return "?";
 }
@@ -173,14 +249,15 @@ AxisUnit axis_unit(double px_per_minute, float scale) {
 
 // [SECTION] Drawing -------------------------------------------------------------
 
-void draw_axis(ImDrawList* draw, const TimelineFrame& f, const TimelinePalette& pal, LocalDays& days,
-               float lanes_y1) {
+void draw_axis(ImDrawList* draw, const TimelineFrame& f, const TimelinePalette& pal,
+               LocalDays& days, float lanes_y1) {
   const float s = f.scale;
   const float line_h = ImGui::GetTextLineHeight();
   const float y0 = f.canvas_min.y;
   const float y_mid = y0 + line_h + 6 * s;
   draw->AddRectFilled(ImVec2(f.time_x0, y0), ImVec2(f.time_x1, f.axis_y1), pal.axis_bg);
-  draw->AddLine(ImVec2(f.time_x0, f.axis_y1 - 0.5f), ImVec2(f.time_x1, f.axis_y1 - 0.5f), pal.header_border);
+  draw->AddLine(ImVec2(f.time_x0, f.axis_y1 - 0.5f), ImVec2(f.time_x1, f.axis_y1 - 0.5f),
+                pal.header_border);
 
   AxisUnit unit = axis_unit(f.px_per_minute, s);
   double px_per_unit = 0;
@@ -207,7 +284,8 @@ void draw_axis(ImDrawList* draw, const TimelineFrame& f, const TimelinePalette& 
     float x = f.x_of(majors[i].minute);
     float next_x = i + 1 < majors.size() ? f.x_of(majors[i + 1].minute) : f.time_x1 + 1000;
     if (next_x < f.time_x0 || x > f.time_x1) continue;
-    if (x >= f.time_x0) draw->AddLine(ImVec2(x, y0 + 2 * s), ImVec2(x, lanes_y1), pal.grid_major, 1.5f);
+    if (x >= f.time_x0)
+      draw->AddLine(ImVec2(x, y0 + 2 * s), ImVec2(x, lanes_y1), pal.grid_major, 1.5f);
     major_label(major, majors[i], buf, sizeof buf, next_x - x - 13 * s);
     float w = ImGui::CalcTextSize(buf).x;
     // Sticky: the label of the period at the left edge stays visible until the

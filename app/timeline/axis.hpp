@@ -18,7 +18,7 @@ const char* to_string(AxisUnit u);  // "hour", "day", ...
 AxisUnit axis_unit(double px_per_minute, float scale);
 
 // Draws the axis band [canvas_min.y, axis_y1] and grid lines down to `lanes_y1`.
-void draw_axis(ImDrawList* draw, const TimelineFrame& f, const TimelinePalette& pal, LocalDays& days,
-               float lanes_y1);
+void draw_axis(ImDrawList* draw, const TimelineFrame& f, const TimelinePalette& pal,
+               LocalDays& days, float lanes_y1);
 
 }  // namespace rapport::app

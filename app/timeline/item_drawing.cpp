@@ -40,49 +40,69 @@ Extent extent_of(const TimelineFrame& f, LaneKind kind, const TimelineItem& it, 
 
 ImU32 milestone_colour(const TimelinePalette& p, uint8_t state) {
   switch (MilestoneStatus(state)) {
-    case MilestoneStatus::Planned: return p.milestone;
-    case MilestoneStatus::InProgress: return p.milestone_progress;
-    case MilestoneStatus::Done: return p.milestone_done;
-    case MilestoneStatus::Missed: return p.milestone_missed;
+    case MilestoneStatus::Planned:
+      return p.milestone;
+    case MilestoneStatus::InProgress:
+      return p.milestone_progress;
+    case MilestoneStatus::Done:
+      return p.milestone_done;
+    case MilestoneStatus::Missed:
+      return p.milestone_missed;
   }
   return p.milestone;
 }
 
 ImU32 change_colour(const TimelinePalette& p, uint8_t state) {
   switch (ChangeStatus(state)) {
-    case ChangeStatus::Proposed: return p.change_proposed;
-    case ChangeStatus::Approved: return p.change_approved;
-    case ChangeStatus::Rejected: return p.change_rejected;
-    case ChangeStatus::Deferred: return p.change_deferred;
+    case ChangeStatus::Proposed:
+      return p.change_proposed;
+    case ChangeStatus::Approved:
+      return p.change_approved;
+    case ChangeStatus::Rejected:
+      return p.change_rejected;
+    case ChangeStatus::Deferred:
+      return p.change_deferred;
   }
   return p.change_proposed;
 }
 
 std::string title_of(const Engagement& e, LaneKind kind, Id id) {
   switch (kind) {
-    case LaneKind::Meeting: if (auto* x = e.meetings.find(id)) return x->title; break;
-    case LaneKind::Milestones: if (auto* x = e.milestones.find(id)) return x->title; break;
-    case LaneKind::Boundaries: if (auto* x = e.boundaries.find(id)) return x->title; break;
-    case LaneKind::ChangeRequests: if (auto* x = e.change_requests.find(id)) return x->title; break;
-    case LaneKind::ClientTasks: if (auto* x = e.client_tasks.find(id)) return x->title; break;
+    case LaneKind::Meeting:
+      if (auto* x = e.meetings.find(id)) return x->title;
+      break;
+    case LaneKind::Milestones:
+      if (auto* x = e.milestones.find(id)) return x->title;
+      break;
+    case LaneKind::Boundaries:
+      if (auto* x = e.boundaries.find(id)) return x->title;
+      break;
+    case LaneKind::ChangeRequests:
+      if (auto* x = e.change_requests.find(id)) return x->title;
+      break;
+    case LaneKind::ClientTasks:
+      if (auto* x = e.client_tasks.find(id)) return x->title;
+      break;
   }
   return {};
 }
 
 // The item's title clipped to [x0, x1] on one line; nothing (not even the lookup)
 // when there is no room for a few letters.
-void title_text(const ItemDrawContext& c, LaneKind kind, Id id, float x0, float x1, float y, ImU32 col,
-                const char* prefix = "") {
+void title_text(const ItemDrawContext& c, LaneKind kind, Id id, float x0, float x1, float y,
+                ImU32 col, const char* prefix = "") {
   float room = x1 - x0;
   if (room < ImGui::GetFontSize() * 2.0f) return;
   std::string text = prefix + title_of(*c.engagement, kind, id);
   if (text.empty()) return;
   ImVec4 clip(x0, y - 2, x1, y + ImGui::GetFontSize() + 4);
-  c.draw->AddText(ImGui::GetFont(), ImGui::GetFontSize(), ImVec2(x0, y), col, text.c_str(), nullptr, 0.0f, &clip);
+  c.draw->AddText(ImGui::GetFont(), ImGui::GetFontSize(), ImVec2(x0, y), col, text.c_str(), nullptr,
+                  0.0f, &clip);
 }
 
 void diamond(ImDrawList* draw, ImVec2 c, float r, ImU32 fill, ImU32 border, float thickness) {
-  ImVec2 p[4] = {ImVec2(c.x, c.y - r), ImVec2(c.x + r, c.y), ImVec2(c.x, c.y + r), ImVec2(c.x - r, c.y)};
+  ImVec2 p[4] = {ImVec2(c.x, c.y - r), ImVec2(c.x + r, c.y), ImVec2(c.x, c.y + r),
+                 ImVec2(c.x - r, c.y)};
   if (fill & IM_COL32_A_MASK) draw->AddConvexPolyFilled(p, 4, fill);
   if (thickness > 0) draw->AddPolyline(p, 4, border, ImDrawFlags_Closed, thickness);
 }
@@ -97,7 +117,8 @@ struct Row {
   float y0, y1;
 };
 
-void draw_meeting(ItemDrawContext& c, const TimelineItem& it, Extent x, Row r, bool selected, bool preview) {
+void draw_meeting(ItemDrawContext& c, const TimelineItem& it, Extent x, Row r, bool selected,
+                  bool preview) {
   const TimelineFrame& f = *c.frame;
   const TimelinePalette& p = *c.pal;
   const float s = f.scale;
@@ -112,7 +133,8 @@ void draw_meeting(ItemDrawContext& c, const TimelineItem& it, Extent x, Row r, b
     float gx = f.clamped_x(double(it.ghost.minutes));
     float gw = std::max(x.x1 - x.x0, 6 * s);
     ImU32 faint = with_alpha(p.meeting, 0.35f);
-    c.draw->AddRect(ImVec2(gx, a.y + 3 * s), ImVec2(gx + gw, b.y - 3 * s), faint, round, 0, 1.5f * s);
+    c.draw->AddRect(ImVec2(gx, a.y + 3 * s), ImVec2(gx + gw, b.y - 3 * s), faint, round, 0,
+                    1.5f * s);
     float my = (a.y + b.y) * 0.5f;
     c.draw->AddLine(ImVec2(gx + gw, my), ImVec2(x.x0, my), faint, 1.0f * s);
   }
@@ -136,12 +158,13 @@ void draw_meeting(ItemDrawContext& c, const TimelineItem& it, Extent x, Row r, b
     c.draw->AddCircleFilled(dot, rad, p.warning, 12);
     c.draw->AddCircle(dot, rad, p.canvas, 12, 1.5f * s);
   }
-  if (selected || preview) c.draw->AddRect(ImVec2(a.x - 2 * s, a.y - 2 * s), ImVec2(b.x + 2 * s, b.y + 2 * s),
-                                           preview ? p.drag_preview : p.selection, round + 2 * s, 0, 2.5f * s);
+  if (selected || preview)
+    c.draw->AddRect(ImVec2(a.x - 2 * s, a.y - 2 * s), ImVec2(b.x + 2 * s, b.y + 2 * s),
+                    preview ? p.drag_preview : p.selection, round + 2 * s, 0, 2.5f * s);
 }
 
-void draw_milestone(ItemDrawContext& c, const TimelineItem& it, Extent x, Row r, bool selected, bool preview,
-                    float label_x1) {
+void draw_milestone(ItemDrawContext& c, const TimelineItem& it, Extent x, Row r, bool selected,
+                    bool preview, float label_x1) {
   const TimelineFrame& f = *c.frame;
   const TimelinePalette& p = *c.pal;
   const float s = f.scale;
@@ -158,7 +181,8 @@ void draw_milestone(ItemDrawContext& c, const TimelineItem& it, Extent x, Row r,
   diamond(c.draw, ImVec2(cx, cy), rad, fill, selected || preview ? p.selection : p.canvas,
           selected || preview ? 3.0f * s : 1.5f * s);
   if (label_x1 > cx + rad + 4 * s) {
-    title_text(c, LaneKind::Milestones, it.id, cx + rad + 5 * s, label_x1, cy - ImGui::GetFontSize() * 0.5f, p.text);
+    title_text(c, LaneKind::Milestones, it.id, cx + rad + 5 * s, label_x1,
+               cy - ImGui::GetFontSize() * 0.5f, p.text);
   }
 }
 
@@ -172,7 +196,8 @@ void draw_blackout(ItemDrawContext& c, const TimelineItem& it, Extent x, Row r, 
              (a.y + b.y) * 0.5f - ImGui::GetFontSize() * 0.5f, p.blackout_text);
 }
 
-void draw_change(ItemDrawContext& c, const TimelineItem& it, Extent x, Row r, bool selected, float label_x1) {
+void draw_change(ItemDrawContext& c, const TimelineItem& it, Extent x, Row r, bool selected,
+                 float label_x1) {
   const TimelinePalette& p = *c.pal;
   const float s = c.frame->scale;
   float cy = (r.y0 + r.y1) * 0.5f;
@@ -180,7 +205,8 @@ void draw_change(ItemDrawContext& c, const TimelineItem& it, Extent x, Row r, bo
   float rad = (x.x1 - x.x0) * 0.5f * 0.85f;
   ImU32 col = change_colour(p, it.state);
   c.draw->AddCircleFilled(ImVec2(cx, cy), rad, col, 20);
-  c.draw->AddCircle(ImVec2(cx, cy), rad, selected ? p.selection : p.canvas, 20, selected ? 3.0f * s : 1.5f * s);
+  c.draw->AddCircle(ImVec2(cx, cy), rad, selected ? p.selection : p.canvas, 20,
+                    selected ? 3.0f * s : 1.5f * s);
   if (it.flags & kMovedMilestones) {
     // An arrow: this approved change moved milestones.
     float w = rad * 0.55f;
@@ -189,8 +215,8 @@ void draw_change(ItemDrawContext& c, const TimelineItem& it, Extent x, Row r, bo
                               ImVec2(cx + 1 * s, cy + w * 0.7f), p.canvas);
   }
   if (label_x1 > cx + rad + 4 * s) {
-    title_text(c, LaneKind::ChangeRequests, it.id, cx + rad + 5 * s, label_x1, cy - ImGui::GetFontSize() * 0.5f,
-               p.text);
+    title_text(c, LaneKind::ChangeRequests, it.id, cx + rad + 5 * s, label_x1,
+               cy - ImGui::GetFontSize() * 0.5f, p.text);
   }
 }
 
@@ -202,26 +228,42 @@ void draw_task(ItemDrawContext& c, const TimelineItem& it, Extent x, Row r, bool
   auto status = TaskStatus(it.state);
   bool overdue = it.flags & kOverdue;
   const float round = x.x1 - x.x0 < 12 * s ? 0.0f : 3 * s;
-  ImU32 fill = overdue ? p.task_overdue : status == TaskStatus::Done ? p.task_done
-             : status == TaskStatus::Dropped ? with_alpha(p.muted_text, 0.35f) : with_alpha(p.task, 0.75f);
+  ImU32 fill = overdue                         ? p.task_overdue
+               : status == TaskStatus::Done    ? p.task_done
+               : status == TaskStatus::Dropped ? with_alpha(p.muted_text, 0.35f)
+                                               : with_alpha(p.task, 0.75f);
   c.draw->AddRectFilled(a, b, fill, round);
-  if (status == TaskStatus::Dropped) c.draw->AddLine(ImVec2(a.x, (a.y + b.y) * 0.5f), ImVec2(b.x, (a.y + b.y) * 0.5f), p.text, 1.5f * s);
+  if (status == TaskStatus::Dropped)
+    c.draw->AddLine(ImVec2(a.x, (a.y + b.y) * 0.5f), ImVec2(b.x, (a.y + b.y) * 0.5f), p.text,
+                    1.5f * s);
   if (overdue && round > 0) c.draw->AddRect(a, b, p.text, round, 0, 1.5f * s);
-  if (selected) c.draw->AddRect(ImVec2(a.x - 2 * s, a.y - 2 * s), ImVec2(b.x + 2 * s, b.y + 2 * s), p.selection, 4 * s, 0, 2.5f * s);
+  if (selected)
+    c.draw->AddRect(ImVec2(a.x - 2 * s, a.y - 2 * s), ImVec2(b.x + 2 * s, b.y + 2 * s), p.selection,
+                    4 * s, 0, 2.5f * s);
   ImU32 text = overdue || status != TaskStatus::Open ? p.text : IM_COL32(255, 255, 255, 255);
   if (overdue) text = IM_COL32(255, 255, 255, 255);
   title_text(c, LaneKind::ClientTasks, it.id, std::max(a.x, c.frame->time_x0) + 5 * s, b.x - 4 * s,
              (a.y + b.y) * 0.5f - ImGui::GetFontSize() * 0.5f, text, overdue ? "! " : "");
 }
 
-void draw_shape(ItemDrawContext& c, LaneKind kind, const TimelineItem& it, Extent x, Row r, bool selected,
-                bool preview, float label_x1) {
+void draw_shape(ItemDrawContext& c, LaneKind kind, const TimelineItem& it, Extent x, Row r,
+                bool selected, bool preview, float label_x1) {
   switch (kind) {
-    case LaneKind::Meeting: draw_meeting(c, it, x, r, selected, preview); break;
-    case LaneKind::Milestones: draw_milestone(c, it, x, r, selected, preview, label_x1); break;
-    case LaneKind::Boundaries: draw_blackout(c, it, x, r, selected); break;
-    case LaneKind::ChangeRequests: draw_change(c, it, x, r, selected, label_x1); break;
-    case LaneKind::ClientTasks: draw_task(c, it, x, r, selected); break;
+    case LaneKind::Meeting:
+      draw_meeting(c, it, x, r, selected, preview);
+      break;
+    case LaneKind::Milestones:
+      draw_milestone(c, it, x, r, selected, preview, label_x1);
+      break;
+    case LaneKind::Boundaries:
+      draw_blackout(c, it, x, r, selected);
+      break;
+    case LaneKind::ChangeRequests:
+      draw_change(c, it, x, r, selected, label_x1);
+      break;
+    case LaneKind::ClientTasks:
+      draw_task(c, it, x, r, selected);
+      break;
   }
 }
 
@@ -240,11 +282,16 @@ struct Run {
 
 float lane_row_height(LaneKind kind) {
   switch (kind) {
-    case LaneKind::Meeting: return 34;
-    case LaneKind::Milestones: return 34;
-    case LaneKind::Boundaries: return 28;
-    case LaneKind::ChangeRequests: return 30;
-    case LaneKind::ClientTasks: return 28;
+    case LaneKind::Meeting:
+      return 34;
+    case LaneKind::Milestones:
+      return 34;
+    case LaneKind::Boundaries:
+      return 28;
+    case LaneKind::ChangeRequests:
+      return 30;
+    case LaneKind::ClientTasks:
+      return 28;
   }
   return 30;
 }
@@ -259,14 +306,16 @@ bool is_selected(const Selection& s, const TimelineLane& lane, const TimelineIte
   return s.occurrence && *s.occurrence == it.date;
 }
 
-void draw_single_item(ItemDrawContext& c, const TimelineLane& lane, const TimelineItem& it, float y0, float row_h,
-                      bool preview) {
+void draw_single_item(ItemDrawContext& c, const TimelineLane& lane, const TimelineItem& it,
+                      float y0, float row_h, bool preview) {
   Row r{y0 + float(it.row) * row_h, y0 + float(it.row + 1) * row_h};
   Extent x = extent_of(*c.frame, lane.kind, it, row_h);
-  draw_shape(c, lane.kind, it, x, r, is_selected(c.selection, lane, it), preview, x.x1 + 400 * c.frame->scale);
+  draw_shape(c, lane.kind, it, x, r, is_selected(c.selection, lane, it), preview,
+             x.x1 + 400 * c.frame->scale);
 }
 
-void draw_lane_items(ItemDrawContext& c, const TimelineLane& lane, int lane_index, float y0, float row_h) {
+void draw_lane_items(ItemDrawContext& c, const TimelineLane& lane, int lane_index, float y0,
+                     float row_h) {
   const TimelineFrame& f = *c.frame;
   const TimelinePalette& p = *c.pal;
   const float s = f.scale;
@@ -285,18 +334,21 @@ void draw_lane_items(ItemDrawContext& c, const TimelineLane& lane, int lane_inde
     Row r{y0 + float(&run - runs) * row_h, y0 + float(&run - runs + 1) * row_h};
     if (run.count == 1) {
       const TimelineItem& it = lane.items[run.first];
-      if (it.end.minutes <= f.range.from || it.start.minutes >= f.range.to) ++c.stats->drawn_outside;
+      if (it.end.minutes <= f.range.from || it.start.minutes >= f.range.to)
+        ++c.stats->drawn_outside;
       bool dragged = c.dragged && c.dragged->lane == lane_index && c.dragged->index == run.first;
       if (dragged) {
         // Its original place stays faintly visible while the preview moves.
-        c.draw->AddRect(ImVec2(run.x.x0, r.y0 + 4 * s), ImVec2(run.x.x1, r.y1 - 4 * s), with_alpha(p.text, 0.35f),
-                        4 * s, 0, 1.5f * s);
+        c.draw->AddRect(ImVec2(run.x.x0, r.y0 + 4 * s), ImVec2(run.x.x1, r.y1 - 4 * s),
+                        with_alpha(p.text, 0.35f), 4 * s, 0, 1.5f * s);
       } else {
-        draw_shape(c, lane.kind, it, run.x, r, is_selected(c.selection, lane, it), false, next_x0 - 6 * s);
+        draw_shape(c, lane.kind, it, run.x, r, is_selected(c.selection, lane, it), false,
+                   next_x0 - 6 * s);
       }
       ++c.stats->items_drawn;
       if (hovered(c, run.x.x0 - 2 * s, r.y0, run.x.x1 + 2 * s, r.y1)) {
-        *c.hit = TimelineHit{TimelineHit::What::Item, lane_index, run.first, 1, 0, 0, int(&run - runs)};
+        *c.hit =
+            TimelineHit{TimelineHit::What::Item, lane_index, run.first, 1, 0, 0, int(&run - runs)};
       }
       return;
     }
@@ -307,13 +359,15 @@ void draw_lane_items(ItemDrawContext& c, const TimelineLane& lane, int lane_inde
     std::snprintf(label, sizeof label, x1 - x0 > 70 * s ? "%zu items" : "%zu", run.count);
     ImVec2 ts = ImGui::CalcTextSize(label);
     if (ts.x + 6 * s < x1 - x0) {
-      c.draw->AddText(ImVec2((x0 + x1 - ts.x) * 0.5f, (a.y + b.y - ts.y) * 0.5f), p.merged_text, label);
+      c.draw->AddText(ImVec2((x0 + x1 - ts.x) * 0.5f, (a.y + b.y - ts.y) * 0.5f), p.merged_text,
+                      label);
     }
     ++c.stats->merged_blocks;
     c.stats->items_merged += run.count;
     if (hovered(c, x0, r.y0, x1, r.y1)) {
-      *c.hit = TimelineHit{TimelineHit::What::Merged, lane_index, run.first, run.count, run.from, run.to,
-                           int(&run - runs)};
+      *c.hit =
+          TimelineHit{TimelineHit::What::Merged, lane_index, run.first, run.count, run.from, run.to,
+                      int(&run - runs)};
     }
   };
 

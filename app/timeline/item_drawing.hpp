@@ -42,11 +42,12 @@ float lane_row_height(LaneKind kind);
 // Whether an item is drawn at all (presentation mode hides internal milestones).
 bool item_shown(const ItemDrawContext& c, const TimelineLane& lane, const TimelineItem& it);
 
-void draw_lane_items(ItemDrawContext& c, const TimelineLane& lane, int lane_index, float y0, float row_h);
+void draw_lane_items(ItemDrawContext& c, const TimelineLane& lane, int lane_index, float y0,
+                     float row_h);
 
 // One item drawn alone at `at` (minutes): used for the drag preview.
-void draw_single_item(ItemDrawContext& c, const TimelineLane& lane, const TimelineItem& it, float y0, float row_h,
-                      bool preview);
+void draw_single_item(ItemDrawContext& c, const TimelineLane& lane, const TimelineItem& it,
+                      float y0, float row_h, bool preview);
 
 // Whether the item is the current selection.
 bool is_selected(const Selection& s, const TimelineLane& lane, const TimelineItem& it);

@@ -44,7 +44,8 @@ void meeting(const Engagement& e, const TimelineItem& it) {
   if (o != s->overrides.end()) {
     const OccurrenceOverride& v = o->second;
     if (v.state == OccurrenceState::Held) {
-      if (it.flags & kMissingRecap) ImGui::TextColored(ImVec4(0.85f, 0.55f, 0.1f, 1), "Held without a recap");
+      if (it.flags & kMissingRecap)
+        ImGui::TextColored(ImVec4(0.85f, 0.55f, 0.1f, 1), "Held without a recap");
       wrapped("Recap", v.recap_summary);
       wrapped("Agreed actions", v.agreed_actions);
     }
@@ -81,7 +82,8 @@ void boundary(const Engagement& e, const TimelineItem& it) {
   const Boundary* b = e.boundaries.find(it.id);
   if (!b) return;
   title(b->title);
-  ImGui::Text("%s: %s – %s", to_string(b->kind), date_text(b->from).c_str(), date_text(b->to).c_str());
+  ImGui::Text("%s: %s – %s", to_string(b->kind), date_text(b->from).c_str(),
+              date_text(b->to).c_str());
   wrapped("Description", b->description);
 }
 
@@ -112,25 +114,37 @@ void task(const Engagement& e, const TimelineItem& it, Date today) {
   ImGui::Text("%s → due %s", date_text(t->created_on).c_str(), date_text(t->due).c_str());
   ImGui::Text("Status: %s", to_string(t->status));
   if (it.flags & kOverdue) {
-    ImGui::TextColored(ImVec4(0.85f, 0.2f, 0.2f, 1), "Overdue by %d days", today.days - t->due.days);
+    ImGui::TextColored(ImVec4(0.85f, 0.2f, 0.2f, 1), "Overdue by %d days",
+                       today.days - t->due.days);
   }
   if (t->milestone) ImGui::Text("Waited on by %s", display_name(e, t->milestone).c_str());
 }
 
 }  // namespace
 
-void item_tooltip(const Engagement& e, const TimelineIndex&, const TimelineLane& lane, const TimelineItem& it,
-                  bool presentation, Date today) {
+void item_tooltip(const Engagement& e, const TimelineIndex&, const TimelineLane& lane,
+                  const TimelineItem& it, bool presentation, Date today) {
   switch (lane.kind) {
-    case LaneKind::Meeting: meeting(e, it); break;
-    case LaneKind::Milestones: milestone(e, it); break;
-    case LaneKind::Boundaries: boundary(e, it); break;
-    case LaneKind::ChangeRequests: change(e, it, presentation); break;
-    case LaneKind::ClientTasks: task(e, it, today); break;
+    case LaneKind::Meeting:
+      meeting(e, it);
+      break;
+    case LaneKind::Milestones:
+      milestone(e, it);
+      break;
+    case LaneKind::Boundaries:
+      boundary(e, it);
+      break;
+    case LaneKind::ChangeRequests:
+      change(e, it, presentation);
+      break;
+    case LaneKind::ClientTasks:
+      task(e, it, today);
+      break;
   }
   ImGui::Separator();
   bool movable = lane.kind == LaneKind::Meeting || lane.kind == LaneKind::Milestones;
-  muted(movable ? "Click to select, drag to move, right-click for more" : "Click to select, right-click for more");
+  muted(movable ? "Click to select, drag to move, right-click for more"
+                : "Click to select, right-click for more");
 }
 
 }  // namespace rapport::app

@@ -4,14 +4,15 @@
 
 namespace rapport::app {
 
-void draw_shading(ImDrawList* draw, const TimelineFrame& f, const TimelinePalette& pal, LocalDays& days,
-                  const TimelineIndex& index, float y0, float y1) {
+void draw_shading(ImDrawList* draw, const TimelineFrame& f, const TimelinePalette& pal,
+                  LocalDays& days, const TimelineIndex& index, float y0, float y1) {
   const double ppd = f.px_per_day();
   Date first = days.date_of(f.range.from);
   Date last = days.date_of(f.range.to);
   // Weekends once a day is wide enough to see; working hours once hours are.
   if (ppd >= 4) {
-    const WorkingHoursInfo* hours = index.working_hours().empty() ? nullptr : &index.working_hours()[0];
+    const WorkingHoursInfo* hours =
+        index.working_hours().empty() ? nullptr : &index.working_hours()[0];
     uint8_t working_days = hours ? hours->days : uint8_t(kWorkweek);
     for (Date d = first; d <= last; d = d.plus_days(1)) {
       bool working = working_days & (1u << d.weekday());
@@ -37,20 +38,23 @@ void draw_shading(ImDrawList* draw, const TimelineFrame& f, const TimelinePalett
       run_x1 = std::max(run_x1, x1);
       continue;
     }
-    if (run_x1 > run_x0) draw->AddRectFilled(ImVec2(run_x0, y0), ImVec2(run_x1, y1), pal.blackout_band);
+    if (run_x1 > run_x0)
+      draw->AddRectFilled(ImVec2(run_x0, y0), ImVec2(run_x1, y1), pal.blackout_band);
     run_x0 = x0;
     run_x1 = x1;
   }
-  if (run_x1 > run_x0) draw->AddRectFilled(ImVec2(run_x0, y0), ImVec2(run_x1, y1), pal.blackout_band);
+  if (run_x1 > run_x0)
+    draw->AddRectFilled(ImVec2(run_x0, y0), ImVec2(run_x1, y1), pal.blackout_band);
 }
 
-void draw_today(ImDrawList* draw, const TimelineFrame& f, const TimelinePalette& pal, LocalDays& days,
-                Date today, float y0, float y1) {
+void draw_today(ImDrawList* draw, const TimelineFrame& f, const TimelinePalette& pal,
+                LocalDays& days, Date today, float y0, float y1) {
   double start = double(days.start(today).minutes);
   double end = double(days.start(today.plus_days(1)).minutes);
   if (end < f.range.from || start > f.range.to) return;
   if (f.px_per_day() >= 12) {
-    draw->AddRectFilled(ImVec2(f.clamped_x(start), y0), ImVec2(f.clamped_x(end), y1), with_alpha(pal.today, 0.07f));
+    draw->AddRectFilled(ImVec2(f.clamped_x(start), y0), ImVec2(f.clamped_x(end), y1),
+                        with_alpha(pal.today, 0.07f));
   }
   float x = f.x_of(start);
   draw->AddLine(ImVec2(x, y0), ImVec2(x, y1), pal.today, 2.0f * f.scale);

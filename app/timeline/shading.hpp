@@ -12,11 +12,11 @@
 namespace rapport::app {
 
 // Shades [y0, y1] of the time area.
-void draw_shading(ImDrawList* draw, const TimelineFrame& f, const TimelinePalette& pal, LocalDays& days,
-                  const TimelineIndex& index, float y0, float y1);
+void draw_shading(ImDrawList* draw, const TimelineFrame& f, const TimelinePalette& pal,
+                  LocalDays& days, const TimelineIndex& index, float y0, float y1);
 
 // The today line (and today's column when a day is wide enough), over the lanes.
-void draw_today(ImDrawList* draw, const TimelineFrame& f, const TimelinePalette& pal, LocalDays& days,
-                Date today, float y0, float y1);
+void draw_today(ImDrawList* draw, const TimelineFrame& f, const TimelinePalette& pal,
+                LocalDays& days, Date today, float y0, float y1);
 
 }  // namespace rapport::app

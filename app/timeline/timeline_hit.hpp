@@ -18,12 +18,12 @@ struct TimelineHit {
 };
 
 struct TimelineStats {
-  size_t lanes_drawn = 0;        // lanes inside the visible height
-  size_t items_considered = 0;   // items in the visible slices
-  size_t items_drawn = 0;        // drawn one by one
-  size_t merged_blocks = 0;      // "N items" blocks drawn
-  size_t items_merged = 0;       // items those blocks stand for
-  size_t drawn_outside = 0;      // items drawn that lie outside the visible range (must be 0)
+  size_t lanes_drawn = 0;       // lanes inside the visible height
+  size_t items_considered = 0;  // items in the visible slices
+  size_t items_drawn = 0;       // drawn one by one
+  size_t merged_blocks = 0;     // "N items" blocks drawn
+  size_t items_merged = 0;      // items those blocks stand for
+  size_t drawn_outside = 0;     // items drawn that lie outside the visible range (must be 0)
 };
 
 }  // namespace rapport::app

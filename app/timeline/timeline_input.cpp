@@ -28,7 +28,8 @@ bool movable(LaneKind k) { return k == LaneKind::Meeting || k == LaneKind::Miles
 
 // [SECTION] Wheel and keys ------------------------------------------------------
 
-void TimelineView::handle_wheel_and_keys(const TimelineIndex& index, bool hovered, bool focused, Date today) {
+void TimelineView::handle_wheel_and_keys(const TimelineIndex& index, bool hovered, bool focused,
+                                         Date today) {
   ImGuiIO& io = ImGui::GetIO();
   const TimelineFrame& f = frame_;
   const float row = 34 * f.scale;
@@ -40,16 +41,30 @@ void TimelineView::handle_wheel_and_keys(const TimelineIndex& index, bool hovere
       zoom_around(range_, anchor, std::pow(kWheelStep, double(io.MouseWheel)));
     }
   }
-  if (hovered && io.MouseWheelH != 0) pan_by(range_, -double(io.MouseWheelH) * range_.length() * 0.1);
+  if (hovered && io.MouseWheelH != 0)
+    pan_by(range_, -double(io.MouseWheelH) * range_.length() * 0.1);
 
   if (!(hovered || focused) || io.WantTextInput) return;
   for (ImWchar c : io.InputQueueCharacters) {
     switch (c) {
-      case 'f': case 'F': fit(index); break;
-      case 't': case 'T': go_to_today(today); break;
-      case '+': case '=': zoom_around(range_, range_.centre(), kWheelStep); break;
-      case '-': case '_': zoom_around(range_, range_.centre(), 1.0 / kWheelStep); break;
-      default: break;
+      case 'f':
+      case 'F':
+        fit(index);
+        break;
+      case 't':
+      case 'T':
+        go_to_today(today);
+        break;
+      case '+':
+      case '=':
+        zoom_around(range_, range_.centre(), kWheelStep);
+        break;
+      case '-':
+      case '_':
+        zoom_around(range_, range_.centre(), 1.0 / kWheelStep);
+        break;
+      default:
+        break;
     }
   }
   if (key_pressed(ImGuiKey_LeftArrow)) pan_by(range_, -range_.length() * kKeyPan);
@@ -95,8 +110,11 @@ void TimelineView::update_drag(const TimelineIndex& index) {
   }
 }
 
-void TimelineView::commit_drag(const Engagement& e, const TimelineIndex& index, CommandSink& commands) {
-  if (drag_.delta_minutes == 0 || drag_.press.lane < 0 || size_t(drag_.press.lane) >= index.lanes().size()) return;
+void TimelineView::commit_drag(const Engagement& e, const TimelineIndex& index,
+                               CommandSink& commands) {
+  if (drag_.delta_minutes == 0 || drag_.press.lane < 0 ||
+      size_t(drag_.press.lane) >= index.lanes().size())
+    return;
   const TimelineLane& lane = index.lanes()[size_t(drag_.press.lane)];
   if (drag_.press.index >= lane.items.size()) return;
   const TimelineItem& it = lane.items[drag_.press.index];
@@ -112,8 +130,10 @@ void TimelineView::commit_drag(const Engagement& e, const TimelineIndex& index, 
     if (auto o = s->overrides.find(it.date); o != s->overrides.end()) value = o->second;
     LocalDateTime to = to_local(it.at.plus_minutes(drag_.delta_minutes), zone);
     // Dragged back onto its planned time: no longer moved.
-    if (to == LocalDateTime{it.date, s->start}) value.moved_to.reset();
-    else value.moved_to = to;
+    if (to == LocalDateTime{it.date, s->start})
+      value.moved_to.reset();
+    else
+      value.moved_to = to;
     commands.push(SetOccurrence{s->id, it.date, value});
   }
 }
@@ -134,7 +154,8 @@ void TimelineView::handle_mouse(const Engagement& e, const TimelineIndex& index,
       if (lane >= 0) set_collapsed(index.lanes()[size_t(lane)], !layout_[size_t(lane)].collapsed);
       return;
     }
-    if (io.MouseDoubleClicked[0] && in_time && lane >= 0 && hover_.what == TimelineHit::What::None) {
+    if (io.MouseDoubleClicked[0] && in_time && lane >= 0 &&
+        hover_.what == TimelineHit::What::None) {
       add_at(e, index, lane, f.minute_at(m.x), commands, view, today);
       drag_ = TimelineDrag{};
       return;
@@ -149,7 +170,8 @@ void TimelineView::handle_mouse(const Engagement& e, const TimelineIndex& index,
         if (press.what == TimelineHit::What::Item) {
           const TimelineLane& lane = index.lanes()[size_t(press.lane)];
           const TimelineItem& it = lane.items[press.index];
-          view.selection = lane.kind == LaneKind::Meeting ? Selection{it.id, it.date} : Selection{it.id, std::nullopt};
+          view.selection = lane.kind == LaneKind::Meeting ? Selection{it.id, it.date}
+                                                          : Selection{it.id, std::nullopt};
         } else if (press.what == TimelineHit::What::Merged) {
           double pad = (press.to - press.from) * 0.1 + 60;
           zoom_to_range(range_, press.from - pad, press.to + pad);
@@ -157,13 +179,17 @@ void TimelineView::handle_mouse(const Engagement& e, const TimelineIndex& index,
           view.selection = Selection{};
         }
         break;
-      case TimelineDrag::Kind::Item: commit_drag(e, index, commands); break;
-      default: break;
+      case TimelineDrag::Kind::Item:
+        commit_drag(e, index, commands);
+        break;
+      default:
+        break;
     }
     drag_ = TimelineDrag{};
   }
 
-  if (canvas_hovered && ImGui::IsMouseClicked(1) && in_time && drag_.kind == TimelineDrag::Kind::None) {
+  if (canvas_hovered && ImGui::IsMouseClicked(1) && in_time &&
+      drag_.kind == TimelineDrag::Kind::None) {
     int lane = lane_at(m.y);
     if (lane < 0) return;
     menu_target_ = Target{};
@@ -176,7 +202,8 @@ void TimelineView::handle_mouse(const Engagement& e, const TimelineIndex& index,
       menu_target_.index = hover_.index;
       menu_target_.id = it.id;
       menu_target_.date = it.date;
-      view.selection = menu_target_.kind == LaneKind::Meeting ? Selection{it.id, it.date} : Selection{it.id, std::nullopt};
+      view.selection = menu_target_.kind == LaneKind::Meeting ? Selection{it.id, it.date}
+                                                              : Selection{it.id, std::nullopt};
       open_item_menu_ = true;
     } else if (hover_.what == TimelineHit::What::None) {
       open_lane_menu_ = true;

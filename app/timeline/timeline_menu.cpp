@@ -17,11 +17,16 @@ const char* kLaneMenu = "##timeline_lane_menu";
 
 const char* kind_noun(LaneKind k) {
   switch (k) {
-    case LaneKind::Meeting: return "meeting";
-    case LaneKind::Milestones: return "milestone";
-    case LaneKind::Boundaries: return "blackout";
-    case LaneKind::ChangeRequests: return "change request";
-    case LaneKind::ClientTasks: return "client task";
+    case LaneKind::Meeting:
+      return "meeting";
+    case LaneKind::Milestones:
+      return "milestone";
+    case LaneKind::Boundaries:
+      return "blackout";
+    case LaneKind::ChangeRequests:
+      return "change request";
+    case LaneKind::ClientTasks:
+      return "client task";
   }
   return "item";
 }
@@ -39,7 +44,8 @@ void TimelineView::draw_popups(const Engagement& e, const TimelineIndex& index, 
     ImGui::TextDisabled("%s", display_name(e, t.id).c_str());
     ImGui::Separator();
     if (ImGui::MenuItem("Edit")) {
-      view.selection = t.kind == LaneKind::Meeting ? Selection{t.id, t.date} : Selection{t.id, std::nullopt};
+      view.selection =
+          t.kind == LaneKind::Meeting ? Selection{t.id, t.date} : Selection{t.id, std::nullopt};
     }
     switch (t.kind) {
       case LaneKind::Meeting: {
@@ -51,9 +57,11 @@ void TimelineView::draw_popups(const Engagement& e, const TimelineIndex& index, 
           value.state = OccurrenceState::Held;
           commands.push(SetOccurrence{t.id, t.date, value});
         }
-        if (ImGui::MenuItem("Mark cancelled…", nullptr, false, value.state != OccurrenceState::Cancelled))
+        if (ImGui::MenuItem("Mark cancelled…", nullptr, false,
+                            value.state != OccurrenceState::Cancelled))
           cancel_.open(t.id, t.date);
-        if (ImGui::MenuItem("Mark planned", nullptr, false, value.state != OccurrenceState::Planned)) {
+        if (ImGui::MenuItem("Mark planned", nullptr, false,
+                            value.state != OccurrenceState::Planned)) {
           value.state = OccurrenceState::Planned;
           commands.push(SetOccurrence{t.id, t.date, value});
         }
@@ -84,7 +92,8 @@ void TimelineView::draw_popups(const Engagement& e, const TimelineIndex& index, 
         if (!c) break;
         if (ImGui::MenuItem("Approve", nullptr, false, c->status != ChangeStatus::Approved))
           decision_.decide(e, commands, *c, ChangeStatus::Approved, today);
-        if (ImGui::MenuItem("Reject…", nullptr, false, c->status != ChangeStatus::Rejected)) decision_.open_reject(*c);
+        if (ImGui::MenuItem("Reject…", nullptr, false, c->status != ChangeStatus::Rejected))
+          decision_.open_reject(*c);
         if (ImGui::MenuItem("Defer", nullptr, false, c->status != ChangeStatus::Deferred))
           decision_.decide(e, commands, *c, ChangeStatus::Deferred, today);
         ImGui::Separator();

@@ -29,11 +29,16 @@ float ui_scale() { return ImGui::GetFontSize() / 16.0f; }
 
 const char* lane_caption(const TimelineLane& lane) {
   switch (lane.kind) {
-    case LaneKind::Meeting: return "meeting";
-    case LaneKind::Milestones: return "diamonds: current, ghosts: baseline";
-    case LaneKind::Boundaries: return "blackouts and freezes";
-    case LaneKind::ChangeRequests: return "by status";
-    case LaneKind::ClientTasks: return "created → due";
+    case LaneKind::Meeting:
+      return "meeting";
+    case LaneKind::Milestones:
+      return "diamonds: current, ghosts: baseline";
+    case LaneKind::Boundaries:
+      return "blackouts and freezes";
+    case LaneKind::ChangeRequests:
+      return "by status";
+    case LaneKind::ClientTasks:
+      return "created → due";
   }
   return "";
 }
@@ -84,7 +89,9 @@ int TimelineView::lane_at(float y) const {
   return -1;
 }
 
-bool TimelineView::hour_zoom() const { return axis_unit(frame_.px_per_minute, frame_.scale) < AxisUnit::Day; }
+bool TimelineView::hour_zoom() const {
+  return axis_unit(frame_.px_per_minute, frame_.scale) < AxisUnit::Day;
+}
 
 ImVec2 TimelineView::item_centre(const TimelineIndex& index, int lane, size_t item) const {
   const TimelineLane& l = index.lanes()[size_t(lane)];
@@ -98,8 +105,8 @@ ImVec2 TimelineView::item_centre(const TimelineIndex& index, int lane, size_t it
 
 // [SECTION] Draw ----------------------------------------------------------------
 
-void TimelineView::draw(const Engagement& e, const TimelineIndex& index, ViewState& view, CommandSink& commands,
-                        Date today) {
+void TimelineView::draw(const Engagement& e, const TimelineIndex& index, ViewState& view,
+                        CommandSink& commands, Date today) {
   days_.set_zone(index.time_zone());
   ImVec2 p0 = ImGui::GetCursorScreenPos();
   ImVec2 avail = ImGui::GetContentRegionAvail();
@@ -140,7 +147,9 @@ void TimelineView::draw(const Engagement& e, const TimelineIndex& index, ViewSta
   for (size_t i = 0; i < lanes.size(); ++i) {
     const LaneLayout& g = layout_[i];
     if (g.y1 < f.axis_y1 || g.y0 > p1.y) continue;
-    if (i % 2 == 1) draw->AddRectFilled(ImVec2(f.time_x0, g.y0), ImVec2(f.time_x1, g.y1), with_alpha(pal.text, 0.025f));
+    if (i % 2 == 1)
+      draw->AddRectFilled(ImVec2(f.time_x0, g.y0), ImVec2(f.time_x1, g.y1),
+                          with_alpha(pal.text, 0.025f));
   }
   draw_shading(draw, f, pal, days_, index, f.axis_y1, p1.y);
 
@@ -156,7 +165,8 @@ void TimelineView::draw(const Engagement& e, const TimelineIndex& index, ViewSta
   ctx.mouse_in_lanes = canvas_hovered && io.MousePos.x >= f.time_x0 && io.MousePos.y >= f.axis_y1;
   ctx.hit = &hover_;
   ctx.stats = &stats_;
-  if (drag_.kind == TimelineDrag::Kind::Item) ctx.dragged = DraggedItem{drag_.press.lane, drag_.press.index};
+  if (drag_.kind == TimelineDrag::Kind::Item)
+    ctx.dragged = DraggedItem{drag_.press.lane, drag_.press.index};
   for (size_t i = 0; i < lanes.size(); ++i) {
     const LaneLayout& g = layout_[i];
     if (g.y1 < f.axis_y1 || g.y0 > p1.y) continue;  // culled: outside the visible height
@@ -168,7 +178,8 @@ void TimelineView::draw(const Engagement& e, const TimelineIndex& index, ViewSta
   draw_impact_lines(draw, e, index, view);
 
   // The drag preview: the item at its new date, with the date it would get.
-  if (drag_.kind == TimelineDrag::Kind::Item && drag_.press.lane >= 0 && size_t(drag_.press.lane) < lanes.size()) {
+  if (drag_.kind == TimelineDrag::Kind::Item && drag_.press.lane >= 0 &&
+      size_t(drag_.press.lane) < lanes.size()) {
     const TimelineLane& lane = lanes[size_t(drag_.press.lane)];
     if (drag_.press.index < lane.items.size()) {
       TimelineItem moved = lane.items[drag_.press.index];
@@ -192,7 +203,8 @@ void TimelineView::draw(const Engagement& e, const TimelineIndex& index, ViewSta
       float x = f.x_of(moved.at);
       ImVec2 ts = ImGui::CalcTextSize(when.c_str());
       ImVec2 a(x, c.y - g.row_h * 0.5f - ts.y - 8 * s);
-      draw->AddRectFilled(a, ImVec2(a.x + ts.x + 10 * s, a.y + ts.y + 6 * s), pal.drag_preview, 4 * s);
+      draw->AddRectFilled(a, ImVec2(a.x + ts.x + 10 * s, a.y + ts.y + 6 * s), pal.drag_preview,
+                          4 * s);
       draw->AddText(ImVec2(a.x + 5 * s, a.y + 3 * s), IM_COL32(255, 255, 255, 255), when.c_str());
     }
   }
@@ -206,7 +218,8 @@ void TimelineView::draw(const Engagement& e, const TimelineIndex& index, ViewSta
   draw_headers(draw, index, view);
 
   // Hover tooltip (not while dragging: the preview says enough).
-  if (drag_.kind != TimelineDrag::Kind::Item && drag_.kind != TimelineDrag::Kind::Pan && canvas_hovered) {
+  if (drag_.kind != TimelineDrag::Kind::Item && drag_.kind != TimelineDrag::Kind::Pan &&
+      canvas_hovered) {
     if (hover_.what == TimelineHit::What::Item) {
       const TimelineLane& lane = lanes[size_t(hover_.lane)];
       ImGui::BeginTooltip();
@@ -228,13 +241,15 @@ void TimelineView::draw(const Engagement& e, const TimelineIndex& index, ViewSta
 
 // [SECTION] Headers -------------------------------------------------------------
 
-void TimelineView::draw_headers(ImDrawList* draw, const TimelineIndex& index, const ViewState& view) {
+void TimelineView::draw_headers(ImDrawList* draw, const TimelineIndex& index,
+                                const ViewState& view) {
   const TimelineFrame& f = frame_;
   const float s = f.scale;
   const TimelinePalette pal = timeline_palette();
   const float x0 = f.canvas_min.x, x1 = f.time_x0;
   draw->AddRectFilled(ImVec2(x0, f.canvas_min.y), ImVec2(x1, f.canvas_max.y), pal.header_bg);
-  draw->AddLine(ImVec2(x1 - 0.5f, f.canvas_min.y), ImVec2(x1 - 0.5f, f.canvas_max.y), pal.header_border);
+  draw->AddLine(ImVec2(x1 - 0.5f, f.canvas_min.y), ImVec2(x1 - 0.5f, f.canvas_max.y),
+                pal.header_border);
   // The zone the axis is drawn in, where the axis meets the headers.
   draw->AddText(ImVec2(x0 + 10 * s, f.axis_y1 - ImGui::GetTextLineHeight() - 6 * s), pal.muted_text,
                 index.time_zone().c_str());
@@ -246,20 +261,23 @@ void TimelineView::draw_headers(ImDrawList* draw, const TimelineIndex& index, co
     if (g.y1 < f.axis_y1 || g.y0 > f.canvas_max.y) continue;
     const TimelineLane& lane = lanes[i];
     bool selected = lane.kind == LaneKind::Meeting && view.selection.id == lane.series;
-    if (selected) draw->AddRectFilled(ImVec2(x0, g.y0), ImVec2(x1, g.y1), with_alpha(pal.selection, 0.18f));
+    if (selected)
+      draw->AddRectFilled(ImVec2(x0, g.y0), ImVec2(x1, g.y1), with_alpha(pal.selection, 0.18f));
     draw->AddLine(ImVec2(x0, g.y1 - 0.5f), ImVec2(x1, g.y1 - 0.5f), pal.grid);
     // A triangle: pointing right when collapsed, down when open.
     float ty = g.y0 + std::min(g.y1 - g.y0, 2 * kLanePad * s + fs + 4 * s) * 0.5f;
     float tx = x0 + 14 * s, r = 4.5f * s;
     if (g.collapsed) {
-      draw->AddTriangleFilled(ImVec2(tx - r * 0.6f, ty - r), ImVec2(tx - r * 0.6f, ty + r), ImVec2(tx + r, ty), pal.muted_text);
+      draw->AddTriangleFilled(ImVec2(tx - r * 0.6f, ty - r), ImVec2(tx - r * 0.6f, ty + r),
+                              ImVec2(tx + r, ty), pal.muted_text);
     } else {
-      draw->AddTriangleFilled(ImVec2(tx - r, ty - r * 0.6f), ImVec2(tx + r, ty - r * 0.6f), ImVec2(tx, ty + r), pal.muted_text);
+      draw->AddTriangleFilled(ImVec2(tx - r, ty - r * 0.6f), ImVec2(tx + r, ty - r * 0.6f),
+                              ImVec2(tx, ty + r), pal.muted_text);
     }
     ImVec4 clip(x0, g.y0, x1 - 6 * s, g.y1);
     float text_x = tx + 12 * s;
-    draw->AddText(ImGui::GetFont(), fs, ImVec2(text_x, ty - fs * 0.5f), pal.text, lane.title.c_str(), nullptr, 0,
-                  &clip);
+    draw->AddText(ImGui::GetFont(), fs, ImVec2(text_x, ty - fs * 0.5f), pal.text,
+                  lane.title.c_str(), nullptr, 0, &clip);
     if (!g.collapsed && g.y1 - g.y0 > 2 * fs + 12 * s) {
       float small = fs * 0.85f;
       draw->AddText(ImGui::GetFont(), small, ImVec2(text_x, ty + fs * 0.5f + 3 * s), pal.muted_text,
@@ -271,8 +289,8 @@ void TimelineView::draw_headers(ImDrawList* draw, const TimelineIndex& index, co
 
 // [SECTION] Impact --------------------------------------------------------------
 
-void TimelineView::draw_impact_lines(ImDrawList* draw, const Engagement& e, const TimelineIndex& index,
-                                     const ViewState& view) {
+void TimelineView::draw_impact_lines(ImDrawList* draw, const Engagement& e,
+                                     const TimelineIndex& index, const ViewState& view) {
   // For the change request under the mouse (or selected): which milestones it moved.
   Id cr_id = kNoId;
   int cr_lane = index.lane_of(LaneKind::ChangeRequests);
@@ -287,14 +305,16 @@ void TimelineView::draw_impact_lines(ImDrawList* draw, const Engagement& e, cons
   int ms_lane = index.lane_of(LaneKind::Milestones);
   if (from.lane < 0 || ms_lane < 0 || layout_[size_t(ms_lane)].collapsed) return;
   const TimelinePalette pal = timeline_palette();
-  ImU32 col = with_alpha(cr->status == ChangeStatus::Approved ? pal.change_approved : pal.change_proposed, 0.8f);
+  ImU32 col = with_alpha(
+      cr->status == ChangeStatus::Approved ? pal.change_approved : pal.change_proposed, 0.8f);
   ImVec2 a = item_centre(index, from.lane, from.index);
   for (const MilestoneImpact& imp : cr->impacts) {
     auto to = index.find(imp.milestone);
     if (to.lane < 0) continue;
     ImVec2 b = item_centre(index, to.lane, to.index);
     float bend = (b.y - a.y) * 0.5f;
-    draw->AddBezierCubic(a, ImVec2(a.x, a.y + bend), ImVec2(b.x, b.y - bend), b, col, 2.0f * frame_.scale);
+    draw->AddBezierCubic(a, ImVec2(a.x, a.y + bend), ImVec2(b.x, b.y - bend), b, col,
+                         2.0f * frame_.scale);
     draw->AddCircleFilled(b, 4 * frame_.scale, col);
   }
 }
@@ -331,8 +351,10 @@ void TimelineView::reveal(const TimelineIndex& index, const Selection& s) {
   if (size_t(loc.lane) < layout_.size()) {
     const LaneLayout& g = layout_[size_t(loc.lane)];
     float visible_h = frame_.canvas_max.y - frame_.axis_y1;
-    if (g.y0 < frame_.axis_y1) scroll_ -= frame_.axis_y1 - g.y0;
-    else if (g.y1 > frame_.axis_y1 + visible_h) scroll_ += g.y1 - (frame_.axis_y1 + visible_h);
+    if (g.y0 < frame_.axis_y1)
+      scroll_ -= frame_.axis_y1 - g.y0;
+    else if (g.y1 > frame_.axis_y1 + visible_h)
+      scroll_ += g.y1 - (frame_.axis_y1 + visible_h);
   }
 }
 
@@ -341,8 +363,10 @@ bool TimelineView::collapsed(const TimelineLane& lane) const {
 }
 
 void TimelineView::set_collapsed(const TimelineLane& lane, bool c) {
-  if (c) collapsed_.insert({int(lane.kind), lane.series});
-  else collapsed_.erase({int(lane.kind), lane.series});
+  if (c)
+    collapsed_.insert({int(lane.kind), lane.series});
+  else
+    collapsed_.erase({int(lane.kind), lane.series});
 }
 
 }  // namespace rapport::app

@@ -39,7 +39,7 @@ struct LaneLayout {
 struct TimelineDrag {
   enum class Kind { None, Pending, Pan, Item, Cancelled };
   Kind kind = Kind::None;
-  TimelineHit press;       // what was under the mouse at the press
+  TimelineHit press;  // what was under the mouse at the press
   ImVec2 press_mouse;
   TimelineRange press_range;
   float press_scroll = 0;
@@ -49,11 +49,15 @@ struct TimelineDrag {
 class TimelineView {
  public:
   // Draws into the current window, filling its remaining content region.
-  void draw(const Engagement& e, const TimelineIndex& index, ViewState& view, CommandSink& commands, Date today);
+  void draw(const Engagement& e, const TimelineIndex& index, ViewState& view, CommandSink& commands,
+            Date today);
 
   // View state, for the app (settings) and tests.
   const TimelineRange& range() const { return range_; }
-  void set_range(double from, double to) { zoom_to_range(range_, from, to); initialized_ = true; }
+  void set_range(double from, double to) {
+    zoom_to_range(range_, from, to);
+    initialized_ = true;
+  }
   void fit(const TimelineIndex& index);
   // Fit the engagement on the next frame (after opening another file).
   void request_fit() { initialized_ = false; }
@@ -77,23 +81,24 @@ class TimelineView {
     size_t index = 0;
     LaneKind kind = LaneKind::Milestones;
     Id id = kNoId;
-    Date date;      // occurrence original date / clicked date
+    Date date;  // occurrence original date / clicked date
     double minute = 0;
   };
 
   void compute_frame(ImVec2 canvas_min, ImVec2 canvas_max, const TimelineIndex& index);
   void handle_wheel_and_keys(const TimelineIndex& index, bool hovered, bool focused, Date today);
   void update_drag(const TimelineIndex& index);
-  void handle_mouse(const Engagement& e, const TimelineIndex& index, ViewState& view, CommandSink& commands,
-                    Date today, bool canvas_hovered);
+  void handle_mouse(const Engagement& e, const TimelineIndex& index, ViewState& view,
+                    CommandSink& commands, Date today, bool canvas_hovered);
   void commit_drag(const Engagement& e, const TimelineIndex& index, CommandSink& commands);
-  void add_at(const Engagement& e, const TimelineIndex& index, int lane, double minute, CommandSink& commands,
-              ViewState& view, Date today);
+  void add_at(const Engagement& e, const TimelineIndex& index, int lane, double minute,
+              CommandSink& commands, ViewState& view, Date today);
   void reveal(const TimelineIndex& index, const Selection& s);
   void draw_headers(ImDrawList* draw, const TimelineIndex& index, const ViewState& view);
-  void draw_popups(const Engagement& e, const TimelineIndex& index, ViewState& view, CommandSink& commands,
-                   Date today);
-  void draw_impact_lines(ImDrawList* draw, const Engagement& e, const TimelineIndex& index, const ViewState& view);
+  void draw_popups(const Engagement& e, const TimelineIndex& index, ViewState& view,
+                   CommandSink& commands, Date today);
+  void draw_impact_lines(ImDrawList* draw, const Engagement& e, const TimelineIndex& index,
+                         const ViewState& view);
   int lane_at(float y) const;
   bool hour_zoom() const;
 
@@ -110,7 +115,7 @@ class TimelineView {
   LocalDays days_;
   Target menu_target_;
   ChangeRequestDecision decision_;  // the same decision and reject dialog as the inspector's
-  CancelOccurrenceDialog cancel_;  // the same cancel dialog as the inspector's
+  CancelOccurrenceDialog cancel_;   // the same cancel dialog as the inspector's
   bool open_item_menu_ = false, open_lane_menu_ = false;
 };
 

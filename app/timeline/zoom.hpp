@@ -7,8 +7,8 @@
 
 namespace rapport::app {
 
-inline constexpr double kMinVisibleMinutes = 3 * 60;                  // three hours
-inline constexpr double kMaxVisibleMinutes = 60.0 * 24 * 366 * 40;    // forty years
+inline constexpr double kMinVisibleMinutes = 3 * 60;                // three hours
+inline constexpr double kMaxVisibleMinutes = 60.0 * 24 * 366 * 40;  // forty years
 
 // Sets `range` to [from, to], kept within the zoom limits around its centre.
 void zoom_to_range(TimelineRange& range, double from, double to);

@@ -2,9 +2,9 @@
 // here (through validate.hpp) before anything changes.
 #include "rapport/commands.hpp"
 
-#include <algorithm>
-
 #include <fmt/format.h>
+
+#include <algorithm>
 
 #include "rapport/recurrence.hpp"
 
@@ -68,7 +68,9 @@ bool drop_refs(Feedback& x, Id id) { return drop(x.stakeholder, id); }
 
 // The same references, read-only: deleting scans every item, so the scan must
 // not copy items that do not refer to the deleted one.
-bool has(const std::vector<Id>& ids, Id id) { return std::find(ids.begin(), ids.end(), id) != ids.end(); }
+bool has(const std::vector<Id>& ids, Id id) {
+  return std::find(ids.begin(), ids.end(), id) != ids.end();
+}
 bool refers(const Stakeholder&, Id) { return false; }
 bool refers(const Objective& x, Id id) { return has(x.stakeholders, id); }
 bool refers(const Constraint&, Id) { return false; }
@@ -77,7 +79,8 @@ bool refers(const Expectation& x, Id id) { return x.source == id; }
 bool refers(const Responsibility& x, Id id) { return x.owner == id; }
 bool refers(const Deliverable& x, Id id) { return x.milestone == id; }
 bool refers(const CommunicationChannel& x, Id id) {
-  return x.client_primary == id || x.client_backup == id || x.provider_primary == id || x.provider_backup == id;
+  return x.client_primary == id || x.client_backup == id || x.provider_primary == id ||
+         x.provider_backup == id;
 }
 bool refers(const MeetingSeries& x, Id id) {
   if (has(x.attendees, id) || x.channel == id) return true;
@@ -89,15 +92,19 @@ bool refers(const Milestone&, Id) { return false; }
 bool refers(const Boundary&, Id) { return false; }
 bool refers(const ChangeRequest& x, Id id) {
   if (x.requested_by == id || x.decided_by == id || x.objective == id) return true;
-  return std::any_of(x.impacts.begin(), x.impacts.end(), [&](const MilestoneImpact& m) { return m.milestone == id; });
+  return std::any_of(x.impacts.begin(), x.impacts.end(),
+                     [&](const MilestoneImpact& m) { return m.milestone == id; });
 }
 bool refers(const ClientTask& x, Id id) { return x.owner == id || x.milestone == id; }
-bool refers(const Decision& x, Id id) { return x.decided_by == id || has(x.consulted, id) || has(x.informed, id); }
+bool refers(const Decision& x, Id id) {
+  return x.decided_by == id || has(x.consulted, id) || has(x.informed, id);
+}
 bool refers(const Feedback& x, Id id) { return x.stakeholder == id; }
 
 // Only these kinds are referred to by other items.
 bool can_be_referenced(Kind k) {
-  return k == Kind::Stakeholder || k == Kind::Milestone || k == Kind::Objective || k == Kind::Channel;
+  return k == Kind::Stakeholder || k == Kind::Milestone || k == Kind::Objective ||
+         k == Kind::Channel;
 }
 
 // --- Planning each command ------------------------------------------------------
@@ -105,9 +112,11 @@ bool can_be_referenced(Kind k) {
 template <class T>
 Outcome plan_add(const Engagement& e, const Add<T>& c) {
   if (e.next_id == kNoId || e.next_id > kMaxItemId)
-    return Error{"", fmt::format("This engagement has used every id it can give out (the id counter is at {}), so "
-                                 "no {} can be added. Copy what you need into a new engagement.",
-                                 e.next_id, to_string(KindOf<T>::kind))};
+    return Error{
+        "", fmt::format(
+                "This engagement has used every id it can give out (the id counter is at {}), so "
+                "no {} can be added. Copy what you need into a new engagement.",
+                e.next_id, to_string(KindOf<T>::kind))};
   T item = c.item;
   item.id = e.next_id;
   if (auto error = validate(e, item)) return *error;
@@ -125,11 +134,14 @@ std::optional<Error> side_still_fits(const Engagement& e, const Stakeholder& s) 
   const Stakeholder* old = e.stakeholders.find(s.id);
   if (!old || old->side == s.side) return std::nullopt;
   auto refused = [&](const char* what, const std::string& name, Side needed) {
-    return Error{"side", fmt::format("{} is {} {}, who must be on the {} side. Choose someone else there first.",
-                                     quoted(s.name), what, quoted(name), to_string(needed))};
+    return Error{
+        "side",
+        fmt::format("{} is {} {}, who must be on the {} side. Choose someone else there first.",
+                    quoted(s.name), what, quoted(name), to_string(needed))};
   };
   for (const auto& [id, r] : e.responsibilities)
-    if (r.owner == s.id && r.side != s.side) return refused("the owner of the responsibility", r.what, r.side);
+    if (r.owner == s.id && r.side != s.side)
+      return refused("the owner of the responsibility", r.what, r.side);
   for (const auto& [id, c] : e.channels) {
     if ((c.client_primary == s.id || c.client_backup == s.id) && s.side != Side::Client)
       return refused("a client contact of the channel", name_of(c), Side::Client);
@@ -137,12 +149,17 @@ std::optional<Error> side_still_fits(const Engagement& e, const Stakeholder& s) 
       return refused("a provider contact of the channel", name_of(c), Side::Provider);
   }
   for (const auto& [id, t] : e.client_tasks)
-    if (t.owner == s.id && s.side != Side::Client) return refused("the owner of the client task", t.title, Side::Client);
+    if (t.owner == s.id && s.side != Side::Client)
+      return refused("the owner of the client task", t.title, Side::Client);
   return std::nullopt;
 }
 template <class T>
-std::optional<Error> fits_with_others(const Engagement&, const T&) { return std::nullopt; }
-std::optional<Error> fits_with_others(const Engagement& e, const Stakeholder& s) { return side_still_fits(e, s); }
+std::optional<Error> fits_with_others(const Engagement&, const T&) {
+  return std::nullopt;
+}
+std::optional<Error> fits_with_others(const Engagement& e, const Stakeholder& s) {
+  return side_still_fits(e, s);
+}
 
 template <class T>
 Outcome plan_update(const Engagement& e, const Update<T>& c) {
@@ -197,15 +214,18 @@ Outcome plan_one(const Engagement& e, const DecideChangeRequest& c) {
   const ChangeRequest* cr = e.change_requests.find(c.id);
   if (!cr) return not_found(Kind::ChangeRequest, c.id);
   if (cr->status == ChangeStatus::Approved)
-    return Error{"status", "This change request is already approved and its milestones have moved. "
-                           "Undo the approval, or propose a new change request."};
+    return Error{"status",
+                 "This change request is already approved and its milestones have moved. "
+                 "Undo the approval, or propose a new change request."};
   ChangeRequest decided = *cr;
   decided.status = c.decision;
-  decided.decided_on = c.decision == ChangeStatus::Proposed ? std::nullopt : std::optional<Date>(c.on);
+  decided.decided_on =
+      c.decision == ChangeStatus::Proposed ? std::nullopt : std::optional<Date>(c.on);
   decided.decided_by = c.decision == ChangeStatus::Proposed ? kNoId : c.by;
   decided.rationale = c.rationale;
   decided.alternative = c.alternative;
-  if (c.decision == ChangeStatus::Approved && c.rationale.empty()) decided.rationale = cr->rationale;
+  if (c.decision == ChangeStatus::Approved && c.rationale.empty())
+    decided.rationale = cr->rationale;
   if (auto error = validate(e, decided)) return *error;
   Plan p;
   p.edits.push_back(Put<ChangeRequest>{decided});
@@ -226,7 +246,8 @@ Outcome plan_one(const Engagement& e, const SetOccurrence& c) {
     return Error{"original", "The meeting's date must be in the years 1 to 9999."};
   if (!find_occurrence(*s, e.info, c.original))
     return Error{"", fmt::format("“{}” has no meeting on {}.", s->title, c.original.iso())};
-  if (c.value.state == OccurrenceState::Cancelled && c.value.cancel_reason.find_first_not_of(" \t\n") == std::string::npos)
+  if (c.value.state == OccurrenceState::Cancelled &&
+      c.value.cancel_reason.find_first_not_of(" \t\n") == std::string::npos)
     return Error{"cancel_reason", "Say why the meeting is cancelled: the other side will ask."};
   MeetingSeries changed = *s;
   if (c.value == OccurrenceOverride{})
@@ -239,9 +260,18 @@ Outcome plan_one(const Engagement& e, const SetOccurrence& c) {
   return p;
 }
 
-template <class T> Outcome plan_one(const Engagement& e, const Add<T>& c) { return plan_add(e, c); }
-template <class T> Outcome plan_one(const Engagement& e, const Update<T>& c) { return plan_update(e, c); }
-template <class T> Outcome plan_one(const Engagement& e, const Delete<T>& c) { return plan_delete(e, c); }
+template <class T>
+Outcome plan_one(const Engagement& e, const Add<T>& c) {
+  return plan_add(e, c);
+}
+template <class T>
+Outcome plan_one(const Engagement& e, const Update<T>& c) {
+  return plan_update(e, c);
+}
+template <class T>
+Outcome plan_one(const Engagement& e, const Delete<T>& c) {
+  return plan_delete(e, c);
+}
 
 // --- Labels ------------------------------------------------------------------------
 
@@ -251,13 +281,16 @@ std::string name_in(const Engagement& e, Id id) {
   return item ? name_of(*item) : std::string("?");
 }
 
-template <class T> std::string label(const Engagement&, const Add<T>& c) {
+template <class T>
+std::string label(const Engagement&, const Add<T>& c) {
   return fmt::format("Add {} {}", to_string(KindOf<T>::kind), quoted(name_of(c.item)));
 }
-template <class T> std::string label(const Engagement&, const Update<T>& c) {
+template <class T>
+std::string label(const Engagement&, const Update<T>& c) {
   return fmt::format("Edit {} {}", to_string(KindOf<T>::kind), quoted(name_of(c.item)));
 }
-template <class T> std::string label(const Engagement& e, const Delete<T>& c) {
+template <class T>
+std::string label(const Engagement& e, const Delete<T>& c) {
   return fmt::format("Delete {} {}", to_string(KindOf<T>::kind), quoted(name_in<T>(e, c.id)));
 }
 std::string label(const Engagement&, const SetInfo&) { return "Edit engagement details"; }
@@ -304,7 +337,8 @@ std::optional<Error> stored_rules(const Engagement& e, const SetNextId& edit) {
 template <class T>
 std::optional<Error> stored_rules(const Engagement& e, const Put<T>& edit) {
   if (edit.item.id == kNoId || edit.item.id > kMaxItemId)
-    return Error{"id", fmt::format("A {} cannot have the id {}.", to_string(KindOf<T>::kind), edit.item.id)};
+    return Error{
+        "id", fmt::format("A {} cannot have the id {}.", to_string(KindOf<T>::kind), edit.item.id)};
   if (auto error = validate_stored(e, edit.item)) {
     std::string label = to_string(KindOf<T>::kind);
     if (!label.empty()) label[0] = char(label[0] - 'a' + 'A');

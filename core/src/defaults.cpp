@@ -4,49 +4,58 @@
 
 namespace rapport {
 
-template <> Stakeholder default_item<Stakeholder>(const Engagement&, Date) {
+template <>
+Stakeholder default_item<Stakeholder>(const Engagement&, Date) {
   Stakeholder x;
   x.name = "New stakeholder";
   return x;
 }
-template <> Objective default_item<Objective>(const Engagement&, Date) {
+template <>
+Objective default_item<Objective>(const Engagement&, Date) {
   Objective x;
   x.title = "New objective";
   return x;
 }
-template <> Constraint default_item<Constraint>(const Engagement&, Date) {
+template <>
+Constraint default_item<Constraint>(const Engagement&, Date) {
   Constraint x;
   x.description = "New constraint";
   return x;
 }
-template <> Question default_item<Question>(const Engagement&, Date today) {
+template <>
+Question default_item<Question>(const Engagement&, Date today) {
   Question x;
   x.text = "New question";
   x.asked_on = today;
   return x;
 }
-template <> Expectation default_item<Expectation>(const Engagement&, Date today) {
+template <>
+Expectation default_item<Expectation>(const Engagement&, Date today) {
   Expectation x;
   x.what = "New expectation";
   x.raised_on = today;
   return x;
 }
-template <> Responsibility default_item<Responsibility>(const Engagement&, Date) {
+template <>
+Responsibility default_item<Responsibility>(const Engagement&, Date) {
   Responsibility x;
   x.what = "New responsibility";
   return x;
 }
-template <> Deliverable default_item<Deliverable>(const Engagement&, Date) {
+template <>
+Deliverable default_item<Deliverable>(const Engagement&, Date) {
   Deliverable x;
   x.title = "New deliverable";
   return x;
 }
-template <> CommunicationChannel default_item<CommunicationChannel>(const Engagement&, Date) {
+template <>
+CommunicationChannel default_item<CommunicationChannel>(const Engagement&, Date) {
   CommunicationChannel x;
   x.purpose = "New channel";
   return x;
 }
-template <> MeetingSeries default_item<MeetingSeries>(const Engagement&, Date today) {
+template <>
+MeetingSeries default_item<MeetingSeries>(const Engagement&, Date today) {
   MeetingSeries x;
   x.title = "New meeting";
   x.first_date = today;
@@ -56,39 +65,45 @@ template <> MeetingSeries default_item<MeetingSeries>(const Engagement&, Date to
   x.recurrence.weekdays = uint8_t(1u << today.weekday());
   return x;
 }
-template <> Milestone default_item<Milestone>(const Engagement&, Date today) {
+template <>
+Milestone default_item<Milestone>(const Engagement&, Date today) {
   Milestone x;
   x.title = "New milestone";
   x.baseline = x.current = today.plus_days(14);
   return x;
 }
-template <> Boundary default_item<Boundary>(const Engagement&, Date today) {
+template <>
+Boundary default_item<Boundary>(const Engagement&, Date today) {
   Boundary x;
   x.title = "New boundary";
   x.from = today;
   x.to = today.plus_days(6);
   return x;
 }
-template <> ChangeRequest default_item<ChangeRequest>(const Engagement&, Date today) {
+template <>
+ChangeRequest default_item<ChangeRequest>(const Engagement&, Date today) {
   ChangeRequest x;
   x.title = "New change request";
   x.requested_on = today;
   return x;
 }
-template <> ClientTask default_item<ClientTask>(const Engagement&, Date today) {
+template <>
+ClientTask default_item<ClientTask>(const Engagement&, Date today) {
   ClientTask x;
   x.title = "New client task";
   x.created_on = today;
   x.due = today.plus_days(7);
   return x;
 }
-template <> Decision default_item<Decision>(const Engagement&, Date today) {
+template <>
+Decision default_item<Decision>(const Engagement&, Date today) {
   Decision x;
   x.what = "New decision";
   x.date = today;
   return x;
 }
-template <> Feedback default_item<Feedback>(const Engagement&, Date today) {
+template <>
+Feedback default_item<Feedback>(const Engagement&, Date today) {
   Feedback x;
   x.date = today;
   return x;

@@ -7,7 +7,8 @@
 
 namespace rapport {
 
-Document::Document(Engagement e, std::string path) : engagement_(std::move(e)), path_(std::move(path)) {
+Document::Document(Engagement e, std::string path)
+    : engagement_(std::move(e)), path_(std::move(path)) {
   if (!path_.empty()) fingerprint_ = file_fingerprint(path_);
 }
 
@@ -105,7 +106,8 @@ const std::vector<Finding>& Document::findings(Audience a, Date today) {
   if (d.findings_stamp != want) {
     d.findings = all_findings_;
     if (a == Audience::Client)
-      d.findings.erase(std::remove_if(d.findings.begin(), d.findings.end(), [](const Finding& f) { return f.internal; }),
+      d.findings.erase(std::remove_if(d.findings.begin(), d.findings.end(),
+                                      [](const Finding& f) { return f.internal; }),
                        d.findings.end());
     d.summary = rapport::health_summary(d.findings);
     d.findings_stamp = want;

@@ -15,8 +15,13 @@ namespace {
 // everything else came from a keyboard, names of people included.
 bool typed_by_user(FieldType t) {
   switch (t) {
-    case FieldType::Date: case FieldType::OptionalDate: case FieldType::Time: case FieldType::Int:
-    case FieldType::Money: case FieldType::Bool: case FieldType::Weekdays:
+    case FieldType::Date:
+    case FieldType::OptionalDate:
+    case FieldType::Time:
+    case FieldType::Int:
+    case FieldType::Money:
+    case FieldType::Bool:
+    case FieldType::Weekdays:
       return false;
     default:
       return true;
@@ -24,7 +29,8 @@ bool typed_by_user(FieldType t) {
 }
 
 template <class T>
-void write_table(std::string& out, const Engagement& e, const Table<T>& table, const ExportOptions& options) {
+void write_table(std::string& out, const Engagement& e, const Table<T>& table,
+                 const ExportOptions& options) {
   std::vector<const Field<T>*> columns;
   for (const Field<T>& f : fields<T>())
     if (!f.internal || options.include_internal) columns.push_back(&f);
@@ -73,11 +79,13 @@ std::string export_csv(const Engagement& e, Kind kind, const ExportOptions& opti
   return out;
 }
 
-std::vector<std::pair<std::string, std::string>> export_csv_tables(const Engagement& e, const ExportOptions& options) {
+std::vector<std::pair<std::string, std::string>> export_csv_tables(const Engagement& e,
+                                                                   const ExportOptions& options) {
   std::vector<std::pair<std::string, std::string>> out;
   for_each_table(e, [&](const auto& table) {
     using T = typename std::decay_t<decltype(table)>::value_type;
-    if (!table.empty()) out.emplace_back(file_name(KindOf<T>::kind), export_csv(e, KindOf<T>::kind, options));
+    if (!table.empty())
+      out.emplace_back(file_name(KindOf<T>::kind), export_csv(e, KindOf<T>::kind, options));
   });
   return out;
 }

@@ -16,10 +16,14 @@ std::optional<ExportFormat> parse_export_format(std::string_view name) {
 
 const char* file_extension(ExportFormat f) {
   switch (f) {
-    case ExportFormat::Ics: return ".ics";
-    case ExportFormat::Html: return ".html";
-    case ExportFormat::Markdown: return ".md";
-    case ExportFormat::Csv: return ".csv";
+    case ExportFormat::Ics:
+      return ".ics";
+    case ExportFormat::Html:
+      return ".html";
+    case ExportFormat::Markdown:
+      return ".md";
+    case ExportFormat::Csv:
+      return ".csv";
   }
   return "";
 }
@@ -30,15 +34,25 @@ std::string ics_escape_text(std::string_view text) {
   for (size_t i = 0; i < text.size(); ++i) {
     char c = text[i];
     switch (c) {
-      case '\\': out += "\\\\"; break;
-      case ';': out += "\\;"; break;
-      case ',': out += "\\,"; break;
-      case '\n': out += "\\n"; break;
+      case '\\':
+        out += "\\\\";
+        break;
+      case ';':
+        out += "\\;";
+        break;
+      case ',':
+        out += "\\,";
+        break;
+      case '\n':
+        out += "\\n";
+        break;
       case '\r':
         if (i + 1 < text.size() && text[i + 1] == '\n') break;  // CRLF = one newline
         out += "\\n";
         break;
-      case '\t': out += c; break;
+      case '\t':
+        out += c;
+        break;
       default:
         // Other control characters are not allowed in TEXT (RFC 5545 3.3.11).
         if (static_cast<unsigned char>(c) < 0x20 || c == 0x7F) break;
@@ -78,10 +92,12 @@ std::string csv_cell(std::string_view text, bool user_text) {
   // OWASP's advice for CSV injection: a leading ' makes the spreadsheet treat
   // the cell as text, and it is visible, so nothing is silently changed.
   if (user_text && !text.empty() &&
-      (text[0] == '=' || text[0] == '+' || text[0] == '-' || text[0] == '@' || text[0] == '\t' || text[0] == '\r'))
+      (text[0] == '=' || text[0] == '+' || text[0] == '-' || text[0] == '@' || text[0] == '\t' ||
+       text[0] == '\r'))
     cell += '\'';
   cell.append(text);
-  bool quote = cell.find_first_of(",\"\r\n") != std::string::npos || (!cell.empty() && (cell.front() == ' ' || cell.back() == ' '));
+  bool quote = cell.find_first_of(",\"\r\n") != std::string::npos ||
+               (!cell.empty() && (cell.front() == ' ' || cell.back() == ' '));
   if (!quote) return cell;
   std::string out = "\"";
   for (char c : cell) {
@@ -97,12 +113,23 @@ std::string html_escape(std::string_view text) {
   out.reserve(text.size() + 16);
   for (char c : text) {
     switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
-      default: out += c;
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      case '\'':
+        out += "&#39;";
+        break;
+      default:
+        out += c;
     }
   }
   return out;
@@ -121,15 +148,29 @@ std::string markdown_escape(std::string_view text) {
     }
     switch (c) {
       // Inline syntax anywhere; < and & so raw HTML and entities stay text.
-      case '\\': case '`': case '*': case '_': case '[': case ']': case '<': case '>':
-      case '|': case '~': case '&': case '!':
+      case '\\':
+      case '`':
+      case '*':
+      case '_':
+      case '[':
+      case ']':
+      case '<':
+      case '>':
+      case '|':
+      case '~':
+      case '&':
+      case '!':
         out += '\\';
         break;
       // Block syntax only matters at the start of a line.
-      case '#': case '+': case '-': case '=':
+      case '#':
+      case '+':
+      case '-':
+      case '=':
         if (line_start) out += '\\';
         break;
-      default: break;
+      default:
+        break;
     }
     out += c;
     if (c != ' ') line_start = false;

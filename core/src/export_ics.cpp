@@ -38,22 +38,25 @@ void join(std::string& list, std::string_view separator, std::string_view item) 
   list += item;
 }
 
-
 using namespace std::chrono_literals;
 
 // [SECTION] Values ------------------------------------------------------------
 
-std::string ics_date(Date d) { return fmt::format("{:04d}{:02d}{:02d}", d.year(), d.month(), d.day()); }
+std::string ics_date(Date d) {
+  return fmt::format("{:04d}{:02d}{:02d}", d.year(), d.month(), d.day());
+}
 
 std::string ics_local(const LocalDateTime& t) {
-  return fmt::format("{}T{:02d}{:02d}00", ics_date(t.date), t.time.minutes / 60, t.time.minutes % 60);
+  return fmt::format("{}T{:02d}{:02d}00", ics_date(t.date), t.time.minutes / 60,
+                     t.time.minutes % 60);
 }
 
 // Seconds since the epoch, UTC, as 20261120T150000Z.
 std::string ics_utc_seconds(int64_t seconds) {
   int64_t days = seconds >= 0 ? seconds / 86400 : -((-seconds + 86399) / 86400);
   int64_t rest = seconds - days * 86400;
-  return fmt::format("{}T{:02d}{:02d}{:02d}Z", ics_date(Date{int32_t(days)}), rest / 3600, rest / 60 % 60, rest % 60);
+  return fmt::format("{}T{:02d}{:02d}{:02d}Z", ics_date(Date{int32_t(days)}), rest / 3600,
+                     rest / 60 % 60, rest % 60);
 }
 
 const char* ics_weekday(unsigned w) {
@@ -107,11 +110,14 @@ date::local_days rule_day(int year, unsigned month, const std::string& byday) {
   unsigned wd = 0;
   while (wd < 7 && wd_name != ics_weekday(wd)) ++wd;
   date::weekday w{wd};
-  if (n == -1) return date::local_days{date::year{year} / date::month{month} / date::weekday_last{w}};
-  return date::local_days{date::year{year} / date::month{month} / date::weekday_indexed{w, unsigned(n)}};
+  if (n == -1)
+    return date::local_days{date::year{year} / date::month{month} / date::weekday_last{w}};
+  return date::local_days{date::year{year} / date::month{month} /
+                          date::weekday_indexed{w, unsigned(n)}};
 }
 
-std::vector<Observance> observances(const date::time_zone* z, date::sys_seconds lo, date::sys_seconds hi) {
+std::vector<Observance> observances(const date::time_zone* z, date::sys_seconds lo,
+                                    date::sys_seconds hi) {
   std::vector<Observance> out;
   const date::sys_seconds epoch = date::sys_days{date::year{1970} / 1 / 1};
   date::sys_info info = z->get_info(lo);
@@ -119,8 +125,8 @@ std::vector<Observance> observances(const date::time_zone* z, date::sys_seconds 
   std::chrono::seconds before = info.offset;
   if (info.begin > epoch) before = z->get_info(info.begin - 1s).offset;
   auto add = [&](const date::sys_info& i, date::sys_seconds at, std::chrono::seconds from) {
-    out.push_back(Observance{i.save != 0min, date::local_seconds{(at + from).time_since_epoch()}, from, i.offset,
-                             i.abbrev, ""});
+    out.push_back(Observance{i.save != 0min, date::local_seconds{(at + from).time_since_epoch()},
+                             from, i.offset, i.abbrev, ""});
   };
   add(info, begin, before);
   date::sys_seconds t = info.end;
@@ -138,8 +144,9 @@ std::vector<Observance> observances(const date::time_zone* z, date::sys_seconds 
     std::vector<Observance> later;
     for (int k = 0; k < 6 && t < date::sys_seconds::max() - date::days{1}; ++k) {
       date::sys_info next = z->get_info(t);
-      later.push_back(Observance{next.save != 0min, date::local_seconds{(t + last).time_since_epoch()}, last, next.offset,
-                                 next.abbrev, ""});
+      later.push_back(Observance{next.save != 0min,
+                                 date::local_seconds{(t + last).time_since_epoch()}, last,
+                                 next.offset, next.abbrev, ""});
       last = next.offset;
       t = next.end;
     }
@@ -155,14 +162,15 @@ std::vector<Observance> observances(const date::time_zone* z, date::sys_seconds 
         if (l.daylight != o.daylight) continue;
         date::local_days lday = date::floor<date::days>(l.onset);
         int year = int(date::year_month_day{lday}.year());
-        if (l.onset != rule_day(year, month, byday) + time_of_day || l.from != o.from || l.to != o.to ||
-            l.abbrev != o.abbrev) {
+        if (l.onset != rule_day(year, month, byday) + time_of_day || l.from != o.from ||
+            l.to != o.to || l.abbrev != o.abbrev) {
           holds = false;
           break;
         }
         ++same;
       }
-      if (holds && same >= 2) o.rrule = fmt::format("FREQ=YEARLY;BYMONTH={};BYDAY={}", month, byday);
+      if (holds && same >= 2)
+        o.rrule = fmt::format("FREQ=YEARLY;BYMONTH={};BYDAY={}", month, byday);
     }
   }
   return out;
@@ -188,7 +196,8 @@ void write_vtimezone(std::string& out, const std::string& tzid, Date first, Date
     out += ics_fold(fmt::format("BEGIN:{}", kind));
     date::local_days day = date::floor<date::days>(o.onset);
     auto secs = std::chrono::duration_cast<std::chrono::seconds>(o.onset - day).count();
-    out += ics_fold(fmt::format("DTSTART:{}T{:02d}{:02d}{:02d}", ics_date(Date{int32_t(day.time_since_epoch().count())}),
+    out += ics_fold(fmt::format("DTSTART:{}T{:02d}{:02d}{:02d}",
+                                ics_date(Date{int32_t(day.time_since_epoch().count())}),
                                 secs / 3600, secs / 60 % 60, secs % 60));
     if (!o.rrule.empty()) out += ics_fold("RRULE:" + o.rrule);
     out += ics_fold("TZOFFSETFROM:" + offset_text(o.from));
@@ -225,8 +234,11 @@ struct Writer {
     const Recurrence& r = s.recurrence;
     std::string rule;
     switch (r.frequency) {
-      case Frequency::Once: return "";
-      case Frequency::Daily: rule = "FREQ=DAILY"; break;
+      case Frequency::Once:
+        return "";
+      case Frequency::Daily:
+        rule = "FREQ=DAILY";
+        break;
       case Frequency::Weekly: {
         rule = "FREQ=WEEKLY";
         std::string days;
@@ -240,7 +252,8 @@ struct Writer {
           rule = fmt::format("FREQ=MONTHLY;BYMONTHDAY={}", r.month_day);
         } else {
           std::string days;
-          for (int d = 28; d <= r.month_day; ++d) days += fmt::format("{}{}", days.empty() ? "" : ",", d);
+          for (int d = 28; d <= r.month_day; ++d)
+            days += fmt::format("{}{}", days.empty() ? "" : ",", d);
           rule = fmt::format("FREQ=MONTHLY;BYMONTHDAY={};BYSETPOS=-1", days);
         }
         break;
@@ -250,7 +263,8 @@ struct Writer {
     }
     if (r.interval > 1) rule += fmt::format(";INTERVAL={}", r.interval);
     bool use_count = r.count > 0;
-    if (r.count > 0 && r.until) use_count = occurrence_dates(s, *r.until, size_t(r.count)).size() == size_t(r.count);
+    if (r.count > 0 && r.until)
+      use_count = occurrence_dates(s, *r.until, size_t(r.count)).size() == size_t(r.count);
     if (use_count) {
       rule += fmt::format(";COUNT={}", r.count);
     } else if (r.until) {
@@ -287,7 +301,8 @@ struct Writer {
     if (once && own != s.overrides.end() && own->second.moved_to) start = *own->second.moved_to;
     times(zone, start, s.duration_minutes);
     if (once) {
-      if (own != s.overrides.end() && own->second.state == OccurrenceState::Cancelled) line("STATUS:CANCELLED");
+      if (own != s.overrides.end() && own->second.state == OccurrenceState::Cancelled)
+        line("STATUS:CANCELLED");
     } else {
       line("RRULE:" + rrule(s, zone));
       std::string exdates;
@@ -300,7 +315,8 @@ struct Writer {
 
     if (once) return;
     for (const auto& [date, o] : s.overrides) {
-      if (!o.moved_to || o.state == OccurrenceState::Cancelled || !find_occurrence(s, e.info, date)) continue;
+      if (!o.moved_to || o.state == OccurrenceState::Cancelled || !find_occurrence(s, e.info, date))
+        continue;
       line("BEGIN:VEVENT");
       line("UID:" + uid);
       line("DTSTAMP:" + stamp);
@@ -312,7 +328,8 @@ struct Writer {
     }
   }
 
-  void all_day(const std::string& uid, const std::string& summary, const std::string& desc, Date from, Date to) {
+  void all_day(const std::string& uid, const std::string& summary, const std::string& desc,
+               Date from, Date to) {
     line("BEGIN:VEVENT");
     line("UID:" + uid);
     line("DTSTAMP:" + stamp);
@@ -338,7 +355,8 @@ std::string ics_engagement_tag(const EngagementInfo& info) {
 }
 
 std::string ics_uid(const Engagement& e, Kind kind, Id id) {
-  return fmt::format("rapport-{}-{}-{}@rapport.local", to_string(kind), id, ics_engagement_tag(e.info));
+  return fmt::format("rapport-{}-{}-{}@rapport.local", to_string(kind), id,
+                     ics_engagement_tag(e.info));
 }
 
 // [SECTION] Calendar ----------------------------------------------------------
@@ -354,7 +372,8 @@ std::string export_ics(const Engagement& e, const ExportOptions& options) {
   w.line("CALSCALE:GREGORIAN");
   // No METHOD: that is iTIP (RFC 5546), whose PUBLISH demands an ORGANIZER;
   // a plain file to import or subscribe to needs none.
-  std::string name = e.info.client_org.empty() ? e.info.name : e.info.name + " – " + e.info.client_org;
+  std::string name =
+      e.info.client_org.empty() ? e.info.name : e.info.name + " – " + e.info.client_org;
   w.text("NAME", name);
   w.text("X-WR-CALNAME", name);
   if (is_known_time_zone(e.info.time_zone)) w.line("X-WR-TIMEZONE:" + e.info.time_zone);
@@ -384,7 +403,8 @@ std::string export_ics(const Engagement& e, const ExportOptions& options) {
       if (m.client_visible || options.include_internal) w.milestone(m);
   if (options.include_blackouts)
     for (const auto& [id, b] : e.boundaries)
-      if (b.kind == BoundaryKind::Blackout) w.all_day(ics_uid(e, Kind::Boundary, id), b.title, b.description, b.from, b.to);
+      if (b.kind == BoundaryKind::Blackout)
+        w.all_day(ics_uid(e, Kind::Boundary, id), b.title, b.description, b.from, b.to);
   w.line("END:VCALENDAR");
   return std::move(w.out);
 }

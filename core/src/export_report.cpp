@@ -28,7 +28,6 @@ void join(std::string& list, std::string_view separator, std::string_view item) 
   list += item;
 }
 
-
 // [SECTION] Document ----------------------------------------------------------
 
 // A cell's tone: shown as a coloured badge in HTML and bold in Markdown.
@@ -107,11 +106,14 @@ Section summary(const Engagement& e, Date as_of, Date since) {
     ++total;
     if (m.status == MilestoneStatus::Done) ++done;
     if (m.current != m.baseline) ++moved;
-    if (m.status != MilestoneStatus::Done && m.current >= as_of && (!next || m.current < next->current)) next = &m;
+    if (m.status != MilestoneStatus::Done && m.current >= as_of &&
+        (!next || m.current < next->current))
+      next = &m;
   }
-  s.facts.push_back({"Milestones done", fmt::format("{} of {}", done, total),
-                     moved ? fmt::format("{} moved from the agreed date", moved) : "all on their agreed dates",
-                     moved ? Tone::Warn : Tone::Good});
+  s.facts.push_back(
+      {"Milestones done", fmt::format("{} of {}", done, total),
+       moved ? fmt::format("{} moved from the agreed date", moved) : "all on their agreed dates",
+       moved ? Tone::Warn : Tone::Good});
   if (next)
     s.facts.push_back({"Next milestone", next->title,
                        fmt::format("{}{}", date_text(next->current),
@@ -126,11 +128,13 @@ Section summary(const Engagement& e, Date as_of, Date since) {
       if (t.due < as_of) ++overdue;
     }
   s.facts.push_back({"Open tasks on your side", std::to_string(open),
-                     overdue ? fmt::format("{} overdue", overdue) : "none overdue", overdue ? Tone::Late : Tone::Good});
+                     overdue ? fmt::format("{} overdue", overdue) : "none overdue",
+                     overdue ? Tone::Late : Tone::Good});
   int waiting = 0;
   for (const auto& [id, c] : e.change_requests)
     if (c.status == ChangeStatus::Proposed || c.status == ChangeStatus::Deferred) ++waiting;
-  s.facts.push_back({"Change requests awaiting a decision", std::to_string(waiting), "", waiting ? Tone::Warn : Tone::Plain});
+  s.facts.push_back({"Change requests awaiting a decision", std::to_string(waiting), "",
+                     waiting ? Tone::Warn : Tone::Plain});
 
   // Meeting consistency since the last report: the seeds' point that
   // cancelled meetings send a message of their own.
@@ -139,8 +143,8 @@ Section summary(const Engagement& e, Date as_of, Date since) {
     if (o.state == OccurrenceState::Held) ++held;
     if (o.state == OccurrenceState::Cancelled) ++cancelled;
   }
-  s.paragraphs.push_back(fmt::format("Since {}: {} meeting{} held, {} cancelled.", date_text(since), held,
-                                     held == 1 ? "" : "s", cancelled));
+  s.paragraphs.push_back(fmt::format("Since {}: {} meeting{} held, {} cancelled.", date_text(since),
+                                     held, held == 1 ? "" : "s", cancelled));
   return s;
 }
 
@@ -149,11 +153,13 @@ Section milestones(const Engagement& e, Date as_of) {
   s.head = {"Milestone", "Agreed", "Now", "Change", "Status"};
   std::vector<const Milestone*> list;
   for (const auto& [id, m] : e.milestones) list.push_back(&m);
-  std::stable_sort(list.begin(), list.end(), [](auto* a, auto* b) { return a->baseline < b->baseline; });
+  std::stable_sort(list.begin(), list.end(),
+                   [](auto* a, auto* b) { return a->baseline < b->baseline; });
   for (const Milestone* m : list) {
     int shift = m->current.days - m->baseline.days;
     s.rows.push_back({Cell{m->title, Tone::Plain, m->description}, Cell{date_text(m->baseline)},
-                      Cell{date_text(m->current)}, Cell{shift_text(shift), shift > 0 ? Tone::Warn : Tone::Muted},
+                      Cell{date_text(m->current)},
+                      Cell{shift_text(shift), shift > 0 ? Tone::Warn : Tone::Muted},
                       Cell{to_string(m->status), milestone_tone(*m, as_of)}});
   }
   s.empty = "No milestones yet.";
@@ -206,21 +212,24 @@ Section client_tasks(const Engagement& e, Date as_of) {
 
 Section change_requests(const Engagement& e, Date as_of, Date since) {
   Section s{"changes", "Change requests"};
-  s.paragraphs.push_back(fmt::format("Requested or decided since {}, and any still awaiting a decision.", date_text(since)));
+  s.paragraphs.push_back(fmt::format(
+      "Requested or decided since {}, and any still awaiting a decision.", date_text(since)));
   s.head = {"Change", "Requested", "Impact", "Cost", "Decision"};
   auto in_window = [&](Date d) { return d > since && d <= as_of; };
   for (const auto& [id, c] : e.change_requests) {
     bool waiting = c.status == ChangeStatus::Proposed || c.status == ChangeStatus::Deferred;
-    if (!(waiting || in_window(c.requested_on) || (c.decided_on && in_window(*c.decided_on)))) continue;
+    if (!(waiting || in_window(c.requested_on) || (c.decided_on && in_window(*c.decided_on))))
+      continue;
     std::string impact;
     for (const MilestoneImpact& m : c.impacts)
       if (const Milestone* ms = e.milestones.find(m.milestone))
         join(impact, ", ", fmt::format("{} {}", ms->title, shift_text(m.days)));
     std::string decision = to_string(c.status);
-    if (c.decided_on && c.status != ChangeStatus::Proposed) decision += " " + day_month(*c.decided_on);
+    if (c.decided_on && c.status != ChangeStatus::Proposed)
+      decision += " " + day_month(*c.decided_on);
     std::string why = c.rationale;
     if (!c.alternative.empty()) join(why, " ", fmt::format("Alternative: {}", c.alternative));
-    Tone tone = c.status == ChangeStatus::Approved ? Tone::Good
+    Tone tone = c.status == ChangeStatus::Approved   ? Tone::Good
                 : c.status == ChangeStatus::Rejected ? Tone::Late
                                                      : Tone::Warn;
     std::string who = stakeholder(e, c.requested_by);
@@ -239,7 +248,8 @@ Section decisions(const Engagement& e, Date as_of, Date since) {
   s.head = {"Date", "Decision", "Decided by"};
   for (const auto& [id, d] : e.decisions)
     if (d.date > since && d.date <= as_of)
-      s.rows.push_back({Cell{date_text(d.date)}, Cell{d.what, Tone::Plain, d.rationale}, Cell{stakeholder(e, d.decided_by)}});
+      s.rows.push_back({Cell{date_text(d.date)}, Cell{d.what, Tone::Plain, d.rationale},
+                        Cell{stakeholder(e, d.decided_by)}});
   s.empty = fmt::format("No decisions recorded since {}.", date_text(since));
   return s;
 }
@@ -249,7 +259,8 @@ Section boundaries(const Engagement& e, Date as_of) {
   auto list_of = [&](BoundaryKind kind, const char* heading) {
     std::vector<std::string> items;
     for (const auto& [id, b] : e.boundaries)
-      if (b.kind == kind) items.push_back(b.description.empty() ? b.title : b.title + " — " + b.description);
+      if (b.kind == kind)
+        items.push_back(b.description.empty() ? b.title : b.title + " — " + b.description);
     if (!items.empty()) s.lists.emplace_back(heading, std::move(items));
   };
   list_of(BoundaryKind::InScope, "In scope");
@@ -258,8 +269,10 @@ Section boundaries(const Engagement& e, Date as_of) {
   std::vector<std::string> hours, breaks, quotas;
   for (const auto& [id, b] : e.boundaries) {
     if (b.kind == BoundaryKind::WorkingHours) {
-      std::string text = fmt::format("{}: {} {}–{} ({})", b.title, weekdays_text(b.working_days), b.day_start.hhmm(),
-                                     b.day_end.hhmm(), b.hours_side == Side::Provider ? e.info.provider_org : e.info.client_org);
+      std::string text =
+          fmt::format("{}: {} {}–{} ({})", b.title, weekdays_text(b.working_days),
+                      b.day_start.hhmm(), b.day_end.hhmm(),
+                      b.hours_side == Side::Provider ? e.info.provider_org : e.info.client_org);
       if (!b.description.empty()) text += ". " + b.description;
       hours.push_back(text);
     } else if (b.kind == BoundaryKind::Blackout && b.to >= as_of) {
@@ -267,7 +280,8 @@ Section boundaries(const Engagement& e, Date as_of) {
       if (!b.description.empty()) text += ". " + b.description;
       breaks.push_back(text);
     } else if (b.kind == BoundaryKind::Quota) {
-      std::string text = fmt::format("{}: {} of {} {} used", b.title, b.used, b.included, b.unit.empty() ? "included" : b.unit + "s");
+      std::string text = fmt::format("{}: {} of {} {} used", b.title, b.used, b.included,
+                                     b.unit.empty() ? "included" : b.unit + "s");
       if (b.period != QuotaPeriod::Engagement) text += fmt::format(" this {}", to_string(b.period));
       if (b.extra_rate_minor > 0)
         text += fmt::format("; each extra {} is {}", b.unit.empty() ? "one" : b.unit,
@@ -278,7 +292,8 @@ Section boundaries(const Engagement& e, Date as_of) {
   }
   if (!hours.empty()) s.lists.emplace_back("Ways of working", std::move(hours));
   if (!breaks.empty()) s.lists.emplace_back("Coming breaks and freezes", std::move(breaks));
-  if (!quotas.empty()) s.lists.emplace_back("Included, and how extras are billed", std::move(quotas));
+  if (!quotas.empty())
+    s.lists.emplace_back("Included, and how extras are billed", std::move(quotas));
   s.empty = "No boundaries recorded.";
   return s;
 }
@@ -291,9 +306,10 @@ Report build(const Engagement& original, Date as_of, std::optional<Date> since_o
   r.title = e.info.name;
   r.subtitle = fmt::format("Status report · {}", date_text(as_of));
   if (!e.info.client_org.empty() || !e.info.provider_org.empty())
-    r.parties = fmt::format("{}{}{}", e.info.client_org,
-                            !e.info.client_org.empty() && !e.info.provider_org.empty() ? " with " : "",
-                            e.info.provider_org);
+    r.parties =
+        fmt::format("{}{}{}", e.info.client_org,
+                    !e.info.client_org.empty() && !e.info.provider_org.empty() ? " with " : "",
+                    e.info.provider_org);
   r.sections.push_back(summary(e, as_of, since));
   r.sections.push_back(milestones(e, as_of));
   r.sections.push_back(client_tasks(e, as_of));
@@ -311,7 +327,8 @@ Report build(const Engagement& original, Date as_of, std::optional<Date> since_o
       for (auto& row : s.rows) row.erase(row.begin() + long(c));
     }
   }
-  r.footer = fmt::format("Covers {} to {}. Made with Rapport {}.", date_text(since), date_text(as_of), RAPPORT_VERSION);
+  r.footer = fmt::format("Covers {} to {}. Made with Rapport {}.", date_text(since),
+                         date_text(as_of), RAPPORT_VERSION);
   return r;
 }
 
@@ -319,11 +336,16 @@ Report build(const Engagement& original, Date as_of, std::optional<Date> since_o
 
 const char* tone_class(Tone t) {
   switch (t) {
-    case Tone::Good: return "good";
-    case Tone::Warn: return "warn";
-    case Tone::Late: return "late";
-    case Tone::Muted: return "muted";
-    case Tone::Plain: break;
+    case Tone::Good:
+      return "good";
+    case Tone::Warn:
+      return "warn";
+    case Tone::Late:
+      return "late";
+    case Tone::Muted:
+      return "muted";
+    case Tone::Plain:
+      break;
   }
   return "";
 }
@@ -379,8 +401,10 @@ footer { margin-top: 28px; padding-top: 8px; border-top: 1px solid var(--line); 
 
 void html_cell(std::string& out, const Cell& c) {
   std::string text = html_escape(c.text);
-  if (c.tone == Tone::Muted) text = "<span class=\"muted\">" + text + "</span>";
-  else if (c.tone != Tone::Plain) text = fmt::format("<span class=\"badge {}\">{}</span>", tone_class(c.tone), text);
+  if (c.tone == Tone::Muted)
+    text = "<span class=\"muted\">" + text + "</span>";
+  else if (c.tone != Tone::Plain)
+    text = fmt::format("<span class=\"badge {}\">{}</span>", tone_class(c.tone), text);
   if (!c.note.empty()) text += "<span class=\"note\">" + html_escape(c.note) + "</span>";
   out += "<td>" + text + "</td>";
 }
@@ -390,11 +414,15 @@ std::string to_html(const Report& r) {
   out += "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n";
   out += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n";
   // No scripts, no outside resources: the page is a document, safe to e-mail.
-  out += "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">\n";
+  out +=
+      "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src "
+      "'unsafe-inline'\">\n";
   out += fmt::format("<title>{} — {}</title>\n", html_escape(r.title), html_escape(r.subtitle));
   out += fmt::format("<style>{}</style>\n</head>\n<body>\n<main>\n", kCss);
-  out += fmt::format("<header>\n<div class=\"kicker\">{}</div>\n<h1>{}</h1>\n", html_escape(r.subtitle), html_escape(r.title));
-  if (!r.parties.empty()) out += fmt::format("<div class=\"parties\">{}</div>\n", html_escape(r.parties));
+  out += fmt::format("<header>\n<div class=\"kicker\">{}</div>\n<h1>{}</h1>\n",
+                     html_escape(r.subtitle), html_escape(r.title));
+  if (!r.parties.empty())
+    out += fmt::format("<div class=\"parties\">{}</div>\n", html_escape(r.parties));
   out += "</header>\n";
   for (const Section& s : r.sections) {
     out += fmt::format("<section id=\"{}\">\n<h2>{}</h2>\n", s.id, html_escape(s.title));
@@ -402,9 +430,10 @@ std::string to_html(const Report& r) {
     if (!s.facts.empty()) {
       out += "<div class=\"facts\">\n";
       for (const Fact& f : s.facts)
-        out += fmt::format("<div class=\"fact {}\"><div class=\"label\">{}</div><div class=\"value\">{}</div>"
-                           "<div class=\"detail\">{}</div></div>\n",
-                           tone_class(f.tone), html_escape(f.label), html_escape(f.value), html_escape(f.detail));
+        out += fmt::format(
+            "<div class=\"fact {}\"><div class=\"label\">{}</div><div class=\"value\">{}</div>"
+            "<div class=\"detail\">{}</div></div>\n",
+            tone_class(f.tone), html_escape(f.label), html_escape(f.value), html_escape(f.detail));
       out += "</div>\n";
     }
     for (const std::string& p : s.paragraphs) out += "<p>" + html_escape(p) + "</p>\n";
@@ -484,7 +513,8 @@ std::string to_markdown(const Report& r) {
       out += fmt::format("\n### {}\n\n", markdown_escape(heading));
       for (const std::string& item : items) out += fmt::format("- {}\n", markdown_escape(item));
     }
-    if (s.lists.empty() && s.head.empty() && s.facts.empty() && s.quote.empty() && s.paragraphs.empty())
+    if (s.lists.empty() && s.head.empty() && s.facts.empty() && s.quote.empty() &&
+        s.paragraphs.empty())
       out += fmt::format("_{}_\n", markdown_escape(s.empty));
   }
   out += fmt::format("\n---\n\n{}\n", markdown_escape(r.footer));
@@ -500,15 +530,21 @@ std::string recurrence_text(const MeetingSeries& s) {
     return r.interval > 1 ? fmt::format("Every {} {}", r.interval, many) : std::string(one);
   };
   switch (r.frequency) {
-    case Frequency::Once: return "Once";
-    case Frequency::Daily: text = every("Daily", "days"); break;
-    case Frequency::Weekly: text = every("Weekly", "weeks") + " on " + weekdays_text(r.weekdays); break;
+    case Frequency::Once:
+      return "Once";
+    case Frequency::Daily:
+      text = every("Daily", "days");
+      break;
+    case Frequency::Weekly:
+      text = every("Weekly", "weeks") + " on " + weekdays_text(r.weekdays);
+      break;
     case Frequency::MonthlyOnDay:
       text = every("Monthly", "months") + fmt::format(" on day {}", r.month_day);
       if (r.month_day > 28) text += " (or the month's last day)";
       break;
     case Frequency::MonthlyOnWeekday:
-      text = every("Monthly", "months") + fmt::format(" on the {} {}", ordinal(r.week_of_month), weekday_short(r.weekday));
+      text = every("Monthly", "months") +
+             fmt::format(" on the {} {}", ordinal(r.week_of_month), weekday_short(r.weekday));
       break;
   }
   if (r.until) text += " until " + r.until->iso();

@@ -2,26 +2,36 @@
 // cell text, search, internal texts and redaction.
 #include "rapport/fields.hpp"
 
-#include "rapport/text.hpp"
+#include <fmt/format.h>
 
 #include <algorithm>
 #include <cctype>
 
-#include <fmt/format.h>
+#include "rapport/text.hpp"
 
 namespace rapport {
 namespace {
 
 template <class T, class E, E T::*M>
-int get_e(const T& x) { return int(x.*M); }
+int get_e(const T& x) {
+  return int(x.*M);
+}
 template <class T, class E, E T::*M>
-void set_e(T& x, int v) { x.*M = E(v); }
+void set_e(T& x, int v) {
+  x.*M = E(v);
+}
 template <class E>
-const char* name_e(int v) { return to_string(E(v)); }
+const char* name_e(int v) {
+  return to_string(E(v));
+}
 
 // An enum field in one line: ENUM(Stakeholder, Side, side, "Side", 2)
-#define ENUM(T, E, member, label, count) \
-  Field<T> { #member, label, FieldType::Enum, {}, false, true, &get_e<T, E, &T::member>, &set_e<T, E, &T::member>, count, &name_e<E> }
+#define ENUM(T, E, member, label, count)                                                \
+  Field<T> {                                                                            \
+#member, label, FieldType::Enum,                                                    \
+        {}, false, true, &get_e < T, E, &T::member>, &set_e < T, E, &T::member>, count, \
+         &name_e < E>                                                                   \
+  }
 
 using FT = FieldType;
 
@@ -71,7 +81,8 @@ const Field<Deliverable> kDeliverable[] = {
     {"milestone", "Milestone", FT::Milestone, &Deliverable::milestone},
     {"acceptance_criteria", "Acceptance criteria", FT::LongText, &Deliverable::acceptance_criteria},
 };
-Field<CommunicationChannel> side_field(const char* key, const char* label, Id CommunicationChannel::*m, Side side) {
+Field<CommunicationChannel> side_field(const char* key, const char* label,
+                                       Id CommunicationChannel::*m, Side side) {
   Field<CommunicationChannel> f{key, label, FT::Stakeholder, m};
   f.side = int(side);
   return f;
@@ -80,12 +91,16 @@ const Field<CommunicationChannel> kChannel[] = {
     ENUM(CommunicationChannel, ChannelKind, kind, "Channel", 6),
     {"purpose", "Purpose", FT::Text, &CommunicationChannel::purpose},
     {"frequency", "Frequency", FT::Text, &CommunicationChannel::frequency},
-    {"response_time_hours", "Response (h)", FT::Int, &CommunicationChannel::response_time_hours, false, true, nullptr,
-     nullptr, 0, nullptr, 0, 8760},
-    side_field("client_primary", "Client contact", &CommunicationChannel::client_primary, Side::Client),
-    side_field("client_backup", "Client backup", &CommunicationChannel::client_backup, Side::Client),
-    side_field("provider_primary", "Our contact", &CommunicationChannel::provider_primary, Side::Provider),
-    side_field("provider_backup", "Our backup", &CommunicationChannel::provider_backup, Side::Provider),
+    {"response_time_hours", "Response (h)", FT::Int, &CommunicationChannel::response_time_hours,
+     false, true, nullptr, nullptr, 0, nullptr, 0, 8760},
+    side_field("client_primary", "Client contact", &CommunicationChannel::client_primary,
+               Side::Client),
+    side_field("client_backup", "Client backup", &CommunicationChannel::client_backup,
+               Side::Client),
+    side_field("provider_primary", "Our contact", &CommunicationChannel::provider_primary,
+               Side::Provider),
+    side_field("provider_backup", "Our backup", &CommunicationChannel::provider_backup,
+               Side::Provider),
 };
 // The recurrence and the occurrences are edited by the meeting inspector.
 const Field<MeetingSeries> kMeeting[] = {
@@ -93,8 +108,8 @@ const Field<MeetingSeries> kMeeting[] = {
     {"purpose", "Purpose", FT::Text, &MeetingSeries::purpose},
     {"first_date", "First", FT::Date, &MeetingSeries::first_date},
     {"start", "Starts", FT::Time, &MeetingSeries::start},
-    {"duration_minutes", "Minutes", FT::Int, &MeetingSeries::duration_minutes, false, true, nullptr, nullptr, 0, nullptr,
-     5, 1440},
+    {"duration_minutes", "Minutes", FT::Int, &MeetingSeries::duration_minutes, false, true, nullptr,
+     nullptr, 0, nullptr, 5, 1440},
     {"time_zone", "Time zone", FT::TimeZone, &MeetingSeries::time_zone, false, false},
     {"attendees", "Attendees", FT::Stakeholders, &MeetingSeries::attendees, false, false},
     {"channel", "Channel", FT::Channel, &MeetingSeries::channel, false, false},
@@ -117,8 +132,10 @@ const Field<Boundary> kBoundary[] = {
     ENUM(Boundary, Side, hours_side, "Hours in zone of", 2),
     {"from", "From", FT::Date, &Boundary::from, false, false},
     {"to", "To", FT::Date, &Boundary::to, false, false},
-    {"included", "Included", FT::Int, &Boundary::included, false, false, nullptr, nullptr, 0, nullptr, 0, 100000},
-    {"used", "Used", FT::Int, &Boundary::used, false, false, nullptr, nullptr, 0, nullptr, 0, 100000},
+    {"included", "Included", FT::Int, &Boundary::included, false, false, nullptr, nullptr, 0,
+     nullptr, 0, 100000},
+    {"used", "Used", FT::Int, &Boundary::used, false, false, nullptr, nullptr, 0, nullptr, 0,
+     100000},
     {"unit", "Unit", FT::Text, &Boundary::unit, false, false},
     ENUM(Boundary, QuotaPeriod, period, "Period", 3),
     {"extra_rate_minor", "Rate per extra", FT::Money, &Boundary::extra_rate_minor, false, false},
@@ -132,8 +149,8 @@ const Field<ChangeRequest> kChangeRequest[] = {
     {"objective", "Objective", FT::Objective, &ChangeRequest::objective, false, false},
     {"impacts", "Impact on milestones", FT::Impacts, &ChangeRequest::impacts},
     {"cost_minor", "Cost", FT::Money, &ChangeRequest::cost_minor},
-    {"effort_hours", "Effort (h)", FT::Int, &ChangeRequest::effort_hours, false, false, nullptr, nullptr, 0, nullptr, 0,
-     100000},
+    {"effort_hours", "Effort (h)", FT::Int, &ChangeRequest::effort_hours, false, false, nullptr,
+     nullptr, 0, nullptr, 0, 100000},
     {"decided_on", "Decided on", FT::OptionalDate, &ChangeRequest::decided_on, false, false},
     {"decided_by", "Decided by", FT::Stakeholder, &ChangeRequest::decided_by, false, false},
     {"rationale", "Rationale", FT::LongText, &ChangeRequest::rationale, false, false},
@@ -165,7 +182,8 @@ const Field<Decision> kDecision[] = {
 const Field<Feedback> kFeedback[] = {
     {"date", "Date", FT::Date, &Feedback::date},
     {"stakeholder", "From", FT::Stakeholder, &Feedback::stakeholder},
-    {"sentiment", "Sentiment", FT::Int, &Feedback::sentiment, false, true, nullptr, nullptr, 0, nullptr, -2, 2},
+    {"sentiment", "Sentiment", FT::Int, &Feedback::sentiment, false, true, nullptr, nullptr, 0,
+     nullptr, -2, 2},
     {"note", "Note", FT::LongText, &Feedback::note},
     {"follow_up", "Follow-up", FT::LongText, &Feedback::follow_up},
 };
@@ -179,8 +197,11 @@ std::string stakeholder_name(const Engagement& e, Id id) {
 
 }  // namespace
 
-#define RAPPORT_FIELDS(T, table) \
-  template <> std::span<const Field<T>> fields<T>() { return table; }
+#define RAPPORT_FIELDS(T, table)          \
+  template <>                             \
+  std::span<const Field<T>> fields<T>() { \
+    return table;                         \
+  }
 RAPPORT_FIELDS(Stakeholder, kStakeholder)
 RAPPORT_FIELDS(Objective, kObjective)
 RAPPORT_FIELDS(Constraint, kConstraint)
@@ -199,7 +220,10 @@ RAPPORT_FIELDS(Feedback, kFeedback)
 #undef RAPPORT_FIELDS
 
 std::string money_text(int64_t minor, const std::string& currency) {
-  const char* symbol = currency == "EUR" ? "€" : currency == "USD" ? "$" : currency == "GBP" ? "£" : nullptr;
+  const char* symbol = currency == "EUR"   ? "€"
+                       : currency == "USD" ? "$"
+                       : currency == "GBP" ? "£"
+                                           : nullptr;
   bool negative = minor < 0;
   uint64_t v = negative ? uint64_t(-(minor + 1)) + 1 : uint64_t(minor);
   std::string whole = std::to_string(v / 100);
@@ -263,7 +287,8 @@ std::string field_text(const Engagement& e, const T& item, const Field<T>& f) {
           } else if constexpr (std::is_same_v<V, std::vector<MilestoneImpact>>) {
             std::string out;
             for (const auto& m : v)
-              out += (out.empty() ? "" : ", ") + fmt::format("{} {:+d}d", display_name(e, m.milestone), m.days);
+              out += (out.empty() ? "" : ", ") +
+                     fmt::format("{} {:+d}d", display_name(e, m.milestone), m.days);
             return out;
           }
         }
@@ -297,18 +322,21 @@ std::string snippet_around(const std::string& text, size_t at, size_t len) {
   while (from > 0 && (static_cast<unsigned char>(text[from]) & 0xC0) == 0x80) --from;
   size_t to = std::min(text.size(), at + len + 50);
   while (to < text.size() && (static_cast<unsigned char>(text[to]) & 0xC0) == 0x80) ++to;
-  std::string s = (from > 0 ? "…" : "") + text.substr(from, to - from) + (to < text.size() ? "…" : "");
+  std::string s =
+      (from > 0 ? "…" : "") + text.substr(from, to - from) + (to < text.size() ? "…" : "");
   std::replace(s.begin(), s.end(), '\n', ' ');
   return s;
 }
 
 }  // namespace
 
-std::vector<SearchHit> search(const Engagement& e, std::string_view query, bool include_internal, size_t limit) {
+std::vector<SearchHit> search(const Engagement& e, std::string_view query, bool include_internal,
+                              size_t limit) {
   std::vector<SearchHit> hits;
   std::string q = ascii_lower(query);
   if (q.find_first_not_of(' ') == std::string::npos) return hits;
-  auto try_text = [&](Kind kind, Id id, const std::string& name, const char* label, const std::string& text) {
+  auto try_text = [&](Kind kind, Id id, const std::string& name, const char* label,
+                      const std::string& text) {
     if (hits.size() >= limit || text.empty()) return false;
     size_t at = ascii_lower(text).find(q);
     if (at == std::string::npos) return false;

@@ -11,7 +11,8 @@ std::filesystem::path folder(Folder which) {
   const char* value = std::getenv(variable);
   if (value && value[0] == '/') return std::filesystem::path(value) / "rapport";
   const char* home = std::getenv("HOME");
-  std::filesystem::path base = (home && home[0]) ? std::filesystem::path(home) : std::filesystem::temp_directory_path();
+  std::filesystem::path base =
+      (home && home[0]) ? std::filesystem::path(home) : std::filesystem::temp_directory_path();
   return base / under_home / "rapport";
 }
 

@@ -20,8 +20,9 @@ struct Random {
   bool chance(int percent) { return range(0, 99) < percent; }
 };
 
-const char* kWords[] = {"booking", "menu",   "brand",  "launch", "copy",   "photo", "review", "payment",
-                        "widget",  "search", "design", "access", "report", "event", "loyalty", "banner"};
+const char* kWords[] = {"booking", "menu",    "brand",   "launch", "copy",   "photo",
+                        "review",  "payment", "widget",  "search", "design", "access",
+                        "report",  "event",   "loyalty", "banner"};
 
 std::string phrase(Random& r, const char* prefix) {
   std::string s = prefix;
@@ -51,7 +52,9 @@ Engagement generate_engagement(size_t items, uint32_t seed) {
   e.info.end = e.info.start.plus_days(span);
   e.info.internal_notes = "Synthetic internal note";
 
-  auto share = [&](int per_mille, size_t minimum) { return std::max(minimum, items * size_t(per_mille) / 1000); };
+  auto share = [&](int per_mille, size_t minimum) {
+    return std::max(minimum, items * size_t(per_mille) / 1000);
+  };
   size_t n_people = share(20, 4);
   std::vector<Id> clients, providers;
   for (size_t i = 0; i < n_people; ++i) {
@@ -65,12 +68,18 @@ Engagement generate_engagement(size_t items, uint32_t seed) {
     Id id = put(e, s);
     (s.side == Side::Client ? clients : providers).push_back(id);
   }
-  auto pick = [&](const std::vector<Id>& from) { return from[size_t(r.range(0, int64_t(from.size()) - 1))]; };
+  auto pick = [&](const std::vector<Id>& from) {
+    return from[size_t(r.range(0, int64_t(from.size()) - 1))];
+  };
   auto any_day = [&] { return e.info.start.plus_days(int32_t(r.range(0, span))); };
 
   std::vector<Id> objectives;
   for (size_t i = 0, n = share(10, 1); i < n; ++i)
-    objectives.push_back(put(e, Objective{0, phrase(r, "Objective"), ObjectiveHorizon(r.range(0, 1)), "Measured", {pick(clients)}}));
+    objectives.push_back(put(e, Objective{0,
+                                          phrase(r, "Objective"),
+                                          ObjectiveHorizon(r.range(0, 1)),
+                                          "Measured",
+                                          {pick(clients)}}));
   for (size_t i = 0, n = share(10, 1); i < n; ++i)
     put(e, Constraint{0, ConstraintKind(r.range(0, 5)), phrase(r, "Constraint")});
   for (size_t i = 0, n = share(50, 1); i < n; ++i) {
@@ -80,22 +89,24 @@ Engagement generate_engagement(size_t items, uint32_t seed) {
                     answered ? std::optional<Date>(asked.plus_days(3)) : std::nullopt});
   }
   for (size_t i = 0, n = share(50, 1); i < n; ++i)
-    put(e, Expectation{0, phrase(r, "Expectation"), pick(clients), r.chance(70), ExpectationStatus(r.range(0, 3)), any_day(),
-                       "Explained"});
+    put(e, Expectation{0, phrase(r, "Expectation"), pick(clients), r.chance(70),
+                       ExpectationStatus(r.range(0, 3)), any_day(), "Explained"});
   for (size_t i = 0, n = share(20, 1); i < n; ++i) {
     bool client = r.chance(50);
     put(e, Responsibility{0, phrase(r, "Responsibility"), client ? Side::Client : Side::Provider,
                           pick(client ? clients : providers)});
   }
   for (size_t i = 0, n = share(5, 1); i < n; ++i)
-    put(e, CommunicationChannel{0, ChannelKind(r.range(0, 5)), phrase(r, "Channel"), "weekly", int32_t(r.range(0, 48)),
-                                pick(clients), kNoId, pick(providers), kNoId});
+    put(e, CommunicationChannel{0, ChannelKind(r.range(0, 5)), phrase(r, "Channel"), "weekly",
+                                int32_t(r.range(0, 48)), pick(clients), kNoId, pick(providers),
+                                kNoId});
 
   std::vector<Id> milestones;
   for (size_t i = 0, n = share(100, 3); i < n; ++i) {
     Date base = any_day();
-    milestones.push_back(put(e, Milestone{0, phrase(r, "Milestone"), base, base.plus_days(int32_t(r.range(-3, 10))),
-                                          MilestoneStatus(r.range(0, 3)), true, ""}));
+    milestones.push_back(
+        put(e, Milestone{0, phrase(r, "Milestone"), base, base.plus_days(int32_t(r.range(-3, 10))),
+                         MilestoneStatus(r.range(0, 3)), true, ""}));
   }
   for (size_t i = 0, n = share(30, 1); i < n; ++i)
     put(e, Deliverable{0, phrase(r, "Deliverable"), pick(milestones), "Accepted in writing"});
@@ -115,8 +126,10 @@ Engagement generate_engagement(size_t items, uint32_t seed) {
       Date day = s.first_date.plus_days(int32_t(7 * r.range(0, span / 7 - 5)));
       OccurrenceOverride o;
       o.state = r.chance(80) ? OccurrenceState::Held : OccurrenceState::Cancelled;
-      if (o.state == OccurrenceState::Held) o.recap_summary = r.chance(80) ? "Recap" : "";
-      else o.cancel_reason = "Conflict";
+      if (o.state == OccurrenceState::Held)
+        o.recap_summary = r.chance(80) ? "Recap" : "";
+      else
+        o.cancel_reason = "Conflict";
       // Only days that are occurrences can carry an override.
       unsigned weekday = day.weekday();
       for (int step = 0; step < 7 && !(s.recurrence.weekdays & (1u << weekday)); ++step) {
@@ -147,7 +160,8 @@ Engagement generate_engagement(size_t items, uint32_t seed) {
     c.cost_minor = r.range(0, 500000);
     c.effort_hours = int32_t(r.range(0, 80));
     c.status = ChangeStatus(r.range(0, 3));
-    if (c.status != ChangeStatus::Proposed) c.decided_on = c.requested_on.plus_days(int32_t(r.range(1, 10)));
+    if (c.status != ChangeStatus::Proposed)
+      c.decided_on = c.requested_on.plus_days(int32_t(r.range(1, 10)));
     if (c.status == ChangeStatus::Rejected) {
       c.rationale = "Off goal";
       c.alternative = "Phase 2";
@@ -158,15 +172,28 @@ Engagement generate_engagement(size_t items, uint32_t seed) {
 
   for (size_t i = 0, n = share(300, 1); i < n; ++i) {
     Date created = any_day();
-    ClientTask t{0, phrase(r, "Task"), pick(clients), created, created.plus_days(int32_t(r.range(1, 30))), TaskStatus(r.range(0, 2)),
-                 std::nullopt, r.chance(30) ? pick(milestones) : kNoId};
+    ClientTask t{0,
+                 phrase(r, "Task"),
+                 pick(clients),
+                 created,
+                 created.plus_days(int32_t(r.range(1, 30))),
+                 TaskStatus(r.range(0, 2)),
+                 std::nullopt,
+                 r.chance(30) ? pick(milestones) : kNoId};
     if (t.status == TaskStatus::Done) t.done_on = t.due;
     put(e, t);
   }
   for (size_t i = 0, n = share(100, 1); i < n; ++i)
-    put(e, Decision{0, any_day(), phrase(r, "Decision"), pick(clients), {pick(providers)}, {pick(clients)}, "Because"});
+    put(e, Decision{0,
+                    any_day(),
+                    phrase(r, "Decision"),
+                    pick(clients),
+                    {pick(providers)},
+                    {pick(clients)},
+                    "Because"});
   for (size_t i = 0, n = share(150, 1); i < n; ++i)
-    put(e, Feedback{0, any_day(), pick(clients), int32_t(r.range(-2, 2)), phrase(r, "Feedback"), ""});
+    put(e,
+        Feedback{0, any_day(), pick(clients), int32_t(r.range(-2, 2)), phrase(r, "Feedback"), ""});
   return e;
 }
 

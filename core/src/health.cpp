@@ -3,6 +3,8 @@
 // report for `rapport check` and the small series for the Overview charts.
 // The checks themselves live in health_meetings.cpp, health_plan.cpp and
 // health_people.cpp.
+#include "rapport/health.hpp"
+
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -11,7 +13,6 @@
 #include <map>
 
 #include "health_checks.hpp"
-#include "rapport/health.hpp"
 #include "rapport/recurrence.hpp"
 #include "rapport/text.hpp"
 
@@ -19,9 +20,12 @@ namespace rapport {
 
 const char* to_string(Severity s) {
   switch (s) {
-    case Severity::Info: return "info";
-    case Severity::Warning: return "warning";
-    case Severity::Problem: return "problem";
+    case Severity::Info:
+      return "info";
+    case Severity::Warning:
+      return "warning";
+    case Severity::Problem:
+      return "problem";
   }
   return "?";
 }
@@ -32,7 +36,8 @@ uint8_t working_days_of(const Engagement& e) {
   const Boundary* found = nullptr;
   for (const auto& [id, b] : e.boundaries) {
     if (b.kind != BoundaryKind::WorkingHours || (b.working_days & 0x7F) == 0) continue;
-    if (!found || (found->hours_side != Side::Provider && b.hours_side == Side::Provider)) found = &b;
+    if (!found || (found->hours_side != Side::Provider && b.hours_side == Side::Provider))
+      found = &b;
     if (found->hours_side == Side::Provider) break;
   }
   return found ? uint8_t(found->working_days & 0x7F) : uint8_t(kWorkweek);
@@ -71,7 +76,8 @@ int working_days_between(Date from, Date to, uint8_t working_days) {
 namespace health {
 
 std::string person(const Engagement& e, Id id) {
-  if (const Stakeholder* s = e.stakeholders.find(id)) return s->name.empty() ? "(unnamed)" : s->name;
+  if (const Stakeholder* s = e.stakeholders.find(id))
+    return s->name.empty() ? "(unnamed)" : s->name;
   return id == kNoId ? "nobody" : "(missing stakeholder)";
 }
 
@@ -102,10 +108,15 @@ std::string iso(Date d) {
   int64_t month = mp < 10 ? mp + 3 : mp - 9;
   int64_t year = yoe + era * 400 + (month <= 2);
   if (year < 0 || year > 9999) return d.iso();
-  char buf[10] = {char('0' + year / 1000), char('0' + year / 100 % 10), char('0' + year / 10 % 10),
-                  char('0' + year % 10),   '-',
-                  char('0' + month / 10),  char('0' + month % 10),
-                  '-',                     char('0' + day / 10),
+  char buf[10] = {char('0' + year / 1000),
+                  char('0' + year / 100 % 10),
+                  char('0' + year / 10 % 10),
+                  char('0' + year % 10),
+                  '-',
+                  char('0' + month / 10),
+                  char('0' + month % 10),
+                  '-',
+                  char('0' + day / 10),
                   char('0' + day % 10)};
   return std::string(buf, 10);
 }
@@ -116,14 +127,14 @@ Date actual_date(Date original, const OccurrenceOverride* o) {
   return o && o->moved_to ? o->moved_to->date : original;
 }
 
-
 }  // namespace health
 
 // [SECTION] Checks ------------------------------------------------------------
 
 std::vector<Finding> check_health(const Engagement& e, Date as_of, const HealthSettings& settings) {
   std::vector<Finding> out;
-  out.reserve(64 + e.milestones.size() / 2 + e.client_tasks.size() / 16 + e.change_requests.size() / 4);
+  out.reserve(64 + e.milestones.size() / 2 + e.client_tasks.size() / 16 +
+              e.change_requests.size() / 4);
   health::Context c{e, as_of, settings, working_days_of(e), out, {}, {}};
   for (const auto& [id, t] : e.client_tasks)
     if (t.status == TaskStatus::Open) c.open_tasks.push_back(&t);
@@ -153,7 +164,8 @@ std::vector<Finding> check_health(const Engagement& e, Date as_of, const HealthS
   std::vector<Key> keys;
   keys.reserve(out.size());
   for (uint32_t i = 0; i < out.size(); ++i)
-    keys.push_back(Key{int(out[i].severity), out[i].date, &out[i].check, out[i].item, out[i].occurrence, i});
+    keys.push_back(
+        Key{int(out[i].severity), out[i].date, &out[i].check, out[i].item, out[i].occurrence, i});
   std::sort(keys.begin(), keys.end(), [](const Key& a, const Key& b) {
     if (a.severity != b.severity) return a.severity > b.severity;
     if (a.date != b.date) return a.date < b.date;
@@ -194,7 +206,8 @@ constexpr std::array kPhrases{
     Phrase{kCheckRecapMissing, "recap missing", "recaps missing"},
     Phrase{kCheckTaskOverdue, "overdue client task", "overdue client tasks"},
     Phrase{kCheckTaskNoOwner, "client task without owner", "client tasks without owner"},
-    Phrase{kCheckDecisionWaiting, "change request awaiting decision", "change requests awaiting decision"},
+    Phrase{kCheckDecisionWaiting, "change request awaiting decision",
+           "change requests awaiting decision"},
     Phrase{kCheckRejectionUnexplained, "rejection without reason", "rejections without reason"},
     Phrase{kCheckScopeCreep, "scope change", "scope changes"},
     Phrase{kCheckMilestoneDrift, "milestone drifted", "milestones drifted"},
@@ -204,12 +217,14 @@ constexpr std::array kPhrases{
     Phrase{kCheckNoPrimary, "channel without primary contact", "channels without primary contact"},
     Phrase{kCheckNoBackup, "channel without backup", "channels without backup"},
     Phrase{kCheckNoResponseTime, "channel without response time", "channels without response time"},
-    Phrase{kCheckStakeholderNoChannel, "key stakeholder without channel", "key stakeholders without channel"},
+    Phrase{kCheckStakeholderNoChannel, "key stakeholder without channel",
+           "key stakeholders without channel"},
     Phrase{kCheckExpectationUnconfirmed, "expectation unconfirmed", "expectations unconfirmed"},
     Phrase{kCheckExpectationUnexplained, "expectation unmet without explanation",
            "expectations unmet without explanation"},
     Phrase{kCheckCadence, "silence with the client", "silences with the client"},
-    Phrase{kCheckMilestoneWaits, "milestone waiting on the client", "milestones waiting on the client"},
+    Phrase{kCheckMilestoneWaits, "milestone waiting on the client",
+           "milestones waiting on the client"},
 };
 
 std::string phrase_for(std::string_view check, size_t n) {
@@ -231,7 +246,8 @@ std::string health_summary(const std::vector<Finding>& findings) {
   bool serious = by_severity[1] + by_severity[2] > 0;
   std::string head;
   if (by_severity[2]) head = health::count_of((long long)by_severity[2], "problem");
-  if (by_severity[1]) head += (head.empty() ? "" : ", ") + health::count_of((long long)by_severity[1], "warning");
+  if (by_severity[1])
+    head += (head.empty() ? "" : ", ") + health::count_of((long long)by_severity[1], "warning");
   if (!serious) head = health::count_of((long long)by_severity[0], "note");
 
   // Count per check among the findings the head counts, most frequent first.
@@ -271,14 +287,16 @@ std::string report_header(const Engagement& e, Date as_of, const std::vector<Fin
       if (!f.internal) shared.push_back(f);
     summary = health_summary(shared);
   }
-  return fmt::format("Health of \"{}\" as of {}: {}\n", terminal_safe(e.info.name), health::iso(as_of), summary);
+  return fmt::format("Health of \"{}\" as of {}: {}\n", terminal_safe(e.info.name),
+                     health::iso(as_of), summary);
 }
 
 // "  [warning] 2026-11-20  recap-missing  MESSAGE" and "      next: ...": text from
 // the file shown terminal-safe, so a finding stays on its lines.
 void append_finding(std::string& out, const Finding& f) {
-  out += fmt::format("  [{}] {}  {}  {}{}\n", to_string(f.severity), health::iso(f.date), terminal_safe(f.check),
-                     terminal_safe(f.message), f.internal ? "  (internal)" : "");
+  out += fmt::format("  [{}] {}  {}  {}{}\n", to_string(f.severity), health::iso(f.date),
+                     terminal_safe(f.check), terminal_safe(f.message),
+                     f.internal ? "  (internal)" : "");
   if (!f.next_step.empty()) out += fmt::format("      next: {}\n", terminal_safe(f.next_step));
 }
 
@@ -294,16 +312,19 @@ std::string health_report(const Engagement& e, Date as_of, const std::vector<Fin
     if (include_internal || !f.internal) ++by_severity[int(f.severity)];
   for (int sev = 2; sev >= 0; --sev) {
     if (by_severity[sev] == 0) continue;
-    out += fmt::format("\n{}:\n", health::count_of((long long)by_severity[sev],
-                                                      sev == 2 ? "Problem" : sev == 1 ? "Warning" : "Note"));
+    out +=
+        fmt::format("\n{}:\n", health::count_of((long long)by_severity[sev], sev == 2   ? "Problem"
+                                                                             : sev == 1 ? "Warning"
+                                                                                        : "Note"));
     for (const Finding& f : findings)
       if (int(f.severity) == sev && (include_internal || !f.internal)) append_finding(out, f);
   }
   return out;
 }
 
-std::string health_report_by_check(const Engagement& e, Date as_of, const std::vector<Finding>& findings,
-                                   size_t examples, bool include_internal) {
+std::string health_report_by_check(const Engagement& e, Date as_of,
+                                   const std::vector<Finding>& findings, size_t examples,
+                                   bool include_internal) {
   struct Group {
     std::string_view check;
     size_t by_severity[3] = {0, 0, 0};
@@ -336,7 +357,8 @@ std::string health_report_by_check(const Engagement& e, Date as_of, const std::v
     std::string counts;
     for (int sev = 2; sev >= 0; --sev)
       if (g.by_severity[sev])
-        counts += (counts.empty() ? "" : ", ") + health::count_of((long long)g.by_severity[sev], severity_noun(sev));
+        counts += (counts.empty() ? "" : ", ") +
+                  health::count_of((long long)g.by_severity[sev], severity_noun(sev));
     out += fmt::format("\n{}: {}\n", terminal_safe(g.check), counts);
     for (const Finding* f : g.first) append_finding(out, *f);
     if (g.total > g.first.size()) {
@@ -367,7 +389,8 @@ std::vector<HealthPoint> consistency_by_month(const Engagement& e, Date as_of, i
   if (from >= as_of) return out;
   std::map<int32_t, std::pair<int, int>> months;  // month start -> (held, past)
   for (const auto& [id, s] : e.meetings) {
-    for (const Occurrence& o : occurrences(s, e.info, start_of(from.plus_days(-2)), start_of(as_of.plus_days(2)))) {
+    for (const Occurrence& o :
+         occurrences(s, e.info, start_of(from.plus_days(-2)), start_of(as_of.plus_days(2)))) {
       auto it = s.overrides.find(o.original);
       const OccurrenceOverride* v = it == s.overrides.end() ? nullptr : &it->second;
       Date when = health::actual_date(o.original, v);

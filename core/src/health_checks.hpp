@@ -17,8 +17,8 @@ struct Context {
   uint8_t working_days;
   std::vector<Finding>& out;
   // Filled once by check_health (one pass over each big table), read by the checks.
-  std::vector<const ClientTask*> open_tasks;    // status Open, by id
-  std::vector<const ChangeRequest*> approved;   // status Approved, by id
+  std::vector<const ClientTask*> open_tasks;   // status Open, by id
+  std::vector<const ChangeRequest*> approved;  // status Approved, by id
 
   Finding& add(Severity severity, std::string_view check, Id item, Date date, std::string message,
                std::string next_step, bool internal) {

@@ -30,9 +30,11 @@ std::string days_text(uint8_t mask) {
 
 // The time zone of the client side of a series: the first client attendee's
 // zone, else the first client stakeholder's, else the engagement's.
-std::string client_zone(const Engagement& e, const MeetingSeries& s, const std::string& first_client_zone) {
+std::string client_zone(const Engagement& e, const MeetingSeries& s,
+                        const std::string& first_client_zone) {
   for (Id a : s.attendees)
-    if (const Stakeholder* p = e.stakeholders.find(a); p && p->side == Side::Client && !p->time_zone.empty())
+    if (const Stakeholder* p = e.stakeholders.find(a);
+        p && p->side == Side::Client && !p->time_zone.empty())
       return p->time_zone;
   return first_client_zone.empty() ? e.info.time_zone : first_client_zone;
 }
@@ -52,11 +54,13 @@ void check_consistency(Context& c) {
     for (int days = period * (window + 1) + 14;; days *= 2) {
       Date lo = c.as_of.plus_days(-days);
       past.clear();
-      for (const Occurrence& o : occurrences(s, c.e.info, start_of(lo), start_of(c.as_of.plus_days(2))))
+      for (const Occurrence& o :
+           occurrences(s, c.e.info, start_of(lo), start_of(c.as_of.plus_days(2))))
         if (actual_date(o.original, override_of(s, o.original)) < c.as_of) past.push_back(o);
       if (int(past.size()) >= window || lo <= s.first_date || days > 366 * 20) break;
     }
-    std::sort(past.begin(), past.end(), [](const Occurrence& a, const Occurrence& b) { return a.original < b.original; });
+    std::sort(past.begin(), past.end(),
+              [](const Occurrence& a, const Occurrence& b) { return a.original < b.original; });
     if (int(past.size()) > window) past.erase(past.begin(), past.end() - window);
     if (past.empty()) continue;
 
@@ -64,27 +68,35 @@ void check_consistency(Context& c) {
     const Occurrence* last_missed = nullptr;
     for (const Occurrence& o : past) {
       if (o.state == OccurrenceState::Planned) ++unmarked;
-      if (o.state == OccurrenceState::Held) ++held;
-      else last_missed = &o;
+      if (o.state == OccurrenceState::Held)
+        ++held;
+      else
+        last_missed = &o;
       run = o.state == OccurrenceState::Cancelled ? run + 1 : 0;
       longest_run = std::max(longest_run, run);
     }
     double share = double(held) / double(past.size());
-    bool low = int(past.size()) >= std::max(1, c.s.consistency_min_sample) && share < c.s.min_held_share;
+    bool low =
+        int(past.size()) >= std::max(1, c.s.consistency_min_sample) && share < c.s.min_held_share;
     bool streak = c.s.max_cancelled_in_a_row > 0 && longest_run >= c.s.max_cancelled_in_a_row;
     if (!low && !streak) continue;
 
     std::string why;
     if (streak) why = fmt::format("{} cancelled in a row", longest_run);
-    if (low) why += fmt::format("{}only {} of the last {} held", why.empty() ? "" : "; ", held, past.size());
+    if (low)
+      why +=
+          fmt::format("{}only {} of the last {} held", why.empty() ? "" : "; ", held, past.size());
     if (unmarked) why += fmt::format(" ({} not marked held or cancelled)", unmarked);
     const Occurrence& at = last_missed ? *last_missed : past.back();
-    Finding& f = c.add(Severity::Warning, kCheckConsistency, id, actual_date(at.original, override_of(s, at.original)),
-                       fmt::format("{} is slipping: {} ({:.0f}% held)", name_of(s), why, share * 100),
-                       unmarked ? "Mark what happened to the past meetings; hold the next one as planned"
-                                : "Hold the next one as planned; if the rhythm no longer fits, agree a new one with the "
-                                  "client instead of cancelling",
-                       true);
+    Finding& f =
+        c.add(Severity::Warning, kCheckConsistency, id,
+              actual_date(at.original, override_of(s, at.original)),
+              fmt::format("{} is slipping: {} ({:.0f}% held)", name_of(s), why, share * 100),
+              unmarked ? "Mark what happened to the past meetings; hold the next one as planned"
+                       : "Hold the next one as planned; if the rhythm no longer fits, agree a new "
+                         "one with the "
+                         "client instead of cancelling",
+              true);
     f.occurrence = at.original;
   }
 }
@@ -114,9 +126,12 @@ void check_recaps(Context& c) {
     for (size_t i = 0; i < missing.size(); ++i) {
       if (!real[i]) continue;
       const Missing& m = missing[i];
-      Finding& f = c.add(Severity::Warning, kCheckRecapMissing, id, m.when,
-                         fmt::format("{} on {} was held but has no recap (due {})", name_of(s), iso(m.when), iso(m.due)),
-                         "Write the recap: what was decided, who does what by when; send it to the attendees", true);
+      Finding& f = c.add(
+          Severity::Warning, kCheckRecapMissing, id, m.when,
+          fmt::format("{} on {} was held but has no recap (due {})", name_of(s), iso(m.when),
+                      iso(m.due)),
+          "Write the recap: what was decided, who does what by when; send it to the attendees",
+          true);
       f.occurrence = m.original;
     }
   }
@@ -138,11 +153,13 @@ void check_boundary_meetings(Context& c) {
   Date hi = c.as_of.plus_days(std::max(0, c.s.boundary_days_ahead));
   for (const auto& [id, b] : c.e.boundaries) {
     if (b.kind == BoundaryKind::WorkingHours) {
-      auto [same, added] =
-          rule_of.try_emplace(std::make_tuple(b.working_days, b.day_start.minutes, b.day_end.minutes, b.hours_side),
-                              rules.size());
-      if (added) rules.push_back(Rule{&b, {id}});
-      else rules[same->second].ids.push_back(id);
+      auto [same, added] = rule_of.try_emplace(
+          std::make_tuple(b.working_days, b.day_start.minutes, b.day_end.minutes, b.hours_side),
+          rules.size());
+      if (added)
+        rules.push_back(Rule{&b, {id}});
+      else
+        rules[same->second].ids.push_back(id);
     } else if (b.kind == BoundaryKind::Blackout && b.from <= b.to && b.to >= lo && b.from <= hi) {
       blackouts.push_back(&b);
     }
@@ -201,9 +218,10 @@ void check_boundary_meetings(Context& c) {
         }
         const auto& [start, end] = *local[side];
         bool same_day_end = end.date == start.date && end.time <= b.day_end;
-        bool midnight_end = end.date == start.date.plus_days(1) && end.time.minutes == 0 && b.day_end.minutes >= 1439;
-        bool inside = ((b.working_days >> start.date.weekday()) & 1u) && start.time >= b.day_start &&
-                      (same_day_end || midnight_end);
+        bool midnight_end = end.date == start.date.plus_days(1) && end.time.minutes == 0 &&
+                            b.day_end.minutes >= 1439;
+        bool inside = ((b.working_days >> start.date.weekday()) & 1u) &&
+                      start.time >= b.day_start && (same_day_end || midnight_end);
         if (inside) continue;
         HoursHit& h = hours_hits[r];
         if (h.count++ == 0) {
@@ -214,7 +232,8 @@ void check_boundary_meetings(Context& c) {
       }
       if (!blackouts.empty() && in_blackout(when)) {
         blackout_dates.push_back(when);
-        if (!blackout_first_original || o.original < *blackout_first_original) blackout_first_original = o.original;
+        if (!blackout_first_original || o.original < *blackout_first_original)
+          blackout_first_original = o.original;
       }
     }
     if (!blackout_dates.empty()) {
@@ -229,14 +248,17 @@ void check_boundary_meetings(Context& c) {
       const HoursHit& h = hours_hits[r];
       if (h.count == 0) continue;
       const Boundary& b = *rules[r].b;
-      Finding& f = c.add(
-          Severity::Warning, kCheckOutsideHours, sid, h.first_when,
-          fmt::format("{}: {} outside the agreed working hours ({} {}–{}, the {}'s time), the first on {} at {}",
-                      name_of(s), count_of(h.count, "occurrence"), days_text(b.working_days), b.day_start.hhmm(),
-                      b.day_end.hhmm(), b.hours_side == Side::Provider ? "provider" : "client", iso(h.first_when),
-                      h.first_time),
-          "Move the meeting into the agreed hours, or agree the exception with the client in writing",
-          b.hours_side == Side::Client);
+      Finding& f =
+          c.add(Severity::Warning, kCheckOutsideHours, sid, h.first_when,
+                fmt::format("{}: {} outside the agreed working hours ({} {}–{}, the {}'s time), "
+                            "the first on {} at {}",
+                            name_of(s), count_of(h.count, "occurrence"), days_text(b.working_days),
+                            b.day_start.hhmm(), b.day_end.hhmm(),
+                            b.hours_side == Side::Provider ? "provider" : "client",
+                            iso(h.first_when), h.first_time),
+                "Move the meeting into the agreed hours, or agree the exception with the client in "
+                "writing",
+                b.hours_side == Side::Client);
       f.occurrence = h.first_original;
       f.related = rules[r].ids;
     }
@@ -246,13 +268,15 @@ void check_boundary_meetings(Context& c) {
       for (Date d : blackout_dates) dates.push_back(iso(d));
       for (Id b : blackout_ids) names.push_back(name_of(*c.e.boundaries.find(b)));
       const Boundary& one = *c.e.boundaries.find(blackout_ids.front());
-      std::string where = blackout_ids.size() == 1
-                              ? fmt::format("{} ({} to {})", names.front(), iso(one.from), iso(one.to))
-                              : fmt::format("{} blackouts ({})", blackout_ids.size(), list_names(names));
-      Finding& f = c.add(Severity::Warning, kCheckInBlackout, sid, blackout_dates.front(),
-                         fmt::format("{} falls inside {} on {}: {}", name_of(s), where,
-                                     count_of((long long)blackout_dates.size(), "date"), list_names(dates)),
-                         "Cancel or move these occurrences now and tell the attendees", false);
+      std::string where =
+          blackout_ids.size() == 1
+              ? fmt::format("{} ({} to {})", names.front(), iso(one.from), iso(one.to))
+              : fmt::format("{} blackouts ({})", blackout_ids.size(), list_names(names));
+      Finding& f =
+          c.add(Severity::Warning, kCheckInBlackout, sid, blackout_dates.front(),
+                fmt::format("{} falls inside {} on {}: {}", name_of(s), where,
+                            count_of((long long)blackout_dates.size(), "date"), list_names(dates)),
+                "Cancel or move these occurrences now and tell the attendees", false);
       f.occurrence = blackout_first_original;
       f.related = blackout_ids;
     }
@@ -268,7 +292,8 @@ void check_cadence(Context& c) {
   if (cadence <= 0) {
     for (const auto& [id, s] : c.e.meetings) {
       int p = period_days(s);
-      bool running = p > 0 && s.first_date <= c.as_of && (!s.recurrence.until || *s.recurrence.until >= c.as_of);
+      bool running = p > 0 && s.first_date <= c.as_of &&
+                     (!s.recurrence.until || *s.recurrence.until >= c.as_of);
       if (running && (cadence <= 0 || p < cadence)) cadence = p;
     }
     if (cadence <= 0) cadence = std::max(1, c.s.fallback_cadence_days);
@@ -277,7 +302,8 @@ void check_cadence(Context& c) {
   for (const auto& [id, s] : c.e.meetings)
     for (const auto& [original, o] : s.overrides) {
       Date when = actual_date(original, &o);
-      if (o.state == OccurrenceState::Held && when <= c.as_of && (!last || when > *last)) last = when;
+      if (o.state == OccurrenceState::Held && when <= c.as_of && (!last || when > *last))
+        last = when;
     }
   for (const auto& [id, f] : c.e.feedback)
     if (f.date <= c.as_of && (!last || f.date > *last)) last = f.date;
@@ -285,11 +311,14 @@ void check_cadence(Context& c) {
   int gap = c.as_of.days - since.days;
   if (gap <= cadence) return;
   c.add(gap > 2 * cadence ? Severity::Problem : Severity::Warning, kCheckCadence, kNoId, since,
-        last ? fmt::format("No touchpoint with the client for {} (last on {}); the plan's cadence is {}",
-                           count_of(gap, "day"), iso(since), count_of(cadence, "day"))
-             : fmt::format("No touchpoint with the client since the engagement started {} ago; the plan's cadence is {}",
+        last ? fmt::format(
+                   "No touchpoint with the client for {} (last on {}); the plan's cadence is {}",
+                   count_of(gap, "day"), iso(since), count_of(cadence, "day"))
+             : fmt::format("No touchpoint with the client since the engagement started {} ago; the "
+                           "plan's cadence is {}",
                            count_of(gap, "day"), count_of(cadence, "day")),
-        "Get in touch this week: a short call or a status note, and ask how things are going", true);
+        "Get in touch this week: a short call or a status note, and ask how things are going",
+        true);
 }
 
 }  // namespace rapport::health

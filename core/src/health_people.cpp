@@ -27,11 +27,13 @@ void check_channels(Context& c) {
       if (!present(primary)) {
         c.add(Severity::Warning, kCheckNoPrimary, id, c.as_of,
               fmt::format("Channel “{}” has no primary contact on the {} side", name, who),
-              client ? "Ask the client who answers on this channel" : "Name who answers on this channel for us",
+              client ? "Ask the client who answers on this channel"
+                     : "Name who answers on this channel for us",
               !client);
       } else if (!present(backup)) {
         c.add(Severity::Info, kCheckNoBackup, id, c.as_of,
-              fmt::format("Channel “{}” has no backup on the {} side (primary: {})", name, who, person(c.e, primary)),
+              fmt::format("Channel “{}” has no backup on the {} side (primary: {})", name, who,
+                          person(c.e, primary)),
               client ? "Ask the client who stands in when " + person(c.e, primary) + " is away"
                      : "Name who stands in for " + person(c.e, primary),
               !client);
@@ -45,8 +47,8 @@ void check_channels(Context& c) {
   for (const auto& [id, s] : c.e.stakeholders) {
     if (s.influence != Level::High || reachable.count(id)) continue;
     c.add(Severity::Warning, kCheckStakeholderNoChannel, id, c.as_of,
-          fmt::format("{} ({}, high influence) is no primary or backup contact on any channel", name_of(s),
-                      to_string(s.side)),
+          fmt::format("{} ({}, high influence) is no primary or backup contact on any channel",
+                      name_of(s), to_string(s.side)),
           "Add them to the communication plan, on the channel they prefer", true);
   }
 }
@@ -61,12 +63,17 @@ void check_expectations(Context& c) {
       if (age > limit)
         c.add(Severity::Warning, kCheckExpectationUnconfirmed, id, x.raised_on,
               fmt::format("Expectation “{}” ({}{}) has been unconfirmed for {}", name_of(x),
-                          x.stated ? "stated by " : "inferred, from ", person(c.e, x.source), count_of(age, "day")),
-              "Confirm it with the client, or say plainly that it will not be met and why", !x.stated);
+                          x.stated ? "stated by " : "inferred, from ", person(c.e, x.source),
+                          count_of(age, "day")),
+              "Confirm it with the client, or say plainly that it will not be met and why",
+              !x.stated);
     } else if (x.status == ExpectationStatus::WillNotBeMet && blank(x.explanation)) {
       c.add(Severity::Problem, kCheckExpectationUnexplained, id, x.raised_on,
-            fmt::format("Expectation “{}” will not be met and no explanation to the client is recorded", name_of(x)),
-            "Tell the client why, and what they can expect instead; record what you told them", true);
+            fmt::format(
+                "Expectation “{}” will not be met and no explanation to the client is recorded",
+                name_of(x)),
+            "Tell the client why, and what they can expect instead; record what you told them",
+            true);
     }
   }
 }

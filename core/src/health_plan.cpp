@@ -51,14 +51,16 @@ void check_client_tasks(Context& c) {
     const ClientTask& oldest = *overdue[begin];
     std::vector<std::string> names;
     for (size_t i = begin; i < end && i < begin + 3; ++i)
-      names.push_back(fmt::format("{} (due {})", quoted(name_of(*overdue[i])), iso(overdue[i]->due)));
+      names.push_back(
+          fmt::format("{} (due {})", quoted(name_of(*overdue[i])), iso(overdue[i]->due)));
     if (end - begin > 3) names.resize(end - begin);  // list_names only counts the rest
     std::string who = person(c.e, owner);
-    Finding& f = c.add(Severity::Warning, kCheckTaskOverdue, oldest.id, oldest.due,
-                       fmt::format("{} has {}: {}; the oldest is {} late", who,
-                                   count_of((long long)(end - begin), "overdue task"), list_names(names),
-                                   count_of(c.as_of.days - oldest.due.days, "day")),
-                       fmt::format("Ask {} for a new date and note what waits on it", who), false);
+    Finding& f =
+        c.add(Severity::Warning, kCheckTaskOverdue, oldest.id, oldest.due,
+              fmt::format("{} has {}: {}; the oldest is {} late", who,
+                          count_of((long long)(end - begin), "overdue task"), list_names(names),
+                          count_of(c.as_of.days - oldest.due.days, "day")),
+              fmt::format("Ask {} for a new date and note what waits on it", who), false);
     for (size_t i = begin; i < end; ++i) f.related.push_back(overdue[i]->id);
   }
 }
@@ -72,18 +74,23 @@ void check_change_requests(Context& c) {
       int waited = working_days_between(cr.requested_on, c.as_of, c.working_days);
       if (waited > wait)
         c.add(Severity::Warning, kCheckDecisionWaiting, id, cr.requested_on,
-              fmt::format("Change request {} has waited {} for a decision (requested {} by {})", quoted(name_of(cr)),
-                          count_of(waited, "working day"), iso(cr.requested_on), person(c.e, cr.requested_by)),
-              "Put it on the next check-in's agenda: decide it, or say when and by whom it will be decided", false);
+              fmt::format("Change request {} has waited {} for a decision (requested {} by {})",
+                          quoted(name_of(cr)), count_of(waited, "working day"),
+                          iso(cr.requested_on), person(c.e, cr.requested_by)),
+              "Put it on the next check-in's agenda: decide it, or say when and by whom it will be "
+              "decided",
+              false);
     } else if (cr.status == ChangeStatus::Rejected) {
       bool no_reason = blank(cr.rationale), no_alternative = blank(cr.alternative);
       if (!no_reason && !no_alternative) continue;
       std::string missing = no_reason && no_alternative ? "a reason or an alternative"
                             : no_reason                 ? "a reason"
                                                         : "an alternative";
-      c.add(Severity::Warning, kCheckRejectionUnexplained, id, cr.decided_on.value_or(cr.requested_on),
+      c.add(Severity::Warning, kCheckRejectionUnexplained, id,
+            cr.decided_on.value_or(cr.requested_on),
             fmt::format("Change request {} was rejected without {}", quoted(name_of(cr)), missing),
-            "Record why it was declined (tie it to the agreed goal) and what was offered instead", true);
+            "Record why it was declined (tie it to the agreed goal) and what was offered instead",
+            true);
     }
   }
 }
@@ -99,24 +106,31 @@ void check_scope_creep(Context& c) {
     ++approved;
     days += added_days(*cr);
     cost += cr->cost_minor;
-    if (cr->decided_on && *cr->decided_on > latest && *cr->decided_on <= c.as_of) latest = *cr->decided_on;
+    if (cr->decided_on && *cr->decided_on > latest && *cr->decided_on <= c.as_of)
+      latest = *cr->decided_on;
   }
   if (approved == 0) return;
   int span = c.e.info.end.days - c.e.info.start.days;
   bool days_high = span > 0 && double(days) > c.s.scope_creep_days_share * span;
-  bool cost_high = c.s.budget_minor > 0 && double(cost) > c.s.scope_creep_cost_share * double(c.s.budget_minor);
-  std::string against = span > 0 ? fmt::format(" ({:.0f}% of the {}-day plan)", 100.0 * double(days) / span, span) : "";
+  bool cost_high =
+      c.s.budget_minor > 0 && double(cost) > c.s.scope_creep_cost_share * double(c.s.budget_minor);
+  std::string against =
+      span > 0 ? fmt::format(" ({:.0f}% of the {}-day plan)", 100.0 * double(days) / span, span)
+               : "";
   std::string budget = c.s.budget_minor > 0
-                           ? fmt::format(" ({:.0f}% of the {} budget)", 100.0 * double(cost) / double(c.s.budget_minor),
+                           ? fmt::format(" ({:.0f}% of the {} budget)",
+                                         100.0 * double(cost) / double(c.s.budget_minor),
                                          money_text(c.s.budget_minor, c.e.info.currency))
                            : "";
-  c.add(days_high || cost_high ? Severity::Warning : Severity::Info, kCheckScopeCreep, kNoId, latest,
+  c.add(days_high || cost_high ? Severity::Warning : Severity::Info, kCheckScopeCreep, kNoId,
+        latest,
         fmt::format("{} add {}{} and {}{} to the baseline",
-                    approved == 1 ? "1 approved change request" : fmt::format("{} approved change requests", approved),
+                    approved == 1 ? "1 approved change request"
+                                  : fmt::format("{} approved change requests", approved),
                     count_of(days, "day"), against, money_text(cost, c.e.info.currency), budget),
-        days_high || cost_high
-            ? "Review the plan with the sponsor: re-baseline, or steer new requests back to the agreed goal"
-            : "Mention the approved changes in the next status report",
+        days_high || cost_high ? "Review the plan with the sponsor: re-baseline, or steer new "
+                                 "requests back to the agreed goal"
+                               : "Mention the approved changes in the next status report",
         false);
 }
 
@@ -134,18 +148,22 @@ void check_milestone_drift(Context& c) {
     int64_t unexplained = drift - explained;
     std::string direction = drift > 0 ? "later" : "earlier";
     if (unexplained == 0) {
-      c.add(Severity::Info, kCheckMilestoneDrift, id, m.current,
-            fmt::format("{} is {} {} than the baseline ({} → {}), as approved change requests agreed", name_of(m),
-                        count_of(std::abs(drift), "day"), direction, iso(m.baseline), iso(m.current)),
-            "Show the baseline next to the new date in the status report", !m.client_visible);
+      c.add(
+          Severity::Info, kCheckMilestoneDrift, id, m.current,
+          fmt::format("{} is {} {} than the baseline ({} → {}), as approved change requests agreed",
+                      name_of(m), count_of(std::abs(drift), "day"), direction, iso(m.baseline),
+                      iso(m.current)),
+          "Show the baseline next to the new date in the status report", !m.client_visible);
     } else {
-      c.add(Severity::Warning, kCheckMilestoneDrift, id, m.current,
-            fmt::format("{} has drifted {} {} than the baseline ({} → {}){}", name_of(m),
-                        count_of(std::abs(drift), "day"), direction, iso(m.baseline), iso(m.current),
-                        explained ? fmt::format("; {} not covered by an approved change request",
-                                                count_of(std::abs(unexplained), "day"))
-                                  : "; no approved change request explains it"),
-            "Tell the client why it moved and what it affects, before they notice", !m.client_visible);
+      c.add(
+          Severity::Warning, kCheckMilestoneDrift, id, m.current,
+          fmt::format("{} has drifted {} {} than the baseline ({} → {}){}", name_of(m),
+                      count_of(std::abs(drift), "day"), direction, iso(m.baseline), iso(m.current),
+                      explained ? fmt::format("; {} not covered by an approved change request",
+                                              count_of(std::abs(unexplained), "day"))
+                                : "; no approved change request explains it"),
+          "Tell the client why it moved and what it affects, before they notice",
+          !m.client_visible);
     }
   }
 }
@@ -156,25 +174,29 @@ void check_milestone_waits(Context& c) {
   for (const ClientTask* t : c.open_tasks) {
     if (t->milestone == kNoId) continue;
     const Milestone* m = c.e.milestones.find(t->milestone);
-    if (!m || m->status == MilestoneStatus::Done || m->current < c.as_of || m->current > until) continue;
+    if (!m || m->status == MilestoneStatus::Done || m->current < c.as_of || m->current > until)
+      continue;
     waiting[t->milestone].push_back(t);
   }
   for (auto& [mid, tasks] : waiting) {
     const Milestone& m = *c.e.milestones.find(mid);
-    std::sort(tasks.begin(), tasks.end(), [](const ClientTask* a, const ClientTask* b) { return a->id < b->id; });
+    std::sort(tasks.begin(), tasks.end(),
+              [](const ClientTask* a, const ClientTask* b) { return a->id < b->id; });
     bool any_late = false;
     std::vector<std::string> names;
     for (const ClientTask* t : tasks) {
       any_late = any_late || t->due < c.as_of;
       names.push_back(fmt::format("{} ({})", quoted(name_of(*t)), person(c.e, t->owner)));
     }
-    Finding& f = c.add(any_late ? Severity::Problem : Severity::Warning, kCheckMilestoneWaits, mid, m.current,
-                       fmt::format("{} is due {} ({}) and still waits on {}: {}", name_of(m),
-                                   m.current == c.as_of ? "today" : "in " + count_of(m.current.days - c.as_of.days, "day"),
-                                   iso(m.current), count_of((long long)tasks.size(), "open client task"),
-                                   list_names(names)),
-                       "Confirm the dates with the task owners now; if they slip, agree the milestone's new date",
-                       !m.client_visible);
+    Finding& f = c.add(
+        any_late ? Severity::Problem : Severity::Warning, kCheckMilestoneWaits, mid, m.current,
+        fmt::format(
+            "{} is due {} ({}) and still waits on {}: {}", name_of(m),
+            m.current == c.as_of ? "today" : "in " + count_of(m.current.days - c.as_of.days, "day"),
+            iso(m.current), count_of((long long)tasks.size(), "open client task"),
+            list_names(names)),
+        "Confirm the dates with the task owners now; if they slip, agree the milestone's new date",
+        !m.client_visible);
     for (const ClientTask* t : tasks) f.related.push_back(t->id);
   }
 }
@@ -187,20 +209,26 @@ void check_quotas(Context& c) {
     if (b.included <= 0 && b.used <= 0) continue;
     if (b.used < b.included) continue;
     std::string unit = b.unit.empty() ? "unit" : b.unit;
-    const char* period = b.period == QuotaPeriod::Month ? " this month" : b.period == QuotaPeriod::Week ? " this week" : "";
+    const char* period = b.period == QuotaPeriod::Month  ? " this month"
+                         : b.period == QuotaPeriod::Week ? " this week"
+                                                         : "";
     int64_t extras = int64_t(b.used) - b.included;
-    std::string rate = b.extra_rate_minor > 0 ? money_text(b.extra_rate_minor, c.e.info.currency) : "";
+    std::string rate =
+        b.extra_rate_minor > 0 ? money_text(b.extra_rate_minor, c.e.info.currency) : "";
     if (extras == 0) {
       c.add(Severity::Info, kCheckQuotaUsedUp, id, c.as_of,
             fmt::format("{}: all {} included used{}; further ones are billed{}", name_of(b),
-                        count_of(b.included, unit), period, rate.empty() ? "" : " at " + rate + " each"),
+                        count_of(b.included, unit), period,
+                        rate.empty() ? "" : " at " + rate + " each"),
             "Remind the client before the next one that it will be billed", false);
     } else {
-      std::string amount = b.extra_rate_minor > 0 ? money_text(extras * b.extra_rate_minor, c.e.info.currency) : "";
+      std::string amount =
+          b.extra_rate_minor > 0 ? money_text(extras * b.extra_rate_minor, c.e.info.currency) : "";
       c.add(Severity::Warning, kCheckQuotaUsedUp, id, c.as_of,
-            fmt::format("{}: {} used of {} included{}; {} billable{}", name_of(b), b.used, count_of(b.included, unit),
-                        period, count_of(extras, "extra " + unit),
-                        amount.empty() ? " (no rate agreed)" : fmt::format(": {} at {} each", amount, rate)),
+            fmt::format("{}: {} used of {} included{}; {} billable{}", name_of(b), b.used,
+                        count_of(b.included, unit), period, count_of(extras, "extra " + unit),
+                        amount.empty() ? " (no rate agreed)"
+                                       : fmt::format(": {} at {} each", amount, rate)),
             amount.empty() ? "Agree a rate for extras with the client before doing more"
                            : "Confirm the extras with the client and invoice them",
             false);

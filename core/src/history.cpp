@@ -35,8 +35,12 @@ std::optional<Error> History::apply_group(Engagement& e, const std::string& labe
   return std::nullopt;
 }
 
-std::string History::undo_label() const { return undo_.empty() ? std::string() : undo_.back().label; }
-std::string History::redo_label() const { return redo_.empty() ? std::string() : redo_.back().label; }
+std::string History::undo_label() const {
+  return undo_.empty() ? std::string() : undo_.back().label;
+}
+std::string History::redo_label() const {
+  return redo_.empty() ? std::string() : redo_.back().label;
+}
 
 bool History::undo(Engagement& e) {
   if (undo_.empty()) return false;

@@ -7,8 +7,8 @@
 //
 // Bounded in time and memory: the first pass refuses lines longer than
 // kMaxIcsLineBytes, more properties per event than kMaxIcsEventProperties and
-// more lines than kMaxIcsLines before libical sees the file; every later step costs a look-up per event or
-// per EXDATE, never a walk of the series.
+// more lines than kMaxIcsLines before libical sees the file; every later step costs a look-up per
+// event or per EXDATE, never a walk of the series.
 //
 // [SECTION] index
 //   Lines      - unfolding and the structural check, with line numbers
@@ -16,9 +16,8 @@
 //   Rules      - RRULE back to Recurrence
 //   Events     - one VEVENT (and its RECURRENCE-ID events) into items
 //   Import     - import_ics, check_import
-#include <libical/ical.h>
-
 #include <fmt/format.h>
+#include <libical/ical.h>
 
 #include <algorithm>
 #include <map>
@@ -56,9 +55,13 @@ constexpr size_t kMaxIcsLines = 500000;
 constexpr int kMaxIcsInterval = 1000;
 constexpr int kMaxIcsCount = 100000;
 
-std::string megabytes(size_t bytes) { return fmt::format("{:.1f} MB", double(bytes) / double(1 << 20)); }
+std::string megabytes(size_t bytes) {
+  return fmt::format("{:.1f} MB", double(bytes) / double(1 << 20));
+}
 
-bool name_char(char c) { return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-'; }
+bool name_char(char c) {
+  return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-';
+}
 
 std::string upper(std::string_view s) {
   std::string out(s);
@@ -80,15 +83,17 @@ std::variant<Structure, ImportError> check_structure(std::string_view text) {
   auto check = [&](const std::string& line, int at) -> std::optional<ImportError> {
     if (line.empty()) return std::nullopt;
     if (++lines > kMaxIcsLines)
-      return error_at(at, fmt::format("the calendar has more than {} lines; not imported", kMaxIcsLines));
+      return error_at(
+          at, fmt::format("the calendar has more than {} lines; not imported", kMaxIcsLines));
     if (line.size() > kMaxIcsLineBytes)
-      return error_at(at, fmt::format("this line is {} long; lines over {} are not imported", megabytes(line.size()),
-                                      megabytes(kMaxIcsLineBytes)));
+      return error_at(at, fmt::format("this line is {} long; lines over {} are not imported",
+                                      megabytes(line.size()), megabytes(kMaxIcsLineBytes)));
     size_t i = 0;
     while (i < line.size() && name_char(line[i])) ++i;
     if (i == 0 || i == line.size() || (line[i] != ':' && line[i] != ';')) {
       std::string shown = line.substr(0, 40);
-      return error_at(at, fmt::format("“{}{}” is not an iCalendar line (NAME:value)", shown, line.size() > 40 ? "…" : ""));
+      return error_at(at, fmt::format("“{}{}” is not an iCalendar line (NAME:value)", shown,
+                                      line.size() > 40 ? "…" : ""));
     }
     std::string name = upper(std::string_view(line).substr(0, i));
     // Only BEGIN and END need their value; it is short or not a component name.
@@ -96,8 +101,10 @@ std::variant<Structure, ImportError> check_structure(std::string_view text) {
     if (name == "BEGIN" || name == "END")
       value = upper(std::string_view(line).substr(line.find(':') + 1).substr(0, 64));
     while (!value.empty() && (value.back() == ' ' || value.back() == '\t')) value.pop_back();
-    if (!any && name != "BEGIN") return error_at(at, "an iCalendar file starts with BEGIN:VCALENDAR");
-    if (!any && value != "VCALENDAR") return error_at(at, fmt::format("the file starts with BEGIN:{}, not BEGIN:VCALENDAR", value));
+    if (!any && name != "BEGIN")
+      return error_at(at, "an iCalendar file starts with BEGIN:VCALENDAR");
+    if (!any && value != "VCALENDAR")
+      return error_at(at, fmt::format("the file starts with BEGIN:{}, not BEGIN:VCALENDAR", value));
     any = true;
     if (name == "BEGIN") {
       if (open.empty() && value != "VCALENDAR")
@@ -109,14 +116,16 @@ std::variant<Structure, ImportError> check_structure(std::string_view text) {
     } else if (name == "END") {
       if (open.empty()) return error_at(at, fmt::format("END:{} without a BEGIN", value));
       if (open.back().first != value)
-        return error_at(at, fmt::format("END:{} closes BEGIN:{} of line {}", value, open.back().first, open.back().second));
+        return error_at(at, fmt::format("END:{} closes BEGIN:{} of line {}", value,
+                                        open.back().first, open.back().second));
       open.pop_back();
       properties.pop_back();
     } else if (open.empty()) {
       return error_at(at, fmt::format("{} after the end of the calendar", name));
     } else if (++properties.back() > kMaxIcsEventProperties) {
-      return error_at(open.back().second, fmt::format("BEGIN:{} has more than {} properties; not imported",
-                                                      open.back().first, kMaxIcsEventProperties));
+      return error_at(open.back().second,
+                      fmt::format("BEGIN:{} has more than {} properties; not imported",
+                                  open.back().first, kMaxIcsEventProperties));
     }
     return std::nullopt;
   };
@@ -128,7 +137,8 @@ std::variant<Structure, ImportError> check_structure(std::string_view text) {
     ++number;
     if (!physical.empty() && (physical[0] == ' ' || physical[0] == '\t') && logical_line > 0) {
       if (logical.size() + physical.size() > kMaxIcsLineBytes + 1) {
-        logical.append(physical.substr(1, kMaxIcsLineBytes + 1 - logical.size()));  // enough to refuse it
+        logical.append(
+            physical.substr(1, kMaxIcsLineBytes + 1 - logical.size()));  // enough to refuse it
       } else {
         logical.append(physical.substr(1));
       }
@@ -143,8 +153,8 @@ std::variant<Structure, ImportError> check_structure(std::string_view text) {
   if (auto err = check(logical, logical_line)) return *err;
   if (!any) return error_at(0, "the file is empty: an iCalendar file starts with BEGIN:VCALENDAR");
   if (!open.empty())
-    return error_at(open.back().second, fmt::format("BEGIN:{} is never closed (END:{} is missing)", open.back().first,
-                                                    open.back().first));
+    return error_at(open.back().second, fmt::format("BEGIN:{} is never closed (END:{} is missing)",
+                                                    open.back().first, open.back().first));
   return out;
 }
 
@@ -187,12 +197,14 @@ struct Reader {
     Moment m;
     if (t.is_date) {
       m.all_day = true;
-      m.local = LocalDateTime{Date::from_ymd(t.year, unsigned(t.month), unsigned(t.day)), LocalTime{0}};
+      m.local =
+          LocalDateTime{Date::from_ymd(t.year, unsigned(t.month), unsigned(t.day)), LocalTime{0}};
       m.zone = prefer_zone;
       return m;
     }
     auto from_fields = [&](const icaltimetype& x) {
-      return LocalDateTime{Date::from_ymd(x.year, unsigned(x.month), unsigned(x.day)), LocalTime{x.hour * 60 + x.minute}};
+      return LocalDateTime{Date::from_ymd(x.year, unsigned(x.month), unsigned(x.day)),
+                           LocalTime{x.hour * 60 + x.minute}};
     };
     icalparameter* tzid = p ? icalproperty_get_first_parameter(p, ICAL_TZID_PARAMETER) : nullptr;
     if (icaltime_is_utc(t)) {
@@ -214,7 +226,8 @@ struct Reader {
       } else {
         m.zone = prefer_zone;
         m.local = from_fields(t);
-        warn(fmt::format("The time zone “{}” is unknown; its times were read as {} times.", raw ? raw : "", prefer_zone));
+        warn(fmt::format("The time zone “{}” is unknown; its times were read as {} times.",
+                         raw ? raw : "", prefer_zone));
       }
     } else {
       m.zone = prefer_zone;  // floating: the same wall time wherever you are
@@ -235,7 +248,8 @@ struct Reader {
 
 std::vector<short> values(const short* array, size_t size) {
   std::vector<short> out;
-  for (size_t i = 0; i < size && array[i] != ICAL_RECURRENCE_ARRAY_MAX; ++i) out.push_back(array[i]);
+  for (size_t i = 0; i < size && array[i] != ICAL_RECURRENCE_ARRAY_MAX; ++i)
+    out.push_back(array[i]);
   return out;
 }
 
@@ -244,16 +258,21 @@ std::variant<Recurrence, std::string> to_recurrence(const icalrecurrencetype& r,
   Recurrence out;
   out.interval = std::max<int>(1, r.interval);
   out.count = std::max(0, r.count);
-  if (out.interval > kMaxIcsInterval) return fmt::format("it repeats only every {} periods", out.interval);
+  if (out.interval > kMaxIcsInterval)
+    return fmt::format("it repeats only every {} periods", out.interval);
   auto days = values(r.by_day, ICAL_BY_DAY_SIZE);
   auto month_days = values(r.by_month_day, ICAL_BY_MONTHDAY_SIZE);
   auto set_pos = values(r.by_set_pos, ICAL_BY_SETPOS_SIZE);
   auto months = values(r.by_month, ICAL_BY_MONTH_SIZE);
-  bool other = !values(r.by_second, ICAL_BY_SECOND_SIZE).empty() || !values(r.by_minute, ICAL_BY_MINUTE_SIZE).empty() ||
-               !values(r.by_hour, ICAL_BY_HOUR_SIZE).empty() || !values(r.by_year_day, ICAL_BY_YEARDAY_SIZE).empty() ||
+  bool other = !values(r.by_second, ICAL_BY_SECOND_SIZE).empty() ||
+               !values(r.by_minute, ICAL_BY_MINUTE_SIZE).empty() ||
+               !values(r.by_hour, ICAL_BY_HOUR_SIZE).empty() ||
+               !values(r.by_year_day, ICAL_BY_YEARDAY_SIZE).empty() ||
                !values(r.by_week_no, ICAL_BY_WEEKNO_SIZE).empty();
   if (other) return std::string("it uses BYHOUR, BYMINUTE, BYSECOND, BYYEARDAY or BYWEEKNO");
-  auto weekday_of = [](short v) { return unsigned(int(icalrecurrencetype_day_day_of_week(v)) - 1); };
+  auto weekday_of = [](short v) {
+    return unsigned(int(icalrecurrencetype_day_day_of_week(v)) - 1);
+  };
   switch (r.freq) {
     case ICAL_DAILY_RECURRENCE:
       if (!month_days.empty() || !set_pos.empty() || !months.empty()) break;
@@ -268,12 +287,14 @@ std::variant<Recurrence, std::string> to_recurrence(const icalrecurrencetype& r,
       return out;
     case ICAL_WEEKLY_RECURRENCE:
       if (!month_days.empty() || !set_pos.empty() || !months.empty()) break;
-      if (out.interval > 1 && r.week_start != ICAL_MONDAY_WEEKDAY && r.week_start != ICAL_NO_WEEKDAY && days.size() > 1)
+      if (out.interval > 1 && r.week_start != ICAL_MONDAY_WEEKDAY &&
+          r.week_start != ICAL_NO_WEEKDAY && days.size() > 1)
         return std::string("its weeks start on another day than Monday");
       out.frequency = Frequency::Weekly;
       if (days.empty()) out.weekdays = uint8_t(1u << first.weekday());
       for (short v : days) {
-        if (icalrecurrencetype_day_position(v) != 0) return std::string("a weekly rule names a numbered weekday");
+        if (icalrecurrencetype_day_position(v) != 0)
+          return std::string("a weekly rule names a numbered weekday");
         out.weekdays |= uint8_t(1u << weekday_of(v));
       }
       return out;
@@ -281,8 +302,10 @@ std::variant<Recurrence, std::string> to_recurrence(const icalrecurrencetype& r,
       if (!months.empty()) break;
       if (days.size() == 1 && month_days.empty()) {
         int pos = icalrecurrencetype_day_position(days[0]);
-        if (pos == 0 && set_pos.size() == 1) pos = set_pos[0];
-        else if (!set_pos.empty()) break;
+        if (pos == 0 && set_pos.size() == 1)
+          pos = set_pos[0];
+        else if (!set_pos.empty())
+          break;
         if (!(pos == -1 || (pos >= 1 && pos <= 5))) break;
         out.frequency = Frequency::MonthlyOnWeekday;
         out.week_of_month = pos;
@@ -304,7 +327,8 @@ std::variant<Recurrence, std::string> to_recurrence(const icalrecurrencetype& r,
       if (set_pos.size() == 1 && set_pos[0] == -1 && !month_days.empty()) {
         std::sort(month_days.begin(), month_days.end());
         bool run = month_days.front() <= 28 && month_days.back() <= 31;
-        for (size_t i = 1; i < month_days.size(); ++i) run = run && month_days[i] == month_days[i - 1] + 1;
+        for (size_t i = 1; i < month_days.size(); ++i)
+          run = run && month_days[i] == month_days[i - 1] + 1;
         if (run) {
           out.month_day = month_days.back();
           return out;
@@ -365,7 +389,8 @@ std::string clipped(std::string text, size_t max) {
 // Our export appends "With: <attendees>" to the description; not the purpose.
 std::string purpose_of(std::string description) {
   size_t at = description.rfind("With: ");
-  if (at != std::string::npos && (at == 0 || description[at - 1] == '\n') && description.find('\n', at) == std::string::npos)
+  if (at != std::string::npos && (at == 0 || description[at - 1] == '\n') &&
+      description.find('\n', at) == std::string::npos)
     description.erase(at == 0 ? 0 : at - 1);
   return description;
 }
@@ -422,17 +447,20 @@ std::optional<ImportError> check_import(const Engagement& e, const std::vector<C
   return std::nullopt;
 }
 
-ImportResult import_ics(const Engagement& e, std::string_view text, std::vector<std::string>* warnings) {
+ImportResult import_ics(const Engagement& e, std::string_view text,
+                        std::vector<std::string>* warnings) {
   if (text.size() > kMaxImportBytes)
-    return error_at(0, fmt::format("the file is {} MB; calendars over {} MB are not imported", text.size() >> 20,
-                                   kMaxImportBytes >> 20));
+    return error_at(0, fmt::format("the file is {} MB; calendars over {} MB are not imported",
+                                   text.size() >> 20, kMaxImportBytes >> 20));
   if (text.size() >= 3 && text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
-  if (text.find('\0') != std::string_view::npos) return error_at(0, "the file holds binary data, not an iCalendar text");
+  if (text.find('\0') != std::string_view::npos)
+    return error_at(0, "the file holds binary data, not an iCalendar text");
   auto structure = check_structure(text);
   if (auto* err = std::get_if<ImportError>(&structure)) return *err;
   const std::vector<int>& event_lines = std::get<Structure>(structure).event_lines;
 
-  std::unique_ptr<icalcomponent, void (*)(icalcomponent*)> cal(parse_calendar(text), icalcomponent_free);
+  std::unique_ptr<icalcomponent, void (*)(icalcomponent*)> cal(parse_calendar(text),
+                                                               icalcomponent_free);
   if (!cal || icalcomponent_isa(cal.get()) != ICAL_VCALENDAR_COMPONENT)
     return error_at(1, "libical could not read the calendar");
   Reader reader{e, cal.get(), warnings};
@@ -447,19 +475,24 @@ ImportResult import_ics(const Engagement& e, std::string_view text, std::vector<
     int line = index < event_lines.size() ? event_lines[index] : 0;
     std::string summary = text_of(icalcomponent_get_summary(c));
     if (icalproperty* bad = icalcomponent_get_first_property(c, ICAL_XLICERROR_PROPERTY))
-      return error_at(line, fmt::format("in the event “{}”: {}", summary, text_of(icalproperty_get_xlicerror(bad))));
+      return error_at(line, fmt::format("in the event “{}”: {}", summary,
+                                        text_of(icalproperty_get_xlicerror(bad))));
     if (!icalcomponent_get_first_property(c, ICAL_DTSTART_PROPERTY))
-      return error_at(line, fmt::format("the event “{}” has no DTSTART (or it is not a date)", summary));
+      return error_at(line,
+                      fmt::format("the event “{}” has no DTSTART (or it is not a date)", summary));
     std::string uid = text_of(icalcomponent_get_uid(c));
     if (uid.empty()) uid = fmt::format("(no UID, line {})", line);
     events.push_back(Event{c, line, uid});
-    if (icalcomponent_get_first_property(c, ICAL_RECURRENCEID_PROPERTY)) overrides_of[uid].push_back(events.size() - 1);
+    if (icalcomponent_get_first_property(c, ICAL_RECURRENCEID_PROPERTY))
+      overrides_of[uid].push_back(events.size() - 1);
     else if (!master_of.emplace(uid, events.size() - 1).second)
-      return error_at(line, fmt::format("the UID {} is used by two events (the other one starts on line {})", uid,
-                                        events[master_of[uid]].line));
+      return error_at(
+          line, fmt::format("the UID {} is used by two events (the other one starts on line {})",
+                            uid, events[master_of[uid]].line));
   }
   if (icalproperty* bad = icalcomponent_get_first_property(cal.get(), ICAL_XLICERROR_PROPERTY))
-    return error_at(0, fmt::format("in the calendar: {}", text_of(icalproperty_get_xlicerror(bad))));
+    return error_at(0,
+                    fmt::format("in the calendar: {}", text_of(icalproperty_get_xlicerror(bad))));
 
   std::vector<Command> commands;
   auto add_event = [&](const Event& ev, bool with_overrides) -> std::optional<ImportError> {
@@ -469,7 +502,8 @@ ImportResult import_ics(const Engagement& e, std::string_view text, std::vector<
     title = clipped(std::move(title), kMaxNameBytes);
     std::string description = text_of(icalcomponent_get_description(c));
     if (description.size() > kMaxTextBytes) {
-      reader.warn(fmt::format("line {}: the description of “{}” was cut to {} KB.", ev.line, title, kMaxTextBytes >> 10));
+      reader.warn(fmt::format("line {}: the description of “{}” was cut to {} KB.", ev.line, title,
+                              kMaxTextBytes >> 10));
       description = clipped(std::move(description), kMaxTextBytes);
     }
     bool cancelled = icalcomponent_get_status(c) == ICAL_STATUS_CANCELLED;
@@ -477,13 +511,16 @@ ImportResult import_ics(const Engagement& e, std::string_view text, std::vector<
 
     icalproperty* start_p = icalcomponent_get_first_property(c, ICAL_DTSTART_PROPERTY);
     auto start = reader.moment(start_p, icalproperty_get_dtstart(start_p), e.info.time_zone);
-    if (!start) return error_at(ev.line, fmt::format("the event “{}” has a DTSTART that is not a valid date", title));
+    if (!start)
+      return error_at(ev.line,
+                      fmt::format("the event “{}” has a DTSTART that is not a valid date", title));
     // Dates Rapport cannot keep would make the engagement unsavable: the
     // event is left out, the rest of the calendar comes in.
     auto out_of_range = [&](Date d, const char* what) {
       if (in_date_range(d)) return false;
-      reader.warn(fmt::format("line {}: “{}” was not imported: its {} {} is outside the years 1 to 9999.", ev.line,
-                              title, what, d.iso()));
+      reader.warn(
+          fmt::format("line {}: “{}” was not imported: its {} {} is outside the years 1 to 9999.",
+                      ev.line, title, what, d.iso()));
       return true;
     };
     if (out_of_range(start->local.date, "start")) return std::nullopt;
@@ -492,17 +529,22 @@ ImportResult import_ics(const Engagement& e, std::string_view text, std::vector<
     if (icalproperty* end_p = icalcomponent_get_first_property(c, ICAL_DTEND_PROPERTY)) {
       auto end = reader.moment(end_p, icalproperty_get_dtend(end_p), start->zone);
       if (!end || end->all_day != start->all_day)
-        return error_at(ev.line, fmt::format("the event “{}” has a DTEND that does not match its DTSTART", title));
-      minutes = to_instant(end->local, end->zone).minutes - to_instant(start->local, start->zone).minutes;
+        return error_at(
+            ev.line,
+            fmt::format("the event “{}” has a DTEND that does not match its DTSTART", title));
+      minutes =
+          to_instant(end->local, end->zone).minutes - to_instant(start->local, start->zone).minutes;
       if (start->all_day) minutes = int64_t(end->local.date.days - start->local.date.days) * 1440;
     } else if (icalproperty* dur = icalcomponent_get_first_property(c, ICAL_DURATION_PROPERTY)) {
       minutes = icaldurationtype_as_int(icalproperty_get_duration(dur)) / 60;
     }
     icalproperty* rrule_p = icalcomponent_get_first_property(c, ICAL_RRULE_PROPERTY);
     if (icalcomponent_get_next_property(c, ICAL_RRULE_PROPERTY))
-      reader.warn(fmt::format("line {}: “{}” has several RRULEs; only the first was imported.", ev.line, title));
+      reader.warn(fmt::format("line {}: “{}” has several RRULEs; only the first was imported.",
+                              ev.line, title));
     if (icalcomponent_get_first_property(c, ICAL_RDATE_PROPERTY))
-      reader.warn(fmt::format("line {}: the extra dates (RDATE) of “{}” were not imported.", ev.line, title));
+      reader.warn(fmt::format("line {}: the extra dates (RDATE) of “{}” were not imported.",
+                              ev.line, title));
 
     // All-day events without a rule: a milestone (one day) or a blackout.
     if (start->all_day && !rrule_p) {
@@ -522,12 +564,15 @@ ImportResult import_ics(const Engagement& e, std::string_view text, std::vector<
           m.description = description;
         }
         if (existing && m == *e.milestones.find(own->id)) return std::nullopt;
-        if (existing) commands.push_back(Update<Milestone>{m});
-        else commands.push_back(Add<Milestone>{m});
+        if (existing)
+          commands.push_back(Update<Milestone>{m});
+        else
+          commands.push_back(Add<Milestone>{m});
       } else {
         Boundary b;
         bool existing = own && own->kind == Kind::Boundary;
-        if (existing) b = *e.boundaries.find(own->id);
+        if (existing)
+          b = *e.boundaries.find(own->id);
         else {
           b.kind = BoundaryKind::Blackout;
           b.description = description;
@@ -536,8 +581,10 @@ ImportResult import_ics(const Engagement& e, std::string_view text, std::vector<
         b.from = from;
         b.to = from.plus_days(days - 1);
         if (existing && b == *e.boundaries.find(own->id)) return std::nullopt;
-        if (existing) commands.push_back(Update<Boundary>{b});
-        else commands.push_back(Add<Boundary>{b});
+        if (existing)
+          commands.push_back(Update<Boundary>{b});
+        else
+          commands.push_back(Add<Boundary>{b});
       }
       return std::nullopt;
     }
@@ -552,8 +599,9 @@ ImportResult import_ics(const Engagement& e, std::string_view text, std::vector<
     s.start = start->local.time;
     s.time_zone = zone == e.info.time_zone ? "" : zone;
     if (minutes < 5 || minutes > 1440) {
-      reader.warn(fmt::format("line {}: “{}” lasts {} minutes; Rapport keeps meetings between 5 minutes and 24 hours.",
-                              ev.line, title, minutes));
+      reader.warn(fmt::format(
+          "line {}: “{}” lasts {} minutes; Rapport keeps meetings between 5 minutes and 24 hours.",
+          ev.line, title, minutes));
       minutes = std::clamp<int64_t>(minutes, 5, 1440);
     }
     s.duration_minutes = int32_t(minutes);
@@ -562,26 +610,30 @@ ImportResult import_ics(const Engagement& e, std::string_view text, std::vector<
       icalrecurrencetype rule = icalproperty_get_rrule(rrule_p);
       auto mapped = to_recurrence(rule, s.first_date);
       if (auto* why = std::get_if<std::string>(&mapped)) {
-        reader.warn(fmt::format("line {}: the rule {} of “{}” was not imported ({}); only its first meeting was.", ev.line,
-                                text_of(icalrecurrencetype_as_string(&rule)), title, *why));
+        reader.warn(fmt::format(
+            "line {}: the rule {} of “{}” was not imported ({}); only its first meeting was.",
+            ev.line, text_of(icalrecurrencetype_as_string(&rule)), title, *why));
       } else {
         s.recurrence = std::get<Recurrence>(mapped);
         if (s.recurrence.count > kMaxIcsCount) {
-          reader.warn(fmt::format("line {}: “{}” repeats {} times; Rapport keeps the first {}.", ev.line, title,
-                                  s.recurrence.count, kMaxIcsCount));
+          reader.warn(fmt::format("line {}: “{}” repeats {} times; Rapport keeps the first {}.",
+                                  ev.line, title, s.recurrence.count, kMaxIcsCount));
           s.recurrence.count = kMaxIcsCount;
         }
         if (!icaltime_is_null_time(rule.until)) {
           auto until = reader.moment(nullptr, rule.until, zone);
           if (until) s.recurrence.until = std::min(until->local.date, Date{kMaxDateDays});
           // RFC 5545 counts both; with UNTIL before the first date there is nothing.
-          if (s.recurrence.until && *s.recurrence.until < s.first_date) s.recurrence.until = s.first_date;
+          if (s.recurrence.until && *s.recurrence.until < s.first_date)
+            s.recurrence.until = s.first_date;
         }
         if (s.recurrence.frequency == Frequency::MonthlyOnDay && s.recurrence.month_day > 28 &&
             !(rule.by_set_pos[0] == -1))
-          reader.warn(fmt::format("line {}: “{}” falls on day {} of the month; in shorter months Rapport puts it on the "
-                                  "last day, where the calendar skips the month.",
-                                  ev.line, title, s.recurrence.month_day));
+          reader.warn(
+              fmt::format("line {}: “{}” falls on day {} of the month; in shorter months Rapport "
+                          "puts it on the "
+                          "last day, where the calendar skips the month.",
+                          ev.line, title, s.recurrence.month_day));
       }
     }
     // What the calendar says about single occurrences replaces what we had;
@@ -594,13 +646,16 @@ ImportResult import_ics(const Engagement& e, std::string_view text, std::vector<
     if (once && cancelled) s.overrides[s.first_date].state = OccurrenceState::Cancelled;
     if (!once) {
       if (cancelled) {
-        reader.warn(fmt::format("line {}: the cancelled series “{}” was not imported.", ev.line, title));
+        reader.warn(
+            fmt::format("line {}: the cancelled series “{}” was not imported.", ev.line, title));
         return std::nullopt;
       }
       for (icalproperty* p = icalcomponent_get_first_property(c, ICAL_EXDATE_PROPERTY); p;
            p = icalcomponent_get_next_property(c, ICAL_EXDATE_PROPERTY)) {
         auto ex = reader.moment(p, icalproperty_get_exdate(p), zone);
-        if (!ex) return error_at(ev.line, fmt::format("the event “{}” has an EXDATE that is not a date", title));
+        if (!ex)
+          return error_at(ev.line,
+                          fmt::format("the event “{}” has an EXDATE that is not a date", title));
         Date original = reader.in_zone(*ex, zone).date;
         if (in_date_range(original) && find_occurrence(s, e.info, original))
           s.overrides[original].state = OccurrenceState::Cancelled;
@@ -612,11 +667,13 @@ ImportResult import_ics(const Engagement& e, std::string_view text, std::vector<
           auto rid = reader.moment(rid_p, icalproperty_get_recurrenceid(rid_p), zone);
           icalproperty* os_p = icalcomponent_get_first_property(o.c, ICAL_DTSTART_PROPERTY);
           auto os = reader.moment(os_p, icalproperty_get_dtstart(os_p), zone);
-          if (!rid || !os) return error_at(o.line, "the RECURRENCE-ID or DTSTART of this event is not a date");
+          if (!rid || !os)
+            return error_at(o.line, "the RECURRENCE-ID or DTSTART of this event is not a date");
           Date original = reader.in_zone(*rid, zone).date;
           if (!in_date_range(original) || !find_occurrence(s, e.info, original)) {
-            reader.warn(fmt::format("line {}: “{}” changes a meeting on {} that the series does not have; skipped.", o.line,
-                                    title, original.iso()));
+            reader.warn(fmt::format(
+                "line {}: “{}” changes a meeting on {} that the series does not have; skipped.",
+                o.line, title, original.iso()));
             continue;
           }
           OccurrenceOverride& v = s.overrides[original];
@@ -626,8 +683,10 @@ ImportResult import_ics(const Engagement& e, std::string_view text, std::vector<
           }
           LocalDateTime moved = reader.in_zone(*os, zone);
           if (!in_date_range(moved.date)) {
-            reader.warn(fmt::format("line {}: “{}” moves the meeting of {} to {}, outside the years 1 to 9999; skipped.",
-                                    o.line, title, original.iso(), moved.date.iso()));
+            reader.warn(
+                fmt::format("line {}: “{}” moves the meeting of {} to {}, outside the years 1 to "
+                            "9999; skipped.",
+                            o.line, title, original.iso(), moved.date.iso()));
             continue;
           }
           if (moved != LocalDateTime{original, s.start}) v.moved_to = moved;
@@ -640,7 +699,8 @@ ImportResult import_ics(const Engagement& e, std::string_view text, std::vector<
       MeetingSeries kept = s;
       kept.first_date = e.meetings.find(own->id)->first_date;
       auto first = occurrence_dates(kept, s.first_date, 1);
-      if (kept.first_date < s.first_date && !first.empty() && first[0] == s.first_date) s.first_date = kept.first_date;
+      if (kept.first_date < s.first_date && !first.empty() && first[0] == s.first_date)
+        s.first_date = kept.first_date;
     }
     if (existing) {
       if (!(s == *e.meetings.find(own->id))) commands.push_back(Update<MeetingSeries>{s});
@@ -651,12 +711,14 @@ ImportResult import_ics(const Engagement& e, std::string_view text, std::vector<
   };
 
   for (const Event& ev : events) {
-    bool is_override = icalcomponent_get_first_property(ev.c, ICAL_RECURRENCEID_PROPERTY) != nullptr;
+    bool is_override =
+        icalcomponent_get_first_property(ev.c, ICAL_RECURRENCEID_PROPERTY) != nullptr;
     if (is_override && master_of.count(ev.uid)) continue;  // read with its series
     if (is_override)
-      reader.warn(fmt::format("line {}: a changed occurrence of an event not in the file was imported as a one-off "
-                              "meeting.",
-                              ev.line));
+      reader.warn(fmt::format(
+          "line {}: a changed occurrence of an event not in the file was imported as a one-off "
+          "meeting.",
+          ev.line));
     if (auto err = add_event(ev, !is_override)) return *err;
   }
   events.clear();

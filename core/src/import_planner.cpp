@@ -7,10 +7,9 @@
 // entities (a DOCTYPE with an internal subset) is refused before parsing, so an
 // attribute can never expand into gigabytes. Attribute values are read as
 // parsed, never expanded. Every step is a pass or a map look-up per task.
+#include <fmt/format.h>
 #include <libxml/parser.h>
 #include <libxml/tree.h>
-
-#include <fmt/format.h>
 
 #include <algorithm>
 #include <iterator>
@@ -29,7 +28,8 @@ ImportError error_at(int line, std::string message) {
 }
 
 bool is(const xmlNode* n, const char* name) {
-  return n && n->type == XML_ELEMENT_NODE && xmlStrcmp(n->name, reinterpret_cast<const xmlChar*>(name)) == 0;
+  return n && n->type == XML_ELEMENT_NODE &&
+         xmlStrcmp(n->name, reinterpret_cast<const xmlChar*>(name)) == 0;
 }
 
 // An attribute's value as parsed: its text nodes joined. Entity references
@@ -47,7 +47,8 @@ std::string attr(const xmlNode* n, const char* name) {
 // it declares (Planner never writes one). The line it starts on, or 0.
 int entity_declarations_line(std::string_view xml) {
   size_t found = xml.find("<!ENTITY");
-  for (size_t at = xml.find("<!DOCTYPE"); at != std::string_view::npos; at = xml.find("<!DOCTYPE", at + 1)) {
+  for (size_t at = xml.find("<!DOCTYPE"); at != std::string_view::npos;
+       at = xml.find("<!DOCTYPE", at + 1)) {
     size_t end = xml.find_first_of("[>", at);
     if (end != std::string_view::npos && xml[end] == '[') {
       found = std::min(found, at);
@@ -72,7 +73,7 @@ struct PlannerTask {
   int percent = 0;
   int line = 0;
   std::string parent;
-  int parent_index = -1;  // in the list of tasks, -1 at the top
+  int parent_index = -1;                  // in the list of tasks, -1 at the top
   std::vector<std::string> predecessors;  // task ids
 };
 
@@ -93,9 +94,11 @@ std::optional<Date> planner_date(const std::string& text, bool is_end) {
   return date;
 }
 
-std::optional<ImportError> read_tasks(const xmlNode* parent, int depth, const std::string& parent_id,
-                                      int parent_index, std::vector<PlannerTask>& out,
-                                      std::map<std::string, int>& line_of_id, std::vector<std::string>* warnings) {
+std::optional<ImportError> read_tasks(const xmlNode* parent, int depth,
+                                      const std::string& parent_id, int parent_index,
+                                      std::vector<PlannerTask>& out,
+                                      std::map<std::string, int>& line_of_id,
+                                      std::vector<std::string>* warnings) {
   if (depth > 50) return error_at(line_of(parent), "tasks are nested more than 50 levels deep");
   for (const xmlNode* n = parent->children; n; n = n->next) {
     if (!is(n, "task")) continue;
@@ -111,13 +114,17 @@ std::optional<ImportError> read_tasks(const xmlNode* parent, int depth, const st
     std::string what = fmt::format("<task id=\"{}\" name=\"{}\">", t.id, t.name);
     if (t.id.empty()) return error_at(t.line, fmt::format("{} has no id", what));
     if (auto [it, added] = line_of_id.emplace(t.id, t.line); !added)
-      return error_at(t.line, fmt::format("{} has the id of the task on line {}; task ids are unique", what, it->second));
+      return error_at(t.line,
+                      fmt::format("{} has the id of the task on line {}; task ids are unique", what,
+                                  it->second));
     for (const char* key : {"start", "end"}) {
       std::string value = attr(n, key);
       auto date = planner_date(value, std::string_view(key) == "end");
       if (!date)
-        return error_at(t.line, fmt::format("{} has {}=\"{}\", which is not a Planner date such as 20261124T000000Z", what,
-                                            key, value));
+        return error_at(
+            t.line,
+            fmt::format("{} has {}=\"{}\", which is not a Planner date such as 20261124T000000Z",
+                        what, key, value));
       (std::string_view(key) == "start" ? t.start : t.end) = *date;
     }
     if (t.end < t.start) t.end = t.start;
@@ -125,8 +132,9 @@ std::optional<ImportError> read_tasks(const xmlNode* parent, int depth, const st
     // engagement unsavable: the task is left out, its children still read.
     bool keep = in_date_range(t.start) && in_date_range(t.end);
     if (!keep && warnings)
-      warnings->push_back(fmt::format("line {}: {} was not imported: its dates {} to {} are outside the years 1 to 9999.",
-                                      t.line, what, t.start.iso(), t.end.iso()));
+      warnings->push_back(fmt::format(
+          "line {}: {} was not imported: its dates {} to {} are outside the years 1 to 9999.",
+          t.line, what, t.start.iso(), t.end.iso()));
     std::string percent = attr(n, "percent-complete");
     t.percent = percent.empty() ? 0 : std::clamp(std::atoi(percent.c_str()), 0, 100);
     for (const xmlNode* c = n->children; c; c = c->next) {
@@ -140,7 +148,8 @@ std::optional<ImportError> read_tasks(const xmlNode* parent, int depth, const st
       index = int(out.size());
       out.push_back(t);
     }
-    if (auto err = read_tasks(n, depth + 1, t.id, index < 0 ? parent_index : index, out, line_of_id, warnings))
+    if (auto err = read_tasks(n, depth + 1, t.id, index < 0 ? parent_index : index, out, line_of_id,
+                              warnings))
       return err;
   }
   return std::nullopt;
@@ -154,19 +163,25 @@ struct Resource {
 
 }  // namespace
 
-ImportResult import_planner(const Engagement& e, std::string_view xml, std::vector<std::string>* warnings) {
+ImportResult import_planner(const Engagement& e, std::string_view xml,
+                            std::vector<std::string>* warnings) {
   auto warn = [&](std::string text) {
     if (warnings) warnings->push_back(std::move(text));
   };
   if (xml.size() > kMaxImportBytes)
-    return error_at(0, fmt::format("the file is {} MB; GNOME Planner projects over {} MB are not imported",
-                                   xml.size() >> 20, kMaxImportBytes >> 20));
-  if (xml.size() >= 2 && (uint8_t(xml[0]) == 0xFE || uint8_t(xml[0]) == 0xFF || xml[0] == '\0' || xml[1] == '\0'))
+    return error_at(
+        0, fmt::format("the file is {} MB; GNOME Planner projects over {} MB are not imported",
+                       xml.size() >> 20, kMaxImportBytes >> 20));
+  if (xml.size() >= 2 &&
+      (uint8_t(xml[0]) == 0xFE || uint8_t(xml[0]) == 0xFF || xml[0] == '\0' || xml[1] == '\0'))
     return error_at(0, "the file is not UTF-8 text; GNOME Planner writes its projects in UTF-8");
   if (int line = entity_declarations_line(xml))
-    return error_at(line, "the file declares entities (a DOCTYPE with [...]); GNOME Planner never writes them, and "
-                          "they are not read: they can make a small file expand into gigabytes");
-  std::unique_ptr<xmlParserCtxt, void (*)(xmlParserCtxtPtr)> ctxt(xmlNewParserCtxt(), xmlFreeParserCtxt);
+    return error_at(
+        line,
+        "the file declares entities (a DOCTYPE with [...]); GNOME Planner never writes them, and "
+        "they are not read: they can make a small file expand into gigabytes");
+  std::unique_ptr<xmlParserCtxt, void (*)(xmlParserCtxtPtr)> ctxt(xmlNewParserCtxt(),
+                                                                  xmlFreeParserCtxt);
   if (!ctxt) return error_at(0, "out of memory");
   std::unique_ptr<xmlDoc, void (*)(xmlDocPtr)> doc(
       xmlCtxtReadMemory(ctxt.get(), xml.data(), int(xml.size()), "project.planner", nullptr,
@@ -175,7 +190,8 @@ ImportResult import_planner(const Engagement& e, std::string_view xml, std::vect
   if (!doc) {
     const xmlError* err = xmlCtxtGetLastError(ctxt.get());
     std::string message = err && err->message ? err->message : "not well-formed XML";
-    while (!message.empty() && (message.back() == '\n' || message.back() == ' ')) message.pop_back();
+    while (!message.empty() && (message.back() == '\n' || message.back() == ' '))
+      message.pop_back();
     return error_at(err ? err->line : 0, fmt::format("the XML is broken: {}", message));
   }
   const xmlNode* root = xmlDocGetRootElement(doc.get());
@@ -211,7 +227,8 @@ ImportResult import_planner(const Engagement& e, std::string_view xml, std::vect
         if (is(r, "resource")) {
           Resource res{attr(r, "name"), attr(r, "email"), false};
           std::string group = ascii_lower(groups[attr(r, "group")]);
-          res.client = group.find("client") != std::string::npos || group.find("customer") != std::string::npos ||
+          res.client = group.find("client") != std::string::npos ||
+                       group.find("customer") != std::string::npos ||
                        client_people.count(ascii_lower(res.name));
           resources[attr(r, "id")] = res;
         }
@@ -222,7 +239,8 @@ ImportResult import_planner(const Engagement& e, std::string_view xml, std::vect
   std::vector<Command> people, plan_items, client_items;
   std::map<std::string, Id> person_of_resource;
   auto owner_for = [&](const std::string& resource_id) -> Id {
-    if (auto it = person_of_resource.find(resource_id); it != person_of_resource.end()) return it->second;
+    if (auto it = person_of_resource.find(resource_id); it != person_of_resource.end())
+      return it->second;
     const Resource& r = resources[resource_id];
     Id id = kNoId;
     if (auto known = client_people.find(ascii_lower(r.name)); known != client_people.end()) {
@@ -271,7 +289,9 @@ ImportResult import_planner(const Engagement& e, std::string_view xml, std::vect
     Milestone m;
     m.title = t.name.empty() ? "Untitled milestone" : t.name;
     m.baseline = m.current = date;
-    m.status = t.percent >= 100 ? MilestoneStatus::Done : t.percent > 0 ? MilestoneStatus::InProgress : MilestoneStatus::Planned;
+    m.status = t.percent >= 100 ? MilestoneStatus::Done
+               : t.percent > 0  ? MilestoneStatus::InProgress
+                                : MilestoneStatus::Planned;
     m.description = t.note;
     plan_items.push_back(Add<Milestone>{m});
     milestone_of_task[t.id] = next++;
@@ -299,7 +319,8 @@ ImportResult import_planner(const Engagement& e, std::string_view xml, std::vect
     Id waits = kNoId;
     if (auto it = milestone_after.find(t.id); it != milestone_after.end()) waits = it->second;
     for (int p = t.parent_index; waits == kNoId && p >= 0; p = tasks[size_t(p)].parent_index)
-      if (auto it = milestone_of_task.find(tasks[size_t(p)].id); it != milestone_of_task.end()) waits = it->second;
+      if (auto it = milestone_of_task.find(tasks[size_t(p)].id); it != milestone_of_task.end())
+        waits = it->second;
     ClientTask c;
     const ClientTask* before = nullptr;
     if (auto it = task_by_title.find(ascii_lower(t.name)); it != task_by_title.end()) {
@@ -315,13 +336,17 @@ ImportResult import_planner(const Engagement& e, std::string_view xml, std::vect
     c.status = t.percent >= 100 ? TaskStatus::Done : TaskStatus::Open;
     c.done_on = t.percent >= 100 ? std::optional<Date>(c.due) : std::nullopt;
     if (before && c == *before) continue;
-    if (before) client_items.push_back(Update<ClientTask>{c});
-    else client_items.push_back(Add<ClientTask>{c});
+    if (before)
+      client_items.push_back(Update<ClientTask>{c});
+    else
+      client_items.push_back(Add<ClientTask>{c});
   }
   if (skipped)
-    warn(fmt::format("{} task{} of the provider's own work {} not imported: Rapport plans milestones and what the "
-                     "client owes, not the work breakdown.",
-                     skipped, skipped == 1 ? "" : "s", skipped == 1 ? "was" : "were"));
+    warn(
+        fmt::format("{} task{} of the provider's own work {} not imported: Rapport plans "
+                    "milestones and what the "
+                    "client owes, not the work breakdown.",
+                    skipped, skipped == 1 ? "" : "s", skipped == 1 ? "was" : "were"));
 
   std::vector<Command> commands = std::move(people);
   commands.reserve(commands.size() + plan_items.size() + client_items.size());

@@ -26,12 +26,17 @@ std::string quoted(const fs::path& path) { return "“" + display_name(path) + "
 // Why a read failed, for "Could not open “x”: ...".
 std::string read_reason(int err) {
   switch (err) {
-    case ENOENT: return "it does not exist (it may have been moved, renamed or deleted)";
+    case ENOENT:
+      return "it does not exist (it may have been moved, renamed or deleted)";
     case EACCES:
-    case EPERM: return "you do not have permission to read it";
-    case EISDIR: return "it is a folder, not a file";
-    case EIO: return "the disk reported an input/output error";
-    default: return std::strerror(err);
+    case EPERM:
+      return "you do not have permission to read it";
+    case EISDIR:
+      return "it is a folder, not a file";
+    case EIO:
+      return "the disk reported an input/output error";
+    default:
+      return std::strerror(err);
   }
 }
 
@@ -39,15 +44,22 @@ std::string read_reason(int err) {
 std::string write_reason(int err, const fs::path& folder) {
   switch (err) {
     case ENOSPC:
-    case EDQUOT: return "the disk is full";
-    case EFBIG: return "the file is larger than this disk or your account allows";
-    case EROFS: return "the folder “" + folder.string() + "” is on a read-only disk";
+    case EDQUOT:
+      return "the disk is full";
+    case EFBIG:
+      return "the file is larger than this disk or your account allows";
+    case EROFS:
+      return "the folder “" + folder.string() + "” is on a read-only disk";
     case EACCES:
-    case EPERM: return "you do not have permission to write in the folder “" + folder.string() + "”";
+    case EPERM:
+      return "you do not have permission to write in the folder “" + folder.string() + "”";
     case ENOENT:
-    case ENOTDIR: return "the folder “" + folder.string() + "” does not exist";
-    case EIO: return "the disk reported an input/output error";
-    default: return std::strerror(err);
+    case ENOTDIR:
+      return "the folder “" + folder.string() + "” does not exist";
+    case EIO:
+      return "the disk reported an input/output error";
+    default:
+      return std::strerror(err);
   }
 }
 
@@ -188,10 +200,10 @@ LoadResult load_file(const fs::path& path) {
   const uint64_t size = static_cast<uint64_t>(st.st_size);
   if (size > kMaxFileBytes) {
     ::close(fd);
-    result.error = {FileProblem::TooLarge,
-                    quoted(path) + " is too large to be a Rapport project (" +
-                        with_thousands(size) + " bytes; the limit is " +
-                        with_thousands(kMaxFileBytes) + ")."};
+    result.error = {FileProblem::TooLarge, quoted(path) +
+                                               " is too large to be a Rapport project (" +
+                                               with_thousands(size) + " bytes; the limit is " +
+                                               with_thousands(kMaxFileBytes) + ")."};
     return result;
   }
   std::string bytes;
@@ -199,7 +211,8 @@ LoadResult load_file(const fs::path& path) {
     bytes.resize(static_cast<size_t>(size));
   } catch (const std::exception&) {
     ::close(fd);
-    result.error = {FileProblem::TooLarge, "There is not enough memory to open " + quoted(path) + "."};
+    result.error = {FileProblem::TooLarge,
+                    "There is not enough memory to open " + quoted(path) + "."};
     return result;
   }
   size_t have = 0;
@@ -230,7 +243,8 @@ FileError save_file(const Engagement& e, const fs::path& path, FileFormat format
   try {
     bytes = to_bytes(e, format);
   } catch (const std::exception& ex) {
-    return save_failed(path, std::string("the engagement could not be written out (") + ex.what() + ")");
+    return save_failed(path,
+                       std::string("the engagement could not be written out (") + ex.what() + ")");
   }
   const std::string why = write_atomically(path, bytes);
   return why.empty() ? FileError{} : save_failed(path, why);
@@ -239,8 +253,8 @@ FileError save_file(const Engagement& e, const fs::path& path, FileFormat format
 FileError write_file_atomically(const fs::path& path, std::string_view bytes) {
   const std::string why = write_atomically(path, bytes);
   if (why.empty()) return {};
-  return FileError{FileProblem::SaveFailed,
-                   "Could not write " + quoted(path) + ": " + why + ". The file on disk is unchanged."};
+  return FileError{FileProblem::SaveFailed, "Could not write " + quoted(path) + ": " + why +
+                                                ". The file on disk is unchanged."};
 }
 
 FileFingerprint file_fingerprint(const fs::path& path) {

@@ -1,6 +1,8 @@
 // The bytes of a project file: header, checksum, cereal payload, and the
 // careful way back from untrusted bytes to an Engagement (see io.hpp).
+// clang-format off
 #include "rapport/serialize.hpp"  // first: includes cereal's JSON archive first
+// clang-format on
 
 #include <rapidjson/error/en.h>
 #include <rapidjson/memorystream.h>
@@ -70,9 +72,12 @@ std::string quoted(std::string_view name) { return "“" + std::string(name) + "
 
 std::string human_size(uint64_t bytes) {
   char buf[32];
-  if (bytes >= (uint64_t(1) << 30)) std::snprintf(buf, sizeof buf, "%.1f GB", double(bytes) / 1e9);
-  else if (bytes >= (uint64_t(1) << 20)) std::snprintf(buf, sizeof buf, "%.1f MB", double(bytes) / 1e6);
-  else return with_thousands(bytes) + " bytes";
+  if (bytes >= (uint64_t(1) << 30))
+    std::snprintf(buf, sizeof buf, "%.1f GB", double(bytes) / 1e9);
+  else if (bytes >= (uint64_t(1) << 20))
+    std::snprintf(buf, sizeof buf, "%.1f MB", double(bytes) / 1e6);
+  else
+    return with_thousands(bytes) + " bytes";
   return buf;
 }
 
@@ -86,8 +91,8 @@ uint32_t crc32(std::string_view bytes, uint32_t crc) {
   size_t n = bytes.size();
   crc = ~crc;
   while (n >= 8) {
-    const uint32_t lo = crc ^ (uint32_t(p[0]) | uint32_t(p[1]) << 8 | uint32_t(p[2]) << 16 |
-                               uint32_t(p[3]) << 24);
+    const uint32_t lo =
+        crc ^ (uint32_t(p[0]) | uint32_t(p[1]) << 8 | uint32_t(p[2]) << 16 | uint32_t(p[3]) << 24);
     crc = t[7][lo & 0xff] ^ t[6][(lo >> 8) & 0xff] ^ t[5][(lo >> 16) & 0xff] ^ t[4][lo >> 24] ^
           t[3][p[4]] ^ t[2][p[5]] ^ t[1][p[6]] ^ t[0][p[7]];
     p += 8;
@@ -122,18 +127,30 @@ const char* to_string(FileFormat f) { return f == FileFormat::Json ? "JSON" : "b
 
 const char* to_string(FileProblem p) {
   switch (p) {
-    case FileProblem::None: return "none";
-    case FileProblem::NotFound: return "not found";
-    case FileProblem::Unreadable: return "unreadable";
-    case FileProblem::Empty: return "empty";
-    case FileProblem::TooLarge: return "too large";
-    case FileProblem::NotRapport: return "not a Rapport file";
-    case FileProblem::CutOff: return "cut off";
-    case FileProblem::TrailingData: return "trailing data";
-    case FileProblem::Damaged: return "damaged";
-    case FileProblem::NewerVersion: return "newer version";
-    case FileProblem::Invalid: return "invalid";
-    case FileProblem::SaveFailed: return "save failed";
+    case FileProblem::None:
+      return "none";
+    case FileProblem::NotFound:
+      return "not found";
+    case FileProblem::Unreadable:
+      return "unreadable";
+    case FileProblem::Empty:
+      return "empty";
+    case FileProblem::TooLarge:
+      return "too large";
+    case FileProblem::NotRapport:
+      return "not a Rapport file";
+    case FileProblem::CutOff:
+      return "cut off";
+    case FileProblem::TrailingData:
+      return "trailing data";
+    case FileProblem::Damaged:
+      return "damaged";
+    case FileProblem::NewerVersion:
+      return "newer version";
+    case FileProblem::Invalid:
+      return "invalid";
+    case FileProblem::SaveFailed:
+      return "save failed";
   }
   return "?";
 }
@@ -328,7 +345,8 @@ struct JsonScan : rapidjson::BaseReaderHandler<rapidjson::UTF8<>, JsonScan> {
 
 size_t line_of(std::string_view bytes, size_t offset) {
   offset = std::min(offset, bytes.size());
-  return 1 + static_cast<size_t>(std::count(bytes.begin(), bytes.begin() + static_cast<long>(offset), '\n'));
+  return 1 + static_cast<size_t>(
+                 std::count(bytes.begin(), bytes.begin() + static_cast<long>(offset), '\n'));
 }
 
 // Why the JSON text cannot be read, with the line (and column for syntax).
@@ -338,7 +356,8 @@ FileError scan_json(std::string_view bytes, std::string_view name) {
   rapidjson::Reader reader;
   const rapidjson::ParseResult result = reader.Parse<rapidjson::kParseIterativeFlag>(stream, scan);
   if (!scan.problem.empty()) {
-    return damaged(name, "at line " + std::to_string(line_of(bytes, scan.problem_at)) + ", " + scan.problem);
+    return damaged(
+        name, "at line " + std::to_string(line_of(bytes, scan.problem_at)) + ", " + scan.problem);
   }
   if (!result) {
     const size_t offset = result.Offset();
@@ -348,8 +367,11 @@ FileError scan_json(std::string_view bytes, std::string_view name) {
                       with_thousands(bytes.size()) + " bytes. It may not have finished copying.");
     size_t line = 1, column = 1;
     for (size_t i = 0; i < offset; ++i) {
-      if (bytes[i] == '\n') { ++line; column = 1; }
-      else ++column;
+      if (bytes[i] == '\n') {
+        ++line;
+        column = 1;
+      } else
+        ++column;
     }
     return damaged(name, std::string("the JSON text is broken at line ") + std::to_string(line) +
                              ", column " + std::to_string(column) + ": " +
@@ -362,8 +384,9 @@ LoadResult finish(Engagement&& e, std::string_view name, LoadResult result) {
   const auto problems = validate_engagement(e, 5);
   if (!problems.empty()) {
     std::string message = quoted(name) + " cannot be opened: it holds what an engagement may not";
-    message += problems.size() == 1 ? ":" : " (" + std::to_string(problems.size()) +
-                                               (problems.size() >= 5 ? " or more" : "") + " problems):";
+    message += problems.size() == 1 ? ":"
+                                    : " (" + std::to_string(problems.size()) +
+                                          (problems.size() >= 5 ? " or more" : "") + " problems):";
     for (const auto& p : problems) message += "\n  - " + p;
     result.error = fail(FileProblem::Invalid, std::move(message));
     return result;
@@ -400,8 +423,8 @@ LoadResult load_binary(std::string_view bytes, std::string_view name) {
   const uint64_t length = read_u64(bytes.data() + 16);
   const uint64_t have = bytes.size() - kBinaryHeaderBytes;
   if (length > have) {
-    result.error = cut_off(name, bytes.size(),
-                           length > kMaxFileBytes ? length : length + kBinaryHeaderBytes);
+    result.error =
+        cut_off(name, bytes.size(), length > kMaxFileBytes ? length : length + kBinaryHeaderBytes);
     return result;
   }
   if (length < have) {
@@ -423,9 +446,9 @@ LoadResult load_binary(std::string_view bytes, std::string_view name) {
     if (ar.remaining() != 0)
       throw cereal::Exception(std::to_string(ar.remaining()) + " bytes are left over");
   } catch (const NewerClassVersion& ex) {
-    result.error = fail(FileProblem::NewerVersion,
-                        quoted(name) + " was made by a newer version of Rapport (" + ex.what() +
-                            "). Update Rapport to open it.");
+    result.error =
+        fail(FileProblem::NewerVersion, quoted(name) + " was made by a newer version of Rapport (" +
+                                            ex.what() + "). Update Rapport to open it.");
     return result;
   } catch (const std::exception& ex) {
     result.error = damaged(name, std::string("its contents do not make sense: ") + ex.what());
@@ -454,8 +477,9 @@ LoadResult load_json(std::string_view bytes, std::string_view name) {
       archive.emplace(stream);
     } catch (const std::exception&) {
       result.error = scan_json(bytes, name);
-      if (!result.error) result.error = fail(FileProblem::NotRapport,
-                                             quoted(name) + " is JSON, but not a Rapport project.");
+      if (!result.error)
+        result.error =
+            fail(FileProblem::NotRapport, quoted(name) + " is JSON, but not a Rapport project.");
       return result;
     }
     auto& ar = *archive;
@@ -466,9 +490,10 @@ LoadResult load_json(std::string_view bytes, std::string_view name) {
       kind.clear();
     }
     if (kind != "engagement") {
-      result.error = fail(FileProblem::NotRapport,
-                          quoted(name) + " is JSON, but not a Rapport project (it has no "
-                                         "“rapport_file”: “engagement” entry).");
+      result.error =
+          fail(FileProblem::NotRapport, quoted(name) +
+                                            " is JSON, but not a Rapport project (it has no "
+                                            "“rapport_file”: “engagement” entry).");
       return result;
     }
     uint32_t version = 0;
@@ -484,9 +509,9 @@ LoadResult load_json(std::string_view bytes, std::string_view name) {
     }
     ar(cereal::make_nvp("engagement", e));
   } catch (const NewerClassVersion& ex) {
-    result.error = fail(FileProblem::NewerVersion,
-                        quoted(name) + " was made by a newer version of Rapport (" + ex.what() +
-                            "). Update Rapport to open it.");
+    result.error =
+        fail(FileProblem::NewerVersion, quoted(name) + " was made by a newer version of Rapport (" +
+                                            ex.what() + "). Update Rapport to open it.");
     return result;
   } catch (const PayloadError& ex) {
     result.error = damaged(name, ex.what());
@@ -504,15 +529,17 @@ LoadResult load_bytes(std::string_view bytes, std::string_view name) {
   try {
     if (bytes.empty()) {
       LoadResult r;
-      r.error = fail(FileProblem::Empty, quoted(name) + " is empty (0 bytes). It may not have "
-                                                        "finished copying or saving.");
+      r.error = fail(FileProblem::Empty, quoted(name) +
+                                             " is empty (0 bytes). It may not have "
+                                             "finished copying or saving.");
       return r;
     }
     if (bytes.size() > kMaxFileBytes) {
       LoadResult r;
-      r.error = fail(FileProblem::TooLarge, quoted(name) + " is too large to be a Rapport project (" +
-                                                human_size(bytes.size()) + "; the limit is " +
-                                                human_size(kMaxFileBytes) + ").");
+      r.error =
+          fail(FileProblem::TooLarge, quoted(name) + " is too large to be a Rapport project (" +
+                                          human_size(bytes.size()) + "; the limit is " +
+                                          human_size(kMaxFileBytes) + ").");
       return r;
     }
     const size_t magic_len = std::min<size_t>(bytes.size(), 8);
@@ -530,9 +557,10 @@ LoadResult load_bytes(std::string_view bytes, std::string_view name) {
       ++first;
     if (first < bytes.size() && bytes[first] == '{') return load_json(bytes.substr(first), name);
     LoadResult r;
-    r.error = fail(FileProblem::NotRapport,
-                   quoted(name) + " is not a Rapport project (it does not start like one). "
-                                  "Rapport opens .rapport and .rapport.json files.");
+    r.error =
+        fail(FileProblem::NotRapport, quoted(name) +
+                                          " is not a Rapport project (it does not start like one). "
+                                          "Rapport opens .rapport and .rapport.json files.");
     return r;
   } catch (const std::exception& ex) {
     // Only an allocation failure can get here; say so rather than crash.

@@ -7,21 +7,30 @@ const char* to_string(Side s) { return s == Side::Client ? "client" : "provider"
 
 const char* to_string(Level l) {
   switch (l) {
-    case Level::Low: return "low";
-    case Level::Medium: return "medium";
-    case Level::High: return "high";
+    case Level::Low:
+      return "low";
+    case Level::Medium:
+      return "medium";
+    case Level::High:
+      return "high";
   }
   return "?";
 }
 
 const char* to_string(ChannelKind k) {
   switch (k) {
-    case ChannelKind::Email: return "email";
-    case ChannelKind::Phone: return "phone";
-    case ChannelKind::Chat: return "chat";
-    case ChannelKind::VideoCall: return "video call";
-    case ChannelKind::InPerson: return "in person";
-    case ChannelKind::Tool: return "tool";
+    case ChannelKind::Email:
+      return "email";
+    case ChannelKind::Phone:
+      return "phone";
+    case ChannelKind::Chat:
+      return "chat";
+    case ChannelKind::VideoCall:
+      return "video call";
+    case ChannelKind::InPerson:
+      return "in person";
+    case ChannelKind::Tool:
+      return "tool";
   }
   return "?";
 }
@@ -32,111 +41,149 @@ const char* to_string(ObjectiveHorizon h) {
 
 const char* to_string(ConstraintKind k) {
   switch (k) {
-    case ConstraintKind::Budget: return "budget";
-    case ConstraintKind::Deadline: return "deadline";
-    case ConstraintKind::Technology: return "technology";
-    case ConstraintKind::Regulatory: return "regulatory";
-    case ConstraintKind::Resource: return "resource";
-    case ConstraintKind::Other: return "other";
+    case ConstraintKind::Budget:
+      return "budget";
+    case ConstraintKind::Deadline:
+      return "deadline";
+    case ConstraintKind::Technology:
+      return "technology";
+    case ConstraintKind::Regulatory:
+      return "regulatory";
+    case ConstraintKind::Resource:
+      return "resource";
+    case ConstraintKind::Other:
+      return "other";
   }
   return "?";
 }
 
 const char* to_string(ExpectationStatus s) {
   switch (s) {
-    case ExpectationStatus::Unconfirmed: return "unconfirmed";
-    case ExpectationStatus::Confirmed: return "confirmed";
-    case ExpectationStatus::AtRisk: return "at risk";
-    case ExpectationStatus::WillNotBeMet: return "will not be met";
+    case ExpectationStatus::Unconfirmed:
+      return "unconfirmed";
+    case ExpectationStatus::Confirmed:
+      return "confirmed";
+    case ExpectationStatus::AtRisk:
+      return "at risk";
+    case ExpectationStatus::WillNotBeMet:
+      return "will not be met";
   }
   return "?";
 }
 
 const char* to_string(Frequency f) {
   switch (f) {
-    case Frequency::Once: return "once";
-    case Frequency::Daily: return "daily";
-    case Frequency::Weekly: return "weekly";
-    case Frequency::MonthlyOnDay: return "monthly on a day";
-    case Frequency::MonthlyOnWeekday: return "monthly on a weekday";
+    case Frequency::Once:
+      return "once";
+    case Frequency::Daily:
+      return "daily";
+    case Frequency::Weekly:
+      return "weekly";
+    case Frequency::MonthlyOnDay:
+      return "monthly on a day";
+    case Frequency::MonthlyOnWeekday:
+      return "monthly on a weekday";
   }
   return "?";
 }
 
 const char* to_string(OccurrenceState s) {
   switch (s) {
-    case OccurrenceState::Planned: return "planned";
-    case OccurrenceState::Held: return "held";
-    case OccurrenceState::Cancelled: return "cancelled";
+    case OccurrenceState::Planned:
+      return "planned";
+    case OccurrenceState::Held:
+      return "held";
+    case OccurrenceState::Cancelled:
+      return "cancelled";
   }
   return "?";
 }
 
 const char* to_string(MilestoneStatus s) {
   switch (s) {
-    case MilestoneStatus::Planned: return "planned";
-    case MilestoneStatus::InProgress: return "in progress";
-    case MilestoneStatus::Done: return "done";
-    case MilestoneStatus::Missed: return "missed";
+    case MilestoneStatus::Planned:
+      return "planned";
+    case MilestoneStatus::InProgress:
+      return "in progress";
+    case MilestoneStatus::Done:
+      return "done";
+    case MilestoneStatus::Missed:
+      return "missed";
   }
   return "?";
 }
 
 const char* to_string(BoundaryKind k) {
   switch (k) {
-    case BoundaryKind::InScope: return "in scope";
-    case BoundaryKind::OutOfScope: return "out of scope";
-    case BoundaryKind::NotGuaranteed: return "not guaranteed";
-    case BoundaryKind::WorkingHours: return "working hours";
-    case BoundaryKind::Blackout: return "blackout";
-    case BoundaryKind::Quota: return "quota";
+    case BoundaryKind::InScope:
+      return "in scope";
+    case BoundaryKind::OutOfScope:
+      return "out of scope";
+    case BoundaryKind::NotGuaranteed:
+      return "not guaranteed";
+    case BoundaryKind::WorkingHours:
+      return "working hours";
+    case BoundaryKind::Blackout:
+      return "blackout";
+    case BoundaryKind::Quota:
+      return "quota";
   }
   return "?";
 }
 
 const char* to_string(QuotaPeriod p) {
   switch (p) {
-    case QuotaPeriod::Engagement: return "per engagement";
-    case QuotaPeriod::Month: return "per month";
-    case QuotaPeriod::Week: return "per week";
+    case QuotaPeriod::Engagement:
+      return "per engagement";
+    case QuotaPeriod::Month:
+      return "per month";
+    case QuotaPeriod::Week:
+      return "per week";
   }
   return "?";
 }
 
 const char* to_string(ChangeStatus s) {
   switch (s) {
-    case ChangeStatus::Proposed: return "proposed";
-    case ChangeStatus::Approved: return "approved";
-    case ChangeStatus::Rejected: return "rejected";
-    case ChangeStatus::Deferred: return "deferred";
+    case ChangeStatus::Proposed:
+      return "proposed";
+    case ChangeStatus::Approved:
+      return "approved";
+    case ChangeStatus::Rejected:
+      return "rejected";
+    case ChangeStatus::Deferred:
+      return "deferred";
   }
   return "?";
 }
 
 const char* to_string(TaskStatus s) {
   switch (s) {
-    case TaskStatus::Open: return "open";
-    case TaskStatus::Done: return "done";
-    case TaskStatus::Dropped: return "dropped";
+    case TaskStatus::Open:
+      return "open";
+    case TaskStatus::Done:
+      return "done";
+    case TaskStatus::Dropped:
+      return "dropped";
   }
   return "?";
 }
 
 const char* to_string(Kind k) {
   static const char* names[kKindCount] = {
-      "stakeholder",  "objective",      "constraint",   "question",
-      "expectation",  "responsibility", "deliverable",  "communication channel",
-      "meeting",      "milestone",      "boundary",     "change request",
-      "client task",  "decision",       "feedback"};
+      "stakeholder", "objective",      "constraint",  "question",
+      "expectation", "responsibility", "deliverable", "communication channel",
+      "meeting",     "milestone",      "boundary",    "change request",
+      "client task", "decision",       "feedback"};
   return names[int(k) % kKindCount];
 }
 
 const char* plural_title(Kind k) {
   static const char* names[kKindCount] = {
-      "Stakeholders",  "Objectives",       "Constraints",   "Questions",
-      "Expectations",  "Responsibilities", "Deliverables",  "Communication channels",
-      "Meetings",      "Milestones",       "Boundaries",    "Change requests",
-      "Client tasks",  "Decisions",        "Feedback"};
+      "Stakeholders", "Objectives",       "Constraints",  "Questions",
+      "Expectations", "Responsibilities", "Deliverables", "Communication channels",
+      "Meetings",     "Milestones",       "Boundaries",   "Change requests",
+      "Client tasks", "Decisions",        "Feedback"};
   return names[int(k) % kKindCount];
 }
 

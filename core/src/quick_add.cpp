@@ -1,15 +1,15 @@
 // The quick-add line parser: words in, one command with a preview out, or an
 // error pointing at the word that is wrong.
-#include "rapport/text.hpp"
 #include "rapport/quick_add.hpp"
 
-#include "rapport/fields.hpp"
+#include <fmt/format.h>
 
 #include <algorithm>
 #include <cctype>
 #include <optional>
 
-#include <fmt/format.h>
+#include "rapport/fields.hpp"
+#include "rapport/text.hpp"
 
 namespace rapport {
 namespace {
@@ -85,7 +85,8 @@ std::string fold(std::string_view s) {
 }
 
 std::optional<unsigned> weekday_of(const std::string& word) {
-  static const char* names[] = {"sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"};
+  static const char* names[] = {"sunday",   "monday", "tuesday", "wednesday",
+                                "thursday", "friday", "saturday"};
   std::string w = ascii_lower(word);
   if (w.size() < 2) return std::nullopt;
   for (unsigned i = 0; i < 7; ++i) {
@@ -143,20 +144,24 @@ std::optional<int32_t> days_of(const std::string& word) {  // +5d, -2d, 5d
     sign = n[0] == '-' ? -1 : 1;
     n.remove_prefix(1);
   }
-  if (n.empty() || n.size() > 4 || !std::all_of(n.begin(), n.end(), [](char c) { return c >= '0' && c <= '9'; }))
+  if (n.empty() || n.size() > 4 ||
+      !std::all_of(n.begin(), n.end(), [](char c) { return c >= '0' && c <= '9'; }))
     return std::nullopt;
   return sign * std::stoi(std::string(n));
 }
 
 template <class T>
-std::vector<Id> matching(const Table<T>& table, const std::string& prefix, bool (*filter)(const T&) = nullptr) {
+std::vector<Id> matching(const Table<T>& table, const std::string& prefix,
+                         bool (*filter)(const T&) = nullptr) {
   std::vector<Id> exact, starts;
   std::string want = fold(prefix);
   for (const auto& [id, item] : table) {
     if (filter && !filter(item)) continue;
     std::string name = fold(name_of(item));
-    if (name == want) exact.push_back(id);
-    else if (name.compare(0, want.size(), want) == 0) starts.push_back(id);
+    if (name == want)
+      exact.push_back(id);
+    else if (name.compare(0, want.size(), want) == 0)
+      starts.push_back(id);
     else {
       // Any word of the name: "@Aino" and "@Mäkelä" both find Aino Mäkelä.
       size_t sp = name.find(' ' + want);
@@ -166,19 +171,24 @@ std::vector<Id> matching(const Table<T>& table, const std::string& prefix, bool 
   return exact.empty() ? starts : exact;
 }
 
-QuickAddError at(const Word& w, std::string message) { return QuickAddError{w.begin, w.end, std::move(message)}; }
+QuickAddError at(const Word& w, std::string message) {
+  return QuickAddError{w.begin, w.end, std::move(message)};
+}
 
 std::variant<Id, QuickAddError> person(const Engagement& e, const Word& w, bool client_only) {
   std::string name = w.text.substr(1);
   if (name.empty()) return at(w, "Write a name after @.");
-  auto found = client_only ? matching<Stakeholder>(e.stakeholders, name,
-                                                   [](const Stakeholder& s) { return s.side == Side::Client; })
+  auto found = client_only ? matching<Stakeholder>(
+                                 e.stakeholders, name,
+                                 [](const Stakeholder& s) { return s.side == Side::Client; })
                            : matching<Stakeholder>(e.stakeholders, name);
   if (found.empty())
-    return at(w, fmt::format("No {}stakeholder is called “{}”.", client_only ? "client-side " : "", name));
+    return at(w, fmt::format("No {}stakeholder is called “{}”.", client_only ? "client-side " : "",
+                             name));
   if (found.size() > 1)
-    return at(w, fmt::format("“{}” could be {} or {}; write more of the name.", name,
-                             e.stakeholders.find(found[0])->name, e.stakeholders.find(found[1])->name));
+    return at(
+        w, fmt::format("“{}” could be {} or {}; write more of the name.", name,
+                       e.stakeholders.find(found[0])->name, e.stakeholders.find(found[1])->name));
   return found[0];
 }
 
@@ -204,7 +214,8 @@ using Result = std::variant<QuickAdd, QuickAddError>;
 // the whole line), then one Add command named as the Edit menu will name it.
 template <class T>
 Result added(const Engagement& e, const std::vector<Word>& w, T item, std::string preview) {
-  if (auto error = validate(e, item)) return QuickAddError{w[0].begin, w.back().end, error->message};
+  if (auto error = validate(e, item))
+    return QuickAddError{w[0].begin, w.back().end, error->message};
   QuickAdd q;
   q.preview = std::move(preview);
   q.commands.push_back(Add<T>{std::move(item)});
@@ -222,10 +233,12 @@ Result parse_meeting(const Engagement& e, const std::vector<Word>& w, Date today
   for (size_t i = 2; i < w.size(); ++i) {
     std::string word = ascii_lower(w[i].text);
     if (word == "every") {
-      if (i + 1 >= w.size()) return at(w[i], "Say how often: every friday, every day, every 2 weeks on monday.");
+      if (i + 1 >= w.size())
+        return at(w[i], "Say how often: every friday, every day, every 2 weeks on monday.");
       std::string next = ascii_lower(w[i + 1].text);
       if (next == "day" || next == "weekday" || next == "workday") {
-        if (next == "day") s.recurrence.frequency = Frequency::Daily;
+        if (next == "day")
+          s.recurrence.frequency = Frequency::Daily;
         else {
           s.recurrence.frequency = Frequency::Weekly;
           s.recurrence.weekdays = kWorkweek;
@@ -259,9 +272,12 @@ Result parse_meeting(const Engagement& e, const std::vector<Word>& w, Date today
       size_t start = 0;
       while (start <= list.size()) {
         size_t comma = list.find(',', start);
-        std::string part = list.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
+        std::string part =
+            list.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
         auto wd = weekday_of(part);
-        if (!wd) return at(w[i + 1], fmt::format("“{}” is not a weekday or a period (day, week).", w[i + 1].text));
+        if (!wd)
+          return at(w[i + 1],
+                    fmt::format("“{}” is not a weekday or a period (day, week).", w[i + 1].text));
         mask = uint8_t(mask | (1u << *wd));
         if (comma == std::string::npos) break;
         start = comma + 1;
@@ -282,7 +298,8 @@ Result parse_meeting(const Engagement& e, const std::vector<Word>& w, Date today
         size_t start = 0;
         while (start <= list.size()) {
           size_t comma = list.find(',', start);
-          auto wd = weekday_of(list.substr(start, comma == std::string::npos ? std::string::npos : comma - start));
+          auto wd = weekday_of(
+              list.substr(start, comma == std::string::npos ? std::string::npos : comma - start));
           if (!wd) return at(next, fmt::format("“{}” is not a date or a weekday.", next.text));
           mask = uint8_t(mask | (1u << *wd));
           if (comma == std::string::npos) break;
@@ -295,7 +312,9 @@ Result parse_meeting(const Engagement& e, const std::vector<Word>& w, Date today
     } else if (word == "from" || word == "until") {
       if (i + 1 >= w.size()) return at(w[i], fmt::format("Write a date after “{}”.", w[i].text));
       auto d = date_of(w[i + 1].text, today);
-      if (!d) return at(w[i + 1], fmt::format("“{}” is not a date; write it as 2026-12-04.", w[i + 1].text));
+      if (!d)
+        return at(w[i + 1],
+                  fmt::format("“{}” is not a date; write it as 2026-12-04.", w[i + 1].text));
       if (word == "from") {
         s.first_date = *d;
         has_first = true;
@@ -307,7 +326,8 @@ Result parse_meeting(const Engagement& e, const std::vector<Word>& w, Date today
       s.start = *t;
       has_time = true;
     } else if (auto m = duration_of(w[i].text)) {
-      if (*m < 5 || *m > 24 * 60) return at(w[i], "A meeting lasts between 5 minutes and 24 hours.");
+      if (*m < 5 || *m > 24 * 60)
+        return at(w[i], "A meeting lasts between 5 minutes and 24 hours.");
       s.duration_minutes = *m;
     } else if (!w[i].text.empty() && w[i].text[0] == '@') {
       auto p = person(e, w[i], false);
@@ -317,32 +337,41 @@ Result parse_meeting(const Engagement& e, const std::vector<Word>& w, Date today
       s.first_date = *d;
       has_first = true;
     } else {
-      return at(w[i], fmt::format("“{}” is not understood here; try a time (16:00), a length (30m), "
-                                  "“every friday”, “on 2026-12-04” or @name.", w[i].text));
+      return at(w[i],
+                fmt::format("“{}” is not understood here; try a time (16:00), a length (30m), "
+                            "“every friday”, “on 2026-12-04” or @name.",
+                            w[i].text));
     }
   }
   if (s.recurrence.frequency == Frequency::Weekly && s.recurrence.weekdays == 0) {
-    if (has_first) s.recurrence.weekdays = uint8_t(1u << s.first_date.weekday());
-    else return at(w.back(), "Say on which weekdays: every 2 weeks on monday.");
+    if (has_first)
+      s.recurrence.weekdays = uint8_t(1u << s.first_date.weekday());
+    else
+      return at(w.back(), "Say on which weekdays: every 2 weeks on monday.");
   }
   // A weekly series starts on its first matching day, not on today.
   if (s.recurrence.frequency == Frequency::Weekly && !has_first) {
-    while (!(s.recurrence.weekdays & (1u << s.first_date.weekday()))) s.first_date = s.first_date.plus_days(1);
+    while (!(s.recurrence.weekdays & (1u << s.first_date.weekday())))
+      s.first_date = s.first_date.plus_days(1);
   }
   (void)has_time;
   QuickAdd q;
   std::string when;
   switch (s.recurrence.frequency) {
-    case Frequency::Once: when = fmt::format("on {} {}", weekday_name(s.first_date.weekday()), s.first_date.iso()); break;
+    case Frequency::Once:
+      when = fmt::format("on {} {}", weekday_name(s.first_date.weekday()), s.first_date.iso());
+      break;
     case Frequency::Daily:
-      when = s.recurrence.interval == 1 ? "every day" : fmt::format("every {} days", s.recurrence.interval);
+      when = s.recurrence.interval == 1 ? "every day"
+                                        : fmt::format("every {} days", s.recurrence.interval);
       break;
     default:
-      when = s.recurrence.interval == 1
-                 ? "every " + weekdays_long(s.recurrence.weekdays)
-                 : fmt::format("every {} weeks on {}", s.recurrence.interval, weekdays_long(s.recurrence.weekdays));
+      when = s.recurrence.interval == 1 ? "every " + weekdays_long(s.recurrence.weekdays)
+                                        : fmt::format("every {} weeks on {}", s.recurrence.interval,
+                                                      weekdays_long(s.recurrence.weekdays));
   }
-  q.preview = fmt::format("Meeting “{}” {} at {} for {}", s.title, when, s.start.hhmm(), minutes_text(s.duration_minutes));
+  q.preview = fmt::format("Meeting “{}” {} at {} for {}", s.title, when, s.start.hhmm(),
+                          minutes_text(s.duration_minutes));
   if (s.recurrence.frequency != Frequency::Once) q.preview += ", from " + s.first_date.iso();
   if (s.recurrence.until) q.preview += " until " + s.recurrence.until->iso();
   if (!s.attendees.empty()) {
@@ -359,7 +388,8 @@ Result parse_milestone(const Engagement& e, const std::vector<Word>& w, Date tod
   bool dated = false;
   for (size_t i = 2; i < w.size(); ++i) {
     auto d = date_of(w[i].text, today);
-    if (!d || dated) return at(w[i], fmt::format("“{}” is not a date; write it as 2026-12-15.", w[i].text));
+    if (!d || dated)
+      return at(w[i], fmt::format("“{}” is not a date; write it as 2026-12-15.", w[i].text));
     m.baseline = m.current = *d;
     dated = true;
   }
@@ -386,11 +416,14 @@ Result parse_change_request(const Engagement& e, const std::vector<Word>& w, Dat
     } else if (ascii_lower(w[i].text) == "cost") {
       if (i + 1 >= w.size()) return at(w[i], "Write the cost after “cost”: cost 1800.");
       std::string amount = w[i + 1].text;
-      amount.erase(std::remove_if(amount.begin(), amount.end(), [](char ch) { return ch == ',' || ch == '_'; }), amount.end());
+      amount.erase(std::remove_if(amount.begin(), amount.end(),
+                                  [](char ch) { return ch == ',' || ch == '_'; }),
+                   amount.end());
       char* end = nullptr;
       double value = std::strtod(amount.c_str(), &end);
       if (amount.empty() || *end != '\0' || value < 0 || value > 1e12)
-        return at(w[i + 1], fmt::format("“{}” is not an amount; write it as 1800 or 1800.50.", w[i + 1].text));
+        return at(w[i + 1], fmt::format("“{}” is not an amount; write it as 1800 or 1800.50.",
+                                        w[i + 1].text));
       c.cost_minor = int64_t(value * 100 + 0.5);
       ++i;
     } else if (!w[i].text.empty() && w[i].text[0] == '@') {
@@ -400,8 +433,12 @@ Result parse_change_request(const Engagement& e, const std::vector<Word>& w, Dat
     } else {
       auto found = matching<Milestone>(e.milestones, w[i].text);
       if (found.empty()) return at(w[i], fmt::format("No milestone is called “{}”.", w[i].text));
-      if (found.size() > 1) return at(w[i], fmt::format("“{}” matches several milestones; write more of the name.", w[i].text));
-      if (!pending) return at(w[i], fmt::format("Say how many days “{}” moves, before its name: +5d {}.", w[i].text, w[i].text));
+      if (found.size() > 1)
+        return at(w[i], fmt::format("“{}” matches several milestones; write more of the name.",
+                                    w[i].text));
+      if (!pending)
+        return at(w[i], fmt::format("Say how many days “{}” moves, before its name: +5d {}.",
+                                    w[i].text, w[i].text));
       c.impacts.push_back(MilestoneImpact{found[0], pending_days});
       pending = false;
     }
@@ -410,7 +447,8 @@ Result parse_change_request(const Engagement& e, const std::vector<Word>& w, Dat
   QuickAdd q;
   q.preview = fmt::format("Change request “{}”, proposed {}", c.title, c.requested_on.iso());
   for (const auto& impact : c.impacts)
-    q.preview += fmt::format("; moves “{}” by {:+d} days", e.milestones.find(impact.milestone)->title, impact.days);
+    q.preview += fmt::format("; moves “{}” by {:+d} days",
+                             e.milestones.find(impact.milestone)->title, impact.days);
   if (c.cost_minor) q.preview += "; costs " + money_text(c.cost_minor, e.info.currency);
   return added(e, w, std::move(c), std::move(q.preview));
 }
@@ -425,7 +463,9 @@ Result parse_task(const Engagement& e, const std::vector<Word>& w, Date today) {
     if (word == "due" || word == "by") {
       if (i + 1 >= w.size()) return at(w[i], "Write when it is due: due friday, due 2026-12-04.");
       auto d = date_of(w[i + 1].text, today);
-      if (!d) return at(w[i + 1], fmt::format("“{}” is not a date; write friday, tomorrow or 2026-12-04.", w[i + 1].text));
+      if (!d)
+        return at(w[i + 1], fmt::format("“{}” is not a date; write friday, tomorrow or 2026-12-04.",
+                                        w[i + 1].text));
       t.due = *d;
       ++i;
     } else if (!w[i].text.empty() && w[i].text[0] == '@') {
@@ -433,13 +473,15 @@ Result parse_task(const Engagement& e, const std::vector<Word>& w, Date today) {
       if (auto* error = std::get_if<QuickAddError>(&p)) return *error;
       t.owner = std::get<Id>(p);
     } else {
-      return at(w[i], fmt::format("“{}” is not understood here; try @name or due friday.", w[i].text));
+      return at(w[i],
+                fmt::format("“{}” is not understood here; try @name or due friday.", w[i].text));
     }
   }
   QuickAdd q;
-  q.preview = fmt::format("Client task “{}”{}, due {} {}", t.title,
-                          t.owner ? " for " + e.stakeholders.find(t.owner)->name : std::string(" (no owner yet)"),
-                          weekday_name(t.due.weekday()), t.due.iso());
+  q.preview = fmt::format(
+      "Client task “{}”{}, due {} {}", t.title,
+      t.owner ? " for " + e.stakeholders.find(t.owner)->name : std::string(" (no owner yet)"),
+      weekday_name(t.due.weekday()), t.due.iso());
   return added(e, w, std::move(t), std::move(q.preview));
 }
 
@@ -448,13 +490,21 @@ Result parse_stakeholder(const Engagement& e, const std::vector<Word>& w, Date) 
   s.name = w[1].text;
   for (size_t i = 2; i < w.size(); ++i) {
     std::string word = ascii_lower(w[i].text);
-    if (word == "client") s.side = Side::Client;
-    else if (word == "provider" || word == "us") s.side = Side::Provider;
-    else if (w[i].quoted) s.role = w[i].text;
-    else return at(w[i], fmt::format("“{}” is not understood here; write client or provider, and a role in quotes.", w[i].text));
+    if (word == "client")
+      s.side = Side::Client;
+    else if (word == "provider" || word == "us")
+      s.side = Side::Provider;
+    else if (w[i].quoted)
+      s.role = w[i].text;
+    else
+      return at(w[i],
+                fmt::format(
+                    "“{}” is not understood here; write client or provider, and a role in quotes.",
+                    w[i].text));
   }
   QuickAdd q;
-  q.preview = fmt::format("Stakeholder {} ({} side{})", s.name, to_string(s.side), s.role.empty() ? "" : ", " + s.role);
+  q.preview = fmt::format("Stakeholder {} ({} side{})", s.name, to_string(s.side),
+                          s.role.empty() ? "" : ", " + s.role);
   return added(e, w, std::move(s), std::move(q.preview));
 }
 
@@ -468,7 +518,8 @@ Result parse_decision(const Engagement& e, const std::vector<Word>& w, Date toda
       if (auto* error = std::get_if<QuickAddError>(&p)) return *error;
       d.decided_by = std::get<Id>(p);
     } else {
-      return at(w[i], fmt::format("“{}” is not understood here; write @name for who decided.", w[i].text));
+      return at(w[i], fmt::format("“{}” is not understood here; write @name for who decided.",
+                                  w[i].text));
     }
   }
   QuickAdd q;
@@ -479,27 +530,40 @@ Result parse_decision(const Engagement& e, const std::vector<Word>& w, Date toda
 
 }  // namespace
 
-std::variant<QuickAdd, QuickAddError> parse_quick_add(const Engagement& e, std::string_view line, Date today) {
-  if (line.size() > 4000) return QuickAddError{0, line.size(), "That line is too long for quick add; use the forms instead."};
+std::variant<QuickAdd, QuickAddError> parse_quick_add(const Engagement& e, std::string_view line,
+                                                      Date today) {
+  if (line.size() > 4000)
+    return QuickAddError{0, line.size(),
+                         "That line is too long for quick add; use the forms instead."};
   auto split_result = split(line);
   if (auto* error = std::get_if<QuickAddError>(&split_result)) return *error;
   const auto& w = std::get<std::vector<Word>>(split_result);
   if (w.empty())
-    return QuickAddError{0, 0, "Type what to add: meeting, milestone, cr, task, stakeholder or decision."};
+    return QuickAddError{
+        0, 0, "Type what to add: meeting, milestone, cr, task, stakeholder or decision."};
   std::string kind = ascii_lower(w[0].text);
   using Parser = Result (*)(const Engagement&, const std::vector<Word>&, Date);
   Parser parser = nullptr;
-  if (kind == "meeting" || kind == "m") parser = parse_meeting;
-  else if (kind == "milestone" || kind == "ms") parser = parse_milestone;
-  else if (kind == "cr" || kind == "change") parser = parse_change_request;
-  else if (kind == "task" || kind == "t") parser = parse_task;
-  else if (kind == "stakeholder" || kind == "person") parser = parse_stakeholder;
-  else if (kind == "decision") parser = parse_decision;
+  if (kind == "meeting" || kind == "m")
+    parser = parse_meeting;
+  else if (kind == "milestone" || kind == "ms")
+    parser = parse_milestone;
+  else if (kind == "cr" || kind == "change")
+    parser = parse_change_request;
+  else if (kind == "task" || kind == "t")
+    parser = parse_task;
+  else if (kind == "stakeholder" || kind == "person")
+    parser = parse_stakeholder;
+  else if (kind == "decision")
+    parser = parse_decision;
   if (!parser)
-    return at(w[0], fmt::format("“{}” is not something to add; start with meeting, milestone, cr, task, "
-                                "stakeholder or decision.", w[0].text));
+    return at(w[0],
+              fmt::format("“{}” is not something to add; start with meeting, milestone, cr, task, "
+                          "stakeholder or decision.",
+                          w[0].text));
   if (w.size() < 2 || !w[1].quoted)
-    return at(w.size() < 2 ? w[0] : w[1], fmt::format("Put the name in quotes: {} \"Name\" ...", w[0].text));
+    return at(w.size() < 2 ? w[0] : w[1],
+              fmt::format("Put the name in quotes: {} \"Name\" ...", w[0].text));
   return parser(e, w, today);
 }
 

@@ -25,8 +25,8 @@ int days_in_month(int y, unsigned m) {
 
 // The month `k` periods after the first date's month, as (year, month).
 void month_of_period(const MeetingSeries& s, int64_t k, int& y, unsigned& m) {
-  int64_t index = int64_t(s.first_date.year()) * 12 + (s.first_date.month() - 1) +
-                  k * s.recurrence.interval;
+  int64_t index =
+      int64_t(s.first_date.year()) * 12 + (s.first_date.month() - 1) + k * s.recurrence.interval;
   y = int(index / 12);
   m = unsigned(index % 12) + 1;
 }
@@ -84,8 +84,11 @@ int64_t period_at_or_before(const MeetingSeries& s, Date d) {
   const Recurrence& r = s.recurrence;
   int64_t k = 0;
   switch (r.frequency) {
-    case Frequency::Once: return 0;
-    case Frequency::Daily: k = (int64_t(d.days) - s.first_date.days) / r.interval; break;
+    case Frequency::Once:
+      return 0;
+    case Frequency::Daily:
+      k = (int64_t(d.days) - s.first_date.days) / r.interval;
+      break;
     case Frequency::Weekly:
       k = (int64_t(week_start(d).days) - week_start(s.first_date).days) / (7 * r.interval);
       break;
@@ -104,11 +107,16 @@ int64_t period_at_or_before(const MeetingSeries& s, Date d) {
 // first date), or 0 when it varies (a 5th weekday exists in some months only).
 int64_t dates_per_later_period(const Recurrence& r) {
   switch (r.frequency) {
-    case Frequency::Once: return 0;
-    case Frequency::Daily: return 1;
-    case Frequency::Weekly: return std::popcount(unsigned(r.weekdays & 0x7F));
-    case Frequency::MonthlyOnDay: return 1;
-    case Frequency::MonthlyOnWeekday: return r.week_of_month == 5 ? 0 : 1;
+    case Frequency::Once:
+      return 0;
+    case Frequency::Daily:
+      return 1;
+    case Frequency::Weekly:
+      return std::popcount(unsigned(r.weekdays & 0x7F));
+    case Frequency::MonthlyOnDay:
+      return 1;
+    case Frequency::MonthlyOnWeekday:
+      return r.week_of_month == 5 ? 0 : 1;
   }
   return 0;
 }
@@ -123,7 +131,8 @@ std::pair<int64_t, int64_t> counted_start(const MeetingSeries& s, Date from) {
   if (per == 0 || k == 0) return {0, 0};
   std::vector<Date> first;
   period_dates(s, 0, first);
-  int64_t seen = std::count_if(first.begin(), first.end(), [&](Date d) { return d >= s.first_date; });
+  int64_t seen =
+      std::count_if(first.begin(), first.end(), [&](Date d) { return d >= s.first_date; });
   return {k, seen + (k - 1) * per};
 }
 
@@ -139,8 +148,10 @@ void for_each_date(const MeetingSeries& s, Date lo, Date hi, size_t limit, F&& f
   bool counted = r.count > 0;
   int64_t k = 0;
   int64_t seen = 0;  // occurrences from the series' start (only tracked when counted)
-  if (counted) std::tie(k, seen) = counted_start(s, std::max(lo, s.first_date));
-  else k = period_at_or_before(s, std::max(lo, s.first_date));
+  if (counted)
+    std::tie(k, seen) = counted_start(s, std::max(lo, s.first_date));
+  else
+    k = period_at_or_before(s, std::max(lo, s.first_date));
   if (counted && seen >= r.count) return;
   size_t emitted = 0;
   std::vector<Date> dates;
@@ -210,14 +221,17 @@ int period_days(const MeetingSeries& s) {
   const Recurrence& r = s.recurrence;
   int interval = std::max(1, r.interval);
   switch (r.frequency) {
-    case Frequency::Once: return 0;
-    case Frequency::Daily: return interval;
+    case Frequency::Once:
+      return 0;
+    case Frequency::Daily:
+      return interval;
     case Frequency::Weekly: {
       int per_week = std::max(1, std::popcount(unsigned(r.weekdays & 0x7F)));
       return (7 * interval + per_week - 1) / per_week;
     }
     case Frequency::MonthlyOnDay:
-    case Frequency::MonthlyOnWeekday: return 31 * interval;
+    case Frequency::MonthlyOnWeekday:
+      return 31 * interval;
   }
   return 0;
 }

@@ -18,10 +18,17 @@ bool is_valid_utf8(std::string_view s) {
     }
     int len = 0;
     uint32_t cp = 0;
-    if ((c & 0xe0) == 0xc0) { len = 2; cp = c & 0x1f; }
-    else if ((c & 0xf0) == 0xe0) { len = 3; cp = c & 0x0f; }
-    else if ((c & 0xf8) == 0xf0) { len = 4; cp = c & 0x07; }
-    else return false;
+    if ((c & 0xe0) == 0xc0) {
+      len = 2;
+      cp = c & 0x1f;
+    } else if ((c & 0xf0) == 0xe0) {
+      len = 3;
+      cp = c & 0x0f;
+    } else if ((c & 0xf8) == 0xf0) {
+      len = 4;
+      cp = c & 0x07;
+    } else
+      return false;
     if (end - p < len) return false;
     for (int i = 1; i < len; ++i) {
       if ((p[i] & 0xc0) != 0x80) return false;
@@ -48,10 +55,17 @@ size_t utf8_sequence(const unsigned char* p, const unsigned char* end) {
   const unsigned char c = *p;
   size_t len = 0;
   uint32_t cp = 0;
-  if ((c & 0xe0) == 0xc0) { len = 2; cp = c & 0x1f; }
-  else if ((c & 0xf0) == 0xe0) { len = 3; cp = c & 0x0f; }
-  else if ((c & 0xf8) == 0xf0) { len = 4; cp = c & 0x07; }
-  else return 0;
+  if ((c & 0xe0) == 0xc0) {
+    len = 2;
+    cp = c & 0x1f;
+  } else if ((c & 0xf0) == 0xe0) {
+    len = 3;
+    cp = c & 0x0f;
+  } else if ((c & 0xf8) == 0xf0) {
+    len = 4;
+    cp = c & 0x07;
+  } else
+    return 0;
   if (size_t(end - p) < len) return 0;
   for (size_t i = 1; i < len; ++i) {
     if ((p[i] & 0xc0) != 0x80) return 0;
@@ -82,8 +96,12 @@ std::string terminal_safe(std::string_view s, bool keep_newlines) {
         case '\n':
           out += keep_newlines ? "\n" : "\\n";
           break;
-        case '\t': out += "\\t"; break;
-        case '\r': out += "\\r"; break;
+        case '\t':
+          out += "\\t";
+          break;
+        case '\r':
+          out += "\\r";
+          break;
         default:
           out += "\\x";
           out += kHex[c >> 4];

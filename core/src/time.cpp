@@ -116,9 +116,9 @@ const char* weekday_short(unsigned w) {
   return names[w % 7];
 }
 const char* month_name(unsigned m) {
-  static const char* names[] = {"January", "February", "March",     "April",
-                                "May",     "June",     "July",      "August",
-                                "September", "October", "November", "December"};
+  static const char* names[] = {"January",   "February", "March",    "April",
+                                "May",       "June",     "July",     "August",
+                                "September", "October",  "November", "December"};
   return names[(m + 11) % 12];
 }
 
@@ -209,8 +209,7 @@ std::optional<Date> parse_today_pin(std::string_view text) {
 std::string today_environment_error() {
   const TodayEnvironment& env = today_environment();
   if (!env.raw || env.date) return {};
-  return "RAPPORT_TODAY='" + *env.raw +
-         "' is not a date (expected YYYY-MM-DD, e.g. 2026-11-24)";
+  return "RAPPORT_TODAY='" + *env.raw + "' is not a date (expected YYYY-MM-DD, e.g. 2026-11-24)";
 }
 
 Date today_in(std::string_view zone_name) {

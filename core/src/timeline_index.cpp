@@ -72,11 +72,16 @@ void finish(TimelineLane& lane, uint8_t max_rows) {
 
 const char* to_string(LaneKind k) {
   switch (k) {
-    case LaneKind::Meeting: return "meetings";
-    case LaneKind::Milestones: return "milestones";
-    case LaneKind::Boundaries: return "boundaries";
-    case LaneKind::ChangeRequests: return "change requests";
-    case LaneKind::ClientTasks: return "client tasks";
+    case LaneKind::Meeting:
+      return "meetings";
+    case LaneKind::Milestones:
+      return "milestones";
+    case LaneKind::Boundaries:
+      return "boundaries";
+    case LaneKind::ChangeRequests:
+      return "change requests";
+    case LaneKind::ClientTasks:
+      return "client tasks";
   }
   return "?";
 }
@@ -117,7 +122,8 @@ std::span<const TimelineBand> TimelineIndex::blackouts_in(Instant from, Instant 
 }
 
 size_t TimelineIndex::truncated_lanes() const {
-  return size_t(std::count_if(lanes_.begin(), lanes_.end(), [](const TimelineLane& l) { return l.truncated; }));
+  return size_t(std::count_if(lanes_.begin(), lanes_.end(),
+                              [](const TimelineLane& l) { return l.truncated; }));
 }
 
 size_t TimelineIndex::item_count() const {
@@ -136,7 +142,8 @@ int TimelineIndex::lane_of(LaneKind kind, Id series) const {
 }
 
 TimelineIndex::Location TimelineIndex::find(Id id, std::optional<Date> occurrence) const {
-  auto e = std::lower_bound(by_id_.begin(), by_id_.end(), id, [](const Entry& x, Id v) { return x.id < v; });
+  auto e = std::lower_bound(by_id_.begin(), by_id_.end(), id,
+                            [](const Entry& x, Id v) { return x.id < v; });
   if (e != by_id_.end() && e->id == id) return Location{int(e->lane), e->index};
   // A meeting series: its lane, then the occurrence (the first one without a date).
   for (size_t l = 0; l < lanes_.size(); ++l) {
@@ -192,7 +199,8 @@ TimelineIndex TimelineIndex::build(const Engagement& e, Date today, TimelineInde
   TimelineLane boundaries{LaneKind::Boundaries, kNoId, "Boundaries"};
   for (const auto& [id, b] : e.boundaries) {
     if (b.kind == BoundaryKind::WorkingHours) {
-      ix.working_hours_.push_back(WorkingHoursInfo{id, b.working_days, b.day_start, b.day_end, b.hours_side});
+      ix.working_hours_.push_back(
+          WorkingHoursInfo{id, b.working_days, b.day_start, b.day_end, b.hours_side});
       continue;
     }
     if (b.kind != BoundaryKind::Blackout) continue;
@@ -249,33 +257,38 @@ TimelineIndex TimelineIndex::build(const Engagement& e, Date today, TimelineInde
     window_lo = std::clamp(day(today).minutes - most / 2, window_lo, window_hi - most);
     window_hi = window_lo + most;
   }
-  const size_t share = std::min(
-      limits.max_occurrences_per_series,
-      std::max(limits.min_occurrences_per_series, limits.max_occurrences_total / std::max<size_t>(1, e.meetings.size())));
+  const size_t share =
+      std::min(limits.max_occurrences_per_series,
+               std::max(limits.min_occurrences_per_series,
+                        limits.max_occurrences_total / std::max<size_t>(1, e.meetings.size())));
   const int64_t today_at = day(today).minutes;
   std::vector<TimelineLane> meetings;
   meetings.reserve(e.meetings.size());
   for (const auto& [id, s] : e.meetings) {
     TimelineLane lane{LaneKind::Meeting, id, s.title.empty() ? std::string("Meeting") : s.title};
     int64_t from = window_lo, to = window_hi;
-    if (int64_t period = period_days(s); period > 0 && (int64_t(share) + 2) * period * kDay < to - from) {
+    if (int64_t period = period_days(s);
+        period > 0 && (int64_t(share) + 2) * period * kDay < to - from) {
       // The series' own dates (the end of a counted one estimated), and in
       // them the point nearest today; half the share before it, half after.
       int64_t first = day(s.first_date).minutes;
       int64_t last = window_hi;
       if (s.recurrence.until) last = std::min(last, next_day(*s.recurrence.until).minutes);
-      if (s.recurrence.count > 0) last = std::min(last, first + (int64_t(s.recurrence.count) + 1) * period * kDay);
+      if (s.recurrence.count > 0)
+        last = std::min(last, first + (int64_t(s.recurrence.count) + 1) * period * kDay);
       int64_t width = (int64_t(share) + 2) * period * kDay;
-      from = std::clamp(std::clamp(today_at, first, std::max(first, last)) - width / 2, window_lo, window_hi - width);
+      from = std::clamp(std::clamp(today_at, first, std::max(first, last)) - width / 2, window_lo,
+                        window_hi - width);
       to = from + width;
       lane.truncated = std::max(first, window_lo) < from || last > to;
     }
     std::vector<Occurrence> occ = occurrences(s, e.info, Instant{from}, Instant{to});
     if (occ.size() > share) {
       // Keep `share` of them, centred on the first one from today on.
-      size_t at = size_t(std::lower_bound(occ.begin(), occ.end(), today_at,
-                                          [](const Occurrence& o, int64_t t) { return o.start.minutes < t; }) -
-                         occ.begin());
+      size_t at = size_t(
+          std::lower_bound(occ.begin(), occ.end(), today_at,
+                           [](const Occurrence& o, int64_t t) { return o.start.minutes < t; }) -
+          occ.begin());
       size_t first = std::min(at - std::min(at, share / 2), occ.size() - share);
       occ.erase(occ.begin() + std::ptrdiff_t(first + share), occ.end());
       occ.erase(occ.begin(), occ.begin() + std::ptrdiff_t(first));
@@ -329,7 +342,8 @@ TimelineIndex TimelineIndex::build(const Engagement& e, Date today, TimelineInde
       ix.by_id_.push_back(Entry{ix.lanes_[l].items[i].id, uint32_t(l), uint32_t(i)});
     }
   }
-  std::sort(ix.by_id_.begin(), ix.by_id_.end(), [](const Entry& x, const Entry& y) { return x.id < y.id; });
+  std::sort(ix.by_id_.begin(), ix.by_id_.end(),
+            [](const Entry& x, const Entry& y) { return x.id < y.id; });
 
   ix.span_start_ = Instant{lo};
   ix.span_end_ = Instant{hi};

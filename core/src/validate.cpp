@@ -6,21 +6,24 @@
 // flagged.
 #include "rapport/validate.hpp"
 
-#include "rapport/text.hpp"
+#include <fmt/format.h>
 
 #include <algorithm>
 
-#include <fmt/format.h>
+#include "rapport/text.hpp"
 
 namespace rapport {
 namespace {
 
 using Result = std::optional<Error>;
 
-Error err(std::string field, std::string message) { return Error{std::move(field), std::move(message)}; }
+Error err(std::string field, std::string message) {
+  return Error{std::move(field), std::move(message)};
+}
 
 bool blank(const std::string& s) {
-  return std::all_of(s.begin(), s.end(), [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; });
+  return std::all_of(s.begin(), s.end(),
+                     [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; });
 }
 
 // A free text: any length up to the limit, valid UTF-8.
@@ -28,7 +31,8 @@ Result text(const std::string& s, const char* field, const char* label) {
   if (s.size() > kMaxTextBytes)
     return err(field, fmt::format("The {} is too long ({} KB); keep it under {} KB.", label,
                                   s.size() / 1024, kMaxTextBytes / 1024));
-  if (!is_valid_utf8(s)) return err(field, fmt::format("The {} holds text that is not valid UTF-8.", label));
+  if (!is_valid_utf8(s))
+    return err(field, fmt::format("The {} holds text that is not valid UTF-8.", label));
   return {};
 }
 
@@ -36,8 +40,8 @@ Result text(const std::string& s, const char* field, const char* label) {
 Result name(const std::string& s, const char* field, const char* what) {
   if (blank(s)) return err(field, fmt::format("Give the {} a {}.", what, field));
   if (s.size() > kMaxNameBytes)
-    return err(field, fmt::format("The {} is too long ({} bytes); keep it under {}.", field, s.size(),
-                                  kMaxNameBytes));
+    return err(field, fmt::format("The {} is too long ({} bytes); keep it under {}.", field,
+                                  s.size(), kMaxNameBytes));
   return text(s, field, field);
 }
 
@@ -58,13 +62,16 @@ Result time_of_day(LocalTime t, const char* field, const char* label) {
 
 Result stakeholder_ref(const Engagement& e, Id id, const char* field, const char* label) {
   if (id == kNoId || e.stakeholders.contains(id)) return {};
-  return err(field, fmt::format("The {} refers to a stakeholder that does not exist (id {}).", label, id));
+  return err(field,
+             fmt::format("The {} refers to a stakeholder that does not exist (id {}).", label, id));
 }
 
 Result stakeholder_refs(const Engagement& e, const std::vector<Id>& ids, const char* field) {
   for (Id id : ids) {
     if (id == kNoId || !e.stakeholders.contains(id))
-      return err(field, fmt::format("The {} list refers to a stakeholder that does not exist (id {}).", field, id));
+      return err(field,
+                 fmt::format("The {} list refers to a stakeholder that does not exist (id {}).",
+                             field, id));
   }
   return {};
 }
@@ -72,7 +79,9 @@ Result stakeholder_refs(const Engagement& e, const std::vector<Id>& ids, const c
 Result side_ref(const Engagement& e, Id id, Side side, const char* field, const char* label) {
   if (id == kNoId) return {};
   const Stakeholder* s = e.stakeholders.find(id);
-  if (!s) return err(field, fmt::format("The {} refers to a stakeholder that does not exist (id {}).", label, id));
+  if (!s)
+    return err(field, fmt::format("The {} refers to a stakeholder that does not exist (id {}).",
+                                  label, id));
   if (s->side != side)
     return err(field, fmt::format("The {} must be on the {} side: “{}” is on the {} side.", label,
                                   to_string(side), s->name, to_string(s->side)));
@@ -81,14 +90,16 @@ Result side_ref(const Engagement& e, Id id, Side side, const char* field, const 
 
 Result zone(const std::string& tz, const char* field) {
   if (tz.empty() || is_known_time_zone(tz)) return {};
-  return err(field, fmt::format("“{}” is not a known time zone; use a name such as Europe/Amsterdam.",
-                                tz.size() > 60 ? tz.substr(0, 60) : tz));
+  return err(field,
+             fmt::format("“{}” is not a known time zone; use a name such as Europe/Amsterdam.",
+                         tz.size() > 60 ? tz.substr(0, 60) : tz));
 }
 
 template <class E>
 Result enum_range(E value, E last, const char* field) {
   if (static_cast<unsigned>(value) <= static_cast<unsigned>(last)) return {};
-  return err(field, fmt::format("The {} has an unknown value ({}).", field, static_cast<unsigned>(value)));
+  return err(field,
+             fmt::format("The {} has an unknown value ({}).", field, static_cast<unsigned>(value)));
 }
 
 // Evaluates checks in order and returns the first failure.
@@ -108,10 +119,11 @@ Result check(const Engagement&, const EngagementInfo& x, bool) {
   CHECK(date(x.start, "start", "start date"));
   CHECK(date(x.end, "end", "end date"));
   if (x.end < x.start) return err("end", "The engagement cannot end before it starts.");
-  if (x.currency.size() != 3 ||
-      !std::all_of(x.currency.begin(), x.currency.end(), [](char c) { return c >= 'A' && c <= 'Z'; }))
+  if (x.currency.size() != 3 || !std::all_of(x.currency.begin(), x.currency.end(),
+                                             [](char c) { return c >= 'A' && c <= 'Z'; }))
     return err("currency", "Use a three-letter currency code such as EUR or USD.");
-  if (x.internal_day_rate_minor < 0) return err("internal_day_rate_minor", "The day rate cannot be negative.");
+  if (x.internal_day_rate_minor < 0)
+    return err("internal_day_rate_minor", "The day rate cannot be negative.");
   if (x.internal_margin_percent < -100 || x.internal_margin_percent > 1000)
     return err("internal_margin_percent", "The margin must be between -100% and 1000%.");
   return {};
@@ -179,7 +191,9 @@ Result check(const Engagement& e, const Deliverable& x, bool) {
   CHECK(name(x.title, "title", "deliverable"));
   CHECK(text(x.acceptance_criteria, "acceptance_criteria", "acceptance criteria"));
   if (x.milestone != kNoId && !e.milestones.contains(x.milestone))
-    return err("milestone", fmt::format("The deliverable refers to a milestone that does not exist (id {}).", x.milestone));
+    return err("milestone",
+               fmt::format("The deliverable refers to a milestone that does not exist (id {}).",
+                           x.milestone));
   return {};
 }
 
@@ -188,11 +202,14 @@ Result check(const Engagement& e, const CommunicationChannel& x, bool) {
   CHECK(text(x.purpose, "purpose", "purpose"));
   CHECK(text(x.frequency, "frequency", "frequency"));
   if (x.response_time_hours < 0 || x.response_time_hours > 24 * 365)
-    return err("response_time_hours", "The promised response time must be between 0 and 8760 hours.");
+    return err("response_time_hours",
+               "The promised response time must be between 0 and 8760 hours.");
   CHECK(side_ref(e, x.client_primary, Side::Client, "client_primary", "client's primary contact"));
   CHECK(side_ref(e, x.client_backup, Side::Client, "client_backup", "client's backup contact"));
-  CHECK(side_ref(e, x.provider_primary, Side::Provider, "provider_primary", "provider's primary contact"));
-  CHECK(side_ref(e, x.provider_backup, Side::Provider, "provider_backup", "provider's backup contact"));
+  CHECK(side_ref(e, x.provider_primary, Side::Provider, "provider_primary",
+                 "provider's primary contact"));
+  CHECK(side_ref(e, x.provider_backup, Side::Provider, "provider_backup",
+                 "provider's backup contact"));
   if (x.client_primary != kNoId && x.client_primary == x.client_backup)
     return err("client_backup", "The backup must be someone other than the primary contact.");
   if (x.provider_primary != kNoId && x.provider_primary == x.provider_backup)
@@ -205,7 +222,9 @@ Result check(const Engagement& e, const MeetingSeries& x, bool) {
   CHECK(text(x.purpose, "purpose", "purpose"));
   CHECK(stakeholder_refs(e, x.attendees, "attendees"));
   if (x.channel != kNoId && !e.channels.contains(x.channel))
-    return err("channel", fmt::format("The meeting refers to a channel that does not exist (id {}).", x.channel));
+    return err(
+        "channel",
+        fmt::format("The meeting refers to a channel that does not exist (id {}).", x.channel));
   CHECK(date(x.first_date, "first_date", "first date"));
   CHECK(time_of_day(x.start, "start", "start time"));
   if (x.duration_minutes < 5 || x.duration_minutes > 24 * 60)
@@ -213,7 +232,8 @@ Result check(const Engagement& e, const MeetingSeries& x, bool) {
   CHECK(zone(x.time_zone, "time_zone"));
   const Recurrence& r = x.recurrence;
   CHECK(enum_range(r.frequency, Frequency::MonthlyOnWeekday, "frequency"));
-  if (r.interval < 1 || r.interval > 1000) return err("interval", "The interval must be between 1 and 1000.");
+  if (r.interval < 1 || r.interval > 1000)
+    return err("interval", "The interval must be between 1 and 1000.");
   if (r.frequency == Frequency::Weekly && (r.weekdays & 0x7F) == 0)
     return err("weekdays", "Choose at least one weekday for a weekly meeting.");
   if (r.weekdays & 0x80) return err("weekdays", "The weekdays hold an unknown value.");
@@ -225,8 +245,10 @@ Result check(const Engagement& e, const MeetingSeries& x, bool) {
       return err("week_of_month", "Choose the 1st to 5th, or the last, weekday of the month.");
   }
   CHECK(date(r.until, "until", "last date"));
-  if (r.until && *r.until < x.first_date) return err("until", "The series cannot end before its first meeting.");
-  if (r.count < 0 || r.count > 100000) return err("count", "The number of meetings must be between 0 and 100000.");
+  if (r.until && *r.until < x.first_date)
+    return err("until", "The series cannot end before its first meeting.");
+  if (r.count < 0 || r.count > 100000)
+    return err("count", "The number of meetings must be between 0 and 100000.");
   for (const auto& [original, o] : x.overrides) {
     CHECK(date(original, "overrides", "date of a changed occurrence"));
     CHECK(enum_range(o.state, OccurrenceState::Cancelled, "state"));
@@ -265,15 +287,18 @@ Result check(const Engagement&, const Boundary& x, bool) {
   CHECK(date(x.from, "from", "first date"));
   CHECK(date(x.to, "to", "last date"));
   if (x.kind == BoundaryKind::WorkingHours) {
-    if ((x.working_days & 0x7F) == 0) return err("working_days", "Choose at least one working day.");
-    if (x.day_end <= x.day_start) return err("day_end", "The working day must end after it starts.");
+    if ((x.working_days & 0x7F) == 0)
+      return err("working_days", "Choose at least one working day.");
+    if (x.day_end <= x.day_start)
+      return err("day_end", "The working day must end after it starts.");
   }
   if (x.kind == BoundaryKind::Blackout && x.to < x.from)
     return err("to", "The period cannot end before it starts.");
   if (x.kind == BoundaryKind::Quota) {
     if (x.included < 0) return err("included", "The included amount cannot be negative.");
     if (x.used < 0) return err("used", "The amount used cannot be negative.");
-    if (x.extra_rate_minor < 0) return err("extra_rate_minor", "The rate for extras cannot be negative.");
+    if (x.extra_rate_minor < 0)
+      return err("extra_rate_minor", "The rate for extras cannot be negative.");
   }
   return {};
 }
@@ -290,21 +315,29 @@ Result check(const Engagement& e, const ChangeRequest& x, bool strict) {
   CHECK(date(x.requested_on, "requested_on", "date requested"));
   CHECK(date(x.decided_on, "decided_on", "date decided"));
   if (x.objective != kNoId && !e.objectives.contains(x.objective))
-    return err("objective", fmt::format("The change request refers to an objective that does not exist (id {}).", x.objective));
+    return err("objective",
+               fmt::format("The change request refers to an objective that does not exist (id {}).",
+                           x.objective));
   for (size_t i = 0; i < x.impacts.size(); ++i) {
     const MilestoneImpact& m = x.impacts[i];
     if (!e.milestones.contains(m.milestone))
-      return err("impacts", fmt::format("The impact refers to a milestone that does not exist (id {}).", m.milestone));
-    if (m.days < -3650 || m.days > 3650) return err("impacts", "An impact must be within ten years (±3650 days).");
+      return err("impacts",
+                 fmt::format("The impact refers to a milestone that does not exist (id {}).",
+                             m.milestone));
+    if (m.days < -3650 || m.days > 3650)
+      return err("impacts", "An impact must be within ten years (±3650 days).");
     for (size_t j = 0; j < i; ++j)
       if (x.impacts[j].milestone == m.milestone)
-        return err("impacts", fmt::format("“{}” is listed twice in the impact.", e.milestones.find(m.milestone)->title));
+        return err("impacts", fmt::format("“{}” is listed twice in the impact.",
+                                          e.milestones.find(m.milestone)->title));
   }
   if (x.cost_minor < 0) return err("cost_minor", "The cost cannot be negative.");
   if (x.effort_hours < 0) return err("effort_hours", "The effort cannot be negative.");
   if (strict && x.status == ChangeStatus::Rejected) {
-    if (blank(x.rationale)) return err("rationale", "Say why the change is rejected: the client deserves a reason.");
-    if (blank(x.alternative)) return err("alternative", "Offer the client an alternative when saying no.");
+    if (blank(x.rationale))
+      return err("rationale", "Say why the change is rejected: the client deserves a reason.");
+    if (blank(x.alternative))
+      return err("alternative", "Offer the client an alternative when saying no.");
   }
   return {};
 }
@@ -317,9 +350,12 @@ Result check(const Engagement& e, const ClientTask& x, bool) {
   CHECK(date(x.due, "due", "due date"));
   CHECK(date(x.done_on, "done_on", "date done"));
   if (x.due < x.created_on) return err("due", "A task cannot be due before it was created.");
-  if (x.done_on && *x.done_on < x.created_on) return err("done_on", "A task cannot be done before it was created.");
+  if (x.done_on && *x.done_on < x.created_on)
+    return err("done_on", "A task cannot be done before it was created.");
   if (x.milestone != kNoId && !e.milestones.contains(x.milestone))
-    return err("milestone", fmt::format("The task refers to a milestone that does not exist (id {}).", x.milestone));
+    return err(
+        "milestone",
+        fmt::format("The task refers to a milestone that does not exist (id {}).", x.milestone));
   return {};
 }
 
@@ -336,7 +372,8 @@ Result check(const Engagement& e, const Decision& x, bool) {
 
 Result check(const Engagement& e, const Feedback& x, bool) {
   CHECK(date(x.date, "date", "date"));
-  if (x.sentiment < -2 || x.sentiment > 2) return err("sentiment", "The sentiment runs from -2 to +2.");
+  if (x.sentiment < -2 || x.sentiment > 2)
+    return err("sentiment", "The sentiment runs from -2 to +2.");
   CHECK(text(x.note, "note", "note"));
   CHECK(text(x.follow_up, "follow_up", "follow-up"));
   CHECK(stakeholder_ref(e, x.stakeholder, "stakeholder", "stakeholder"));
@@ -413,9 +450,12 @@ std::vector<std::string> validate_engagement(const Engagement& e, size_t limit) 
         add(fmt::format("{} “{}” has a damaged id ({}).", label, name_of(item), item.id));
         continue;
       }
-      if (item.id >= e.next_id) add(fmt::format("{} “{}” has an id ({}) beyond the id counter ({}).", label, name_of(item), item.id, e.next_id));
+      if (item.id >= e.next_id)
+        add(fmt::format("{} “{}” has an id ({}) beyond the id counter ({}).", label, name_of(item),
+                        item.id, e.next_id));
       ids.push_back(item.id);
-      if (auto r = check(e, item, false)) add(fmt::format("{} “{}”: {}", label, name_of(item), r->message));
+      if (auto r = check(e, item, false))
+        add(fmt::format("{} “{}”: {}", label, name_of(item), r->message));
     }
   });
   std::sort(ids.begin(), ids.end());

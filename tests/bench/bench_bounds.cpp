@@ -49,7 +49,8 @@ void reset_peak() {
 
 // Runs `prepare` then `measured` in a child; `measured` returns the result count.
 template <class Input>
-Figures in_child(const std::function<Input()>& prepare, const std::function<long(const Input&)>& measured,
+Figures in_child(const std::function<Input()>& prepare,
+                 const std::function<long(const Input&)>& measured,
                  const std::function<double(const Input&)>& input_mb) {
   int fds[2];
   if (pipe(fds) != 0) return {};
@@ -64,7 +65,8 @@ Figures in_child(const std::function<Input()>& prepare, const std::function<long
       reset_peak();
       auto t0 = std::chrono::steady_clock::now();
       f.result = measured(in);
-      f.ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
+      f.ms =
+          std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
       f.peak_mb = vm_hwm_mb();
     }
     if (write(fds[1], &f, sizeof f) != ssize_t(sizeof f)) _exit(1);
@@ -90,20 +92,23 @@ long commands_of(const ImportResult& r) {
   return -1;  // refused: the message is the result
 }
 
-void health_case(const std::string& what, size_t n, const std::function<Engagement()>& make, const char* label = nullptr) {
+void health_case(const std::string& what, size_t n, const std::function<Engagement()>& make,
+                 const char* label = nullptr) {
   Figures f = in_child<Engagement>(
       make, [](const Engagement& e) { return long(check_health(e, shapes::as_of()).size()); },
       [](const Engagement&) { return 0.0; });
   print(what, label ? label : size_label(n), f, "findings");
 }
 
-void import_case(const std::string& what, size_t n, const std::function<std::string()>& make, bool planner) {
+void import_case(const std::string& what, size_t n, const std::function<std::string()>& make,
+                 bool planner) {
   Figures f = in_child<std::string>(
       make,
       [planner](const std::string& text) {
         Engagement e = shapes::frame();
         std::vector<std::string> warnings;
-        return commands_of(planner ? import_planner(e, text, &warnings) : import_ics(e, text, &warnings));
+        return commands_of(planner ? import_planner(e, text, &warnings)
+                                   : import_ics(e, text, &warnings));
       },
       [](const std::string& text) { return double(text.size()) / (1 << 20); });
   print(what, size_label(n), f, "commands (-1: refused)");
@@ -115,25 +120,38 @@ void bench_bounds_rows(bool quick) {
   const std::vector<size_t> sizes =
       quick ? std::vector<size_t>{10000} : std::vector<size_t>{10000, 100000, 1000000};
   for (size_t n : sizes) {
-    health_case("bounds: health, overlapping blackouts", n, [n] { return shapes::overlapping_blackouts(n); });
-    health_case("bounds: health, held without recap", n, [n] { return shapes::held_without_recap(n); });
-    import_case("bounds: ICS import, EXDATEs", n, [n] { return shapes::ics_exdates(n); }, false);
-    import_case("bounds: ICS import, moved occurrences", n, [n] { return shapes::ics_overrides(n); }, false);
-    import_case("bounds: ICS import, one long line (n x 100 B)", n, [n] { return shapes::ics_long_line(n * 100); },
-                false);
-    import_case("bounds: Planner import, milestones+tasks", n, [n] { return shapes::planner_plan(n, false); }, true);
-    import_case("bounds: Planner import, client allocations", n, [n] { return shapes::planner_plan(n, true); }, true);
+    health_case("bounds: health, overlapping blackouts", n,
+                [n] { return shapes::overlapping_blackouts(n); });
+    health_case("bounds: health, held without recap", n,
+                [n] { return shapes::held_without_recap(n); });
+    import_case(
+        "bounds: ICS import, EXDATEs", n, [n] { return shapes::ics_exdates(n); }, false);
+    import_case(
+        "bounds: ICS import, moved occurrences", n, [n] { return shapes::ics_overrides(n); },
+        false);
+    import_case(
+        "bounds: ICS import, one long line (n x 100 B)", n,
+        [n] { return shapes::ics_long_line(n * 100); }, false);
+    import_case(
+        "bounds: Planner import, milestones+tasks", n,
+        [n] { return shapes::planner_plan(n, false); }, true);
+    import_case(
+        "bounds: Planner import, client allocations", n,
+        [n] { return shapes::planner_plan(n, true); }, true);
   }
   // Series over centuries (size = number of series): the timeline index (what
   // the app holds) and the health checks.
   for (size_t series : quick ? std::vector<size_t>{100} : std::vector<size_t>{100, 1000, 10000}) {
     const char* label = series >= 10000 ? "10k" : series >= 1000 ? "1k" : "100";
-    Figures f = in_child<Engagement>(
-        [series] { return shapes::centuries_of_series(series); },
-        [](const Engagement& e) { return long(TimelineIndex::build(e, shapes::as_of()).item_count()); },
-        [](const Engagement&) { return 0.0; });
+    Figures f =
+        in_child<Engagement>([series] { return shapes::centuries_of_series(series); },
+                             [](const Engagement& e) {
+                               return long(TimelineIndex::build(e, shapes::as_of()).item_count());
+                             },
+                             [](const Engagement&) { return 0.0; });
     print("bounds: timeline index, daily series 1900-2399", label, f, "items");
-    health_case("bounds: health, daily series 1900-2399", series, [series] { return shapes::centuries_of_series(series); },
-                label);
+    health_case(
+        "bounds: health, daily series 1900-2399", series,
+        [series] { return shapes::centuries_of_series(series); }, label);
   }
 }

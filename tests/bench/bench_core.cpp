@@ -36,7 +36,8 @@ Id some(const Engagement& e) {
 }  // namespace
 
 void bench_core_rows(bool quick) {
-  std::vector<size_t> sizes = quick ? std::vector<size_t>{1000} : std::vector<size_t>{1000, 10000, 100000};
+  std::vector<size_t> sizes =
+      quick ? std::vector<size_t>{1000} : std::vector<size_t>{1000, 10000, 100000};
   for (size_t n : sizes) {
     const char* label = size_label(n);
     Engagement e;
@@ -54,24 +55,34 @@ void bench_core_rows(bool quick) {
     Date occurrence = occurrence_dates(s, s.first_date.plus_days(60)).back();
 
     row("apply+undo: add client task", label,
-        apply_undo_ms(e, Add<ClientTask>{ClientTask{0, "Bench", client, e.info.start, e.info.start.plus_days(3)}}), "us");
+        apply_undo_ms(e, Add<ClientTask>{ClientTask{0, "Bench", client, e.info.start,
+                                                    e.info.start.plus_days(3)}}),
+        "us");
     Milestone m = *e.milestones.find(milestone);
     m.title = "Renamed";
     row("apply+undo: edit milestone", label, apply_undo_ms(e, Update<Milestone>{m}), "us");
-    row("apply+undo: move milestone", label, apply_undo_ms(e, MoveMilestone{milestone, m.current.plus_days(7)}), "us");
+    row("apply+undo: move milestone", label,
+        apply_undo_ms(e, MoveMilestone{milestone, m.current.plus_days(7)}), "us");
     row("apply+undo: approve change request", label,
         apply_undo_ms(e, DecideChangeRequest{cr, ChangeStatus::Approved, e.info.start}), "us");
     row("apply+undo: mark occurrence held", label,
-        apply_undo_ms(e, SetOccurrence{series, occurrence, OccurrenceOverride{OccurrenceState::Held, {}, {}, "Recap"}}), "us");
-    row("apply+undo: delete feedback", label, apply_undo_ms(e, Delete<Feedback>{some<Feedback>(e)}), "us");
-    row("apply+undo: delete stakeholder (clears refs)", label, apply_undo_ms(e, Delete<Stakeholder>{person}), "us");
+        apply_undo_ms(e, SetOccurrence{series, occurrence,
+                                       OccurrenceOverride{OccurrenceState::Held, {}, {}, "Recap"}}),
+        "us");
+    row("apply+undo: delete feedback", label, apply_undo_ms(e, Delete<Feedback>{some<Feedback>(e)}),
+        "us");
+    row("apply+undo: delete stakeholder (clears refs)", label,
+        apply_undo_ms(e, Delete<Stakeholder>{person}), "us");
 
     size_t count = 0;
-    double ms = median_ms(3, [&] { count = occurrences(e, start_of(e.info.start), start_of(e.info.end)).size(); });
+    double ms = median_ms(
+        3, [&] { count = occurrences(e, start_of(e.info.start), start_of(e.info.end)).size(); });
     row("expand all occurrences over the span", label, ms, "ms");
     row("  (occurrences expanded)", label, double(count), "count");
     Date mid = e.info.start.plus_days((e.info.end.days - e.info.start.days) / 2);
     row("occurrences in one week (all series)", label,
-        median_ms(5, [&] { count = occurrences(e, start_of(mid), start_of(mid.plus_days(7))).size(); }), "ms");
+        median_ms(
+            5, [&] { count = occurrences(e, start_of(mid), start_of(mid.plus_days(7))).size(); }),
+        "ms");
   }
 }

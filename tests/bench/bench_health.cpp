@@ -10,7 +10,8 @@ using rapport::bench::row;
 using rapport::bench::size_label;
 
 void bench_health_rows(bool quick) {
-  std::vector<size_t> sizes = quick ? std::vector<size_t>{10000} : std::vector<size_t>{10000, 100000};
+  std::vector<size_t> sizes =
+      quick ? std::vector<size_t>{10000} : std::vector<size_t>{10000, 100000};
   for (size_t n : sizes) {
     const char* label = size_label(n);
     Engagement e = generate_engagement(n, 1);
@@ -21,6 +22,7 @@ void bench_health_rows(bool quick) {
     row("  (findings)", label, double(findings), "count");
     std::string summary;
     std::vector<Finding> all = check_health(e, mid);
-    row("health summary (status bar)", label, median_ms(5, [&] { summary = health_summary(all); }), "ms");
+    row("health summary (status bar)", label, median_ms(5, [&] { summary = health_summary(all); }),
+        "ms");
   }
 }

@@ -21,8 +21,8 @@ using rapport::bench::size_label;
 void bench_io_rows(bool quick) {
   const std::vector<size_t> sizes =
       quick ? std::vector<size_t>{10000} : std::vector<size_t>{10000, 100000, 1000000};
-  const std::filesystem::path dir = std::filesystem::temp_directory_path() /
-                                    ("rapport-bench-io-" + std::to_string(::getpid()));
+  const std::filesystem::path dir =
+      std::filesystem::temp_directory_path() / ("rapport-bench-io-" + std::to_string(::getpid()));
   std::filesystem::create_directories(dir);
   for (size_t n : sizes) {
     const char* label = size_label(n);

@@ -44,7 +44,8 @@ class TimelineFrameBench {
     ImGui::NewFrame();
     ImGui::SetNextWindowPos(ImVec2(0, 0));
     ImGui::SetNextWindowSize(ImGui::GetIO().DisplaySize);
-    ImGui::Begin("Timeline", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoSavedSettings);
+    ImGui::Begin("Timeline", nullptr,
+                 ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoSavedSettings);
     view.draw(e, index, state_, queue_, today);
     ImGui::End();
     ImGui::Render();
@@ -61,27 +62,29 @@ class TimelineFrameBench {
 #endif
 
 void bench_timeline_rows(bool quick) {
-  std::vector<size_t> sizes = quick ? std::vector<size_t>{1000, 10000}
-                                    : std::vector<size_t>{1000, 10000, 100000, 1000000};
+  std::vector<size_t> sizes =
+      quick ? std::vector<size_t>{1000, 10000} : std::vector<size_t>{1000, 10000, 100000, 1000000};
   for (size_t n : sizes) {
     const char* label = size_label(n);
     Engagement e = generate_engagement(n, 1);
     Date today = e.info.start.plus_days((e.info.end.days - e.info.start.days) / 2);
     TimelineIndex index;
-    row("timeline index build", label, median_ms(quick || n >= 1000000 ? 1 : 3, [&] {
-          index = TimelineIndex::build(e, today);
-        }), "ms");
+    row("timeline index build", label,
+        median_ms(quick || n >= 1000000 ? 1 : 3, [&] { index = TimelineIndex::build(e, today); }),
+        "ms");
 #ifdef RAPPORT_BENCH_UI
     TimelineFrameBench bench;
     app::TimelineView view;
     const int runs = quick ? 10 : 40;
     bench.frame(view, e, index, today);  // the first frame fits the engagement
     bench.frame(view, e, index, today);
-    row("timeline frame, fit", label, median_ms(runs, [&] { bench.frame(view, e, index, today); }), "ms");
+    row("timeline frame, fit", label, median_ms(runs, [&] { bench.frame(view, e, index, today); }),
+        "ms");
     double mid = double(day_start(today, index.time_zone()).minutes);
     view.set_range(mid, mid + 30 * 1440.0);
     bench.frame(view, e, index, today);
-    row("timeline frame, one month", label, median_ms(runs, [&] { bench.frame(view, e, index, today); }), "ms");
+    row("timeline frame, one month", label,
+        median_ms(runs, [&] { bench.frame(view, e, index, today); }), "ms");
     row("timeline items drawn + merged, one month", label,
         double(view.stats().items_drawn + view.stats().merged_blocks), "count");
 #endif

@@ -66,7 +66,8 @@ inline Engagement held_without_recap(size_t n) {
   e.info.start = first;
   for (Id id : {Id(1), Id(2)}) {
     MeetingSeries s = daily(id, first, count);
-    for (int32_t k = 0; k < count; ++k) s.overrides[first.plus_days(k)].state = OccurrenceState::Held;
+    for (int32_t k = 0; k < count; ++k)
+      s.overrides[first.plus_days(k)].state = OccurrenceState::Held;
     e.meetings.items.emplace(id, std::move(s));
   }
   e.next_id = 3;
@@ -94,9 +95,10 @@ inline std::string ics_head() {
 // One daily series (COUNT = n + 10) with n EXDATEs.
 inline std::string ics_exdates(size_t n) {
   std::string s = ics_head();
-  s += fmt::format("BEGIN:VEVENT\r\nUID:exdates@bounds\r\nSUMMARY:Stand-up\r\nDTSTART:20260101T090000Z\r\n"
-                   "DTEND:20260101T091500Z\r\nRRULE:FREQ=DAILY;COUNT={}\r\n",
-                   n + 10);
+  s += fmt::format(
+      "BEGIN:VEVENT\r\nUID:exdates@bounds\r\nSUMMARY:Stand-up\r\nDTSTART:20260101T090000Z\r\n"
+      "DTEND:20260101T091500Z\r\nRRULE:FREQ=DAILY;COUNT={}\r\n",
+      n + 10);
   Date first = day(2026, 1, 1);
   for (size_t i = 0; i < n; ++i) {
     Date d = first.plus_days(int32_t(i + 5));
@@ -110,16 +112,18 @@ inline std::string ics_exdates(size_t n) {
 // occurrence an hour later.
 inline std::string ics_overrides(size_t n) {
   std::string s = ics_head();
-  s += fmt::format("BEGIN:VEVENT\r\nUID:moved@bounds\r\nSUMMARY:Stand-up\r\nDTSTART:20260101T090000Z\r\n"
-                   "DTEND:20260101T091500Z\r\nRRULE:FREQ=DAILY;COUNT={}\r\nEND:VEVENT\r\n",
-                   n);
+  s += fmt::format(
+      "BEGIN:VEVENT\r\nUID:moved@bounds\r\nSUMMARY:Stand-up\r\nDTSTART:20260101T090000Z\r\n"
+      "DTEND:20260101T091500Z\r\nRRULE:FREQ=DAILY;COUNT={}\r\nEND:VEVENT\r\n",
+      n);
   Date first = day(2026, 1, 1);
   for (size_t i = 0; i < n; ++i) {
     Date d = first.plus_days(int32_t(i));
     std::string ymd = fmt::format("{:04d}{:02d}{:02d}", d.year(), d.month(), d.day());
-    s += fmt::format("BEGIN:VEVENT\r\nUID:moved@bounds\r\nSUMMARY:Stand-up\r\nRECURRENCE-ID:{0}T090000Z\r\n"
-                     "DTSTART:{0}T100000Z\r\nDTEND:{0}T101500Z\r\nEND:VEVENT\r\n",
-                     ymd);
+    s += fmt::format(
+        "BEGIN:VEVENT\r\nUID:moved@bounds\r\nSUMMARY:Stand-up\r\nRECURRENCE-ID:{0}T090000Z\r\n"
+        "DTSTART:{0}T100000Z\r\nDTEND:{0}T101500Z\r\nEND:VEVENT\r\n",
+        ymd);
   }
   s += "END:VCALENDAR\r\n";
   return s;
@@ -143,15 +147,21 @@ inline std::string planner_plan(size_t n, bool clients) {
   std::string s = "<?xml version=\"1.0\"?>\n<project name=\"Bounds\" mrproject-version=\"2\">\n";
   s += "  <resource-groups>\n    <group id=\"1\" name=\"Client team\"/>\n  </resource-groups>\n";
   s += "  <tasks>\n";
-  auto ymd = [](Date d) { return fmt::format("{:04d}{:02d}{:02d}T000000Z", d.year(), d.month(), d.day()); };
+  auto ymd = [](Date d) {
+    return fmt::format("{:04d}{:02d}{:02d}T000000Z", d.year(), d.month(), d.day());
+  };
   Date first = day(2026, 1, 5);
   for (size_t i = 0; i < half; ++i) {
     Date start = first.plus_days(int32_t(i % 300));
-    s += fmt::format("    <task id=\"t{0}\" name=\"Task {0}\" start=\"{1}\" end=\"{2}\" percent-complete=\"0\"/>\n", i,
-                     ymd(start), ymd(start.plus_days(3)));
     s += fmt::format(
-        "    <task id=\"m{0}\" name=\"Milestone {0}\" type=\"milestone\" start=\"{1}\" end=\"{1}\">\n"
-        "      <predecessors><predecessor id=\"p{0}\" predecessor-id=\"t{0}\" type=\"FS\"/></predecessors>\n"
+        "    <task id=\"t{0}\" name=\"Task {0}\" start=\"{1}\" end=\"{2}\" "
+        "percent-complete=\"0\"/>\n",
+        i, ymd(start), ymd(start.plus_days(3)));
+    s += fmt::format(
+        "    <task id=\"m{0}\" name=\"Milestone {0}\" type=\"milestone\" start=\"{1}\" "
+        "end=\"{1}\">\n"
+        "      <predecessors><predecessor id=\"p{0}\" predecessor-id=\"t{0}\" "
+        "type=\"FS\"/></predecessors>\n"
         "    </task>\n",
         i, ymd(start.plus_days(5)));
   }
@@ -159,10 +169,14 @@ inline std::string planner_plan(size_t n, bool clients) {
   if (clients) {
     s += "  <resources>\n";
     for (int r = 0; r < 50; ++r)
-      s += fmt::format("    <resource id=\"r{0}\" name=\"Client {0}\" group=\"1\" email=\"c{0}@example.org\"/>\n", r);
+      s += fmt::format(
+          "    <resource id=\"r{0}\" name=\"Client {0}\" group=\"1\" "
+          "email=\"c{0}@example.org\"/>\n",
+          r);
     s += "  </resources>\n  <allocations>\n";
     for (size_t i = 0; i < half; ++i)
-      s += fmt::format("    <allocation task-id=\"t{}\" resource-id=\"r{}\" units=\"100\"/>\n", i, i % 50);
+      s += fmt::format("    <allocation task-id=\"t{}\" resource-id=\"r{}\" units=\"100\"/>\n", i,
+                       i % 50);
     s += "  </allocations>\n";
   }
   s += "</project>\n";

@@ -41,7 +41,8 @@ void import_and_round_trip(const rapport::Engagement& base, std::string_view inp
   }
   rapport::Engagement e = base;
   rapport::History history;
-  if (history.apply_group(e, "Import", std::get<std::vector<rapport::Command>>(r))) __builtin_trap();
+  if (history.apply_group(e, "Import", std::get<std::vector<rapport::Command>>(r)))
+    __builtin_trap();
   for (auto f : {rapport::FileFormat::Binary, rapport::FileFormat::Json}) {
     rapport::LoadResult again = rapport::load_bytes(rapport::to_bytes(e, f), "imported");
     if (!again || !(*again.engagement == e)) __builtin_trap();

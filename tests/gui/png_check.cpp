@@ -32,8 +32,7 @@ int main(int argc, char** argv) {
     colours.insert(unsigned(p[0]) << 16 | unsigned(p[1]) << 8 | unsigned(p[2]));
   }
   if (colours.size() < 16) {
-    std::fprintf(stderr, "%s: only %zu colours; the window looks empty\n", argv[1],
-                 colours.size());
+    std::fprintf(stderr, "%s: only %zu colours; the window looks empty\n", argv[1], colours.size());
     status = 1;
   }
   stbi_image_free(px);

@@ -34,9 +34,9 @@ class HeadlessUi {
   void double_click(ImVec2 p);
   // Press at `from`, move in `steps` frames to `to`, then release (unless told not to).
   void drag(ImVec2 from, ImVec2 to, int steps = 5, bool release_at_end = true);
-  void wheel(ImVec2 p, float notches);   // positive = away from the user (zoom in)
-  void key(ImGuiKey key);                // press and release a named key: two frames
-  void type(const char* utf8);           // characters, one frame
+  void wheel(ImVec2 p, float notches);  // positive = away from the user (zoom in)
+  void key(ImGuiKey key);               // press and release a named key: two frames
+  void type(const char* utf8);          // characters, one frame
 
   ImVec2 mouse() const;
   ImDrawData* draw_data() const { return ImGui::GetDrawData(); }

@@ -36,8 +36,8 @@ TEST_CASE("help and version", "[cli]") {
 }
 
 TEST_CASE("options with values, separate or with '='", "[cli]") {
-  CliParse r = parse({"--size", "1600x900", "--scale=1.5", "--screenshot", "out.png",
-                      "--frames=5", "demo.rapport"});
+  CliParse r = parse({"--size", "1600x900", "--scale=1.5", "--screenshot", "out.png", "--frames=5",
+                      "demo.rapport"});
   REQUIRE(r.ok());
   CHECK(r.options.size == WindowSize{1600, 900});
   REQUIRE(r.options.ui_scale);
@@ -56,13 +56,27 @@ TEST_CASE("a screenshot renders 3 frames unless told otherwise", "[cli]") {
 
 TEST_CASE("bad values give a one-line error", "[cli]") {
   const std::vector<std::vector<std::string>> bad = {
-      {"--size", "1600"},      {"--size", "1600x"},     {"--size", "x900"},
-      {"--size", "10x10"},     {"--size", "1600x900x"}, {"--size", "-5x900"},
-      {"--scale", "0"},        {"--scale", "abc"},      {"--scale", "9"},
-      {"--scale", "nan"},      {"--frames", "0"},       {"--frames", "3.5"},
-      {"--frames", "-1"},      {"--frames", "1000001"}, {"--screenshot="},
-      {"--size"},              {"--frames"},            {"--bogus"},
-      {"-x"},                  {"--help=yes"},          {"a.rapport", "b.rapport"},
+      {"--size", "1600"},
+      {"--size", "1600x"},
+      {"--size", "x900"},
+      {"--size", "10x10"},
+      {"--size", "1600x900x"},
+      {"--size", "-5x900"},
+      {"--scale", "0"},
+      {"--scale", "abc"},
+      {"--scale", "9"},
+      {"--scale", "nan"},
+      {"--frames", "0"},
+      {"--frames", "3.5"},
+      {"--frames", "-1"},
+      {"--frames", "1000001"},
+      {"--screenshot="},
+      {"--size"},
+      {"--frames"},
+      {"--bogus"},
+      {"-x"},
+      {"--help=yes"},
+      {"a.rapport", "b.rapport"},
   };
   for (const auto& args : bad) {
     CAPTURE(args);

@@ -1,7 +1,6 @@
 // A large import runs off the UI thread: the window keeps drawing, a progress
 // dialog offers Cancel, and the import is one undo step when it is done.
 #include <catch2/catch.hpp>
-
 #include <filesystem>
 #include <fstream>
 

@@ -3,7 +3,6 @@
 // the person relies on; files go to the build folder, where `journeys/` also
 // receives the real binary's screenshots (tests/gui).
 #include <catch2/catch.hpp>
-
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -117,10 +116,12 @@ TEST_CASE("journey 2: approve a change request, undo, redo, save and reopen", "[
   REQUIRE(open_file_now(again.app, file.string(), error));
   CHECK(again.app.engagement().milestones.find(launch)->current == before.plus_days(5));
   CHECK(again.app.engagement().change_requests.find(cr)->status == ChangeStatus::Approved);
-  CHECK_FALSE(save_file(again.app.engagement(), journey_dir() / "journey-2-change-request.rapport.json"));
+  CHECK_FALSE(
+      save_file(again.app.engagement(), journey_dir() / "journey-2-change-request.rapport.json"));
 }
 
-TEST_CASE("journey 7: a broken file shows an error and the open engagement stays", "[ui][journey]") {
+TEST_CASE("journey 7: a broken file shows an error and the open engagement stays",
+          "[ui][journey]") {
   fs::path broken = journey_dir() / "broken.rapport";
   {
     std::string bytes = to_bytes(make_demo(), FileFormat::Binary);
@@ -140,7 +141,8 @@ TEST_CASE("journey 7: a broken file shows an error and the open engagement stays
   CHECK(w.app.doc.history().dirty());  // the unsaved move is still there to save
   w.click("OK");
   CHECK_FALSE(w.shows("Could not open the file"));
-  CHECK_FALSE(save_file(w.app.engagement(), journey_dir() / "journey-7-after-broken-file.rapport.json"));
+  CHECK_FALSE(
+      save_file(w.app.engagement(), journey_dir() / "journey-7-after-broken-file.rapport.json"));
 }
 
 TEST_CASE("unsaved changes: New asks first, and Cancel keeps everything", "[ui][journey]") {
@@ -164,7 +166,8 @@ TEST_CASE("export a calendar and a status report from the File menu", "[ui][jour
   fs::create_directories(dir);
   Workspace w(make_demo());
   // Exports go beside the file.
-  w.app.doc.submit(intent::Replace{w.app.engagement(), (dir / "demo.rapport").string(), {}, false, ""});
+  w.app.doc.submit(
+      intent::Replace{w.app.engagement(), (dir / "demo.rapport").string(), {}, false, ""});
   w.app.apply();
   w.click("File");
   w.ui.move_to(*w.locate("Export"));
@@ -197,7 +200,8 @@ TEST_CASE("a large file opens off the UI thread while the window keeps drawing",
   CHECK(busy(w.app));
   // The progress dialog appears (auto-sized windows show from their second frame).
   CHECK(w.until([&] { return w.shows("Opening “large.rapport.json”"); }, 5));
-  CHECK(w.app.engagement().info.name == "Website relaunch");  // the open one stays until the new one is ready
+  CHECK(w.app.engagement().info.name ==
+        "Website relaunch");  // the open one stays until the new one is ready
   int frames = 0;
   CHECK(w.until([&] { return ++frames, !busy(w.app); }, 200000));
   CHECK(frames > 1);  // frames were drawn while it loaded

@@ -1,17 +1,17 @@
 // The main window drawn headless: an ImGui context with no window or GL, the real
 // fonts, App::frame() several times, in both themes and at several scales.
-#include <catch2/catch.hpp>
 #include <imgui.h>
 
+#include <catch2/catch.hpp>
 #include <cstdio>
 #include <filesystem>
 
-#include "shell/app.hpp"
-#include "shell/files.hpp"
-#include "shell/layout.hpp"
 #include "fonts.hpp"
 #include "screenshot.hpp"
 #include "settings.hpp"
+#include "shell/app.hpp"
+#include "shell/files.hpp"
+#include "shell/layout.hpp"
 #include "theme.hpp"
 
 using namespace rapport::app;

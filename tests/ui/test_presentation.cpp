@@ -3,7 +3,6 @@
 // tooltips. The same walk without presentation mode does draw them, so this
 // test can fail.
 #include <catch2/catch.hpp>
-
 #include <set>
 
 #include "rapport/demo.hpp"
@@ -84,7 +83,8 @@ bool shown(const std::set<std::string>& all, const std::string& secret) {
 
 }  // namespace
 
-TEST_CASE("presentation mode draws none of the internal texts and without it they are there", "[ui][presentation]") {
+TEST_CASE("presentation mode draws none of the internal texts and without it they are there",
+          "[ui][presentation]") {
   Engagement e = demo_with_hidden_milestone();
   std::vector<std::string> secrets = internal_texts(e);
   REQUIRE(secrets.size() >= 6);

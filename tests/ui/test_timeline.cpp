@@ -2,7 +2,6 @@
 // milestone (one command, undone by History), Esc cancelling a drag, a click on a
 // merged block zooming in, culling, keys, double-click to add.
 #include <catch2/catch.hpp>
-
 #include <cmath>
 
 #include "headless.hpp"
@@ -39,7 +38,8 @@ struct TimelineFixture {
     ui.draw = [this] {
       ImGui::SetNextWindowPos(ImVec2(0, 0));
       ImGui::SetNextWindowSize(ImGui::GetIO().DisplaySize);
-      ImGui::Begin("Timeline", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoSavedSettings);
+      ImGui::Begin("Timeline", nullptr,
+                   ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoSavedSettings);
       timeline.draw(e, index, view, queue, today);
       ImGui::End();
     };
@@ -78,7 +78,8 @@ TEST_CASE("a wheel step zooms around the cursor", "[ui][timeline]") {
   t.show(t.e.info.start, 60);
   double before = t.timeline.range().length();
   // Whole pixels: ImGui floors the mouse position.
-  ImVec2 at(std::floor(t.f().time_x0 + (t.f().time_x1 - t.f().time_x0) * 0.3f), std::floor(t.f().axis_y1 + 40));
+  ImVec2 at(std::floor(t.f().time_x0 + (t.f().time_x1 - t.f().time_x0) * 0.3f),
+            std::floor(t.f().axis_y1 + 40));
   t.ui.move_to(at);
   double anchor = t.f().minute_at(at.x);
   t.ui.wheel(at, 1.0f);
@@ -229,7 +230,8 @@ TEST_CASE("double-click on empty space adds an item of the lane's kind there", "
   CHECK(m.baseline == day);
 }
 
-TEST_CASE("a click selects an item and presentation mode hides internal milestones", "[ui][timeline]") {
+TEST_CASE("a click selects an item and presentation mode hides internal milestones",
+          "[ui][timeline]") {
   TimelineFixture t(make_demo());
   int lane = t.lane(LaneKind::Milestones);
   const TimelineItem it = t.index.lanes()[size_t(lane)].items.front();
@@ -253,6 +255,7 @@ TEST_CASE("profile: 100k items zoomed to fit", "[.profile]") {
   TimelineFixture t(generate_engagement(100000, 1));
   t.ui.frames(50);
   const TimelineStats& s = t.timeline.stats();
-  WARN("lanes " << s.lanes_drawn << " considered " << s.items_considered << " drawn " << s.items_drawn
-                << " merged blocks " << s.merged_blocks << " (" << s.items_merged << " items)");
+  WARN("lanes " << s.lanes_drawn << " considered " << s.items_considered << " drawn "
+                << s.items_drawn << " merged blocks " << s.merged_blocks << " (" << s.items_merged
+                << " items)");
 }

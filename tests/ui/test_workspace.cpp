@@ -56,7 +56,8 @@ TEST_CASE("a client task cannot be given to someone on the provider side", "[ui]
   CHECK(w.app.engagement() == before);
 
   // Through the inspector: the owner list offers client-side people only.
-  w.app.view.selection = Selection{titled<ClientTask>(w.app.engagement(), "POS API test credentials"), std::nullopt};
+  w.app.view.selection =
+      Selection{titled<ClientTask>(w.app.engagement(), "POS API test credentials"), std::nullopt};
   w.frame();
   w.click("Jukka Heikkinen");  // the owner combo shows the current owner
   CHECK(w.shows("Sanna Järvinen"));
@@ -65,7 +66,8 @@ TEST_CASE("a client task cannot be given to someone on the provider side", "[ui]
   CHECK(w.app.engagement() == before);
 }
 
-TEST_CASE("approve a change request: its milestones move and undo moves them back", "[ui][workspace]") {
+TEST_CASE("approve a change request: its milestones move and undo moves them back",
+          "[ui][workspace]") {
   Workspace w(make_demo());
   Id cr = titled<ChangeRequest>(w.app.engagement(), "Extra landing page for the spring menu");
   Id launch = titled<Milestone>(w.app.engagement(), "Launch");
@@ -77,7 +79,8 @@ TEST_CASE("approve a change request: its milestones move and undo moves them bac
   w.frame();
   CHECK(w.app.engagement().change_requests.find(cr)->status == ChangeStatus::Approved);
   CHECK(w.app.engagement().milestones.find(launch)->current == was.plus_days(5));
-  CHECK(w.app.doc.history().undo_label() == "Approve change request “Extra landing page for the spring menu”");
+  CHECK(w.app.doc.history().undo_label() ==
+        "Approve change request “Extra landing page for the spring menu”");
   w.ctrl('Z');
   CHECK(w.app.engagement().milestones.find(launch)->current == was);
   CHECK(w.app.engagement().change_requests.find(cr)->status == ChangeStatus::Proposed);
@@ -85,7 +88,8 @@ TEST_CASE("approve a change request: its milestones move and undo moves them bac
   CHECK(w.app.engagement().milestones.find(launch)->current == was.plus_days(5));
 }
 
-TEST_CASE("saying no: a rejection without a reason is refused, with one it is recorded", "[ui][workspace]") {
+TEST_CASE("saying no: a rejection without a reason is refused, with one it is recorded",
+          "[ui][workspace]") {
   Workspace w(make_demo());
   Id cr = titled<ChangeRequest>(w.app.engagement(), "Extra landing page for the spring menu");
   w.app.view.selection = Selection{cr, std::nullopt};
@@ -104,7 +108,8 @@ TEST_CASE("saying no: a rejection without a reason is refused, with one it is re
   CHECK(after.alternative == "A spring banner on the homepage, within scope.");
 }
 
-TEST_CASE("mark last week's check-in held with a recap: the missing-recap finding goes", "[ui][workspace]") {
+TEST_CASE("mark last week's check-in held with a recap: the missing-recap finding goes",
+          "[ui][workspace]") {
   Workspace w(make_demo());
   Id weekly = titled<MeetingSeries>(w.app.engagement(), "Weekly check-in");
   auto recap_missing = [&] {
@@ -126,7 +131,8 @@ TEST_CASE("mark last week's check-in held with a recap: the missing-recap findin
   CHECK(w.app.doc.history().undo_label() == "Mark “Weekly check-in” of 2026-11-20 held");
 }
 
-TEST_CASE("the inspector cancels a meeting with the same dialog as the timeline, reason required", "[ui][workspace]") {
+TEST_CASE("the inspector cancels a meeting with the same dialog as the timeline, reason required",
+          "[ui][workspace]") {
   Workspace w(make_demo());
   Id weekly = titled<MeetingSeries>(w.app.engagement(), "Weekly check-in");
   const Date day = d(2026, 12, 4);
@@ -157,10 +163,12 @@ TEST_CASE("find an item by text and select it", "[ui][workspace]") {
   CHECK(w.shows("POS API test credentials"));
   w.key(ImGuiKey_Enter);
   w.frame();
-  CHECK(w.app.view.selection.id == titled<ClientTask>(w.app.engagement(), "POS API test credentials"));
+  CHECK(w.app.view.selection.id ==
+        titled<ClientTask>(w.app.engagement(), "POS API test credentials"));
 }
 
-TEST_CASE("an invalid edit shows the reason next to the field and changes nothing", "[ui][workspace]") {
+TEST_CASE("an invalid edit shows the reason next to the field and changes nothing",
+          "[ui][workspace]") {
   Workspace w(make_demo());
   Id task = titled<ClientTask>(w.app.engagement(), "POS API test credentials");
   const Engagement before = w.app.engagement();

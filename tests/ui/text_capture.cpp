@@ -43,12 +43,16 @@ std::optional<ImVec2> find_text(const std::string& label, bool prefix) {
 
 // The mangled names of:
 //   void ImDrawList::AddText(const ImVec2&, ImU32, const char*, const char*)
-//   void ImDrawList::AddText(const ImFont*, float, const ImVec2&, ImU32, const char*, const char*, float, const ImVec4*)
+//   void ImDrawList::AddText(const ImFont*, float, const ImVec2&, ImU32, const char*, const char*,
+//   float, const ImVec4*)
 extern "C" {
-void __real__ZN10ImDrawList7AddTextERK6ImVec2jPKcS4_(ImDrawList*, const ImVec2&, ImU32, const char*, const char*);
-void __real__ZN10ImDrawList7AddTextEPK6ImFontfRK6ImVec2jPKcS7_fPK6ImVec4(ImDrawList*, const ImFont*, float,
-                                                                        const ImVec2&, ImU32, const char*,
-                                                                        const char*, float, const ImVec4*);
+void __real__ZN10ImDrawList7AddTextERK6ImVec2jPKcS4_(ImDrawList*, const ImVec2&, ImU32, const char*,
+                                                     const char*);
+void __real__ZN10ImDrawList7AddTextEPK6ImFontfRK6ImVec2jPKcS7_fPK6ImVec4(ImDrawList*, const ImFont*,
+                                                                         float, const ImVec2&,
+                                                                         ImU32, const char*,
+                                                                         const char*, float,
+                                                                         const ImVec4*);
 
 void __wrap__ZN10ImDrawList7AddTextERK6ImVec2jPKcS4_(ImDrawList* self, const ImVec2& pos, ImU32 col,
                                                      const char* begin, const char* end) {
@@ -56,12 +60,11 @@ void __wrap__ZN10ImDrawList7AddTextERK6ImVec2jPKcS4_(ImDrawList* self, const ImV
   __real__ZN10ImDrawList7AddTextERK6ImVec2jPKcS4_(self, pos, col, begin, end);
 }
 
-void __wrap__ZN10ImDrawList7AddTextEPK6ImFontfRK6ImVec2jPKcS7_fPK6ImVec4(ImDrawList* self, const ImFont* font,
-                                                                        float size, const ImVec2& pos, ImU32 col,
-                                                                        const char* begin, const char* end,
-                                                                        float wrap, const ImVec4* clip) {
+void __wrap__ZN10ImDrawList7AddTextEPK6ImFontfRK6ImVec2jPKcS7_fPK6ImVec4(
+    ImDrawList* self, const ImFont* font, float size, const ImVec2& pos, ImU32 col,
+    const char* begin, const char* end, float wrap, const ImVec4* clip) {
   rapport::test::record(begin, end, pos);
-  __real__ZN10ImDrawList7AddTextEPK6ImFontfRK6ImVec2jPKcS7_fPK6ImVec4(self, font, size, pos, col, begin, end, wrap,
-                                                                      clip);
+  __real__ZN10ImDrawList7AddTextEPK6ImFontfRK6ImVec2jPKcS7_fPK6ImVec4(self, font, size, pos, col,
+                                                                      begin, end, wrap, clip);
 }
 }

@@ -5,9 +5,9 @@
 #include <optional>
 #include <string>
 
+#include "headless.hpp"
 #include "shell/app.hpp"
 #include "shell/files.hpp"
-#include "headless.hpp"
 #include "text_capture.hpp"
 
 namespace rapport::test {

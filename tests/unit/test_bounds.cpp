@@ -2,9 +2,8 @@
 // health checks, the imports and the timeline index, generated here at sizes
 // that took seconds to minutes before (tests/bench/shapes.hpp). These tests
 // check what comes out, never how long it takes: rapport-bench measures that.
-#include <catch2/catch.hpp>
-
 #include <algorithm>
+#include <catch2/catch.hpp>
 
 #include "../bench/shapes.hpp"
 #include "rapport/health.hpp"
@@ -26,7 +25,9 @@ std::vector<Finding> of(const std::vector<Finding>& all, std::string_view check)
   return out;
 }
 
-bool contains(const std::string& text, std::string_view part) { return text.find(part) != std::string::npos; }
+bool contains(const std::string& text, std::string_view part) {
+  return text.find(part) != std::string::npos;
+}
 
 std::vector<Command> commands_of(const ImportResult& r) {
   if (auto* err = std::get_if<ImportError>(&r)) FAIL("import failed: " << err->message);
@@ -60,7 +61,8 @@ const MeetingSeries& only_series(const Engagement& e) {
 
 // [SECTION] Health --------------------------------------------------------------
 
-TEST_CASE("bounds: 20000 overlapping blackouts give one finding that names every blackout", "[bounds]") {
+TEST_CASE("bounds: 20000 overlapping blackouts give one finding that names every blackout",
+          "[bounds]") {
   const size_t n = 20000;
   Engagement e = shapes::overlapping_blackouts(n);
   auto f = of(check_health(e, shapes::as_of()), kCheckInBlackout);
@@ -73,11 +75,14 @@ TEST_CASE("bounds: 20000 overlapping blackouts give one finding that names every
   // The union of the blackouts is 21 Jan to 28 Apr; the look-back starts on 15 Feb.
   CHECK(f[0].date == day(2026, 2, 15));
   CHECK(f[0].occurrence == day(2026, 2, 15));
-  CHECK(contains(f[0].message, "falls inside 20000 blackouts (Freeze 0, Freeze 1, Freeze 2 and 19997 more) on 73 dates: "
-                               "2026-02-15, 2026-02-16, 2026-02-17 and 70 more"));
+  CHECK(contains(
+      f[0].message,
+      "falls inside 20000 blackouts (Freeze 0, Freeze 1, Freeze 2 and 19997 more) on 73 dates: "
+      "2026-02-15, 2026-02-16, 2026-02-17 and 70 more"));
 }
 
-TEST_CASE("bounds: a blackout that holds no meeting is not named among the ones that do", "[bounds]") {
+TEST_CASE("bounds: a blackout that holds no meeting is not named among the ones that do",
+          "[bounds]") {
   Engagement e = shapes::overlapping_blackouts(3);
   Boundary quiet;
   quiet.id = 10;
@@ -93,16 +98,19 @@ TEST_CASE("bounds: a blackout that holds no meeting is not named among the ones 
   CHECK(f[0].related == std::vector<Id>{2, 3, 4});
 }
 
-TEST_CASE("bounds: two counted daily series held without recaps give one finding per occurrence", "[bounds]") {
+TEST_CASE("bounds: two counted daily series held without recaps give one finding per occurrence",
+          "[bounds]") {
   const size_t n = 40000;
   Engagement e = shapes::held_without_recap(n);
   auto all = check_health(e, shapes::as_of());
   auto recaps = of(all, kCheckRecapMissing);
   REQUIRE(recaps.size() == n);
-  size_t first_series = size_t(std::count_if(recaps.begin(), recaps.end(), [](const Finding& f) { return f.item == 1; }));
+  size_t first_series = size_t(
+      std::count_if(recaps.begin(), recaps.end(), [](const Finding& f) { return f.item == 1; }));
   CHECK(first_series == n / 2);
   Date first = e.meetings.find(1)->first_date;
-  CHECK(std::any_of(recaps.begin(), recaps.end(), [&](const Finding& f) { return f.occurrence == first; }));
+  CHECK(std::any_of(recaps.begin(), recaps.end(),
+                    [&](const Finding& f) { return f.occurrence == first; }));
   CHECK(of(all, kCheckConsistency).empty());  // all held
 }
 
@@ -113,12 +121,14 @@ TEST_CASE("bounds: overrides beyond a counted series' end are not findings", "[b
   s.overrides[beyond].state = OccurrenceState::Held;
   auto recaps = of(check_health(e, shapes::as_of()), kCheckRecapMissing);
   CHECK(recaps.size() == 20);
-  CHECK(std::none_of(recaps.begin(), recaps.end(), [&](const Finding& f) { return f.occurrence == beyond; }));
+  CHECK(std::none_of(recaps.begin(), recaps.end(),
+                     [&](const Finding& f) { return f.occurrence == beyond; }));
 }
 
 // [SECTION] Recurrence ------------------------------------------------------------
 
-TEST_CASE("bounds: a counted series answers about any date as a walk from its start does", "[bounds]") {
+TEST_CASE("bounds: a counted series answers about any date as a walk from its start does",
+          "[bounds]") {
   auto series = [](Frequency f, int interval, int count) {
     MeetingSeries s = shapes::daily(1, day(2026, 1, 14), count);  // a Wednesday
     s.recurrence.frequency = f;
@@ -128,8 +138,9 @@ TEST_CASE("bounds: a counted series answers about any date as a walk from its st
     s.recurrence.weekday = 1;
     return s;
   };
-  std::vector<MeetingSeries> all = {series(Frequency::Daily, 3, 500), series(Frequency::Weekly, 2, 301),
-                                    series(Frequency::MonthlyOnDay, 1, 40), series(Frequency::MonthlyOnDay, 5, 17)};
+  std::vector<MeetingSeries> all = {
+      series(Frequency::Daily, 3, 500), series(Frequency::Weekly, 2, 301),
+      series(Frequency::MonthlyOnDay, 1, 40), series(Frequency::MonthlyOnDay, 5, 17)};
   for (int week : {1, 2, 4, 5, -1}) {
     MeetingSeries s = series(Frequency::MonthlyOnWeekday, 1, 45);
     s.recurrence.week_of_month = week;
@@ -140,7 +151,8 @@ TEST_CASE("bounds: a counted series answers about any date as a walk from its st
     std::vector<Date> walked = occurrence_dates(s, day(2040, 1, 1));
     CHECK(walked.size() == size_t(s.recurrence.count));
     std::vector<Date> asked;
-    for (Date d = s.first_date.plus_days(-10); d <= walked.back().plus_days(40); d = d.plus_days(1)) asked.push_back(d);
+    for (Date d = s.first_date.plus_days(-10); d <= walked.back().plus_days(40); d = d.plus_days(1))
+      asked.push_back(d);
     std::vector<bool> batch = has_occurrences(s, asked);
     for (size_t i = 0; i < asked.size(); ++i) {
       bool expected = std::binary_search(walked.begin(), walked.end(), asked[i]);
@@ -152,7 +164,8 @@ TEST_CASE("bounds: a counted series answers about any date as a walk from its st
 
 // [SECTION] Timeline index ----------------------------------------------------------
 
-TEST_CASE("bounds: 1000 daily series over five centuries stay within the index's budget", "[bounds]") {
+TEST_CASE("bounds: 1000 daily series over five centuries stay within the index's budget",
+          "[bounds]") {
   Engagement e = shapes::centuries_of_series(1000);
   TimelineIndex ix = TimelineIndex::build(e, shapes::as_of());
   TimelineIndexLimits limits;
@@ -182,9 +195,11 @@ TEST_CASE("bounds: a short series far from today keeps all its occurrences", "[b
 
 // [SECTION] iCalendar -----------------------------------------------------------------
 
-TEST_CASE("bounds: an ICS series with 20000 EXDATEs imports them all as cancellations", "[bounds]") {
+TEST_CASE("bounds: an ICS series with 20000 EXDATEs imports them all as cancellations",
+          "[bounds]") {
   const size_t n = 20000;
-  Engagement e = applied_and_reloaded(shapes::frame(), commands_of(import_ics(shapes::frame(), shapes::ics_exdates(n))));
+  Engagement e = applied_and_reloaded(
+      shapes::frame(), commands_of(import_ics(shapes::frame(), shapes::ics_exdates(n))));
   const MeetingSeries& s = only_series(e);
   CHECK(s.recurrence.count == int32_t(n + 10));
   REQUIRE(s.overrides.size() == n);
@@ -194,7 +209,8 @@ TEST_CASE("bounds: an ICS series with 20000 EXDATEs imports them all as cancella
 
 TEST_CASE("bounds: an ICS series with 20000 moved occurrences imports every move", "[bounds]") {
   const size_t n = 20000;
-  Engagement e = applied_and_reloaded(shapes::frame(), commands_of(import_ics(shapes::frame(), shapes::ics_overrides(n))));
+  Engagement e = applied_and_reloaded(
+      shapes::frame(), commands_of(import_ics(shapes::frame(), shapes::ics_overrides(n))));
   const MeetingSeries& s = only_series(e);
   REQUIRE(s.overrides.size() == n);
   const auto& last = *s.overrides.rbegin();
@@ -207,30 +223,41 @@ TEST_CASE("bounds: a 2 MB ICS line imports and a 5 MB one is refused with its li
   CHECK(ok.size() == 1);
   ImportError long_line = error_of(import_ics(shapes::frame(), shapes::ics_long_line(5 << 20)));
   CHECK(long_line.line == 9);
-  CHECK(long_line.message == "line 9: this line is 5.0 MB long; lines over 4.0 MB are not imported");
+  CHECK(long_line.message ==
+        "line 9: this line is 5.0 MB long; lines over 4.0 MB are not imported");
 }
 
-TEST_CASE("bounds: ICS events in year 0 are skipped with a warning and the rest imports", "[bounds]") {
-  std::string ics = shapes::ics_head() +
-                    "BEGIN:VEVENT\r\nUID:zero@bounds\r\nSUMMARY:Year zero\r\nDTSTART;VALUE=DATE:00000101\r\nEND:VEVENT\r\n"
-                    "BEGIN:VEVENT\r\nUID:fine@bounds\r\nSUMMARY:Kick-off\r\nDTSTART;VALUE=DATE:20260105\r\nEND:VEVENT\r\n"
-                    "BEGIN:VEVENT\r\nUID:far@bounds\r\nSUMMARY:Weekly\r\nDTSTART:20260105T090000Z\r\n"
-                    "RRULE:FREQ=WEEKLY;UNTIL=00010101T000000Z\r\nEND:VEVENT\r\n"
-                    "END:VCALENDAR\r\n";
+TEST_CASE("bounds: ICS events in year 0 are skipped with a warning and the rest imports",
+          "[bounds]") {
+  std::string ics =
+      shapes::ics_head() +
+      "BEGIN:VEVENT\r\nUID:zero@bounds\r\nSUMMARY:Year "
+      "zero\r\nDTSTART;VALUE=DATE:00000101\r\nEND:VEVENT\r\n"
+      "BEGIN:VEVENT\r\nUID:fine@bounds\r\nSUMMARY:Kick-off\r\nDTSTART;VALUE=DATE:20260105\r\nEND:"
+      "VEVENT\r\n"
+      "BEGIN:VEVENT\r\nUID:far@bounds\r\nSUMMARY:Weekly\r\nDTSTART:20260105T090000Z\r\n"
+      "RRULE:FREQ=WEEKLY;UNTIL=00010101T000000Z\r\nEND:VEVENT\r\n"
+      "END:VCALENDAR\r\n";
   std::vector<std::string> warnings;
-  Engagement e = applied_and_reloaded(shapes::frame(), commands_of(import_ics(shapes::frame(), ics, &warnings)));
+  Engagement e = applied_and_reloaded(shapes::frame(),
+                                      commands_of(import_ics(shapes::frame(), ics, &warnings)));
   CHECK(e.milestones.size() == 1);
   CHECK(e.meetings.size() == 1);
   REQUIRE(warnings.size() == 1);
-  CHECK(warnings[0] == "line 4: “Year zero” was not imported: its start 0000-01-01 is outside the years 1 to 9999.");
+  CHECK(
+      warnings[0] ==
+      "line 4: “Year zero” was not imported: its start 0000-01-01 is outside the years 1 to 9999.");
 }
 
-TEST_CASE("bounds: an ICS rule repeating 200000 times keeps the first 100000 with a warning", "[bounds]") {
-  std::string ics = shapes::ics_head() +
-                    "BEGIN:VEVENT\r\nUID:many@bounds\r\nSUMMARY:Stand-up\r\nDTSTART:20260105T090000Z\r\n"
-                    "RRULE:FREQ=DAILY;COUNT=200000\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n";
+TEST_CASE("bounds: an ICS rule repeating 200000 times keeps the first 100000 with a warning",
+          "[bounds]") {
+  std::string ics =
+      shapes::ics_head() +
+      "BEGIN:VEVENT\r\nUID:many@bounds\r\nSUMMARY:Stand-up\r\nDTSTART:20260105T090000Z\r\n"
+      "RRULE:FREQ=DAILY;COUNT=200000\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n";
   std::vector<std::string> warnings;
-  Engagement e = applied_and_reloaded(shapes::frame(), commands_of(import_ics(shapes::frame(), ics, &warnings)));
+  Engagement e = applied_and_reloaded(shapes::frame(),
+                                      commands_of(import_ics(shapes::frame(), ics, &warnings)));
   CHECK(only_series(e).recurrence.count == 100000);
   REQUIRE(warnings.size() == 1);
   CHECK(contains(warnings[0], "repeats 200000 times; Rapport keeps the first 100000"));
@@ -238,9 +265,11 @@ TEST_CASE("bounds: an ICS rule repeating 200000 times keeps the first 100000 wit
 
 // [SECTION] GNOME Planner -------------------------------------------------------------
 
-TEST_CASE("bounds: a Planner plan of 20000 client tasks waits on the right milestones", "[bounds]") {
+TEST_CASE("bounds: a Planner plan of 20000 client tasks waits on the right milestones",
+          "[bounds]") {
   const size_t n = 40000;
-  Engagement e = applied_and_reloaded(shapes::frame(), commands_of(import_planner(shapes::frame(), shapes::planner_plan(n, true))));
+  Engagement e = applied_and_reloaded(
+      shapes::frame(), commands_of(import_planner(shapes::frame(), shapes::planner_plan(n, true))));
   CHECK(e.milestones.size() == n / 2);
   CHECK(e.client_tasks.size() == n / 2);
   CHECK(e.stakeholders.size() == 50);
@@ -255,7 +284,8 @@ TEST_CASE("bounds: a Planner plan of 20000 client tasks waits on the right miles
 TEST_CASE("bounds: a Planner plan of 20000 milestones and tasks without allocations", "[bounds]") {
   std::vector<std::string> warnings;
   Engagement e = applied_and_reloaded(
-      shapes::frame(), commands_of(import_planner(shapes::frame(), shapes::planner_plan(40000, false), &warnings)));
+      shapes::frame(),
+      commands_of(import_planner(shapes::frame(), shapes::planner_plan(40000, false), &warnings)));
   CHECK(e.milestones.size() == 20000);
   CHECK(e.client_tasks.empty());
   REQUIRE(warnings.size() == 1);
@@ -266,37 +296,50 @@ TEST_CASE("bounds: Planner files that declare entities are refused before parsin
   // The classic expansion bomb: ten levels of ten references.
   std::string bomb = "<?xml version=\"1.0\"?>\n<!DOCTYPE project [\n<!ENTITY a0 \"ha\">\n";
   for (int i = 1; i < 10; ++i)
-    bomb += fmt::format("<!ENTITY a{} \"&a{};&a{};&a{};&a{};&a{};&a{};&a{};&a{};&a{};&a{};\">\n", i, i - 1, i - 1, i - 1,
-                        i - 1, i - 1, i - 1, i - 1, i - 1, i - 1, i - 1);
-  bomb += "]>\n<project><tasks><task id=\"1\" name=\"&a9;\" start=\"20260105T000000Z\" end=\"20260105T000000Z\" "
-          "type=\"milestone\"/></tasks></project>\n";
+    bomb += fmt::format("<!ENTITY a{} \"&a{};&a{};&a{};&a{};&a{};&a{};&a{};&a{};&a{};&a{};\">\n", i,
+                        i - 1, i - 1, i - 1, i - 1, i - 1, i - 1, i - 1, i - 1, i - 1, i - 1);
+  bomb +=
+      "]>\n<project><tasks><task id=\"1\" name=\"&a9;\" start=\"20260105T000000Z\" "
+      "end=\"20260105T000000Z\" "
+      "type=\"milestone\"/></tasks></project>\n";
   ImportError err = error_of(import_planner(shapes::frame(), bomb));
   CHECK(err.line == 2);
   CHECK(contains(err.message, "declares entities"));
   // An external DTD without an internal subset is neither fetched nor read.
-  std::string external = "<?xml version=\"1.0\"?>\n<!DOCTYPE project SYSTEM \"http://example.org/p.dtd\">\n"
-                         "<project><tasks><task id=\"1\" name=\"Beta\" start=\"20260105T000000Z\" "
-                         "end=\"20260105T000000Z\" type=\"milestone\"/></tasks></project>\n";
+  std::string external =
+      "<?xml version=\"1.0\"?>\n<!DOCTYPE project SYSTEM \"http://example.org/p.dtd\">\n"
+      "<project><tasks><task id=\"1\" name=\"Beta\" start=\"20260105T000000Z\" "
+      "end=\"20260105T000000Z\" type=\"milestone\"/></tasks></project>\n";
   CHECK(commands_of(import_planner(shapes::frame(), external)).size() == 1);
   // UTF-16 is refused (the entity check reads UTF-8).
-  CHECK(contains(error_of(import_planner(shapes::frame(), std::string("\xFF\xFE<\0?\0", 6))).message, "UTF-8"));
+  CHECK(
+      contains(error_of(import_planner(shapes::frame(), std::string("\xFF\xFE<\0?\0", 6))).message,
+               "UTF-8"));
 }
 
-TEST_CASE("bounds: Planner tasks in year 0 are skipped with a warning and duplicate ids refused", "[bounds]") {
-  std::string xml = "<?xml version=\"1.0\"?>\n<project>\n<tasks>\n"
-                    "<task id=\"1\" name=\"Zero\" start=\"00000101T000000Z\" end=\"00000101T000000Z\" type=\"milestone\"/>\n"
-                    "<task id=\"2\" name=\"Beta\" start=\"20260105T000000Z\" end=\"20260105T000000Z\" type=\"milestone\"/>\n"
-                    "</tasks>\n</project>\n";
+TEST_CASE("bounds: Planner tasks in year 0 are skipped with a warning and duplicate ids refused",
+          "[bounds]") {
+  std::string xml =
+      "<?xml version=\"1.0\"?>\n<project>\n<tasks>\n"
+      "<task id=\"1\" name=\"Zero\" start=\"00000101T000000Z\" end=\"00000101T000000Z\" "
+      "type=\"milestone\"/>\n"
+      "<task id=\"2\" name=\"Beta\" start=\"20260105T000000Z\" end=\"20260105T000000Z\" "
+      "type=\"milestone\"/>\n"
+      "</tasks>\n</project>\n";
   std::vector<std::string> warnings;
-  Engagement e = applied_and_reloaded(shapes::frame(), commands_of(import_planner(shapes::frame(), xml, &warnings)));
+  Engagement e = applied_and_reloaded(shapes::frame(),
+                                      commands_of(import_planner(shapes::frame(), xml, &warnings)));
   CHECK(e.milestones.size() == 1);
   REQUIRE(warnings.size() == 1);
   CHECK(warnings[0].rfind("line 4: <task id=\"1\" name=\"Zero\"> was not imported", 0) == 0);
 
-  std::string twice = "<?xml version=\"1.0\"?>\n<project>\n<tasks>\n"
-                      "<task id=\"1\" name=\"A\" start=\"20260105T000000Z\" end=\"20260105T000000Z\" type=\"milestone\"/>\n"
-                      "<task id=\"1\" name=\"B\" start=\"20260105T000000Z\" end=\"20260105T000000Z\" type=\"milestone\"/>\n"
-                      "</tasks>\n</project>\n";
+  std::string twice =
+      "<?xml version=\"1.0\"?>\n<project>\n<tasks>\n"
+      "<task id=\"1\" name=\"A\" start=\"20260105T000000Z\" end=\"20260105T000000Z\" "
+      "type=\"milestone\"/>\n"
+      "<task id=\"1\" name=\"B\" start=\"20260105T000000Z\" end=\"20260105T000000Z\" "
+      "type=\"milestone\"/>\n"
+      "</tasks>\n</project>\n";
   ImportError dup = error_of(import_planner(shapes::frame(), twice));
   CHECK(dup.line == 5);
   CHECK(contains(dup.message, "has the id of the task on line 4"));

@@ -91,22 +91,27 @@ TEST_CASE("every add, edit and delete round-trips through undo and redo", "[comm
   Id weekly = titled<MeetingSeries>(e, "Weekly check-in");
 
   round_trip(Add<Stakeholder>{Stakeholder{0, Side::Client, "Pieter Jansen", "CFO"}});
-  round_trip(Add<Objective>{Objective{0, "Fewer phone bookings", ObjectiveHorizon::Immediate, "", {anna}}});
+  round_trip(Add<Objective>{
+      Objective{0, "Fewer phone bookings", ObjectiveHorizon::Immediate, "", {anna}}});
   round_trip(Add<Constraint>{Constraint{0, ConstraintKind::Budget, "No more than €50 000"}});
   round_trip(Add<Question>{Question{0, "Who hosts the site?", anna, d(2026, 11, 1)}});
   round_trip(Add<Expectation>{Expectation{0, "Launch before Easter", anna}});
   round_trip(Add<Responsibility>{Responsibility{0, "Photos", Side::Client, sanna}});
   round_trip(Add<Deliverable>{Deliverable{0, "Style guide", beta, "Signed off"}});
-  round_trip(Add<CommunicationChannel>{CommunicationChannel{0, ChannelKind::Phone, "Emergencies", "as needed", 2}});
+  round_trip(Add<CommunicationChannel>{
+      CommunicationChannel{0, ChannelKind::Phone, "Emergencies", "as needed", 2}});
   MeetingSeries retro;
   retro.title = "Retrospective";
   retro.first_date = d(2027, 3, 12);
   round_trip(Add<MeetingSeries>{retro});
   round_trip(Add<Milestone>{Milestone{0, "Content complete", d(2027, 2, 1), d(2027, 2, 1)}});
   round_trip(Add<Boundary>{Boundary{0, BoundaryKind::OutOfScope, "Print design"}});
-  round_trip(Add<ChangeRequest>{ChangeRequest{0, "Newsletter sign-up", "", sanna, d(2026, 11, 24)}});
-  round_trip(Add<ClientTask>{ClientTask{0, "Send logo files", sanna, d(2026, 11, 24), d(2026, 12, 1)}});
-  round_trip(Add<Decision>{Decision{0, d(2026, 11, 24), "Use Finnish as the default language", anna}});
+  round_trip(
+      Add<ChangeRequest>{ChangeRequest{0, "Newsletter sign-up", "", sanna, d(2026, 11, 24)}});
+  round_trip(
+      Add<ClientTask>{ClientTask{0, "Send logo files", sanna, d(2026, 11, 24), d(2026, 12, 1)}});
+  round_trip(
+      Add<Decision>{Decision{0, d(2026, 11, 24), "Use Finnish as the default language", anna}});
   round_trip(Add<Feedback>{Feedback{0, d(2026, 11, 24), anna, 1, "Good progress"}});
 
   Stakeholder renamed = *e.stakeholders.find(sanna);
@@ -124,14 +129,16 @@ TEST_CASE("every add, edit and delete round-trips through undo and redo", "[comm
   round_trip(Delete<MeetingSeries>{weekly});
   round_trip(Delete<Feedback>{first_id<Feedback>(e)});
   round_trip(MoveMilestone{beta, d(2027, 1, 29)});
-  round_trip(SetOccurrence{weekly, d(2026, 11, 27), OccurrenceOverride{OccurrenceState::Held, {}, {anna}, "Went well"}});
+  round_trip(SetOccurrence{weekly, d(2026, 11, 27),
+                           OccurrenceOverride{OccurrenceState::Held, {}, {anna}, "Went well"}});
 }
 
 TEST_CASE("adding assigns fresh ids and reports the new one", "[commands]") {
   Engagement e = make_demo();
   History h;
   Id next = e.next_id;
-  REQUIRE_FALSE(h.apply(e, Add<Milestone>{Milestone{0, "Go-live party", d(2027, 3, 12), d(2027, 3, 12)}}));
+  REQUIRE_FALSE(
+      h.apply(e, Add<Milestone>{Milestone{0, "Go-live party", d(2027, 3, 12), d(2027, 3, 12)}}));
   CHECK(h.last_added() == next);
   CHECK(e.milestones.find(next)->title == "Go-live party");
   CHECK(e.next_id == next + 1);
@@ -153,21 +160,26 @@ TEST_CASE("deleting a stakeholder clears every reference to them in one step", "
 TEST_CASE("a client task must be owned by someone on the client side", "[commands][validation]") {
   Engagement e = make_demo();
   Id eva = stakeholder_named(e, "Eva de Vries");
-  refused(Add<ClientTask>{ClientTask{0, "Write copy", eva, d(2026, 11, 24), d(2026, 12, 1)}}, "owner",
-          "must be on the client side: “Eva de Vries” is on the provider side");
+  refused(Add<ClientTask>{ClientTask{0, "Write copy", eva, d(2026, 11, 24), d(2026, 12, 1)}},
+          "owner", "must be on the client side: “Eva de Vries” is on the provider side");
 }
 
 TEST_CASE("invalid input is refused with a reason and changes nothing", "[commands][validation]") {
   Engagement e = make_demo();
   Id sanna = stakeholder_named(e, "Sanna Järvinen");
   Id beta = titled<Milestone>(e, "Beta");
-  refused(Add<Stakeholder>{Stakeholder{0, Side::Client, "   "}}, "name", "Give the stakeholder a name");
-  refused(Add<Stakeholder>{Stakeholder{0, Side::Client, std::string(2000, 'x')}}, "name", "too long");
+  refused(Add<Stakeholder>{Stakeholder{0, Side::Client, "   "}}, "name",
+          "Give the stakeholder a name");
+  refused(Add<Stakeholder>{Stakeholder{0, Side::Client, std::string(2000, 'x')}}, "name",
+          "too long");
   refused(Add<Stakeholder>{Stakeholder{0, Side::Client, "Bad\xff"}}, "name", "not valid UTF-8");
-  refused(Add<Stakeholder>{Stakeholder{0, Side::Client, "Ann", "", "", ChannelKind::Email, Level::Low, Level::Low, "Nowhere/City"}},
+  refused(Add<Stakeholder>{Stakeholder{0, Side::Client, "Ann", "", "", ChannelKind::Email,
+                                       Level::Low, Level::Low, "Nowhere/City"}},
           "time_zone", "not a known time zone");
-  refused(Add<ClientTask>{ClientTask{0, "Copy", sanna, d(2026, 12, 1), d(2026, 11, 1)}}, "due", "due before it was created");
-  refused(Add<ClientTask>{ClientTask{0, "Copy", 99999, d(2026, 11, 1), d(2026, 12, 1)}}, "owner", "does not exist");
+  refused(Add<ClientTask>{ClientTask{0, "Copy", sanna, d(2026, 12, 1), d(2026, 11, 1)}}, "due",
+          "due before it was created");
+  refused(Add<ClientTask>{ClientTask{0, "Copy", 99999, d(2026, 11, 1), d(2026, 12, 1)}}, "owner",
+          "does not exist");
   Boundary b{0, BoundaryKind::Blackout, "Holiday"};
   b.from = d(2026, 12, 24);
   b.to = d(2026, 12, 20);
@@ -189,7 +201,8 @@ TEST_CASE("invalid input is refused with a reason and changes nothing", "[comman
   refused(Add<Feedback>{f}, "sentiment", "-2 to +2");
 }
 
-TEST_CASE("approving a change request moves its milestones in one undoable step", "[commands][change-request]") {
+TEST_CASE("approving a change request moves its milestones in one undoable step",
+          "[commands][change-request]") {
   Engagement e = make_demo();
   History h;
   Id landing = titled<ChangeRequest>(e, "Extra landing page for the spring menu");
@@ -214,12 +227,15 @@ TEST_CASE("approving a change request moves its milestones in one undoable step"
 TEST_CASE("saying no needs a rationale and an alternative", "[commands][change-request]") {
   Engagement e = make_demo();
   Id landing = titled<ChangeRequest>(e, "Extra landing page for the spring menu");
-  refused(DecideChangeRequest{landing, ChangeStatus::Rejected, d(2026, 11, 24)}, "rationale", "Say why");
-  refused(DecideChangeRequest{landing, ChangeStatus::Rejected, d(2026, 11, 24), kNoId, "Off the agreed goal"},
+  refused(DecideChangeRequest{landing, ChangeStatus::Rejected, d(2026, 11, 24)}, "rationale",
+          "Say why");
+  refused(DecideChangeRequest{landing, ChangeStatus::Rejected, d(2026, 11, 24), kNoId,
+                              "Off the agreed goal"},
           "alternative", "alternative");
   History h;
-  REQUIRE_FALSE(h.apply(e, DecideChangeRequest{landing, ChangeStatus::Rejected, d(2026, 11, 24), kNoId,
-                                                "Off the agreed goal", "A banner on the homepage instead"}));
+  REQUIRE_FALSE(
+      h.apply(e, DecideChangeRequest{landing, ChangeStatus::Rejected, d(2026, 11, 24), kNoId,
+                                     "Off the agreed goal", "A banner on the homepage instead"}));
   const ChangeRequest& cr = *e.change_requests.find(landing);
   CHECK(cr.status == ChangeStatus::Rejected);
   CHECK(cr.decided_on == d(2026, 11, 24));
@@ -227,10 +243,12 @@ TEST_CASE("saying no needs a rationale and an alternative", "[commands][change-r
   CHECK(h.undo_label() == "Reject change request “Extra landing page for the spring menu”");
 }
 
-TEST_CASE("occurrences: only real ones can be marked, and cancelling needs a reason", "[commands][meetings]") {
+TEST_CASE("occurrences: only real ones can be marked, and cancelling needs a reason",
+          "[commands][meetings]") {
   Engagement e = make_demo();
   Id weekly = titled<MeetingSeries>(e, "Weekly check-in");
-  refused(SetOccurrence{weekly, d(2026, 11, 26), OccurrenceOverride{OccurrenceState::Held}}, "", "has no meeting on 2026-11-26");
+  refused(SetOccurrence{weekly, d(2026, 11, 26), OccurrenceOverride{OccurrenceState::Held}}, "",
+          "has no meeting on 2026-11-26");
   OccurrenceOverride cancel;
   cancel.state = OccurrenceState::Cancelled;
   refused(SetOccurrence{weekly, d(2026, 11, 27), cancel}, "cancel_reason", "Say why");
@@ -266,16 +284,20 @@ TEST_CASE("history: labels, groups, dirty state and no empty steps", "[commands]
   CHECK_FALSE(h.dirty());
   // A group is one step, all or nothing.
   const Engagement before = e;
-  auto error = h.apply_group(e, "Plan the review", {
-      Add<Milestone>{Milestone{0, "Review", d(2027, 2, 10), d(2027, 2, 10)}},
-      Add<Stakeholder>{Stakeholder{0, Side::Client, ""}},  // refused
-  });
+  auto error =
+      h.apply_group(e, "Plan the review",
+                    {
+                        Add<Milestone>{Milestone{0, "Review", d(2027, 2, 10), d(2027, 2, 10)}},
+                        Add<Stakeholder>{Stakeholder{0, Side::Client, ""}},  // refused
+                    });
   REQUIRE(error);
   CHECK(e == before);
-  REQUIRE_FALSE(h.apply_group(e, "Plan the review", {
-      Add<Milestone>{Milestone{0, "Review", d(2027, 2, 10), d(2027, 2, 10)}},
-      Add<Milestone>{Milestone{0, "Sign-off", d(2027, 2, 12), d(2027, 2, 12)}},
-  }));
+  REQUIRE_FALSE(
+      h.apply_group(e, "Plan the review",
+                    {
+                        Add<Milestone>{Milestone{0, "Review", d(2027, 2, 10), d(2027, 2, 10)}},
+                        Add<Milestone>{Milestone{0, "Sign-off", d(2027, 2, 12), d(2027, 2, 12)}},
+                    }));
   CHECK(e.milestones.size() == before.milestones.size() + 2);
   CHECK(h.undo_label() == "Plan the review");
   h.undo(e);

@@ -105,7 +105,7 @@ TEST_CASE("edits made while a save runs stay unsaved after it finishes", "[docum
   Id beta = first_milestone(doc.engagement());
   doc.submit(MoveMilestone{beta, kToday});
   doc.apply();
-  const uint64_t saved_copy = doc.history().state();  // the copy a background save writes
+  const uint64_t saved_copy = doc.history().state();     // the copy a background save writes
   doc.submit(MoveMilestone{beta, kToday.plus_days(1)});  // typed while it writes
   doc.apply();
   doc.submit(intent::MarkSaved{saved_copy, "/tmp/demo.rapport", {}});
@@ -120,9 +120,11 @@ TEST_CASE("edits made while a save runs stay unsaved after it finishes", "[docum
 TEST_CASE("the client sees a redacted copy and no internal finding", "[document]") {
   Document doc(make_demo());
   bool has_internal_notes = false;
-  for (const auto& [id, s] : doc.engagement().stakeholders) has_internal_notes |= !s.internal_notes.empty();
+  for (const auto& [id, s] : doc.engagement().stakeholders)
+    has_internal_notes |= !s.internal_notes.empty();
   REQUIRE(has_internal_notes);
-  for (const auto& [id, s] : doc.shown(Audience::Client).stakeholders) CHECK(s.internal_notes.empty());
+  for (const auto& [id, s] : doc.shown(Audience::Client).stakeholders)
+    CHECK(s.internal_notes.empty());
   CHECK(&doc.shown(Audience::Provider) == &doc.engagement());
 
   const auto& all = doc.findings(Audience::Provider, kToday);

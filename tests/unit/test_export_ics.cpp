@@ -1,9 +1,8 @@
 // iCalendar export: parsed back with libical (a real, independent parser) and
 // every expanded occurrence compared with core's own expansion, in UTC.
-#include <catch2/catch.hpp>
-
 #include <fmt/format.h>
 
+#include <catch2/catch.hpp>
 #include <map>
 #include <set>
 
@@ -34,8 +33,10 @@ std::vector<std::string> unfold(const std::string& text) {
     size_t end = text.find("\r\n", pos);
     if (end == std::string::npos) end = text.size();
     std::string line = text.substr(pos, end - pos);
-    if (!lines.empty() && !line.empty() && (line[0] == ' ' || line[0] == '\t')) lines.back() += line.substr(1);
-    else lines.push_back(line);
+    if (!lines.empty() && !line.empty() && (line[0] == ' ' || line[0] == '\t'))
+      lines.back() += line.substr(1);
+    else
+      lines.push_back(line);
     pos = end + 2;
   }
   return lines;
@@ -89,7 +90,8 @@ std::multiset<int64_t> libical_starts(const std::string& ics, Instant from, Inst
     REQUIRE(start != nullptr);
     if (icalproperty_get_dtstart(start).is_date) continue;  // milestones, blackouts
     if (icalproperty* rid = icalcomponent_get_first_property(ev, ICAL_RECURRENCEID_PROPERTY)) {
-      moved[uid][key(icalproperty_get_recurrenceid(rid))] = utc_minutes(icalproperty_get_dtstart(start), zone_of(cal, start));
+      moved[uid][key(icalproperty_get_recurrenceid(rid))] =
+          utc_minutes(icalproperty_get_dtstart(start), zone_of(cal, start));
     } else {
       CHECK(masters.emplace(uid, ev).second);
     }
@@ -147,7 +149,8 @@ void check_same_occurrences(const Engagement& e, Instant from, Instant to) {
 #endif
 
 // A series for the tricky-rules engagement.
-MeetingSeries series(Id id, const char* title, Frequency f, Date first, int hhmm, const char* zone) {
+MeetingSeries series(Id id, const char* title, Frequency f, Date first, int hhmm,
+                     const char* zone) {
   MeetingSeries s;
   s.id = id;
   s.title = title;
@@ -167,30 +170,37 @@ Engagement tricky() {
   e.info.end = d(2027, 12, 31);
   auto add = [&](MeetingSeries s) { e.meetings.items.emplace(s.id, s); };
 
-  MeetingSeries m31 = series(1, "Month end", Frequency::MonthlyOnDay, d(2026, 1, 10), 1000, "Europe/Amsterdam");
+  MeetingSeries m31 =
+      series(1, "Month end", Frequency::MonthlyOnDay, d(2026, 1, 10), 1000, "Europe/Amsterdam");
   m31.recurrence.month_day = 31;  // Jan 31, Feb 28, Mar 31, Apr 30, ...
   add(m31);
-  MeetingSeries m30 = series(2, "Every other month on the 30th", Frequency::MonthlyOnDay, d(2026, 1, 30), 900, "America/New_York");
+  MeetingSeries m30 = series(2, "Every other month on the 30th", Frequency::MonthlyOnDay,
+                             d(2026, 1, 30), 900, "America/New_York");
   m30.recurrence.month_day = 30;
   m30.recurrence.interval = 2;
   add(m30);
-  MeetingSeries fifth = series(3, "Fifth Friday", Frequency::MonthlyOnWeekday, d(2026, 1, 1), 1500, "Australia/Sydney");
+  MeetingSeries fifth = series(3, "Fifth Friday", Frequency::MonthlyOnWeekday, d(2026, 1, 1), 1500,
+                               "Australia/Sydney");
   fifth.recurrence.week_of_month = 5;
   fifth.recurrence.weekday = 5;
   add(fifth);
-  MeetingSeries last = series(4, "Last Monday", Frequency::MonthlyOnWeekday, d(2026, 2, 1), 830, "Asia/Kolkata");
+  MeetingSeries last =
+      series(4, "Last Monday", Frequency::MonthlyOnWeekday, d(2026, 2, 1), 830, "Asia/Kolkata");
   last.recurrence.week_of_month = -1;
   last.recurrence.weekday = 1;
   last.recurrence.until = d(2027, 6, 30);
   add(last);
-  MeetingSeries biweekly = series(5, "Mon+Thu every 2 weeks", Frequency::Weekly, d(2026, 3, 4), 1730, "Europe/London");
-  biweekly.recurrence.weekdays = kMonday | kThursday;  // first_date is a Wednesday: Thursday comes first
+  MeetingSeries biweekly =
+      series(5, "Mon+Thu every 2 weeks", Frequency::Weekly, d(2026, 3, 4), 1730, "Europe/London");
+  biweekly.recurrence.weekdays =
+      kMonday | kThursday;  // first_date is a Wednesday: Thursday comes first
   biweekly.recurrence.interval = 2;
   biweekly.recurrence.count = 40;
   biweekly.overrides[d(2026, 3, 5)].state = OccurrenceState::Cancelled;  // the very first one
   biweekly.overrides[d(2026, 3, 16)].moved_to = LocalDateTime{d(2026, 3, 18), LocalTime{8 * 60}};
   add(biweekly);
-  MeetingSeries daily = series(6, "Every third day", Frequency::Daily, d(2026, 3, 20), 2330, "America/Los_Angeles");
+  MeetingSeries daily =
+      series(6, "Every third day", Frequency::Daily, d(2026, 3, 20), 2330, "America/Los_Angeles");
   daily.recurrence.interval = 3;
   daily.recurrence.count = 30;
   daily.recurrence.until = d(2026, 4, 30);  // ends before the 30th occurrence
@@ -198,15 +208,19 @@ Engagement tricky() {
   MeetingSeries weekend = series(7, "Sat and Sun", Frequency::Weekly, d(2026, 10, 20), 1000, "");
   weekend.recurrence.weekdays = kSaturday | kSunday;
   weekend.recurrence.until = d(2026, 11, 30);
-  weekend.overrides[d(2026, 10, 25)].moved_to = LocalDateTime{d(2026, 12, 24), LocalTime{0}};  // far away, DST day
+  weekend.overrides[d(2026, 10, 25)].moved_to =
+      LocalDateTime{d(2026, 12, 24), LocalTime{0}};  // far away, DST day
   add(weekend);
-  MeetingSeries once = series(8, "One-off, moved", Frequency::Once, d(2026, 6, 1), 1200, "Europe/Helsinki");
+  MeetingSeries once =
+      series(8, "One-off, moved", Frequency::Once, d(2026, 6, 1), 1200, "Europe/Helsinki");
   once.overrides[d(2026, 6, 1)].moved_to = LocalDateTime{d(2026, 6, 3), LocalTime{13 * 60}};
   add(once);
-  MeetingSeries gone = series(9, "One-off, cancelled", Frequency::Once, d(2026, 6, 2), 1200, "Europe/Helsinki");
+  MeetingSeries gone =
+      series(9, "One-off, cancelled", Frequency::Once, d(2026, 6, 2), 1200, "Europe/Helsinki");
   gone.overrides[d(2026, 6, 2)].state = OccurrenceState::Cancelled;
   add(gone);
-  MeetingSeries open = series(10, "Open-ended weekly", Frequency::Weekly, d(2026, 1, 5), 900, "America/New_York");
+  MeetingSeries open =
+      series(10, "Open-ended weekly", Frequency::Weekly, d(2026, 1, 5), 900, "America/New_York");
   open.recurrence.weekdays = kMonday;
   add(open);
   e.next_id = 11;
@@ -251,9 +265,12 @@ TEST_CASE("ICS of the demo: CRLF, stable UIDs, a VTIMEZONE per zone, RRULE mappi
   CHECK(a.rfind("BEGIN:VCALENDAR\r\n", 0) == 0);
   CHECK(a.size() >= 15);
   CHECK(a.substr(a.size() - 15) == "END:VCALENDAR\r\n");
-  for (size_t i = a.find('\n'); i != std::string::npos; i = a.find('\n', i + 1)) REQUIRE(a[i - 1] == '\r');
+  for (size_t i = a.find('\n'); i != std::string::npos; i = a.find('\n', i + 1))
+    REQUIRE(a[i - 1] == '\r');
   auto lines = unfold(a);
-  auto has = [&](const std::string& l) { return std::find(lines.begin(), lines.end(), l) != lines.end(); };
+  auto has = [&](const std::string& l) {
+    return std::find(lines.begin(), lines.end(), l) != lines.end();
+  };
   CHECK(has("TZID:Europe/Amsterdam"));
   CHECK(has("TZID:Europe/Helsinki"));
   CHECK(has("RRULE:FREQ=WEEKLY;BYDAY=FR;WKST=MO;UNTIL=20270326T225959Z"));
@@ -269,7 +286,8 @@ TEST_CASE("ICS of the demo: CRLF, stable UIDs, a VTIMEZONE per zone, RRULE mappi
   for (const auto& [id, s] : e.meetings)
     if (s.title == "Weekly check-in") weekly = id;
   std::string uid = ics_uid(e, Kind::Meeting, weekly);
-  CHECK(uid == fmt::format("rapport-meeting-{}-{}@rapport.local", weekly, ics_engagement_tag(e.info)));
+  CHECK(uid ==
+        fmt::format("rapport-meeting-{}-{}@rapport.local", weekly, ics_engagement_tag(e.info)));
   CHECK(has("UID:" + uid));
   // Editing an item keeps its UID: a re-import updates instead of duplicating.
   e.meetings.find(weekly)->title = "Friday check-in";
@@ -279,7 +297,9 @@ TEST_CASE("ICS of the demo: CRLF, stable UIDs, a VTIMEZONE per zone, RRULE mappi
 TEST_CASE("ICS monthly rules map our clamp and skip semantics", "[export]") {
   Engagement e = tricky();
   auto lines = unfold(export_ics(e, fixed_stamp()));
-  auto has = [&](const std::string& l) { return std::find(lines.begin(), lines.end(), l) != lines.end(); };
+  auto has = [&](const std::string& l) {
+    return std::find(lines.begin(), lines.end(), l) != lines.end();
+  };
   CHECK(has("RRULE:FREQ=MONTHLY;BYMONTHDAY=28,29,30,31;BYSETPOS=-1"));
   CHECK(has("RRULE:FREQ=MONTHLY;BYMONTHDAY=28,29,30;BYSETPOS=-1;INTERVAL=2"));
   CHECK(has("RRULE:FREQ=MONTHLY;BYDAY=5FR"));
@@ -297,14 +317,16 @@ TEST_CASE("ICS escapes what users typed", "[export]") {
   e.meetings.find(any)->title = "Plan, review; decide\\now\nnext line";
   std::string ics = export_ics(e, fixed_stamp());
   auto lines = unfold(ics);
-  CHECK(std::find(lines.begin(), lines.end(), "SUMMARY:Plan\\, review\\; decide\\\\now\\nnext line") != lines.end());
+  CHECK(std::find(lines.begin(), lines.end(),
+                  "SUMMARY:Plan\\, review\\; decide\\\\now\\nnext line") != lines.end());
 #ifdef RAPPORT_HAVE_LIBICAL
   icalcomponent* cal = icalparser_parse_string(ics.c_str());
   REQUIRE(cal);
   bool found = false;
   for (icalcomponent* ev = icalcomponent_get_first_component(cal, ICAL_VEVENT_COMPONENT); ev;
        ev = icalcomponent_get_next_component(cal, ICAL_VEVENT_COMPONENT))
-    if (std::string(icalcomponent_get_summary(ev)) == "Plan, review; decide\\now\nnext line") found = true;
+    if (std::string(icalcomponent_get_summary(ev)) == "Plan, review; decide\\now\nnext line")
+      found = true;
   CHECK(found);
   icalcomponent_free(cal);
 #endif
@@ -316,16 +338,19 @@ TEST_CASE("ICS of the demo, expanded by libical, gives core's occurrences", "[ex
   check_same_occurrences(e, start_of(d(2026, 9, 1)), start_of(d(2027, 6, 1)));
 }
 
-TEST_CASE("ICS of tricky rules and zones, expanded by libical, gives core's occurrences", "[export][libical]") {
+TEST_CASE("ICS of tricky rules and zones, expanded by libical, gives core's occurrences",
+          "[export][libical]") {
   Engagement e = tricky();
   check_same_occurrences(e, start_of(d(2025, 12, 1)), start_of(d(2028, 6, 1)));
 }
 
-TEST_CASE("ICS of generated engagements, expanded by libical, gives core's occurrences", "[export][libical]") {
+TEST_CASE("ICS of generated engagements, expanded by libical, gives core's occurrences",
+          "[export][libical]") {
   for (uint32_t seed : {1u, 2u, 3u}) {
     Engagement e = generate_engagement(3000, seed);
     INFO("seed " << seed);
-    check_same_occurrences(e, start_of(e.info.start.plus_days(-10)), start_of(e.info.end.plus_days(10)));
+    check_same_occurrences(e, start_of(e.info.start.plus_days(-10)),
+                           start_of(e.info.end.plus_days(10)));
   }
 }
 

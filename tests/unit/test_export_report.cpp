@@ -1,7 +1,8 @@
 // Client status report and CSV: content, escaping of what users typed, and
 // the promise that internal fields never reach a client.
-#include <catch2/catch.hpp>
 #include <fmt/format.h>
+
+#include <catch2/catch.hpp>
 
 #include "rapport/demo.hpp"
 #include "rapport/export.hpp"
@@ -15,8 +16,9 @@ Date d(int y, unsigned m, unsigned day) { return Date::from_ymd(y, m, day); }
 // The demo plus a milestone the client must not see.
 Engagement demo_with_secrets() {
   Engagement e = make_demo();
-  Milestone hidden{e.next_id++, "Internal QA gate before Beta", d(2027, 1, 8), d(2027, 1, 8), MilestoneStatus::Planned,
-                   false, "Our own checkpoint"};
+  Milestone hidden{e.next_id++,         "Internal QA gate before Beta", d(2027, 1, 8),
+                   d(2027, 1, 8),       MilestoneStatus::Planned,       false,
+                   "Our own checkpoint"};
   e.milestones.items.emplace(hidden.id, hidden);
   return e;
 }
@@ -39,10 +41,12 @@ void check_no_secrets(const Engagement& e, const std::string& text, const char* 
 
 TEST_CASE("client exports never contain an internal string", "[export]") {
   Engagement e = demo_with_secrets();
-  REQUIRE(secrets(e).size() >= 8);  // the demo has notes on people, change requests and the engagement
+  REQUIRE(secrets(e).size() >=
+          8);  // the demo has notes on people, change requests and the engagement
   check_no_secrets(e, export_report_html(e, d(2026, 11, 20)), "HTML report");
   check_no_secrets(e, export_report_markdown(e, d(2026, 11, 20)), "Markdown report");
-  check_no_secrets(e, export_report_html(e, d(2027, 1, 5), d(2026, 10, 1)), "HTML report, wide window");
+  check_no_secrets(e, export_report_html(e, d(2027, 1, 5), d(2026, 10, 1)),
+                   "HTML report, wide window");
   check_no_secrets(e, export_ics(e), "ICS");
   for (const auto& [name, csv] : export_csv_tables(e)) check_no_secrets(e, csv, name.c_str());
 
@@ -58,8 +62,9 @@ TEST_CASE("the report has its sections with the demo's facts", "[export]") {
   Engagement e = make_demo();
   std::string html = export_report_html(e, d(2026, 11, 20), d(2026, 11, 6));
   CHECK(html.rfind("<!DOCTYPE html>", 0) == 0);
-  for (const char* part : {"Summary", "Milestones: agreed and now", "What we need from you", "Next meetings",
-                           "Change requests", "Decisions", "Boundaries we agreed", "@page", "@media print"})
+  for (const char* part :
+       {"Summary", "Milestones: agreed and now", "What we need from you", "Next meetings",
+        "Change requests", "Decisions", "Boundaries we agreed", "@page", "@media print"})
     CHECK(html.find(part) != std::string::npos);
   // Agreed vs now, an open client task, a decision with its alternative.
   CHECK(html.find("Fri 13 Nov 2026") != std::string::npos);
@@ -88,7 +93,9 @@ TEST_CASE("what users typed is text in HTML and Markdown", "[export]") {
   std::string html = export_report_html(e, d(2026, 11, 20));
   CHECK(html.find("<script>") == std::string::npos);
   CHECK(html.find("<b>bold") == std::string::npos);
-  CHECK(html.find("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &lt;b&gt;bold&lt;/b&gt;") != std::string::npos);
+  CHECK(
+      html.find("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &lt;b&gt;bold&lt;/b&gt;") !=
+      std::string::npos);
   std::string md = export_report_markdown(e, d(2026, 11, 20));
   CHECK(md.find("<script>") == std::string::npos);
   CHECK(md.find("\\<script\\>") != std::string::npos);
@@ -106,7 +113,8 @@ TEST_CASE("CSV: RFC 4180 quoting, a BOM, formulas neutralised", "[export]") {
   CHECK(csv_cell("-2") == "'-2");
   CHECK(csv_cell("@SUM(A1)") == "'@SUM(A1)");
   CHECK(csv_cell("\tx") == "'\tx");
-  CHECK(csv_cell("=HYPERLINK(\"http://x\",\"a,b\")") == "\"'=HYPERLINK(\"\"http://x\"\",\"\"a,b\"\")\"");
+  CHECK(csv_cell("=HYPERLINK(\"http://x\",\"a,b\")") ==
+        "\"'=HYPERLINK(\"\"http://x\"\",\"\"a,b\"\")\"");
   CHECK(csv_cell("-2", false) == "-2");  // numbers Rapport formatted itself
 
   Engagement e = make_demo();
@@ -115,7 +123,8 @@ TEST_CASE("CSV: RFC 4180 quoting, a BOM, formulas neutralised", "[export]") {
   std::string csv = export_csv(e, Kind::ClientTask);
   REQUIRE(csv.rfind("\xEF\xBB\xBF", 0) == 0);
   std::string body = csv.substr(3);
-  CHECK(body.rfind("Id,Client task,Owner,Created,Due,Status,Done on,Milestone waiting\r\n", 0) == 0);
+  CHECK(body.rfind("Id,Client task,Owner,Created,Due,Status,Done on,Milestone waiting\r\n", 0) ==
+        0);
   CHECK(body.find("'=cmd|' /C calc'!A0") != std::string::npos);
   CHECK(body.find(",=cmd") == std::string::npos);
   // One header and one CRLF-terminated row per task.
@@ -125,10 +134,13 @@ TEST_CASE("CSV: RFC 4180 quoting, a BOM, formulas neutralised", "[export]") {
 
   ExportOptions plain;
   plain.csv_bom = false;
-  CHECK(export_csv(e, Kind::Feedback, plain).rfind("Id,Date,From,Sentiment,Note,Follow-up\r\n", 0) == 0);
+  CHECK(
+      export_csv(e, Kind::Feedback, plain).rfind("Id,Date,From,Sentiment,Note,Follow-up\r\n", 0) ==
+      0);
   // Negative sentiment is a number we wrote, not a formula: no quote mark.
   CHECK(export_csv(e, Kind::Feedback, plain).find(",-1,") != std::string::npos);
-  CHECK(export_csv(e, Kind::Meeting, plain).find("Weekly on Fri until 2027-03-26") != std::string::npos);
+  CHECK(export_csv(e, Kind::Meeting, plain).find("Weekly on Fri until 2027-03-26") !=
+        std::string::npos);
   auto tables = export_csv_tables(e);
   CHECK(tables.size() == 15);
   CHECK(tables[12].first == "client-tasks.csv");

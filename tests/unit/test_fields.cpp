@@ -31,7 +31,8 @@ TEST_CASE("cells read as a person would write them", "[fields]") {
   for (const auto& [id, t] : e.client_tasks) {
     if (t.title != "POS API test credentials") continue;
     auto list = fields<ClientTask>();
-    auto owner = std::find_if(list.begin(), list.end(), [](const auto& f) { return std::string(f.key) == "owner"; });
+    auto owner = std::find_if(list.begin(), list.end(),
+                              [](const auto& f) { return std::string(f.key) == "owner"; });
     CHECK(field_text(e, t, *owner) == "Jukka Heikkinen");
   }
 }
@@ -40,7 +41,8 @@ TEST_CASE("search finds items by any text, and skips internal fields on request"
   Engagement e = make_demo();
   auto hits = search(e, "pos api", true);
   REQUIRE_FALSE(hits.empty());
-  bool task = std::any_of(hits.begin(), hits.end(), [](const SearchHit& h) { return h.kind == Kind::ClientTask; });
+  bool task = std::any_of(hits.begin(), hits.end(),
+                          [](const SearchHit& h) { return h.kind == Kind::ClientTask; });
   CHECK(task);
   // "sceptical" is only in Aino's personal notes.
   CHECK(search(e, "sceptical", true).size() == 1);

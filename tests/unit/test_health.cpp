@@ -1,9 +1,8 @@
 // Expectation health: each check with a small engagement that triggers it,
 // one that does not, and the edge exactly at the threshold; the demo as of
 // 2026-11-24; the summary, report, series helpers and working-day arithmetic.
-#include <catch2/catch.hpp>
-
 #include <algorithm>
+#include <catch2/catch.hpp>
 
 #include "rapport/demo.hpp"
 #include "rapport/fields.hpp"
@@ -47,7 +46,8 @@ std::vector<Finding> of(const std::vector<Finding>& all, std::string_view check)
   return out;
 }
 
-std::vector<Finding> run(const Engagement& e, Date as_of, std::string_view check, const HealthSettings& s = {}) {
+std::vector<Finding> run(const Engagement& e, Date as_of, std::string_view check,
+                         const HealthSettings& s = {}) {
   return of(check_health(e, as_of, s), check);
 }
 
@@ -75,7 +75,9 @@ MeetingSeries weekly_monday(Date first = d(2026, 1, 5)) {
   return s;
 }
 
-bool contains(const std::string& text, std::string_view part) { return text.find(part) != std::string::npos; }
+bool contains(const std::string& text, std::string_view part) {
+  return text.find(part) != std::string::npos;
+}
 
 }  // namespace
 
@@ -207,7 +209,8 @@ TEST_CASE("health: a held meeting needs a recap one working day later", "[health
     CHECK(run(b.e, d(2026, 1, 11), kCheckRecapMissing).size() == 1);
   }
   SECTION("a moved meeting counts from the day it was held") {
-    b.e.meetings.find(id)->overrides[d(2026, 1, 9)].moved_to = LocalDateTime{d(2026, 1, 12), LocalTime{600}};
+    b.e.meetings.find(id)->overrides[d(2026, 1, 9)].moved_to =
+        LocalDateTime{d(2026, 1, 12), LocalTime{600}};
     CHECK(run(b.e, d(2026, 1, 13), kCheckRecapMissing).empty());
     auto g = run(b.e, d(2026, 1, 14), kCheckRecapMissing);
     REQUIRE(g.size() == 1);
@@ -229,7 +232,8 @@ TEST_CASE("health: overdue client tasks, grouped by owner", "[health]") {
   Id t1 = add(b.e, ClientTask{0, "Send copy", b.client, d(2026, 1, 1), d(2026, 1, 10)});
   Id t2 = add(b.e, ClientTask{0, "Send photos", b.client, d(2026, 1, 1), d(2026, 1, 12)});
   add(b.e, ClientTask{0, "API keys", jukka, d(2026, 1, 1), d(2026, 1, 12)});
-  add(b.e, ClientTask{0, "Done already", b.client, d(2026, 1, 1), d(2026, 1, 2), TaskStatus::Done, d(2026, 1, 2)});
+  add(b.e, ClientTask{0, "Done already", b.client, d(2026, 1, 1), d(2026, 1, 2), TaskStatus::Done,
+                      d(2026, 1, 2)});
   add(b.e, ClientTask{0, "Dropped", b.client, d(2026, 1, 1), d(2026, 1, 2), TaskStatus::Dropped});
 
   CHECK(run(b.e, d(2026, 1, 10), kCheckTaskOverdue).empty());  // due today is not overdue
@@ -247,7 +251,8 @@ TEST_CASE("health: overdue client tasks, grouped by owner", "[health]") {
   CHECK(contains(g[0].message, "2 overdue tasks"));
   CHECK(contains(g[0].message, "“Send copy” (due 2026-01-10) and “Send photos”"));
   CHECK(contains(g[1].message, "Jukka"));
-  CHECK(health_summary(check_health(b.e, d(2026, 1, 13))).find("3 overdue client tasks") != std::string::npos);
+  CHECK(health_summary(check_health(b.e, d(2026, 1, 13))).find("3 overdue client tasks") !=
+        std::string::npos);
 }
 
 TEST_CASE("health: client tasks without an owner", "[health]") {
@@ -255,7 +260,8 @@ TEST_CASE("health: client tasks without an owner", "[health]") {
   add(b.e, ClientTask{0, "Owned", b.client, d(2026, 1, 1), d(2026, 2, 1)});
   CHECK(run(b.e, d(2026, 1, 12), kCheckTaskNoOwner).empty());
   Id none = add(b.e, ClientTask{0, "Nobody's", kNoId, d(2026, 1, 1), d(2026, 2, 1)});
-  Id dangling = add(b.e, ClientTask{0, "Ghost's", 999, d(2026, 1, 1), d(2026, 1, 2)});  // a broken file
+  Id dangling =
+      add(b.e, ClientTask{0, "Ghost's", 999, d(2026, 1, 1), d(2026, 1, 2)});  // a broken file
   auto f = run(b.e, d(2026, 1, 12), kCheckTaskNoOwner);
   REQUIRE(f.size() == 2);
   CHECK(f[0].item == dangling);  // overdue: a warning, sorted first
@@ -548,8 +554,8 @@ TEST_CASE("health: communication plan gaps", "[health]") {
 
 TEST_CASE("health: expectations unconfirmed or unmet without explanation", "[health]") {
   Base b;
-  Id x = add(b.e, Expectation{0, "Bookings from Instagram", b.client, false, ExpectationStatus::Unconfirmed,
-                              d(2026, 1, 5), ""});
+  Id x = add(b.e, Expectation{0, "Bookings from Instagram", b.client, false,
+                              ExpectationStatus::Unconfirmed, d(2026, 1, 5), ""});
   CHECK(run(b.e, d(2026, 1, 19), kCheckExpectationUnconfirmed).empty());  // exactly 14 days
   auto f = run(b.e, d(2026, 1, 20), kCheckExpectationUnconfirmed);
   REQUIRE(f.size() == 1);
@@ -561,8 +567,9 @@ TEST_CASE("health: expectations unconfirmed or unmet without explanation", "[hea
   b.e.expectations.find(x)->status = ExpectationStatus::Confirmed;
   CHECK(run(b.e, d(2026, 1, 20), kCheckExpectationUnconfirmed).empty());
 
-  Id y = add(b.e, Expectation{0, "Top search ranking", b.client, true, ExpectationStatus::WillNotBeMet, d(2026, 1, 5),
-                              "Rankings cannot be guaranteed."});
+  Id y =
+      add(b.e, Expectation{0, "Top search ranking", b.client, true, ExpectationStatus::WillNotBeMet,
+                           d(2026, 1, 5), "Rankings cannot be guaranteed."});
   CHECK(run(b.e, d(2026, 1, 20), kCheckExpectationUnexplained).empty());
   b.e.expectations.find(y)->explanation = "";
   auto g = run(b.e, d(2026, 1, 20), kCheckExpectationUnexplained);
@@ -584,7 +591,8 @@ TEST_CASE("health: cadence of contact with the client", "[health]") {
     CHECK(f[0].severity == Severity::Warning);
     CHECK(f[0].date == d(2026, 1, 5));
     CHECK(f[0].item == kNoId);
-    CHECK(run(b.e, d(2026, 2, 3), kCheckCadence, s)[0].severity == Severity::Problem);  // 29 days > 2 x 14
+    CHECK(run(b.e, d(2026, 2, 3), kCheckCadence, s)[0].severity ==
+          Severity::Problem);  // 29 days > 2 x 14
   }
   SECTION("without series the fallback is 14 days") {
     CHECK(run(b.e, d(2026, 1, 19), kCheckCadence).empty());
@@ -609,8 +617,8 @@ TEST_CASE("health: a milestone within two weeks waiting on open client tasks", "
   Base b;
   Date as_of = d(2026, 3, 2);
   Id m = add(b.e, Milestone{0, "Beta", d(2026, 3, 16), d(2026, 3, 16)});  // as_of + 14
-  Id t = add(b.e, ClientTask{0, "POS credentials", b.client, d(2026, 2, 1), d(2026, 3, 9), TaskStatus::Open,
-                             std::nullopt, m});
+  Id t = add(b.e, ClientTask{0, "POS credentials", b.client, d(2026, 2, 1), d(2026, 3, 9),
+                             TaskStatus::Open, std::nullopt, m});
   auto f = run(b.e, as_of, kCheckMilestoneWaits);
   REQUIRE(f.size() == 1);
   CHECK(f[0].item == m);
@@ -619,8 +627,9 @@ TEST_CASE("health: a milestone within two weeks waiting on open client tasks", "
   CHECK(contains(f[0].message, "Beta is due in 14 days"));
   CHECK(contains(f[0].message, "“POS credentials” (Aino)"));
 
-  CHECK(run(b.e, d(2026, 3, 1), kCheckMilestoneWaits).empty());   // 15 days away
-  CHECK(run(b.e, d(2026, 3, 10), kCheckMilestoneWaits)[0].severity == Severity::Problem);  // task overdue
+  CHECK(run(b.e, d(2026, 3, 1), kCheckMilestoneWaits).empty());  // 15 days away
+  CHECK(run(b.e, d(2026, 3, 10), kCheckMilestoneWaits)[0].severity ==
+        Severity::Problem);  // task overdue
   b.e.client_tasks.find(t)->status = TaskStatus::Done;
   CHECK(run(b.e, as_of, kCheckMilestoneWaits).empty());
 }
@@ -635,7 +644,7 @@ TEST_CASE("health: the demo as of 2026-11-24", "[health]") {
   CHECK(has(kCheckMilestoneDrift));
   CHECK(has(kCheckNoBackup));
   CHECK(has(kCheckQuotaUsedUp));
-  CHECK(has(kCheckInBlackout));        // the weekly check-in runs through the Christmas break
+  CHECK(has(kCheckInBlackout));  // the weekly check-in runs through the Christmas break
   CHECK(has(kCheckScopeCreep));
   CHECK(has(kCheckExpectationUnconfirmed));
   CHECK_FALSE(has(kCheckDecisionWaiting));  // the landing page: 4 working days
@@ -652,7 +661,8 @@ TEST_CASE("health: the demo as of 2026-11-24", "[health]") {
   CHECK(contains(overdue[0].message, "Sanna Järvinen"));
   auto drift = of(all, kCheckMilestoneDrift);
   REQUIRE(drift.size() == 3);  // design unexplained; beta and launch agreed
-  CHECK(std::count_if(drift.begin(), drift.end(), [](const Finding& f) { return f.severity == Severity::Warning; }) == 1);
+  CHECK(std::count_if(drift.begin(), drift.end(),
+                      [](const Finding& f) { return f.severity == Severity::Warning; }) == 1);
 
   // Sorted by severity, then date.
   for (size_t i = 1; i < all.size(); ++i) {
@@ -683,13 +693,17 @@ TEST_CASE("health: the status-bar summary", "[health]") {
     f.related.resize(related);
     return f;
   };
-  std::vector<Finding> all{finding(Severity::Warning, kCheckRecapMissing), finding(Severity::Warning, kCheckRecapMissing),
-                           finding(Severity::Warning, kCheckTaskOverdue, 1), finding(Severity::Info, kCheckNoBackup)};
+  std::vector<Finding> all{finding(Severity::Warning, kCheckRecapMissing),
+                           finding(Severity::Warning, kCheckRecapMissing),
+                           finding(Severity::Warning, kCheckTaskOverdue, 1),
+                           finding(Severity::Info, kCheckNoBackup)};
   CHECK(health_summary(all) == "3 warnings: 2 recaps missing, 1 overdue client task");
   all.push_back(finding(Severity::Problem, kCheckExpectationUnexplained));
   CHECK(health_summary(all) ==
-        "1 problem, 3 warnings: 1 expectation unmet without explanation, 2 recaps missing, 1 overdue client task");
-  CHECK(health_summary({finding(Severity::Info, kCheckNoBackup)}) == "1 note: 1 channel without backup");
+        "1 problem, 3 warnings: 1 expectation unmet without explanation, 2 recaps missing, 1 "
+        "overdue client task");
+  CHECK(health_summary({finding(Severity::Info, kCheckNoBackup)}) ==
+        "1 note: 1 channel without backup");
 }
 
 TEST_CASE("health: chart series", "[health]") {
@@ -720,7 +734,8 @@ TEST_CASE("health: broken files do not break the checks", "[health]") {
   cr.impacts = {{12345, 3}};
   add(b.e, cr);
   add(b.e, Milestone{0, "M", d(2026, 1, 1), d(2026, 1, 1)});
-  add(b.e, ClientTask{0, "T", 777, d(2026, 1, 1), d(2026, 1, 2), TaskStatus::Open, std::nullopt, 4242});
+  add(b.e,
+      ClientTask{0, "T", 777, d(2026, 1, 1), d(2026, 1, 2), TaskStatus::Open, std::nullopt, 4242});
   Boundary bad;
   bad.kind = BoundaryKind::Blackout;
   bad.from = d(2026, 2, 1);
@@ -767,12 +782,15 @@ size_t lines_in(const std::string& s) { return size_t(std::count(s.begin(), s.en
 
 }  // namespace
 
-TEST_CASE("health: the report by check shows each check's count and its first findings", "[health]") {
+TEST_CASE("health: the report by check shows each check's count and its first findings",
+          "[health]") {
   Base b;
   std::vector<Finding> all;
   all.push_back(made(Severity::Problem, kCheckExpectationUnexplained, "Expectation A"));
-  for (int i = 0; i < 5; ++i) all.push_back(made(Severity::Warning, kCheckRecapMissing, "Recap " + std::to_string(i)));
-  for (int i = 0; i < 2; ++i) all.push_back(made(Severity::Warning, kCheckTaskOverdue, "Task " + std::to_string(i)));
+  for (int i = 0; i < 5; ++i)
+    all.push_back(made(Severity::Warning, kCheckRecapMissing, "Recap " + std::to_string(i)));
+  for (int i = 0; i < 2; ++i)
+    all.push_back(made(Severity::Warning, kCheckTaskOverdue, "Task " + std::to_string(i)));
   all.push_back(made(Severity::Info, kCheckNoBackup, "Channel X"));
   const Date as_of = d(2026, 11, 24);
   const std::string text = health_report_by_check(b.e, as_of, all);
@@ -792,7 +810,9 @@ TEST_CASE("health: the report by check shows each check's count and its first fi
   CHECK(recaps < tasks);
   CHECK(tasks < notes);
   // The first three recaps, then how many more.
-  CHECK(contains(text, "  [warning] 2026-11-20  recap-missing  Recap 2\n      next: Do something\n  … and 2 more\n"));
+  CHECK(contains(text,
+                 "  [warning] 2026-11-20  recap-missing  Recap 2\n      next: Do something\n  … "
+                 "and 2 more\n"));
   CHECK_FALSE(contains(text, "Recap 3"));
   CHECK(contains(text, "Task 1"));
   CHECK(contains(text, "\n2 findings not shown: rapport check --all lists every finding.\n"));
@@ -802,7 +822,8 @@ TEST_CASE("health: the report by check shows each check's count and its first fi
   CHECK(contains(one, "\n5 findings not shown"));
 }
 
-TEST_CASE("health: the report by check names nothing left out when every finding is shown", "[health]") {
+TEST_CASE("health: the report by check names nothing left out when every finding is shown",
+          "[health]") {
   Base b;
   std::vector<Finding> all{made(Severity::Warning, kCheckRecapMissing, "Recap"),
                            made(Severity::Warning, kCheckRecapMissing, "Internal recap", true)};
@@ -814,10 +835,14 @@ TEST_CASE("health: the report by check names nothing left out when every finding
   const std::string shared = health_report_by_check(b.e, d(2026, 11, 24), all, 3, false);
   CHECK(contains(shared, "\nrecap-missing: 1 warning\n"));
   CHECK_FALSE(contains(shared, "Internal recap"));
-  CHECK(health_report_by_check(b.e, d(2026, 11, 24), {}) == "Health of \"Test\" as of 2026-11-24: No findings\n");
+  CHECK(health_report_by_check(b.e, d(2026, 11, 24), {}) ==
+        "Health of \"Test\" as of 2026-11-24: No findings\n");
 }
 
-TEST_CASE("health: the report by check of a large engagement stays short while the full report lists every finding", "[health]") {
+TEST_CASE(
+    "health: the report by check of a large engagement stays short while the full report lists "
+    "every finding",
+    "[health]") {
   Engagement e = generate_engagement(20000, 3);
   Date mid = e.info.start.plus_days((e.info.end.days - e.info.start.days) / 2);
   auto all = check_health(e, mid);
@@ -834,10 +859,14 @@ TEST_CASE("health: the report by check of a large engagement stays short while t
 TEST_CASE("health: the reports show control characters from the file as escapes", "[health]") {
   Base b;
   b.e.info.name = "Relaunch\x1b]0;pwned\x07\x1b[2J";
-  std::vector<Finding> all{made(Severity::Warning, kCheckRecapMissing, "Weekly\x1b[31m check-in\r\nforged line"),
-                           made(Severity::Warning, kCheckRecapMissing, "Fine \xC2\x9B" "2J – “ä”")};
+  std::vector<Finding> all{
+      made(Severity::Warning, kCheckRecapMissing, "Weekly\x1b[31m check-in\r\nforged line"),
+      made(Severity::Warning, kCheckRecapMissing,
+           "Fine \xC2\x9B"
+           "2J – “ä”")};
   all[1].next_step = "Call\x07 them";
-  for (const std::string& text : {health_report(b.e, d(2026, 11, 24), all), health_report_by_check(b.e, d(2026, 11, 24), all)}) {
+  for (const std::string& text : {health_report(b.e, d(2026, 11, 24), all),
+                                  health_report_by_check(b.e, d(2026, 11, 24), all)}) {
     INFO(text);
     CHECK(text.find('\x1b') == std::string::npos);
     CHECK(text.find('\x07') == std::string::npos);

@@ -1,8 +1,7 @@
 // Imports: iCalendar (round trips through our export, a calendar written by
 // another application, broken files) and GNOME Planner projects.
-#include <catch2/catch.hpp>
-
 #include <algorithm>
+#include <catch2/catch.hpp>
 #include <fstream>
 #include <set>
 #include <sstream>
@@ -48,7 +47,8 @@ std::multiset<std::string> event_lines(const std::string& ics) {
       unfolded += line.substr(1);
       continue;
     }
-    for (const char* key : {"SUMMARY", "DTSTART", "DTEND", "RRULE:", "EXDATE", "RECURRENCE-ID", "STATUS"})
+    for (const char* key :
+         {"SUMMARY", "DTSTART", "DTEND", "RRULE:", "EXDATE", "RECURRENCE-ID", "STATUS"})
       if (unfolded.rfind(key, 0) == 0) out.insert(unfolded);
     unfolded = line;
   }
@@ -58,7 +58,8 @@ std::multiset<std::string> event_lines(const std::string& ics) {
 std::multiset<int64_t> starts(const Engagement& e, OccurrenceState state) {
   std::multiset<int64_t> out;
   for (const Occurrence& o : occurrences(e, start_of(d(2026, 1, 1)), start_of(d(2028, 1, 1))))
-    if ((o.state == OccurrenceState::Cancelled) == (state == OccurrenceState::Cancelled)) out.insert(o.start.minutes);
+    if ((o.state == OccurrenceState::Cancelled) == (state == OccurrenceState::Cancelled))
+      out.insert(o.start.minutes);
   return out;
 }
 
@@ -75,14 +76,17 @@ const char* kForeign =
     "VERSION:2.0\r\n"
     "BEGIN:VTIMEZONE\r\n"
     "TZID:America/New_York\r\n"
-    "BEGIN:DAYLIGHT\r\nTZOFFSETFROM:-0500\r\nTZOFFSETTO:-0400\r\nTZNAME:EDT\r\nDTSTART:19700308T020000\r\n"
+    "BEGIN:DAYLIGHT\r\nTZOFFSETFROM:-0500\r\nTZOFFSETTO:-0400\r\nTZNAME:EDT\r\nDTSTART:"
+    "19700308T020000\r\n"
     "RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=2SU\r\nEND:DAYLIGHT\r\n"
-    "BEGIN:STANDARD\r\nTZOFFSETFROM:-0400\r\nTZOFFSETTO:-0500\r\nTZNAME:EST\r\nDTSTART:19701101T020000\r\n"
+    "BEGIN:STANDARD\r\nTZOFFSETFROM:-0400\r\nTZOFFSETTO:-0500\r\nTZNAME:EST\r\nDTSTART:"
+    "19701101T020000\r\n"
     "RRULE:FREQ=YEARLY;BYMONTH=11;BYDAY=1SU\r\nEND:STANDARD\r\n"
     "END:VTIMEZONE\r\n"
     "BEGIN:VTIMEZONE\r\n"
     "TZID:Custom Standard Time\r\n"
-    "BEGIN:STANDARD\r\nTZOFFSETFROM:+0300\r\nTZOFFSETTO:+0300\r\nTZNAME:X\r\nDTSTART:19700101T000000\r\nEND:STANDARD\r\n"
+    "BEGIN:STANDARD\r\nTZOFFSETFROM:+0300\r\nTZOFFSETTO:+0300\r\nTZNAME:X\r\nDTSTART:"
+    "19700101T000000\r\nEND:STANDARD\r\n"
     "END:VTIMEZONE\r\n"
     "BEGIN:VEVENT\r\n"
     "DTSTART;TZID=America/New_York:20261103T093000\r\n"
@@ -162,7 +166,8 @@ TEST_CASE("ICS re-import into the engagement it came from changes nothing", "[im
   for (auto& [id, m] : other.milestones.items)
     if (m.title == "Launch") m.current = d(2027, 3, 12);
   for (auto& [id, s] : other.meetings.items)
-    if (s.title == "Weekly check-in") s.overrides[d(2026, 12, 4)].state = OccurrenceState::Cancelled;
+    if (s.title == "Weekly check-in")
+      s.overrides[d(2026, 12, 4)].state = OccurrenceState::Cancelled;
   commands = commands_of(import_ics(demo, export_ics(other)));
   CHECK(commands.size() == 2);
   Engagement e = demo;
@@ -201,7 +206,8 @@ TEST_CASE("ICS import of another calendar's file", "[import]") {
   CHECK(review->recurrence.until == d(2026, 12, 22));
   CHECK(review->overrides.at(d(2026, 11, 26)).state == OccurrenceState::Cancelled);
   REQUIRE(review->overrides.at(d(2026, 11, 10)).moved_to);
-  CHECK(*review->overrides.at(d(2026, 11, 10)).moved_to == LocalDateTime{d(2026, 11, 11), LocalTime{11 * 60}});
+  CHECK(*review->overrides.at(d(2026, 11, 10)).moved_to ==
+        LocalDateTime{d(2026, 11, 11), LocalTime{11 * 60}});
   CHECK(occurrence_dates(*review, d(2027, 1, 1)).size() == 15);  // 3 Nov .. 22 Dec, Tue and Thu
 
   // A UTC time lands in the engagement's zone: 15:00Z is 16:00 in Amsterdam.
@@ -223,9 +229,11 @@ TEST_CASE("ICS import of another calendar's file", "[import]") {
 TEST_CASE("ICS rules we can and cannot map", "[import]") {
   Engagement e = blank_like_demo();
   auto one = [&](const std::string& rule, std::vector<std::string>* warnings = nullptr) {
-    std::string ics = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:x\r\nBEGIN:VEVENT\r\nUID:r@x\r\nDTSTAMP:20260101T000000Z\r\n"
-                      "SUMMARY:R\r\nDTSTART:20260130T090000\r\nDURATION:PT1H\r\nRRULE:" +
-                      rule + "\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n";
+    std::string ics =
+        "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:x\r\nBEGIN:VEVENT\r\nUID:r@x\r\nDTSTAMP:"
+        "20260101T000000Z\r\n"
+        "SUMMARY:R\r\nDTSTART:20260130T090000\r\nDURATION:PT1H\r\nRRULE:" +
+        rule + "\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n";
     auto commands = commands_of(import_ics(e, ics, warnings));
     REQUIRE(commands.size() == 1);
     return std::get<Add<MeetingSeries>>(commands[0]).item.recurrence;
@@ -233,13 +241,15 @@ TEST_CASE("ICS rules we can and cannot map", "[import]") {
   CHECK(one("FREQ=MONTHLY;BYMONTHDAY=28,29,30,31;BYSETPOS=-1").month_day == 31);
   CHECK(one("FREQ=MONTHLY;BYMONTHDAY=-1").month_day == 31);
   Recurrence fifth = one("FREQ=MONTHLY;BYDAY=5FR");
-  CHECK((fifth.frequency == Frequency::MonthlyOnWeekday && fifth.week_of_month == 5 && fifth.weekday == 5));
+  CHECK((fifth.frequency == Frequency::MonthlyOnWeekday && fifth.week_of_month == 5 &&
+         fifth.weekday == 5));
   Recurrence last = one("FREQ=MONTHLY;BYDAY=MO;BYSETPOS=-1;INTERVAL=3");
   CHECK((last.week_of_month == -1 && last.weekday == 1 && last.interval == 3));
   Recurrence workdays = one("FREQ=DAILY;BYDAY=MO,TU,WE,TH,FR");
   CHECK((workdays.frequency == Frequency::Weekly && workdays.weekdays == kWorkweek));
   Recurrence yearly = one("FREQ=YEARLY;COUNT=3");
-  CHECK((yearly.frequency == Frequency::MonthlyOnDay && yearly.interval == 12 && yearly.month_day == 30 && yearly.count == 3));
+  CHECK((yearly.frequency == Frequency::MonthlyOnDay && yearly.interval == 12 &&
+         yearly.month_day == 30 && yearly.count == 3));
   std::vector<std::string> warnings;
   CHECK(one("FREQ=HOURLY;INTERVAL=2", &warnings).frequency == Frequency::Once);
   REQUIRE(warnings.size() == 1);
@@ -252,12 +262,20 @@ TEST_CASE("broken ICS files are refused with the line, and nothing changes", "[i
   auto line_of = [&](const std::string& text) { return error_of(import_ics(e, text)).line; };
   CHECK(line_of("hello world") == 1);
   CHECK(line_of("") == 0);
-  CHECK(line_of(head + "BEGIN:VEVENT\r\nUID:a\r\nDTSTART:20260101T090000\r\nEND:VCALENDAR\r\n") == 7);
-  CHECK(line_of(head + "BEGIN:VEVENT\r\nUID:a\r\nthis is not a line\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n") == 6);
-  CHECK(line_of(head + "BEGIN:VEVENT\r\nUID:a\r\nSUMMARY:x\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n") == 4);
-  CHECK(line_of(head + "BEGIN:VEVENT\r\nUID:a\r\nDTSTART:2026xx01T09\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n") == 4);
+  CHECK(line_of(head + "BEGIN:VEVENT\r\nUID:a\r\nDTSTART:20260101T090000\r\nEND:VCALENDAR\r\n") ==
+        7);
+  CHECK(line_of(head +
+                "BEGIN:VEVENT\r\nUID:a\r\nthis is not a line\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n") ==
+        6);
+  CHECK(line_of(head + "BEGIN:VEVENT\r\nUID:a\r\nSUMMARY:x\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n") ==
+        4);
+  CHECK(
+      line_of(head +
+              "BEGIN:VEVENT\r\nUID:a\r\nDTSTART:2026xx01T09\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n") ==
+      4);
   CHECK(line_of(head + "BEGIN:VEVENT\r\nUID:a\r\nDTSTART:20260101T090000\r\nEND:VEVENT\r\n") == 1);
-  ImportError err = error_of(import_ics(e, head + "BEGIN:VEVENT\r\nUID:a\r\nSUMMARY:x\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"));
+  ImportError err = error_of(import_ics(
+      e, head + "BEGIN:VEVENT\r\nUID:a\r\nSUMMARY:x\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"));
   CHECK(err.message == "line 4: the event “x” has no DTSTART (or it is not a date)");
   CHECK(e == make_demo());
 }
@@ -280,9 +298,9 @@ TEST_CASE("GNOME Planner: milestones, phases and client tasks with the right dat
     CHECK(m.baseline == m.current);
   }
   CHECK(milestones == std::map<std::string, Date>{{"Design", d(2026, 11, 13)},
-                                                   {"Design sign-off", d(2026, 11, 24)},
-                                                   {"Build", d(2027, 1, 15)},
-                                                   {"Launch", d(2027, 3, 1)}});
+                                                  {"Design sign-off", d(2026, 11, 24)},
+                                                  {"Build", d(2027, 1, 15)},
+                                                  {"Launch", d(2027, 3, 1)}});
   // Client resources became client-side stakeholders; our own team did not.
   std::set<std::string> people;
   for (const auto& [id, s] : e.stakeholders) {
@@ -318,7 +336,8 @@ TEST_CASE("GNOME Planner: milestones, phases and client tasks with the right dat
 TEST_CASE("GNOME Planner into the demo updates what exists", "[import]") {
   Engagement e = make_demo();
   size_t people = e.stakeholders.size();
-  auto commands = commands_of(import_planner(e, read(RAPPORT_TEST_DATA "/website-relaunch.planner")));
+  auto commands =
+      commands_of(import_planner(e, read(RAPPORT_TEST_DATA "/website-relaunch.planner")));
   History h;
   REQUIRE_FALSE(h.apply_group(e, "Import", commands));
   CHECK(e.stakeholders.size() == people);  // Sanna, Aino and Jukka are known by name
@@ -338,23 +357,29 @@ TEST_CASE("GNOME Planner into the demo updates what exists", "[import]") {
 
 TEST_CASE("broken GNOME Planner files are refused with the line", "[import]") {
   Engagement e = make_demo();
-  ImportError bad_xml = error_of(import_planner(e, "<?xml version=\"1.0\"?>\n<project>\n  <tasks>\n    <task id=\"1\"\n"));
+  ImportError bad_xml = error_of(
+      import_planner(e, "<?xml version=\"1.0\"?>\n<project>\n  <tasks>\n    <task id=\"1\"\n"));
   CHECK(bad_xml.line >= 4);
   CHECK(bad_xml.message.rfind("line ", 0) == 0);
   ImportError root = error_of(import_planner(e, "<?xml version=\"1.0\"?>\n<gantt/>\n"));
   CHECK(root.line == 2);
   CHECK(root.message.find("<gantt>") != std::string::npos);
-  ImportError date = error_of(import_planner(
-      e, "<?xml version=\"1.0\"?>\n<project>\n<tasks>\n<task id=\"1\" name=\"Beta\" start=\"2026-11-24\" "
-         "end=\"20261124T000000Z\" type=\"milestone\"/>\n</tasks>\n</project>\n"));
+  ImportError date = error_of(
+      import_planner(e,
+                     "<?xml version=\"1.0\"?>\n<project>\n<tasks>\n<task id=\"1\" name=\"Beta\" "
+                     "start=\"2026-11-24\" "
+                     "end=\"20261124T000000Z\" type=\"milestone\"/>\n</tasks>\n</project>\n"));
   CHECK(date.line == 4);
   CHECK(date.message ==
-        "line 4: <task id=\"1\" name=\"Beta\"> has start=\"2026-11-24\", which is not a Planner date such as "
+        "line 4: <task id=\"1\" name=\"Beta\"> has start=\"2026-11-24\", which is not a Planner "
+        "date such as "
         "20261124T000000Z");
   // Entities are not expanded and nothing is fetched.
-  ImportError entity = error_of(import_planner(
-      e, "<?xml version=\"1.0\"?>\n<!DOCTYPE p [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>\n<project>&x;</project>\n"
-         "<extra/>\n"));
+  ImportError entity =
+      error_of(import_planner(e,
+                              "<?xml version=\"1.0\"?>\n<!DOCTYPE p [<!ENTITY x SYSTEM "
+                              "\"file:///etc/passwd\">]>\n<project>&x;</project>\n"
+                              "<extra/>\n"));
   CHECK(entity.line > 0);
   CHECK(e == make_demo());
 }

@@ -1,9 +1,9 @@
 // Project files: round trips in both formats, broken and hostile files (each
 // gives its own error and never crashes), atomic saves that keep the old file
 // when they fail, fingerprints, recovery files, `check` and `convert`.
-#include <catch2/catch.hpp>
-
+// clang-format off
 #include "rapport/serialize.hpp"  // first: cereal's JSON archive first
+// clang-format on
 
 #include <signal.h>
 #include <sys/resource.h>
@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <catch2/catch.hpp>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
@@ -164,11 +165,12 @@ TEST_CASE("io: broken files each give their own error", "[io]") {
     const std::string payload = payload_of(good);
     for (int round = 0; round < 2000; ++round) {
       std::string bad = payload;
-      for (int k = 0; k < 1 + round % 4; ++k)
-        bad[rng() % bad.size()] = char(rng() & 0xff);
+      for (int k = 0; k < 1 + round % 4; ++k) bad[rng() % bad.size()] = char(rng() & 0xff);
       LoadResult r = load_bytes(with_payload(good, bad), "test.rapport");
-      if (r) CHECK(validate_engagement(*r.engagement).empty());
-      else CHECK_FALSE(r.error.message.empty());
+      if (r)
+        CHECK(validate_engagement(*r.engagement).empty());
+      else
+        CHECK_FALSE(r.error.message.empty());
     }
   }
   SECTION("a huge count behind a valid checksum fails without allocating it") {
@@ -245,7 +247,8 @@ TEST_CASE("io: broken JSON files each give their own error", "[io]") {
   SECTION("JSON of the wrong shape") {
     check_error(load("[1, 2, 3]"), FileProblem::NotRapport, name);
     check_error(load("{}"), FileProblem::NotRapport, name);
-    check_error(load("{\"rapport_file\": \"engagement\", \"format\": 1}"), FileProblem::Damaged, name);
+    check_error(load("{\"rapport_file\": \"engagement\", \"format\": 1}"), FileProblem::Damaged,
+                name);
     check_error(load("{\"rapport_file\": \"engagement\", \"format\": 1, \"engagement\": []}"),
                 FileProblem::Damaged, name);
     check_error(load("{\"rapport_file\": \"engagement\", \"format\": \"one\"}"),
@@ -293,7 +296,8 @@ TEST_CASE("io: broken JSON files each give their own error", "[io]") {
   SECTION("two items with the same id") {
     Engagement e;
     e.next_id = 10;
-    e.constraints.items[3] = Constraint{.id = 3, .kind = ConstraintKind::Budget, .description = "a"};
+    e.constraints.items[3] =
+        Constraint{.id = 3, .kind = ConstraintKind::Budget, .description = "a"};
     std::string json = to_bytes(e, FileFormat::Json);
     const auto start = json.find("\"constraints\": [") + 16;
     const auto end = json.find("]", start);
@@ -343,7 +347,8 @@ TEST_CASE("io: broken JSON files each give their own error", "[io]") {
   }
 }
 
-TEST_CASE("io: JSON text is checked after unescaping, keys once each, nesting shallow", "[io][json]") {
+TEST_CASE("io: JSON text is checked after unescaping, keys once each, nesting shallow",
+          "[io][json]") {
   const std::string good = to_bytes(make_demo(), FileFormat::Json);
   auto load = [](const std::string& s) { return load_bytes(s, "plan.rapport.json"); };
   const char* name = "plan.rapport.json";
@@ -376,9 +381,7 @@ TEST_CASE("io: JSON text is checked after unescaping, keys once each, nesting sh
     CHECK(r.error.message.find("“currency” appears twice") != std::string::npos);
     CHECK(r.error.message.find(line_of(bad, "\"currency\": \"USD\"")) != std::string::npos);
   }
-  SECTION("the same key in two different objects is fine") {
-    CHECK(load(good));
-  }
+  SECTION("the same key in two different objects is fine") { CHECK(load(good)); }
   SECTION("an object with many keys is still checked for repeats") {
     std::string many = "{\"rapport_file\": \"engagement\"";
     for (int i = 0; i < 1000; ++i) many += ",\"k" + std::to_string(i) + "\": 1";
@@ -498,7 +501,10 @@ TEST_CASE("io: save_file writes atomically and keeps the old file when it fails"
   }
 }
 
-TEST_CASE("io: write_file_atomically follows links, refuses dangling ones and keeps the old file on failure", "[io]") {
+TEST_CASE(
+    "io: write_file_atomically follows links, refuses dangling ones and keeps the old file on "
+    "failure",
+    "[io]") {
   TempDir dir;
   const fs::path real = dir / "real.ics";
   write_all(real, "old");

@@ -7,7 +7,6 @@
 // fixtures are never rewritten. If make_demo() itself changes later, keep
 // today's demo here as a frozen copy for the old fixtures instead.
 #include <catch2/catch.hpp>
-
 #include <filesystem>
 
 #include "rapport/demo.hpp"
@@ -21,9 +20,8 @@ namespace {
 constexpr uint32_t kFixtureVersions[] = {1};
 
 fs::path fixture(uint32_t version, FileFormat f) {
-  return fs::path(RAPPORT_TEST_DATA) /
-         ("format-v" + std::to_string(version) +
-          (f == FileFormat::Json ? ".rapport.json" : ".rapport"));
+  return fs::path(RAPPORT_TEST_DATA) / ("format-v" + std::to_string(version) +
+                                        (f == FileFormat::Json ? ".rapport.json" : ".rapport"));
 }
 
 }  // namespace

@@ -49,7 +49,9 @@ TEST_CASE("a weekly meeting from one line", "[quick-add]") {
 
 TEST_CASE("meetings: intervals, several weekdays, one-offs, attendees and an end", "[quick-add]") {
   Engagement e = make_demo();
-  auto s = added<MeetingSeries>(ok(e, R"(meeting "Steering" every 2 weeks on tue,thu 14:00 1h30m from 2026-12-01 until 2027-03-31 @Aino @Joost)"));
+  auto s = added<MeetingSeries>(ok(
+      e,
+      R"(meeting "Steering" every 2 weeks on tue,thu 14:00 1h30m from 2026-12-01 until 2027-03-31 @Aino @Joost)"));
   CHECK(s.recurrence.interval == 2);
   CHECK(s.recurrence.weekdays == (kTuesday | kThursday));
   CHECK(s.duration_minutes == 90);
@@ -60,7 +62,8 @@ TEST_CASE("meetings: intervals, several weekdays, one-offs, attendees and an end
   CHECK(once.recurrence.frequency == Frequency::Once);
   CHECK(once.first_date == Date::from_ymd(2026, 12, 4));
   // Curly quotes, as a word processor or a phone types them, work too.
-  CHECK(added<MeetingSeries>(ok(e, "meeting “Stand-up” every weekday 09:15 15m")).recurrence.weekdays == kWorkweek);
+  CHECK(added<MeetingSeries>(ok(e, "meeting “Stand-up” every weekday 09:15 15m"))
+            .recurrence.weekdays == kWorkweek);
 }
 
 TEST_CASE("milestones, change requests, client tasks, stakeholders, decisions", "[quick-add]") {
@@ -80,10 +83,12 @@ TEST_CASE("milestones, change requests, client tasks, stakeholders, decisions", 
   auto t = added<ClientTask>(task);
   CHECK(e.stakeholders.find(t.owner)->name == "Sanna Järvinen");
   CHECK(t.due == Date::from_ymd(2026, 11, 27));
-  CHECK(task.preview == "Client task “Send brand assets” for Sanna Järvinen, due Friday 2026-11-27");
+  CHECK(task.preview ==
+        "Client task “Send brand assets” for Sanna Järvinen, due Friday 2026-11-27");
   // Accented names match, whichever part of the name is typed.
-  CHECK(e.stakeholders.find(added<ClientTask>(ok(e, R"(task "Sign contract" @mäkelä due tomorrow)")).owner)->name ==
-        "Aino Mäkelä");
+  CHECK(e.stakeholders
+            .find(added<ClientTask>(ok(e, R"(task "Sign contract" @mäkelä due tomorrow)")).owner)
+            ->name == "Aino Mäkelä");
 
   auto p = added<Stakeholder>(ok(e, R"(stakeholder "Pieter Jansen" client "CFO")"));
   CHECK(p.side == Side::Client);
@@ -96,7 +101,8 @@ TEST_CASE("mistakes point at the word that is wrong", "[quick-add]") {
   CHECK(wrong(e, R"(meeting "Weekly" every fryday 16:00)").second == "fryday");
   CHECK(wrong(e, R"(meeting "Weekly" every friday 25:00)").second == "25:00");
   CHECK(wrong(e, R"(milestone "Beta" 2026-02-30)").second == "2026-02-30");
-  CHECK(wrong(e, R"(milestone "Beta")").first == "Give the milestone a date: milestone “Beta” 2026-12-15.");
+  CHECK(wrong(e, R"(milestone "Beta")").first ==
+        "Give the milestone a date: milestone “Beta” 2026-12-15.");
   CHECK(wrong(e, R"(cr "Extra" +5d Gamma)").second == "Gamma");
   CHECK(wrong(e, R"(cr "Extra" Beta)").first.find("how many days") != std::string::npos);
   CHECK(wrong(e, R"(cr "Extra" +5d)").second == "+5d");

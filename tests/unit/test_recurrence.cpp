@@ -54,7 +54,8 @@ TEST_CASE("every other week on two weekdays, with a count", "[recurrence]") {
   s.recurrence.weekdays = kTuesday | kThursday;
   s.recurrence.count = 5;
   CHECK(isos(occurrence_dates(s, d(2027, 1, 1))) ==
-        std::vector<std::string>{"2026-01-06", "2026-01-08", "2026-01-20", "2026-01-22", "2026-02-03"});
+        std::vector<std::string>{"2026-01-06", "2026-01-08", "2026-01-20", "2026-01-22",
+                                 "2026-02-03"});
 }
 
 TEST_CASE("daily until a date is inclusive", "[recurrence]") {
@@ -102,7 +103,8 @@ TEST_CASE("a one-off meeting happens once", "[recurrence]") {
   CHECK_FALSE(find_occurrence(s, {}, d(2026, 1, 2)));
 }
 
-TEST_CASE("a range query far from the start finds the same occurrences as a full expansion", "[recurrence]") {
+TEST_CASE("a range query far from the start finds the same occurrences as a full expansion",
+          "[recurrence]") {
   MeetingSeries s = series(Frequency::Weekly);
   s.recurrence.weekdays = kMonday | kWednesday;
   s.first_date = d(2020, 1, 1);

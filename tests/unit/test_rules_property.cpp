@@ -13,7 +13,6 @@
 // text, an id at the limit); after every accepted command it runs the very
 // checks the loader runs (validate_engagement), which is cheap.
 #include <catch2/catch.hpp>
-
 #include <cstdint>
 #include <fstream>
 #include <sstream>
@@ -36,7 +35,8 @@ Date d(int y, unsigned m, unsigned day) { return Date::from_ymd(y, m, day); }
 // Saves `e` in one format and opens the bytes again; the result must be `e`.
 void reopens_equal(const Engagement& e, FileFormat format, const std::string& what) {
   const std::string bytes = to_bytes(e, format);
-  LoadResult loaded = load_bytes(bytes, format == FileFormat::Json ? "p.rapport.json" : "p.rapport");
+  LoadResult loaded =
+      load_bytes(bytes, format == FileFormat::Json ? "p.rapport.json" : "p.rapport");
   INFO(what << " (" << to_string(format) << "): " << loaded.error.message);
   REQUIRE(loaded);
   REQUIRE(*loaded.engagement == e);
@@ -85,38 +85,62 @@ struct Maker {
     }
     extreme = true;
     switch (k) {
-      case 0: return "";
-      case 1: return " \t\n";
-      case 2: return "Caf\xC3\xA9 \xE2\x80\x93 \xE6\x9D\xB1\xE4\xBA\xAC \xF0\x9F\x8E\x89 \xF4\x8F\xBF\xBF";
-      case 3: return std::string("ok ") + kInvalid[r.range(0, 6)];
-      case 4: return std::string("before\0after", 12);
-      case 5: return "\x01\x1b[2J \"quoted\" \\ / \b\f\n\r\t \xE2\x80\xA8";
-      case 6: return std::string(kMaxNameBytes, 'n');
-      case 7: return std::string(kMaxNameBytes + 1, 'n');
+      case 0:
+        return "";
+      case 1:
+        return " \t\n";
+      case 2:
+        return "Caf\xC3\xA9 \xE2\x80\x93 \xE6\x9D\xB1\xE4\xBA\xAC \xF0\x9F\x8E\x89 "
+               "\xF4\x8F\xBF\xBF";
+      case 3:
+        return std::string("ok ") + kInvalid[r.range(0, 6)];
+      case 4:
+        return std::string("before\0after", 12);
+      case 5:
+        return "\x01\x1b[2J \"quoted\" \\ / \b\f\n\r\t \xE2\x80\xA8";
+      case 6:
+        return std::string(kMaxNameBytes, 'n');
+      case 7:
+        return std::string(kMaxNameBytes + 1, 'n');
       case 8: {
         std::string s;
         for (size_t i = 0; i < kMaxNameBytes / 2; ++i) s += "\xC3\xA9";  // 1000 bytes of é
         return s;
       }
-      case 9: return std::string(size_t(r.range(2000, 20000)), 'x');
+      case 9:
+        return std::string(size_t(r.range(2000, 20000)), 'x');
       case 10:
         // The 1 MiB limit itself: rare, because every later save carries it.
         if (r.chance(30)) return std::string(kMaxTextBytes + size_t(r.range(0, 1)), 't');
         return "plain";
-      default: return "{\"json\": [1, 2]} <xml/> & %s %n";
+      default:
+        return "{\"json\": [1, 2]} <xml/> & %s %n";
     }
   }
   std::string name() { return r.chance(800) ? "Item " + std::to_string(r.range(1, 9999)) : text(); }
 
   Date date() {
     switch (r.range(0, 59)) {
-      case 0: extreme = true; return Date{kMinDateDays};                            // 0001-01-01
-      case 1: extreme = true; return Date{kMaxDateDays};                            // 9999-12-31
-      case 2: extreme = true; return Date{kMinDateDays - int32_t(r.range(1, 400))};  // year 0
-      case 3: extreme = true; return Date{kMaxDateDays + int32_t(r.range(1, 10))};   // year 10000
-      case 4: extreme = true; return d(0, 1, 1);
-      case 5: extreme = true; return Date{kMaxDateDays - int32_t(r.range(0, 30))};
-      default: return d(2026, 1, 1).plus_days(int32_t(r.range(-400, 800)));
+      case 0:
+        extreme = true;
+        return Date{kMinDateDays};  // 0001-01-01
+      case 1:
+        extreme = true;
+        return Date{kMaxDateDays};  // 9999-12-31
+      case 2:
+        extreme = true;
+        return Date{kMinDateDays - int32_t(r.range(1, 400))};  // year 0
+      case 3:
+        extreme = true;
+        return Date{kMaxDateDays + int32_t(r.range(1, 10))};  // year 10000
+      case 4:
+        extreme = true;
+        return d(0, 1, 1);
+      case 5:
+        extreme = true;
+        return Date{kMaxDateDays - int32_t(r.range(0, 30))};
+      default:
+        return d(2026, 1, 1).plus_days(int32_t(r.range(-400, 800)));
     }
   }
   std::optional<Date> maybe_date() {
@@ -161,7 +185,8 @@ struct Maker {
     return uint8_t(r.range(0, max));
   }
   std::string zone() {
-    static const char* const kZones[] = {"", "UTC", "Europe/Amsterdam", "America/New_York", "Asia/Tokyo"};
+    static const char* const kZones[] = {"", "UTC", "Europe/Amsterdam", "America/New_York",
+                                         "Asia/Tokyo"};
     if (r.chance(20)) {
       extreme = true;
       return r.chance(500) ? "Mars/Olympus_Mons" : std::string("Europe/\0Paris", 13);
@@ -174,12 +199,20 @@ struct Maker {
   Id id_of() {
     const auto& table = KindOf<T>::table(*e);
     switch (r.range(0, 29)) {
-      case 0: return kNoId;
-      case 1: extreme = true; return kMaxItemId;
-      case 2: extreme = true; return Id(-1);
-      case 3: return e->next_id;
-      case 4: return Id(r.range(1, e->next_id));  // any kind
-      default: break;
+      case 0:
+        return kNoId;
+      case 1:
+        extreme = true;
+        return kMaxItemId;
+      case 2:
+        extreme = true;
+        return Id(-1);
+      case 3:
+        return e->next_id;
+      case 4:
+        return Id(r.range(1, e->next_id));  // any kind
+      default:
+        break;
     }
     if (table.empty()) return kNoId;
     auto it = table.begin();
@@ -207,14 +240,30 @@ struct Maker {
   EngagementInfo info() {
     EngagementInfo x = e->info;
     switch (r.range(0, 7)) {
-      case 0: x.name = name(); break;
-      case 1: x.start = date(); break;
-      case 2: x.end = date(); break;
-      case 3: x.time_zone = zone(); break;
-      case 4: x.currency = r.chance(900) ? "USD" : text(); break;
-      case 5: x.vision = text(); break;
-      case 6: x.internal_day_rate_minor = money(); break;
-      default: x.internal_margin_percent = number(-100, 1000); break;
+      case 0:
+        x.name = name();
+        break;
+      case 1:
+        x.start = date();
+        break;
+      case 2:
+        x.end = date();
+        break;
+      case 3:
+        x.time_zone = zone();
+        break;
+      case 4:
+        x.currency = r.chance(900) ? "USD" : text();
+        break;
+      case 5:
+        x.vision = text();
+        break;
+      case 6:
+        x.internal_day_rate_minor = money();
+        break;
+      default:
+        x.internal_margin_percent = number(-100, 1000);
+        break;
     }
     return x;
   }
@@ -337,7 +386,8 @@ struct Maker {
     x.requested_on = date();
     x.objective = id_of<Objective>();
     for (int64_t i = 0, n = r.range(0, 2); i < n; ++i)
-      x.impacts.push_back({id_of<Milestone>(), r.chance(950) ? int32_t(r.range(-30, 30)) : number(-3650, 3650)});
+      x.impacts.push_back(
+          {id_of<Milestone>(), r.chance(950) ? int32_t(r.range(-30, 30)) : number(-3650, 3650)});
     x.cost_minor = money();
     x.effort_hours = number(0, 200);
     x.status = enumeration<ChangeStatus>(3);
@@ -383,7 +433,8 @@ struct Maker {
     if (op < 8) {
       T item{};
       const Id id = id_of<T>();
-      if (const T* existing = KindOf<T>::table(*e).find(id); existing && r.chance(500)) item = *existing;
+      if (const T* existing = KindOf<T>::table(*e).find(id); existing && r.chance(500))
+        item = *existing;
       make(item);
       item.id = id;
       return Update<T>{std::move(item)};
@@ -418,21 +469,36 @@ struct Maker {
       return c;
     }
     switch (r.range(0, kKindCount - 1)) {
-      case 0: return item_command<Stakeholder>();
-      case 1: return item_command<Objective>();
-      case 2: return item_command<Constraint>();
-      case 3: return item_command<Question>();
-      case 4: return item_command<Expectation>();
-      case 5: return item_command<Responsibility>();
-      case 6: return item_command<Deliverable>();
-      case 7: return item_command<CommunicationChannel>();
-      case 8: return item_command<MeetingSeries>();
-      case 9: return item_command<Milestone>();
-      case 10: return item_command<Boundary>();
-      case 11: return item_command<ChangeRequest>();
-      case 12: return item_command<ClientTask>();
-      case 13: return item_command<Decision>();
-      default: return item_command<Feedback>();
+      case 0:
+        return item_command<Stakeholder>();
+      case 1:
+        return item_command<Objective>();
+      case 2:
+        return item_command<Constraint>();
+      case 3:
+        return item_command<Question>();
+      case 4:
+        return item_command<Expectation>();
+      case 5:
+        return item_command<Responsibility>();
+      case 6:
+        return item_command<Deliverable>();
+      case 7:
+        return item_command<CommunicationChannel>();
+      case 8:
+        return item_command<MeetingSeries>();
+      case 9:
+        return item_command<Milestone>();
+      case 10:
+        return item_command<Boundary>();
+      case 11:
+        return item_command<ChangeRequest>();
+      case 12:
+        return item_command<ClientTask>();
+      case 13:
+        return item_command<Decision>();
+      default:
+        return item_command<Feedback>();
     }
   }
 };
@@ -448,8 +514,10 @@ int kind_index(const Command& c) {
 
 // [SECTION] Property ------------------------------------------------------------------
 
-TEST_CASE("every command accepted saves in both formats and reopens equal, and every refused one changes nothing",
-          "[rules][property]") {
+TEST_CASE(
+    "every command accepted saves in both formats and reopens equal, and every refused one changes "
+    "nothing",
+    "[rules][property]") {
   constexpr int kEpisodes = 20;
   constexpr int kCommandsPerEpisode = 600;
   int tried = 0, accepted = 0, refused = 0, reopened = 0;
@@ -468,8 +536,8 @@ TEST_CASE("every command accepted saves in both formats and reopens equal, and e
       ++tried;
       const Engagement before = e;
       const size_t depth = h.undo_depth();
-      const std::string what = "episode " + std::to_string(episode) + ", command " + std::to_string(i) +
-                               ": " + describe(before, c);
+      const std::string what = "episode " + std::to_string(episode) + ", command " +
+                               std::to_string(i) + ": " + describe(before, c);
       auto error = h.apply(e, c);
       if (error) {
         ++refused;
@@ -484,7 +552,8 @@ TEST_CASE("every command accepted saves in both formats and reopens equal, and e
       if (kind_index(c) >= 0) ++accepted_by_kind[kind_index(c)];
       {
         const auto problems = validate_engagement(e);
-        INFO(what << " was accepted, but the loader would say: " << (problems.empty() ? "" : problems.front()));
+        INFO(what << " was accepted, but the loader would say: "
+                  << (problems.empty() ? "" : problems.front()));
         REQUIRE(problems.empty());
       }
       if (maker.extreme || accepted % 8 == 0) {
@@ -510,7 +579,8 @@ TEST_CASE("every command accepted saves in both formats and reopens equal, and e
     }
     reopens_equal(e, "episode " + std::to_string(episode) + " undone to its start");
   }
-  INFO("tried " << tried << ", accepted " << accepted << ", refused " << refused << ", reopened " << reopened);
+  INFO("tried " << tried << ", accepted " << accepted << ", refused " << refused << ", reopened "
+                << reopened);
   CHECK(tried >= 10000);
   CHECK(accepted >= tried / 4);
   CHECK(refused >= tried / 10);
@@ -523,7 +593,9 @@ TEST_CASE("every command accepted saves in both formats and reopens equal, and e
 
 // [SECTION] Regressions ---------------------------------------------------------------
 
-TEST_CASE("a milestone moved past 9999-12-31 is refused with the field named, never saved unopenable", "[rules]") {
+TEST_CASE(
+    "a milestone moved past 9999-12-31 is refused with the field named, never saved unopenable",
+    "[rules]") {
   Engagement e = make_demo();
   History h;
   Milestone m;
@@ -544,7 +616,8 @@ TEST_CASE("a milestone moved past 9999-12-31 is refused with the field named, ne
   reopens_equal(e, "at 9999-12-31");
 }
 
-TEST_CASE("approving a change request that would push a milestone past the last date is refused", "[rules]") {
+TEST_CASE("approving a change request that would push a milestone past the last date is refused",
+          "[rules]") {
   Engagement e = make_demo();
   History h;
   Milestone m;
@@ -559,13 +632,15 @@ TEST_CASE("approving a change request that would push a milestone past the last 
   REQUIRE_FALSE(h.apply(e, Add<ChangeRequest>{cr}));
   const Id id = h.last_added();
   const Engagement before = e;
-  auto error = h.apply(e, DecideChangeRequest{id, ChangeStatus::Approved, d(2026, 11, 2), kNoId, "ok", ""});
+  auto error =
+      h.apply(e, DecideChangeRequest{id, ChangeStatus::Approved, d(2026, 11, 2), kNoId, "ok", ""});
   REQUIRE(error);
   CHECK(error->field == "current");
   CHECK(e == before);
 }
 
-TEST_CASE("dates in year 0 and year 10000 are refused by every command that sets a date", "[rules]") {
+TEST_CASE("dates in year 0 and year 10000 are refused by every command that sets a date",
+          "[rules]") {
   Engagement e = make_demo();
   History h;
   for (Date bad : {d(0, 1, 1), Date{kMinDateDays - 1}, Date{kMaxDateDays + 1}}) {
@@ -602,7 +677,8 @@ TEST_CASE("dates in year 0 and year 10000 are refused by every command that sets
   reopens_equal(e, "decisions on the first and last dates");
 }
 
-TEST_CASE("an add when the id counter is full is refused and the file still saves and reopens", "[rules]") {
+TEST_CASE("an add when the id counter is full is refused and the file still saves and reopens",
+          "[rules]") {
   Engagement e = make_demo();
   e.next_id = Id(-1);  // 4294967295: passes the loader, as `rapport check` said
   reopens_equal(e, "a full id counter");
@@ -633,7 +709,8 @@ TEST_CASE("a file whose id counter is 0 is refused", "[rules]") {
   CHECK(r.error.message.find("next_id") != std::string::npos);
 }
 
-TEST_CASE("fields the loader range-checks are range-checked by commands whatever the kind", "[rules]") {
+TEST_CASE("fields the loader range-checks are range-checked by commands whatever the kind",
+          "[rules]") {
   Engagement e = make_demo();
   History h;
   MeetingSeries s;
@@ -660,7 +737,8 @@ TEST_CASE("fields the loader range-checks are range-checked by commands whatever
   CHECK(error->field == "day_end");
 }
 
-TEST_CASE("a stakeholder cannot change side while an item needs them on the other side", "[rules]") {
+TEST_CASE("a stakeholder cannot change side while an item needs them on the other side",
+          "[rules]") {
   Engagement e = make_demo();
   History h;
   const ClientTask* task = nullptr;
@@ -677,7 +755,8 @@ TEST_CASE("a stakeholder cannot change side while an item needs them on the othe
   CHECK(e == before);
 }
 
-TEST_CASE("a year-0 date in an iCalendar import is refused or skipped, never saved unopenable", "[rules][import]") {
+TEST_CASE("a year-0 date in an iCalendar import is refused or skipped, never saved unopenable",
+          "[rules][import]") {
   Engagement e = make_demo();
   const std::string ics =
       "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Rapport tests//EN\r\n"
@@ -695,7 +774,8 @@ TEST_CASE("a year-0 date in an iCalendar import is refused or skipped, never sav
   }
 }
 
-TEST_CASE("a year-0 date in a GNOME Planner import is refused or skipped, never saved unopenable", "[rules][import]") {
+TEST_CASE("a year-0 date in a GNOME Planner import is refused or skipped, never saved unopenable",
+          "[rules][import]") {
   Engagement e = make_demo();
   std::ifstream in(RAPPORT_TEST_DATA "/website-relaunch.planner");
   std::ostringstream buffer;

@@ -1,7 +1,6 @@
 // The one UTF-8 check of core (rapport/text.hpp): what it lets through and
 // what it refuses, at every edge of the encoding.
 #include <catch2/catch.hpp>
-
 #include <string>
 
 #include "rapport/text.hpp"
@@ -50,10 +49,10 @@ TEST_CASE("text: overlong forms are refused at every width", "[text]") {
 }
 
 TEST_CASE("text: surrogates are refused, alone and in pairs", "[text]") {
-  CHECK_FALSE(is_valid_utf8(bytes({0xED, 0xA0, 0x80})));  // U+D800
-  CHECK_FALSE(is_valid_utf8(bytes({0xED, 0xAF, 0xBF})));  // U+DBFF
-  CHECK_FALSE(is_valid_utf8(bytes({0xED, 0xB0, 0x80})));  // U+DC00
-  CHECK_FALSE(is_valid_utf8(bytes({0xED, 0xBF, 0xBF})));  // U+DFFF
+  CHECK_FALSE(is_valid_utf8(bytes({0xED, 0xA0, 0x80})));                    // U+D800
+  CHECK_FALSE(is_valid_utf8(bytes({0xED, 0xAF, 0xBF})));                    // U+DBFF
+  CHECK_FALSE(is_valid_utf8(bytes({0xED, 0xB0, 0x80})));                    // U+DC00
+  CHECK_FALSE(is_valid_utf8(bytes({0xED, 0xBF, 0xBF})));                    // U+DFFF
   CHECK_FALSE(is_valid_utf8(bytes({0xED, 0xA0, 0xBD, 0xED, 0xB8, 0x80})));  // CESU-8 pair
 }
 
@@ -67,15 +66,16 @@ TEST_CASE("text: code points past U+10FFFF and the bytes no UTF-8 uses are refus
 }
 
 TEST_CASE("text: truncated sequences and stray continuation bytes are refused", "[text]") {
-  CHECK_FALSE(is_valid_utf8(bytes({0xC3})));                    // two-byte lead at the end
-  CHECK_FALSE(is_valid_utf8(bytes({0xE2, 0x82})));              // three-byte form cut short
-  CHECK_FALSE(is_valid_utf8(bytes({0xF0, 0x9F, 0x8E})));        // four-byte form cut short
-  CHECK_FALSE(is_valid_utf8("ok" + bytes({0xE6, 0x9D})));       // cut at the end of a text
-  CHECK_FALSE(is_valid_utf8(bytes({0xC3, 0x28})));              // lead byte then ASCII
-  CHECK_FALSE(is_valid_utf8(bytes({0xE2, 0x28, 0xA1})));        // a middle byte that is not a continuation
-  CHECK_FALSE(is_valid_utf8(bytes({0x80})));                    // a continuation byte alone
+  CHECK_FALSE(is_valid_utf8(bytes({0xC3})));               // two-byte lead at the end
+  CHECK_FALSE(is_valid_utf8(bytes({0xE2, 0x82})));         // three-byte form cut short
+  CHECK_FALSE(is_valid_utf8(bytes({0xF0, 0x9F, 0x8E})));   // four-byte form cut short
+  CHECK_FALSE(is_valid_utf8("ok" + bytes({0xE6, 0x9D})));  // cut at the end of a text
+  CHECK_FALSE(is_valid_utf8(bytes({0xC3, 0x28})));         // lead byte then ASCII
+  CHECK_FALSE(
+      is_valid_utf8(bytes({0xE2, 0x28, 0xA1})));  // a middle byte that is not a continuation
+  CHECK_FALSE(is_valid_utf8(bytes({0x80})));      // a continuation byte alone
   CHECK_FALSE(is_valid_utf8("a" + bytes({0xBF}) + "b"));
-  CHECK_FALSE(is_valid_utf8(bytes({0xC3, 0xA9, 0xA9})));        // one continuation too many
+  CHECK_FALSE(is_valid_utf8(bytes({0xC3, 0xA9, 0xA9})));  // one continuation too many
 }
 
 TEST_CASE("text: ascii_lower lowers ASCII letters only", "[text]") {
@@ -115,16 +115,17 @@ TEST_CASE("text: terminal_safe keeps line breaks only when asked", "[text]") {
 }
 
 TEST_CASE("text: terminal_safe escapes C1 controls written as UTF-8", "[text]") {
-  CHECK(terminal_safe(bytes({0xC2, 0x9B}) + "2J") == "\\u009b2J");    // U+009B: CSI
-  CHECK(terminal_safe(bytes({0xC2, 0x80})) == "\\u0080");              // the first C1 control
-  CHECK(terminal_safe(bytes({0xC2, 0x9D}) + "0;x" + bytes({0xC2, 0x9C})) == "\\u009d0;x\\u009c");  // OSC .. ST
-  CHECK(terminal_safe(bytes({0xC2, 0x9F})) == "\\u009f");              // the last one
-  CHECK(terminal_safe(bytes({0xC2, 0xA0})) == bytes({0xC2, 0xA0}));    // U+00A0, no-break space: kept
+  CHECK(terminal_safe(bytes({0xC2, 0x9B}) + "2J") == "\\u009b2J");  // U+009B: CSI
+  CHECK(terminal_safe(bytes({0xC2, 0x80})) == "\\u0080");           // the first C1 control
+  CHECK(terminal_safe(bytes({0xC2, 0x9D}) + "0;x" + bytes({0xC2, 0x9C})) ==
+        "\\u009d0;x\\u009c");                                        // OSC .. ST
+  CHECK(terminal_safe(bytes({0xC2, 0x9F})) == "\\u009f");            // the last one
+  CHECK(terminal_safe(bytes({0xC2, 0xA0})) == bytes({0xC2, 0xA0}));  // U+00A0, no-break space: kept
 }
 
 TEST_CASE("text: terminal_safe shows bytes that are not UTF-8 as hex", "[text]") {
-  CHECK(terminal_safe(bytes({0x9B}) + "2J") == "\\x9b2J");  // a lone 8-bit CSI byte
-  CHECK(terminal_safe(bytes({0xC3})) == "\\xc3");            // a sequence cut short
+  CHECK(terminal_safe(bytes({0x9B}) + "2J") == "\\x9b2J");    // a lone 8-bit CSI byte
+  CHECK(terminal_safe(bytes({0xC3})) == "\\xc3");             // a sequence cut short
   CHECK(terminal_safe(bytes({0xC0, 0x9B})) == "\\xc0\\x9b");  // an overlong form of ESC
   CHECK(terminal_safe("ok" + bytes({0xFF})) == "ok\\xff");
 }
@@ -133,10 +134,10 @@ TEST_CASE("text: terminal_safe keeps printable text and valid UTF-8 byte for byt
   CHECK(terminal_safe("") == "");
   const std::string plain = "Website relaunch: phase 2 (50% done) \\ C:\\path ~ {ok}";
   CHECK(terminal_safe(plain) == plain);
-  const std::string utf8 =
-      "Kahvila Aalto Oy – Aino Mäkelä, “Öl” € 3.200 · 東京 🎉";
+  const std::string utf8 = "Kahvila Aalto Oy – Aino Mäkelä, “Öl” € 3.200 · 東京 🎉";
   CHECK(is_valid_utf8(utf8));
   CHECK(terminal_safe(utf8) == utf8);
   CHECK(terminal_safe(utf8, true) == utf8);
-  CHECK(terminal_safe(bytes({0xF4, 0x8F, 0xBF, 0xBF})) == bytes({0xF4, 0x8F, 0xBF, 0xBF}));  // U+10FFFF
+  CHECK(terminal_safe(bytes({0xF4, 0x8F, 0xBF, 0xBF})) ==
+        bytes({0xF4, 0x8F, 0xBF, 0xBF}));  // U+10FFFF
 }

@@ -1,6 +1,5 @@
 // Dates, times and time-zone conversion.
 #include <catch2/catch.hpp>
-
 #include <cstdlib>
 
 #include "rapport/time.hpp"
@@ -49,12 +48,15 @@ TEST_CASE("local time converts through the zone's DST rules", "[time]") {
   CHECK(ny.time.hhmm() == "03:00");
 }
 
-TEST_CASE("a skipped local time moves forward and an ambiguous one takes the earlier instant", "[time]") {
+TEST_CASE("a skipped local time moves forward and an ambiguous one takes the earlier instant",
+          "[time]") {
   // 2026-03-29 02:30 does not exist in Amsterdam (clocks jump 02:00 -> 03:00).
-  Instant skipped = to_instant({Date::from_ymd(2026, 3, 29), LocalTime{2 * 60 + 30}}, "Europe/Amsterdam");
+  Instant skipped =
+      to_instant({Date::from_ymd(2026, 3, 29), LocalTime{2 * 60 + 30}}, "Europe/Amsterdam");
   CHECK(to_local(skipped, "Europe/Amsterdam").time.hhmm() == "03:30");
   // 2026-10-25 02:30 happens twice; the first is at +02:00.
-  Instant twice = to_instant({Date::from_ymd(2026, 10, 25), LocalTime{2 * 60 + 30}}, "Europe/Amsterdam");
+  Instant twice =
+      to_instant({Date::from_ymd(2026, 10, 25), LocalTime{2 * 60 + 30}}, "Europe/Amsterdam");
   CHECK(twice.iso_utc() == "2026-10-25T00:30Z");
 }
 
@@ -76,7 +78,9 @@ TEST_CASE("a pinned today is today in every zone and can be taken back", "[time]
 
 TEST_CASE("CTest runs every test with RAPPORT_TODAY set and today_in honours it", "[time][today]") {
   const char* env = std::getenv("RAPPORT_TODAY");
-  INFO("tests/CMakeLists.txt sets RAPPORT_TODAY=2026-11-24 on every test; set it when running by hand");
+  INFO(
+      "tests/CMakeLists.txt sets RAPPORT_TODAY=2026-11-24 on every test; set it when running by "
+      "hand");
   REQUIRE(env != nullptr);
   auto expected = parse_today_pin(env);
   REQUIRE(expected);

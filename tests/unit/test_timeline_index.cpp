@@ -1,8 +1,7 @@
 // The timeline index: lanes, items sorted by time, the visible range cut by
 // binary search (long items that start earlier included), flags, bands.
-#include <catch2/catch.hpp>
-
 #include <algorithm>
+#include <catch2/catch.hpp>
 
 #include "rapport/demo.hpp"
 #include "rapport/timeline_index.hpp"
@@ -102,8 +101,9 @@ TEST_CASE("lanes: one per meeting series, then the fixed lanes", "[timeline_inde
   CHECK(ix.lanes()[4].title == "Check-in");
   CHECK(ix.item_count() == 12 + 2 + 2 + 1 + 2);
   for (const TimelineLane& l : ix.lanes()) {
-    CHECK(std::is_sorted(l.items.begin(), l.items.end(),
-                         [](const TimelineItem& a, const TimelineItem& b) { return a.start < b.start; }));
+    CHECK(std::is_sorted(
+        l.items.begin(), l.items.end(),
+        [](const TimelineItem& a, const TimelineItem& b) { return a.start < b.start; }));
   }
 }
 

@@ -13,7 +13,6 @@
 
 #include <cereal/archives/portable_binary.hpp>
 #include <cereal/cereal.hpp>
-
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
@@ -82,8 +81,9 @@ class BoundedBinaryInputArchive
 };
 
 template <class T>
-  requires(std::is_integral_v<T> && !std::is_same_v<T, bool>)
-void CEREAL_LOAD_FUNCTION_NAME(BoundedBinaryInputArchive& ar, T& t) {
+requires(std::is_integral_v<T> &&
+         !std::is_same_v<T, bool>) void CEREAL_LOAD_FUNCTION_NAME(BoundedBinaryInputArchive& ar,
+                                                                  T& t) {
   ar.load_bytes<sizeof(T)>(&t, sizeof(T));
 }
 

@@ -9,7 +9,6 @@
 #pragma once
 
 #include <cereal/archives/json.hpp>  // must stay first
-
 #include <cereal/archives/portable_binary.hpp>
 #include <cereal/cereal.hpp>
 #include <cereal/types/string.hpp>

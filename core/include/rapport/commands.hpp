@@ -15,14 +15,28 @@ namespace rapport {
 
 // Adds an item; its id is assigned (item.id is ignored). History::last_added()
 // tells the new id.
-template <class T> struct Add { T item; };
+template <class T>
+struct Add {
+  T item;
+};
 // Replaces the item with the same id.
-template <class T> struct Update { T item; };
+template <class T>
+struct Update {
+  T item;
+};
 // Deletes an item and clears every reference to it, in one step.
-template <class T> struct Delete { Id id = kNoId; };
+template <class T>
+struct Delete {
+  Id id = kNoId;
+};
 
-struct SetInfo { EngagementInfo info; };
-struct MoveMilestone { Id id = kNoId; Date to; };
+struct SetInfo {
+  EngagementInfo info;
+};
+struct MoveMilestone {
+  Id id = kNoId;
+  Date to;
+};
 // Approve moves each affected milestone by its impact; Reject needs a
 // rationale and an alternative; Defer and back to Proposed need nothing.
 struct DecideChangeRequest {
@@ -42,16 +56,16 @@ struct SetOccurrence {
 };
 
 #define RAPPORT_ITEM_COMMANDS(T) Add<T>, Update<T>, Delete<T>
-using Command = std::variant<
-    SetInfo, MoveMilestone, DecideChangeRequest, SetOccurrence,
-    RAPPORT_ITEM_COMMANDS(Stakeholder), RAPPORT_ITEM_COMMANDS(Objective),
-    RAPPORT_ITEM_COMMANDS(Constraint), RAPPORT_ITEM_COMMANDS(Question),
-    RAPPORT_ITEM_COMMANDS(Expectation), RAPPORT_ITEM_COMMANDS(Responsibility),
-    RAPPORT_ITEM_COMMANDS(Deliverable), RAPPORT_ITEM_COMMANDS(CommunicationChannel),
-    RAPPORT_ITEM_COMMANDS(MeetingSeries), RAPPORT_ITEM_COMMANDS(Milestone),
-    RAPPORT_ITEM_COMMANDS(Boundary), RAPPORT_ITEM_COMMANDS(ChangeRequest),
-    RAPPORT_ITEM_COMMANDS(ClientTask), RAPPORT_ITEM_COMMANDS(Decision),
-    RAPPORT_ITEM_COMMANDS(Feedback)>;
+using Command =
+    std::variant<SetInfo, MoveMilestone, DecideChangeRequest, SetOccurrence,
+                 RAPPORT_ITEM_COMMANDS(Stakeholder), RAPPORT_ITEM_COMMANDS(Objective),
+                 RAPPORT_ITEM_COMMANDS(Constraint), RAPPORT_ITEM_COMMANDS(Question),
+                 RAPPORT_ITEM_COMMANDS(Expectation), RAPPORT_ITEM_COMMANDS(Responsibility),
+                 RAPPORT_ITEM_COMMANDS(Deliverable), RAPPORT_ITEM_COMMANDS(CommunicationChannel),
+                 RAPPORT_ITEM_COMMANDS(MeetingSeries), RAPPORT_ITEM_COMMANDS(Milestone),
+                 RAPPORT_ITEM_COMMANDS(Boundary), RAPPORT_ITEM_COMMANDS(ChangeRequest),
+                 RAPPORT_ITEM_COMMANDS(ClientTask), RAPPORT_ITEM_COMMANDS(Decision),
+                 RAPPORT_ITEM_COMMANDS(Feedback)>;
 #undef RAPPORT_ITEM_COMMANDS
 
 // The Edit-menu name of a command as it would apply to `e`:
@@ -60,22 +74,29 @@ std::string describe(const Engagement& e, const Command& c);
 
 // Primitive edits: what a command turns into, and what undo replays. Each
 // touches one item (or the engagement info), so undo costs what changed.
-template <class T> struct Put { T item; };     // insert or replace by id
-template <class T> struct Erase { Id id = kNoId; };
-struct PutInfo { EngagementInfo info; };
-struct SetNextId { Id next = 1; };
+template <class T>
+struct Put {
+  T item;
+};  // insert or replace by id
+template <class T>
+struct Erase {
+  Id id = kNoId;
+};
+struct PutInfo {
+  EngagementInfo info;
+};
+struct SetNextId {
+  Id next = 1;
+};
 
 #define RAPPORT_ITEM_EDITS(T) Put<T>, Erase<T>
 using Edit = std::variant<
-    PutInfo, SetNextId,
-    RAPPORT_ITEM_EDITS(Stakeholder), RAPPORT_ITEM_EDITS(Objective),
-    RAPPORT_ITEM_EDITS(Constraint), RAPPORT_ITEM_EDITS(Question),
-    RAPPORT_ITEM_EDITS(Expectation), RAPPORT_ITEM_EDITS(Responsibility),
-    RAPPORT_ITEM_EDITS(Deliverable), RAPPORT_ITEM_EDITS(CommunicationChannel),
-    RAPPORT_ITEM_EDITS(MeetingSeries), RAPPORT_ITEM_EDITS(Milestone),
-    RAPPORT_ITEM_EDITS(Boundary), RAPPORT_ITEM_EDITS(ChangeRequest),
-    RAPPORT_ITEM_EDITS(ClientTask), RAPPORT_ITEM_EDITS(Decision),
-    RAPPORT_ITEM_EDITS(Feedback)>;
+    PutInfo, SetNextId, RAPPORT_ITEM_EDITS(Stakeholder), RAPPORT_ITEM_EDITS(Objective),
+    RAPPORT_ITEM_EDITS(Constraint), RAPPORT_ITEM_EDITS(Question), RAPPORT_ITEM_EDITS(Expectation),
+    RAPPORT_ITEM_EDITS(Responsibility), RAPPORT_ITEM_EDITS(Deliverable),
+    RAPPORT_ITEM_EDITS(CommunicationChannel), RAPPORT_ITEM_EDITS(MeetingSeries),
+    RAPPORT_ITEM_EDITS(Milestone), RAPPORT_ITEM_EDITS(Boundary), RAPPORT_ITEM_EDITS(ChangeRequest),
+    RAPPORT_ITEM_EDITS(ClientTask), RAPPORT_ITEM_EDITS(Decision), RAPPORT_ITEM_EDITS(Feedback)>;
 #undef RAPPORT_ITEM_EDITS
 
 // Checks `c` against `e` and, when valid, returns the edits that carry it out

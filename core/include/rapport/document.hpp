@@ -72,13 +72,23 @@ struct Import {
 };
 }  // namespace intent
 
-using Intent = std::variant<intent::Apply, intent::Undo, intent::Redo, intent::Replace, intent::MarkSaved,
-                            intent::Import>;
+using Intent = std::variant<intent::Apply, intent::Undo, intent::Redo, intent::Replace,
+                            intent::MarkSaved, intent::Import>;
 
 // [SECTION] Outcome -------------------------------------------------------------
 
 struct Outcome {
-  enum class What { Changed, Refused, Undone, Redone, NothingToDo, Replaced, Saved, Imported, ImportRefused };
+  enum class What {
+    Changed,
+    Refused,
+    Undone,
+    Redone,
+    NothingToDo,
+    Replaced,
+    Saved,
+    Imported,
+    ImportRefused
+  };
   What what = What::NothingToDo;
   std::string message;  // a sentence for the status bar or, when refused, the reason
   Id added = kNoId;     // set for Apply{select_added} when an Add ran
@@ -101,7 +111,7 @@ class Document {
   uint64_t generation() const { return generation_; }
 
   template <class I>
-    requires std::is_constructible_v<Intent, I>
+  requires std::is_constructible_v<Intent, I>
   void submit(I&& intent) {
     pending_.emplace_back(std::in_place_type<std::decay_t<I>>, std::forward<I>(intent));
   }

@@ -71,8 +71,10 @@ std::string ics_fold(std::string_view line);
 // requests and decisions since `since` (default: two weeks before as_of), and
 // the boundaries. Internal fields never appear. HTML: one self-contained page
 // (inline CSS, no scripts, no external resources) that prints to A4.
-std::string export_report_html(const Engagement& e, Date as_of, std::optional<Date> since = std::nullopt);
-std::string export_report_markdown(const Engagement& e, Date as_of, std::optional<Date> since = std::nullopt);
+std::string export_report_html(const Engagement& e, Date as_of,
+                               std::optional<Date> since = std::nullopt);
+std::string export_report_markdown(const Engagement& e, Date as_of,
+                                   std::optional<Date> since = std::nullopt);
 
 // A series' rhythm in words: "Once", "Weekly on Fri until 2027-03-26",
 // "Monthly on the 1st Tue, 5 times", "Every 2 months on day 31 (or the last day)".
@@ -87,8 +89,8 @@ std::string recurrence_text(const MeetingSeries& s);
 // spreadsheet shows them as text instead of running them as formulas.
 std::string export_csv(const Engagement& e, Kind kind, const ExportOptions& options = {});
 // Every non-empty table: (file name such as "client-tasks.csv", CSV text).
-std::vector<std::pair<std::string, std::string>> export_csv_tables(const Engagement& e,
-                                                                   const ExportOptions& options = {});
+std::vector<std::pair<std::string, std::string>> export_csv_tables(
+    const Engagement& e, const ExportOptions& options = {});
 // One cell: neutralised (when `user_text`) and quoted as RFC 4180 needs.
 std::string csv_cell(std::string_view text, bool user_text = true);
 

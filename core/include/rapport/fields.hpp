@@ -16,13 +16,13 @@
 namespace rapport {
 
 enum class FieldType : uint8_t {
-  Text,          // one line
-  LongText,      // several lines
+  Text,      // one line
+  LongText,  // several lines
   Date,
   OptionalDate,
-  Time,          // LocalTime
-  Int,           // int32_t, with `min`/`max`
-  Money,         // int64_t minor units in the engagement's currency
+  Time,   // LocalTime
+  Int,    // int32_t, with `min`/`max`
+  Money,  // int64_t minor units in the engagement's currency
   Bool,
   Enum,          // through get_enum/set_enum
   Stakeholder,   // Id of a stakeholder (0 = none)
@@ -37,9 +37,10 @@ enum class FieldType : uint8_t {
 
 template <class T>
 struct Field {
-  using Member = std::variant<std::monostate, std::string T::*, Date T::*, std::optional<Date> T::*, LocalTime T::*,
-                              int32_t T::*, int64_t T::*, bool T::*, Id T::*, std::vector<Id> T::*, uint8_t T::*,
-                              std::vector<MilestoneImpact> T::*>;
+  using Member =
+      std::variant<std::monostate, std::string T::*, Date T::*, std::optional<Date> T::*,
+                   LocalTime T::*, int32_t T::*, int64_t T::*, bool T::*, Id T::*,
+                   std::vector<Id> T::*, uint8_t T::*, std::vector<MilestoneImpact> T::*>;
   const char* key;    // stable: "name", "due"; matches validate()'s Error::field
   const char* label;  // "Name", "Due"
   FieldType type;
@@ -59,7 +60,8 @@ struct Field {
 };
 
 // The fields of each kind, in display order.
-template <class T> std::span<const Field<T>> fields();
+template <class T>
+std::span<const Field<T>> fields();
 
 // The field's value as text for a table cell, a CSV cell or a search
 // ("Aino Mäkelä", "2026-12-15", "Mon, Wed", "€ 1 800.00").
@@ -81,7 +83,8 @@ struct SearchHit {
   std::string field;    // the label of the field that matched
   std::string snippet;  // the matching text, shortened
 };
-std::vector<SearchHit> search(const Engagement& e, std::string_view query, bool include_internal, size_t limit = 200);
+std::vector<SearchHit> search(const Engagement& e, std::string_view query, bool include_internal,
+                              size_t limit = 200);
 
 // Every internal text in the engagement (non-empty), for tests and exports
 // that must prove none leaks.

@@ -70,13 +70,13 @@ const char* to_string(Severity s);  // "info", "warning", "problem"
 
 struct Finding {
   Severity severity = Severity::Warning;
-  std::string check;    // stable id, one of the kCheck* below
-  std::string message;  // plain words; names the item
-  Id item = kNoId;      // the item to select; kNoId = the engagement as a whole
+  std::string check;               // stable id, one of the kCheck* below
+  std::string message;             // plain words; names the item
+  Id item = kNoId;                 // the item to select; kNoId = the engagement as a whole
   std::optional<Date> occurrence;  // for meeting findings: the occurrence's original date
   Date date;                       // where it sits on the timeline
   std::string next_step;
-  bool internal = false;  // about the provider's own conduct: presentation mode hides it
+  bool internal = false;    // about the provider's own conduct: presentation mode hides it
   std::vector<Id> related;  // other items it concerns (the tasks of an owner, ...)
 };
 
@@ -106,7 +106,8 @@ inline constexpr std::string_view kCheckMilestoneWaits = "milestone-waits-on-cli
 // All checks as of `as_of` (a date in the engagement's time zone), sorted by
 // severity (problems first), then date, then check id and item. Never throws
 // on a broken file: dangling references read as missing.
-std::vector<Finding> check_health(const Engagement& e, Date as_of, const HealthSettings& settings = {});
+std::vector<Finding> check_health(const Engagement& e, Date as_of,
+                                  const HealthSettings& settings = {});
 
 // [SECTION] Text --------------------------------------------------------------
 
@@ -134,8 +135,9 @@ std::string health_report(const Engagement& e, Date as_of, const std::vector<Fin
 // and, when some were left out, a last line "N findings not shown: rapport
 // check --all lists every finding." The text grows with the number of check
 // ids, not with the findings.
-std::string health_report_by_check(const Engagement& e, Date as_of, const std::vector<Finding>& findings,
-                                   size_t examples = 3, bool include_internal = true);
+std::string health_report_by_check(const Engagement& e, Date as_of,
+                                   const std::vector<Finding>& findings, size_t examples = 3,
+                                   bool include_internal = true);
 
 // [SECTION] Series ------------------------------------------------------------
 

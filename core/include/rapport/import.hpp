@@ -56,8 +56,10 @@ inline constexpr size_t kMaxImportBytes = 32u << 20;
 
 // `warnings` (optional) receives what was imported approximately or skipped,
 // each naming the line or item, for the app to show after the import.
-ImportResult import_ics(const Engagement& e, std::string_view text, std::vector<std::string>* warnings = nullptr);
-ImportResult import_planner(const Engagement& e, std::string_view xml, std::vector<std::string>* warnings = nullptr);
+ImportResult import_ics(const Engagement& e, std::string_view text,
+                        std::vector<std::string>* warnings = nullptr);
+ImportResult import_planner(const Engagement& e, std::string_view xml,
+                            std::vector<std::string>* warnings = nullptr);
 
 // The dry run both imports end with: applies `commands` to a copy of `e` in
 // order; the first refused one becomes an error naming it.

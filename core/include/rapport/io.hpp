@@ -85,7 +85,7 @@ struct LoadResult {
   std::optional<Engagement> engagement;  // set on success
   FileError error;                       // set on failure
   FileFormat format = FileFormat::Binary;
-  uint32_t format_version = 0;           // as found in the file (0 if unknown)
+  uint32_t format_version = 0;  // as found in the file (0 if unknown)
   explicit operator bool() const { return engagement.has_value(); }
 };
 

@@ -120,7 +120,7 @@ const char* to_string(ExpectationStatus s);
 struct Expectation {
   Id id = kNoId;
   std::string what;
-  Id source = kNoId;  // stakeholder
+  Id source = kNoId;   // stakeholder
   bool stated = true;  // false = inferred by the provider
   ExpectationStatus status = ExpectationStatus::Unconfirmed;
   Date raised_on;
@@ -150,8 +150,8 @@ struct CommunicationChannel {
   Id id = kNoId;
   ChannelKind kind = ChannelKind::Email;
   std::string purpose;
-  std::string frequency;           // "weekly", "as needed"
-  int32_t response_time_hours = 0; // promised; 0 = none promised
+  std::string frequency;            // "weekly", "as needed"
+  int32_t response_time_hours = 0;  // promised; 0 = none promised
   Id client_primary = kNoId;
   Id client_backup = kNoId;
   Id provider_primary = kNoId;
@@ -172,9 +172,9 @@ const char* to_string(Frequency f);
 
 struct Recurrence {
   Frequency frequency = Frequency::Once;
-  int32_t interval = 1;   // >= 1
-  uint8_t weekdays = 0;   // WeekdayBits, for Weekly
-  int32_t month_day = 1;  // 1..31, for MonthlyOnDay
+  int32_t interval = 1;       // >= 1
+  uint8_t weekdays = 0;       // WeekdayBits, for Weekly
+  int32_t month_day = 1;      // 1..31, for MonthlyOnDay
   int32_t week_of_month = 1;  // 1..5, or -1 = last, for MonthlyOnWeekday
   uint8_t weekday = 1;        // 0 = Sunday, for MonthlyOnWeekday
   std::optional<Date> until;  // inclusive, local date
@@ -257,9 +257,9 @@ struct Boundary {
   Date from;
   Date to;
   // Quota
-  int32_t included = 0;       // e.g. 2 revision rounds
+  int32_t included = 0;  // e.g. 2 revision rounds
   int32_t used = 0;
-  std::string unit;           // "revision round", "meeting"
+  std::string unit;  // "revision round", "meeting"
   QuotaPeriod period = QuotaPeriod::Engagement;
   int64_t extra_rate_minor = 0;  // price of one extra unit, agreed with the client
   bool operator==(const Boundary&) const = default;
@@ -340,9 +340,9 @@ struct EngagementInfo {
   std::string time_zone = "UTC";  // IANA
   Date start;
   Date end;
-  std::string currency = "EUR";  // ISO 4217
-  std::string vision;            // in the client's words
-  std::string internal_notes;    // internal
+  std::string currency = "EUR";         // ISO 4217
+  std::string vision;                   // in the client's words
+  std::string internal_notes;           // internal
   int64_t internal_day_rate_minor = 0;  // internal
   int32_t internal_margin_percent = 0;  // internal
   bool operator==(const EngagementInfo&) const = default;
@@ -376,19 +376,33 @@ struct Engagement {
 // Every item kind, for code that must visit all tables (validation, search,
 // counts, redaction). The order is the order of sections in the app.
 enum class Kind : uint8_t {
-  Stakeholder, Objective, Constraint, Question, Expectation, Responsibility,
-  Deliverable, Channel, Meeting, Milestone, Boundary, ChangeRequest, ClientTask,
-  Decision, Feedback,
+  Stakeholder,
+  Objective,
+  Constraint,
+  Question,
+  Expectation,
+  Responsibility,
+  Deliverable,
+  Channel,
+  Meeting,
+  Milestone,
+  Boundary,
+  ChangeRequest,
+  ClientTask,
+  Decision,
+  Feedback,
 };
 inline constexpr int kKindCount = 15;
-const char* to_string(Kind k);         // "stakeholder"
-const char* plural_title(Kind k);      // "Stakeholders"
+const char* to_string(Kind k);     // "stakeholder"
+const char* plural_title(Kind k);  // "Stakeholders"
 
-template <class T> struct KindOf;
-#define RAPPORT_KIND(Type, K, member)                                  \
-  template <> struct KindOf<Type> {                                    \
-    static constexpr Kind kind = Kind::K;                              \
-    static Table<Type>& table(Engagement& e) { return e.member; }      \
+template <class T>
+struct KindOf;
+#define RAPPORT_KIND(Type, K, member)                                         \
+  template <>                                                                 \
+  struct KindOf<Type> {                                                       \
+    static constexpr Kind kind = Kind::K;                                     \
+    static Table<Type>& table(Engagement& e) { return e.member; }             \
     static const Table<Type>& table(const Engagement& e) { return e.member; } \
   };
 RAPPORT_KIND(Stakeholder, Stakeholder, stakeholders)
@@ -411,10 +425,21 @@ RAPPORT_KIND(Feedback, Feedback, feedback)
 // Calls f(table) for each of the 15 tables, in Kind order.
 template <class E, class F>
 void for_each_table(E& e, F&& f) {
-  f(e.stakeholders); f(e.objectives); f(e.constraints); f(e.questions);
-  f(e.expectations); f(e.responsibilities); f(e.deliverables); f(e.channels);
-  f(e.meetings); f(e.milestones); f(e.boundaries); f(e.change_requests);
-  f(e.client_tasks); f(e.decisions); f(e.feedback);
+  f(e.stakeholders);
+  f(e.objectives);
+  f(e.constraints);
+  f(e.questions);
+  f(e.expectations);
+  f(e.responsibilities);
+  f(e.deliverables);
+  f(e.channels);
+  f(e.meetings);
+  f(e.milestones);
+  f(e.boundaries);
+  f(e.change_requests);
+  f(e.client_tasks);
+  f(e.decisions);
+  f(e.feedback);
 }
 
 // The short text that names an item in lists, labels and messages.

@@ -15,9 +15,9 @@ namespace rapport {
 
 struct Occurrence {
   Id series = kNoId;
-  Date original;        // original local date: the key of its override
-  Instant start;        // actual start (after a move), UTC
-  Instant end;          // start + duration
+  Date original;           // original local date: the key of its override
+  Instant start;           // actual start (after a move), UTC
+  Instant end;             // start + duration
   Instant original_start;  // where it was planned, UTC
   OccurrenceState state = OccurrenceState::Planned;
   bool moved = false;

@@ -20,10 +20,6 @@
 // - Each serialize() rejects a class version newer than it knows.
 #pragma once
 
-#include "rapport/text.hpp"
-
-#include "rapport/cereal_archives.hpp"  // first: see that header
-
 #include <array>
 #include <cstdint>
 #include <map>
@@ -34,7 +30,9 @@
 #include <type_traits>
 #include <vector>
 
+#include "rapport/cereal_archives.hpp"  // first: see that header
 #include "rapport/model.hpp"
+#include "rapport/text.hpp"
 #include "rapport/validate.hpp"
 
 namespace rapport {
@@ -87,7 +85,6 @@ inline constexpr bool is_loading = A::is_loading::value;
 // Dates a file may hold: kMinDateDays..kMaxDateDays (validate.hpp), the same
 // range commands keep to.
 
-
 // [SECTION] Fields ------------------------------------------------------------
 
 // Integers and bools, as they are.
@@ -105,15 +102,17 @@ void small_uint(A& ar, const char* name, uint8_t& v, unsigned max) {
     uint32_t wide = v;
     ar(cereal::make_nvp(name, wide));
     if constexpr (is_loading<A>) {
-      if (wide > max) throw PayloadError(std::string(name) + " is " + std::to_string(wide) +
-                                         ", more than " + std::to_string(max));
+      if (wide > max)
+        throw PayloadError(std::string(name) + " is " + std::to_string(wide) + ", more than " +
+                           std::to_string(max));
       v = static_cast<uint8_t>(wide);
     }
   } else {
     ar(cereal::make_nvp(name, v));
     if constexpr (is_loading<A>) {
-      if (v > max) throw PayloadError(std::string(name) + " is " + std::to_string(v) +
-                                      ", more than " + std::to_string(max));
+      if (v > max)
+        throw PayloadError(std::string(name) + " is " + std::to_string(v) + ", more than " +
+                           std::to_string(max));
     }
   }
 }
@@ -165,8 +164,10 @@ void optional_date(A& ar, const char* name, std::optional<Date>& d) {
     if constexpr (!is_loading<A>) s = d ? d->iso() : std::string();
     ar(cereal::make_nvp(name, s));
     if constexpr (is_loading<A>) {
-      if (s.empty()) d.reset();
-      else d = parse_date_or_throw(s, name);
+      if (s.empty())
+        d.reset();
+      else
+        d = parse_date_or_throw(s, name);
     }
   } else {
     bool has = d.has_value();
@@ -174,8 +175,10 @@ void optional_date(A& ar, const char* name, std::optional<Date>& d) {
     ar(cereal::make_nvp(name, has));
     if (has) ar(cereal::make_nvp(name, days));
     if constexpr (is_loading<A>) {
-      if (has) d = checked_date(days, name);
-      else d.reset();
+      if (has)
+        d = checked_date(days, name);
+      else
+        d.reset();
     }
   }
 }
@@ -233,8 +236,10 @@ void optional_local_date_time(A& ar, const char* name, std::optional<LocalDateTi
     ar(cereal::make_nvp(name, has));
     if (has) ar(cereal::make_nvp(name, days), cereal::make_nvp(name, minutes));
     if constexpr (is_loading<A>) {
-      if (has) v = LocalDateTime{checked_date(days, name), checked_time(minutes, name)};
-      else v.reset();
+      if (has)
+        v = LocalDateTime{checked_date(days, name), checked_time(minutes, name)};
+      else
+        v.reset();
     }
   }
 }
@@ -244,10 +249,10 @@ void optional_local_date_time(A& ar, const char* name, std::optional<LocalDateTi
 
 template <class E>
 struct EnumNames;
-#define RAPPORT_ENUM_NAMES(E, ...)                                   \
-  template <>                                                        \
-  struct EnumNames<E> {                                              \
-    static constexpr std::array names{__VA_ARGS__};                  \
+#define RAPPORT_ENUM_NAMES(E, ...)                  \
+  template <>                                       \
+  struct EnumNames<E> {                             \
+    static constexpr std::array names{__VA_ARGS__}; \
   };
 RAPPORT_ENUM_NAMES(Side, "client", "provider")
 RAPPORT_ENUM_NAMES(Level, "low", "medium", "high")
@@ -386,8 +391,7 @@ struct OverridesRef {
       OverrideEntry entry;
       ar(entry);
       if (!map.try_emplace(entry.date, std::move(entry.value)).second)
-        throw PayloadError("a meeting has two entries for the occurrence on " +
-                           entry.date.iso());
+        throw PayloadError("a meeting has two entries for the occurrence on " + entry.date.iso());
     }
   }
 };

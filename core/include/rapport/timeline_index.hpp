@@ -28,12 +28,12 @@ const char* to_string(LaneKind k);  // "meetings", "milestones", ...
 
 // Flags of a timeline item.
 enum TimelineFlag : uint8_t {
-  kMoved = 1 << 0,         // occurrence moved away from its planned time
-  kMissingRecap = 1 << 1,  // held occurrence without a recap
-  kDrifted = 1 << 2,       // milestone: current date differs from the baseline
-  kOverdue = 1 << 3,       // client task: open and past due (as of the build date)
-  kMovedMilestones = 1 << 4,  // approved change request that moved milestones
-  kHiddenFromClient = 1 << 5, // milestone not client-visible
+  kMoved = 1 << 0,             // occurrence moved away from its planned time
+  kMissingRecap = 1 << 1,      // held occurrence without a recap
+  kDrifted = 1 << 2,           // milestone: current date differs from the baseline
+  kOverdue = 1 << 3,           // client task: open and past due (as of the build date)
+  kMovedMilestones = 1 << 4,   // approved change request that moved milestones
+  kHiddenFromClient = 1 << 5,  // milestone not client-visible
 };
 
 struct TimelineItem {
@@ -48,9 +48,9 @@ struct TimelineItem {
   // Where it was: a moved occurrence's planned start, a milestone's baseline
   // day. Equal to `at` when there is none.
   Instant ghost;
-  Id id = kNoId;    // the item; for an occurrence, its series
-  Date date;        // occurrence: original local date (its override key);
-                    // milestone: current; change request: requested on; task: due
+  Id id = kNoId;      // the item; for an occurrence, its series
+  Date date;          // occurrence: original local date (its override key);
+                      // milestone: current; change request: requested on; task: due
   uint8_t state = 0;  // OccurrenceState, MilestoneStatus, BoundaryKind, ChangeStatus, TaskStatus
   uint8_t flags = 0;  // TimelineFlag
   uint8_t row = 0;    // sub-row inside the lane, so overlapping items stack
@@ -58,9 +58,9 @@ struct TimelineItem {
 
 struct TimelineLane {
   LaneKind kind = LaneKind::Milestones;
-  Id series = kNoId;  // meeting lanes: the series
-  std::string title;  // "Weekly check-in", "Milestones"
-  uint8_t rows = 1;   // sub-rows used by its items (>= 1)
+  Id series = kNoId;                // meeting lanes: the series
+  std::string title;                // "Weekly check-in", "Milestones"
+  uint8_t rows = 1;                 // sub-rows used by its items (>= 1)
   std::vector<TimelineItem> items;  // sorted by start
   std::vector<int64_t> max_end;     // max_end[i] = max(items[0..i].end), minutes
   // Meeting lanes: true when the series has occurrences in the span that were
