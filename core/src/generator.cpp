@@ -1,30 +1,19 @@
-// Synthetic engagements of any size for tests and benchmarks. A small
-// splitmix64 generator keeps the output identical on every platform.
+// Synthetic engagements of any size for tests and benchmarks; SeededRandom
+// keeps the output identical on every platform.
 #include <algorithm>
 #include <string>
 
 #include "rapport/demo.hpp"
+#include "rapport/seeded_random.hpp"
 
 namespace rapport {
 namespace {
-
-struct Random {
-  uint64_t state;
-  uint64_t next() {
-    uint64_t z = (state += 0x9E3779B97F4A7C15ull);
-    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
-    z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
-    return z ^ (z >> 31);
-  }
-  int64_t range(int64_t lo, int64_t hi) { return lo + int64_t(next() % uint64_t(hi - lo + 1)); }
-  bool chance(int percent) { return range(0, 99) < percent; }
-};
 
 const char* kWords[] = {"booking", "menu",    "brand",   "launch", "copy",   "photo",
                         "review",  "payment", "widget",  "search", "design", "access",
                         "report",  "event",   "loyalty", "banner"};
 
-std::string phrase(Random& r, const char* prefix) {
+std::string phrase(SeededRandom& r, const char* prefix) {
   std::string s = prefix;
   for (int i = 0; i < 3; ++i) {
     s += ' ';
@@ -41,7 +30,7 @@ Id put(Engagement& e, T item) {
 }  // namespace
 
 Engagement generate_engagement(size_t items, uint32_t seed) {
-  Random r{seed * 0x2545F4914F6CDD1Dull + 1};
+  SeededRandom r{seed * 0x2545F4914F6CDD1Dull + 1};
   Engagement e;
   e.info.name = "Synthetic engagement " + std::to_string(items);
   e.info.client_org = "Client Oy";
@@ -84,15 +73,15 @@ Engagement generate_engagement(size_t items, uint32_t seed) {
     put(e, Constraint{0, ConstraintKind(r.range(0, 5)), phrase(r, "Constraint")});
   for (size_t i = 0, n = share(50, 1); i < n; ++i) {
     Date asked = any_day();
-    bool answered = r.chance(60);
+    bool answered = r.percent(60);
     put(e, Question{0, phrase(r, "Question"), pick(clients), asked, answered ? "Answered" : "",
                     answered ? std::optional<Date>(asked.plus_days(3)) : std::nullopt});
   }
   for (size_t i = 0, n = share(50, 1); i < n; ++i)
-    put(e, Expectation{0, phrase(r, "Expectation"), pick(clients), r.chance(70),
+    put(e, Expectation{0, phrase(r, "Expectation"), pick(clients), r.percent(70),
                        ExpectationStatus(r.range(0, 3)), any_day(), "Explained"});
   for (size_t i = 0, n = share(20, 1); i < n; ++i) {
-    bool client = r.chance(50);
+    bool client = r.percent(50);
     put(e, Responsibility{0, phrase(r, "Responsibility"), client ? Side::Client : Side::Provider,
                           pick(client ? clients : providers)});
   }
@@ -125,9 +114,9 @@ Engagement generate_engagement(size_t items, uint32_t seed) {
     for (int k = 0; k < 8; ++k) {
       Date day = s.first_date.plus_days(int32_t(7 * r.range(0, span / 7 - 5)));
       OccurrenceOverride o;
-      o.state = r.chance(80) ? OccurrenceState::Held : OccurrenceState::Cancelled;
+      o.state = r.percent(80) ? OccurrenceState::Held : OccurrenceState::Cancelled;
       if (o.state == OccurrenceState::Held)
-        o.recap_summary = r.chance(80) ? "Recap" : "";
+        o.recap_summary = r.percent(80) ? "Recap" : "";
       else
         o.cancel_reason = "Conflict";
       // Only days that are occurrences can carry an override.
@@ -179,7 +168,7 @@ Engagement generate_engagement(size_t items, uint32_t seed) {
                  created.plus_days(int32_t(r.range(1, 30))),
                  TaskStatus(r.range(0, 2)),
                  std::nullopt,
-                 r.chance(30) ? pick(milestones) : kNoId};
+                 r.percent(30) ? pick(milestones) : kNoId};
     if (t.status == TaskStatus::Done) t.done_on = t.due;
     put(e, t);
   }

@@ -24,6 +24,7 @@
 #include "rapport/import.hpp"
 #include "rapport/io.hpp"
 #include "rapport/recurrence.hpp"
+#include "rapport/seeded_random.hpp"
 #include "rapport/validate.hpp"
 
 using namespace rapport;
@@ -48,23 +49,10 @@ void reopens_equal(const Engagement& e, const std::string& what) {
 
 // [SECTION] Random values ---------------------------------------------------------
 
-// splitmix64: the same sequence on every platform and standard library.
-struct Random {
-  uint64_t state;
-  uint64_t next() {
-    uint64_t z = (state += 0x9E3779B97F4A7C15ull);
-    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
-    z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
-    return z ^ (z >> 31);
-  }
-  int64_t range(int64_t lo, int64_t hi) { return lo + int64_t(next() % uint64_t(hi - lo + 1)); }
-  bool chance(int per_mille) { return range(0, 999) < per_mille; }
-};
-
 // Makes random commands for the engagement it looks at. `extreme` records
 // whether the last command used a value at or past a limit.
 struct Maker {
-  Random r;
+  SeededRandom r;
   const Engagement* e = nullptr;
   bool extreme = false;
 
@@ -111,13 +99,15 @@ struct Maker {
         return std::string(size_t(r.range(2000, 20000)), 'x');
       case 10:
         // The 1 MiB limit itself: rare, because every later save carries it.
-        if (r.chance(30)) return std::string(kMaxTextBytes + size_t(r.range(0, 1)), 't');
+        if (r.per_mille(30)) return std::string(kMaxTextBytes + size_t(r.range(0, 1)), 't');
         return "plain";
       default:
         return "{\"json\": [1, 2]} <xml/> & %s %n";
     }
   }
-  std::string name() { return r.chance(800) ? "Item " + std::to_string(r.range(1, 9999)) : text(); }
+  std::string name() {
+    return r.per_mille(800) ? "Item " + std::to_string(r.range(1, 9999)) : text();
+  }
 
   Date date() {
     switch (r.range(0, 59)) {
@@ -144,18 +134,18 @@ struct Maker {
     }
   }
   std::optional<Date> maybe_date() {
-    if (r.chance(500)) return std::nullopt;
+    if (r.per_mille(500)) return std::nullopt;
     return date();
   }
   LocalTime time() {
-    if (r.chance(20)) {
+    if (r.per_mille(20)) {
       extreme = true;
-      return LocalTime{r.chance(500) ? -1 : int32_t(r.range(1440, 1500))};
+      return LocalTime{r.per_mille(500) ? -1 : int32_t(r.range(1440, 1500))};
     }
     return LocalTime{int32_t(r.range(0, 1439))};
   }
   int32_t number(int32_t lo, int32_t hi) {
-    if (r.chance(30)) {
+    if (r.per_mille(30)) {
       extreme = true;
       static const int32_t kEdges[] = {INT32_MIN, -1, 0, 1, INT32_MAX};
       return kEdges[r.range(0, 4)];
@@ -163,22 +153,22 @@ struct Maker {
     return int32_t(r.range(lo, hi));
   }
   int64_t money() {
-    if (r.chance(30)) {
+    if (r.per_mille(30)) {
       extreme = true;
-      return r.chance(500) ? INT64_MAX : -1;
+      return r.per_mille(500) ? INT64_MAX : -1;
     }
     return r.range(0, 10'000'000);
   }
   template <class E>
   E enumeration(int last) {
-    if (r.chance(20)) {
+    if (r.per_mille(20)) {
       extreme = true;
-      return static_cast<E>(r.chance(500) ? last + 1 : 255);
+      return static_cast<E>(r.per_mille(500) ? last + 1 : 255);
     }
     return static_cast<E>(r.range(0, last));
   }
   uint8_t byte(unsigned max) {
-    if (r.chance(20)) {
+    if (r.per_mille(20)) {
       extreme = true;
       return uint8_t(r.range(max + 1, 255));
     }
@@ -187,9 +177,9 @@ struct Maker {
   std::string zone() {
     static const char* const kZones[] = {"", "UTC", "Europe/Amsterdam", "America/New_York",
                                          "Asia/Tokyo"};
-    if (r.chance(20)) {
+    if (r.per_mille(20)) {
       extreme = true;
-      return r.chance(500) ? "Mars/Olympus_Mons" : std::string("Europe/\0Paris", 13);
+      return r.per_mille(500) ? "Mars/Olympus_Mons" : std::string("Europe/\0Paris", 13);
     }
     return kZones[r.range(0, 4)];
   }
@@ -222,7 +212,7 @@ struct Maker {
   // Mostly someone on `side` (or nobody), so rules about sides pass often
   // enough for the items to be accepted, and fail now and then.
   Id person_on(Side side) {
-    if (r.chance(150)) return id_of<Stakeholder>();
+    if (r.per_mille(150)) return id_of<Stakeholder>();
     std::vector<Id> ids{kNoId};
     for (const auto& [id, s] : e->stakeholders)
       if (s.side == side) ids.push_back(id);
@@ -253,7 +243,7 @@ struct Maker {
         x.time_zone = zone();
         break;
       case 4:
-        x.currency = r.chance(900) ? "USD" : text();
+        x.currency = r.per_mille(900) ? "USD" : text();
         break;
       case 5:
         x.vision = text();
@@ -299,7 +289,7 @@ struct Maker {
   void make(Expectation& x) {
     x.what = name();
     x.source = id_of<Stakeholder>();
-    x.stated = r.chance(500);
+    x.stated = r.per_mille(500);
     x.status = enumeration<ExpectationStatus>(3);
     x.raised_on = date();
     x.explanation = text();
@@ -327,12 +317,12 @@ struct Maker {
   OccurrenceOverride occurrence() {
     OccurrenceOverride o;
     o.state = enumeration<OccurrenceState>(2);
-    if (r.chance(300)) o.moved_to = LocalDateTime{date(), time()};
+    if (r.per_mille(300)) o.moved_to = LocalDateTime{date(), time()};
     o.present = ids_of<Stakeholder>();
     o.recap_summary = text();
-    o.agreed_actions = r.chance(500) ? "" : text();
+    o.agreed_actions = r.per_mille(500) ? "" : text();
     o.cancelled_by = enumeration<Side>(1);
-    o.cancel_reason = r.chance(300) ? "" : text();
+    o.cancel_reason = r.per_mille(300) ? "" : text();
     return o;
   }
   void make(MeetingSeries& x) {
@@ -342,37 +332,37 @@ struct Maker {
     x.channel = id_of<CommunicationChannel>();
     x.first_date = date();
     x.start = time();
-    x.duration_minutes = r.chance(950) ? int32_t(r.range(5, 240)) : number(5, 1440);
+    x.duration_minutes = r.per_mille(950) ? int32_t(r.range(5, 240)) : number(5, 1440);
     x.time_zone = zone();
     Recurrence& rec = x.recurrence;
     rec.frequency = enumeration<Frequency>(4);
-    rec.interval = r.chance(950) ? int32_t(r.range(1, 4)) : number(1, 1000);
-    rec.weekdays = r.chance(950) ? uint8_t(r.range(1, 0x7f)) : byte(0x7f);
+    rec.interval = r.per_mille(950) ? int32_t(r.range(1, 4)) : number(1, 1000);
+    rec.weekdays = r.per_mille(950) ? uint8_t(r.range(1, 0x7f)) : byte(0x7f);
     rec.month_day = number(1, 31);
-    rec.week_of_month = r.chance(900) ? int32_t(r.range(1, 5)) : number(-1, 5);
+    rec.week_of_month = r.per_mille(900) ? int32_t(r.range(1, 5)) : number(-1, 5);
     rec.weekday = byte(6);
-    if (r.chance(400)) rec.until = date();
-    rec.count = r.chance(700) ? 0 : number(1, 200);
-    if (r.chance(300)) x.overrides[date()] = occurrence();
+    if (r.per_mille(400)) rec.until = date();
+    rec.count = r.per_mille(700) ? 0 : number(1, 200);
+    if (r.per_mille(300)) x.overrides[date()] = occurrence();
   }
   void make(Milestone& x) {
     x.title = name();
     x.baseline = date();
-    x.current = r.chance(500) ? x.baseline : date();
+    x.current = r.per_mille(500) ? x.baseline : date();
     x.status = enumeration<MilestoneStatus>(3);
-    x.client_visible = r.chance(500);
+    x.client_visible = r.per_mille(500);
     x.description = text();
   }
   void make(Boundary& x) {
     x.kind = enumeration<BoundaryKind>(5);
     x.title = name();
     x.description = text();
-    x.working_days = r.chance(950) ? uint8_t(r.range(1, 0x7f)) : byte(0x7f);
+    x.working_days = r.per_mille(950) ? uint8_t(r.range(1, 0x7f)) : byte(0x7f);
     x.day_start = time();
-    x.day_end = r.chance(900) ? LocalTime{std::min(1439, x.day_start.minutes + 60)} : time();
+    x.day_end = r.per_mille(900) ? LocalTime{std::min(1439, x.day_start.minutes + 60)} : time();
     x.hours_side = enumeration<Side>(1);
     x.from = date();
-    x.to = r.chance(900) ? x.from.plus_days(int32_t(r.range(0, 20))) : date();
+    x.to = r.per_mille(900) ? x.from.plus_days(int32_t(r.range(0, 20))) : date();
     x.included = number(0, 10);
     x.used = number(0, 10);
     x.unit = text();
@@ -387,7 +377,7 @@ struct Maker {
     x.objective = id_of<Objective>();
     for (int64_t i = 0, n = r.range(0, 2); i < n; ++i)
       x.impacts.push_back(
-          {id_of<Milestone>(), r.chance(950) ? int32_t(r.range(-30, 30)) : number(-3650, 3650)});
+          {id_of<Milestone>(), r.per_mille(950) ? int32_t(r.range(-30, 30)) : number(-3650, 3650)});
     x.cost_minor = money();
     x.effort_hours = number(0, 200);
     x.status = enumeration<ChangeStatus>(3);
@@ -401,9 +391,9 @@ struct Maker {
     x.title = name();
     x.owner = person_on(Side::Client);
     x.created_on = date();
-    x.due = r.chance(900) ? x.created_on.plus_days(int32_t(r.range(0, 30))) : date();
+    x.due = r.per_mille(900) ? x.created_on.plus_days(int32_t(r.range(0, 30))) : date();
     x.status = enumeration<TaskStatus>(2);
-    if (r.chance(300)) x.done_on = r.chance(900) ? x.due : date();
+    if (r.per_mille(300)) x.done_on = r.per_mille(900) ? x.due : date();
     x.milestone = id_of<Milestone>();
   }
   void make(Decision& x) {
@@ -417,7 +407,7 @@ struct Maker {
   void make(Feedback& x) {
     x.date = date();
     x.stakeholder = id_of<Stakeholder>();
-    x.sentiment = r.chance(950) ? int32_t(r.range(-2, 2)) : number(-2, 2);
+    x.sentiment = r.per_mille(950) ? int32_t(r.range(-2, 2)) : number(-2, 2);
     x.note = text();
     x.follow_up = text();
   }
@@ -433,7 +423,7 @@ struct Maker {
     if (op < 8) {
       T item{};
       const Id id = id_of<T>();
-      if (const T* existing = KindOf<T>::table(*e).find(id); existing && r.chance(500))
+      if (const T* existing = KindOf<T>::table(*e).find(id); existing && r.per_mille(500))
         item = *existing;
       make(item);
       item.id = id;
@@ -461,11 +451,11 @@ struct Maker {
       SetOccurrence c;
       c.series = id_of<MeetingSeries>();
       c.original = date();
-      if (const MeetingSeries* s = e->meetings.find(c.series); s && r.chance(800)) {
+      if (const MeetingSeries* s = e->meetings.find(c.series); s && r.per_mille(800)) {
         const auto dates = occurrence_dates(*s, s->first_date.plus_days(400), 30);
         if (!dates.empty()) c.original = dates[size_t(r.range(0, int64_t(dates.size()) - 1))];
       }
-      c.value = r.chance(100) ? OccurrenceOverride{} : occurrence();
+      c.value = r.per_mille(100) ? OccurrenceOverride{} : occurrence();
       return c;
     }
     switch (r.range(0, kKindCount - 1)) {
@@ -530,7 +520,7 @@ TEST_CASE(
     if (episode % 5 == 4) e.next_id = kMaxItemId - 1;
     REQUIRE(validate_engagement(e).empty());
     History h;
-    Maker maker{Random{0x5EEDull * 1000 + uint64_t(episode)}, &e};
+    Maker maker{SeededRandom{0x5EEDull * 1000 + uint64_t(episode)}, &e};
     for (int i = 0; i < kCommandsPerEpisode; ++i) {
       const Command c = maker.command();
       ++tried;
