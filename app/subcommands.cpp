@@ -44,32 +44,6 @@ bool write_text(const std::filesystem::path& path, const std::string& text, std:
   return true;
 }
 
-// The file's validity line and the engagement at a glance, from the one load.
-std::string file_summary(const std::string& path, const LoadResult& loaded) {
-  const Engagement& e = *loaded.engagement;
-  const std::string file_name = std::filesystem::path(path).filename().string();
-  std::string t =
-      "“" + terminal_safe(file_name.empty() ? path : file_name) + "” is a valid Rapport project.\n";
-  char line[256];
-  std::snprintf(line, sizeof line, "  %-12s %s, format %u (this Rapport reads up to %u)\n",
-                "Format", to_string(loaded.format), loaded.format_version, kFormatVersion);
-  t += line;
-  t += "  Size         " + with_thousands(file_fingerprint(path).size) + " bytes\n";
-  t += "  Engagement   " + terminal_safe(e.info.name);
-  if (!e.info.client_org.empty()) t += " for " + terminal_safe(e.info.client_org);
-  if (!e.info.provider_org.empty()) t += ", by " + terminal_safe(e.info.provider_org);
-  t += "\n  Dates        " + e.info.start.iso() + " to " + e.info.end.iso() + " (" +
-       terminal_safe(e.info.time_zone) + ")\n";
-  t += "  Items        " + with_thousands(e.item_count()) + "\n";
-  int kind = 0;
-  for_each_table(e, [&](const auto& table) {
-    std::snprintf(line, sizeof line, "    %-22s %s\n", plural_title(static_cast<Kind>(kind++)),
-                  with_thousands(table.size()).c_str());
-    t += line;
-  });
-  return t;
-}
-
 // rapport check [--all] FILE: the file is read once; its findings are
 // summarised per check (a count and the first few), or all listed with --all.
 int check(const std::vector<std::string>& args) {
@@ -100,7 +74,7 @@ int check(const std::vector<std::string>& args) {
   const Engagement& e = *loaded.engagement;
   const Date today = today_in(e.info.time_zone);
   const std::vector<Finding> findings = check_health(e, today);
-  std::string text = file_summary(*path, loaded);
+  std::string text = loaded_summary(*path, loaded);
   text += all ? health_report(e, today, findings) : health_report_by_check(e, today, findings);
   // Both parts escaped their text from the file already; this pass is the
   // guarantee for anything added later.

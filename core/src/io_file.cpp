@@ -10,6 +10,7 @@
 #include <cstring>
 
 #include "rapport/io.hpp"
+#include "rapport/text.hpp"
 
 namespace rapport {
 
@@ -309,27 +310,19 @@ void discard_recovery(const fs::path& state_dir, const fs::path& original) {
 
 // [SECTION] Commands --------------------------------------------------------------
 
-CheckReport check_summary(const fs::path& path) {
-  CheckReport report;
-  LoadResult loaded = load_file(path);
-  if (!loaded) {
-    report.text = loaded.error.message + "\n";
-    return report;
-  }
+std::string loaded_summary(const fs::path& path, const LoadResult& loaded) {
   const Engagement& e = *loaded.engagement;
-  const FileFingerprint fp = file_fingerprint(path);
   char line[256];
-  std::string& t = report.text;
-  t += quoted(path) + " is a valid Rapport project.\n";
+  std::string t = terminal_safe(quoted(path)) + " is a valid Rapport project.\n";
   std::snprintf(line, sizeof line, "  %-12s %s, format %u (this Rapport reads up to %u)\n",
                 "Format", to_string(loaded.format), loaded.format_version, kFormatVersion);
   t += line;
-  t += "  Size         " + with_thousands(fp.size) + " bytes\n";
-  t += "  Engagement   " + e.info.name;
-  if (!e.info.client_org.empty()) t += " for " + e.info.client_org;
-  if (!e.info.provider_org.empty()) t += ", by " + e.info.provider_org;
+  t += "  Size         " + with_thousands(file_fingerprint(path).size) + " bytes\n";
+  t += "  Engagement   " + terminal_safe(e.info.name);
+  if (!e.info.client_org.empty()) t += " for " + terminal_safe(e.info.client_org);
+  if (!e.info.provider_org.empty()) t += ", by " + terminal_safe(e.info.provider_org);
   t += "\n  Dates        " + e.info.start.iso() + " to " + e.info.end.iso() + " (" +
-       e.info.time_zone + ")\n";
+       terminal_safe(e.info.time_zone) + ")\n";
   t += "  Items        " + with_thousands(e.item_count()) + "\n";
   int kind = 0;
   for_each_table(e, [&](const auto& table) {
@@ -337,6 +330,17 @@ CheckReport check_summary(const fs::path& path) {
                   with_thousands(table.size()).c_str());
     t += line;
   });
+  return t;
+}
+
+CheckReport check_summary(const fs::path& path) {
+  CheckReport report;
+  LoadResult loaded = load_file(path);
+  if (!loaded) {
+    report.text = loaded.error.message + "\n";
+    return report;
+  }
+  report.text = loaded_summary(path, loaded);
   report.ok = true;
   return report;
 }

@@ -153,6 +153,9 @@ struct CheckReport {
 };
 // `rapport check FILE`
 CheckReport check_summary(const std::filesystem::path& path);
+// The validity line and the engagement at a glance (format, size, dates, counts
+// per kind) of a file that loaded; text from the file is terminal-safe.
+std::string loaded_summary(const std::filesystem::path& path, const LoadResult& loaded);
 // `rapport convert IN OUT`: OUT's format comes from its extension.
 FileError convert_file(const std::filesystem::path& in, const std::filesystem::path& out);
 
