@@ -180,7 +180,6 @@ void save_in_background(App& app, const std::string& path) {
   }
   auto job = std::make_shared<FileJob>();
   job->kind = FileJob::Kind::Save;
-  job->saving = true;
   job->path = path;
   job->started = monotonic_seconds();
   job->saved_state = app.doc.history().state();
@@ -233,8 +232,7 @@ void hold_import_workers(bool hold) { g_hold_import_workers = hold; }
 
 void cancel_file_job(App& app) {
   if (!app.job || app.job->kind != FileJob::Kind::Import) return;
-  app.job->cancelled = true;  // the worker finishes on its own and its result is dropped
-  app.job.reset();
+  app.job.reset();  // the worker finishes on its own; its result is dropped with the job
   app.main_window.status_message = "Import cancelled: nothing changed.";
 }
 

@@ -17,7 +17,6 @@ namespace rapport::app {
 // drawing. The worker only touches the job; the UI thread adopts the result.
 struct FileJob {
   enum class Kind { Open, Save, Import } kind = Kind::Open;
-  bool saving = false;  // kind == Save
   std::string path;
   uintmax_t bytes = 0;
   double started = 0;
@@ -33,7 +32,6 @@ struct FileJob {
   ImportResult imported;
   std::vector<std::string> warnings;
   std::atomic<bool> done{false};
-  bool cancelled = false;  // the user stopped waiting: the result is dropped
 };
 
 // [SECTION] Open and new
