@@ -11,17 +11,11 @@
 
 using namespace rapport;
 using namespace rapport::app;
+using rapport::test::fresh_folder;
 using rapport::test::Workspace;
 
 namespace {
 namespace fs = std::filesystem;
-
-fs::path fresh_folder(const std::string& name) {
-  fs::path dir = fs::temp_directory_path() / name;
-  fs::remove_all(dir);
-  fs::create_directories(dir);
-  return dir;
-}
 
 }  // namespace
 

@@ -18,18 +18,11 @@
 
 using namespace rapport;
 using namespace rapport::app;
+using rapport::test::fresh_folder;
 using rapport::test::Workspace;
 
 namespace {
 namespace fs = std::filesystem;
-
-// A folder of its own, emptied.
-fs::path fresh_folder(const std::string& name) {
-  fs::path dir = fs::temp_directory_path() / name;
-  fs::remove_all(dir);
-  fs::create_directories(dir);
-  return dir;
-}
 
 std::vector<fs::path> files_in(const fs::path& dir) {
   std::vector<fs::path> found;

@@ -17,9 +17,7 @@ namespace {
 
 // A calendar of more than 1 MB: too large to read on the UI thread.
 fs::path large_calendar() {
-  fs::path dir = fs::temp_directory_path() / "rapport-import-job-test";
-  fs::create_directories(dir);
-  fs::path file = dir / "large.ics";
+  fs::path file = rapport::test::fresh_folder("rapport-import-job-test") / "large.ics";
   std::string text = export_ics(generate_engagement(60000, 3));
   REQUIRE(text.size() > (1u << 20));
   std::ofstream(file, std::ios::binary) << text;
@@ -50,11 +48,13 @@ TEST_CASE("cancelling a large import changes nothing", "[ui][import]") {
   Workspace w(make_demo());
   const Engagement before = w.app.engagement();
   hold_import_workers(true);  // still running when Cancel is pressed, however fast the machine
+  struct Release {
+    ~Release() { hold_import_workers(false); }
+  } release;  // also when a check below fails
   import_file(w.app, file.string(), /*planner=*/false);
   REQUIRE(busy(w.app));
   REQUIRE(w.until([&] { return w.shows("Importing “large.ics”"); }, 5));
   w.click("Cancel");
-  hold_import_workers(false);
   CHECK_FALSE(busy(w.app));
   for (int i = 0; i < 3; ++i) w.frame();
   CHECK(w.app.engagement() == before);

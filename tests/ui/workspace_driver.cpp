@@ -48,4 +48,11 @@ bool Workspace::shows(const std::string& text) {
   return captured_text_joined().find(text) != std::string::npos;
 }
 
+std::filesystem::path fresh_folder(const std::string& name) {
+  std::filesystem::path dir = std::filesystem::temp_directory_path() / name;
+  std::filesystem::remove_all(dir);
+  std::filesystem::create_directories(dir);
+  return dir;
+}
+
 }  // namespace rapport::test

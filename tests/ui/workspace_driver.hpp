@@ -2,6 +2,7 @@
 // text it shows, click it, type, press shortcuts. Frame by frame, no sleeps.
 #pragma once
 
+#include <filesystem>
 #include <optional>
 #include <string>
 
@@ -43,6 +44,9 @@ class Workspace {
     return condition();
   }
 };
+
+// A folder of its own under the temp folder, emptied: for files a test writes.
+std::filesystem::path fresh_folder(const std::string& name);
 
 // The id of the item of kind T whose name is `title`, or kNoId.
 template <class T>
