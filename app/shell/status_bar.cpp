@@ -30,9 +30,12 @@ void draw_status_bar(App& app, const Layout& layout) {
     ImGui::PopStyleColor();
     ImGui::SameLine();
   }
-  const char* file = app.file_path().empty() ? "Not saved yet" : app.file_path().c_str();
+  // The room sees the engagement, not where it lives on this laptop.
+  const char* file = app.view.presentation     ? app.engagement().info.name.c_str()
+                     : app.file_path().empty() ? "Not saved yet"
+                                               : app.file_path().c_str();
   ImGui::TextUnformatted(file);
-  if (app.doc.dirty()) {
+  if (app.doc.dirty() && !app.view.presentation) {
     ImGui::SameLine(0, 4);
     ImGui::TextDisabled("(unsaved)");
   }
@@ -56,19 +59,21 @@ void draw_status_bar(App& app, const Layout& layout) {
     ImGui::SameLine();
     ImGui::TextDisabled("·  %s", app.main_window.status_message.c_str());
   }
-  char right[96];
+  char right[96] = "";
   std::snprintf(right, sizeof right, "%s  ·  %s theme  ·  %d%%",
                 app.fonts.family.empty() ? "default font" : app.fonts.family.c_str(),
                 app.effective_theme() == Theme::Dark           ? "Dark"
                 : app.effective_theme() == Theme::HighContrast ? "High-contrast"
                                                                : "Light",
                 static_cast<int>(app.effective_ui_scale() * 100.0f + 0.5f));
-  // Right-aligned, only where it does not cover what is on the left.
+  // Right-aligned, only where it does not cover what is on the left; not
+  // while presenting (a font name and a theme say nothing to the client).
+  if (app.view.presentation) right[0] = '\0';
   float w = ImGui::CalcTextSize(right).x;
   float used =
       ImGui::GetItemRectMax().x - ImGui::GetWindowPos().x + ImGui::GetStyle().ItemSpacing.x * 4;
   float x = ImGui::GetWindowWidth() - w - ImGui::GetStyle().WindowPadding.x;
-  if (x > used) {
+  if (right[0] && x > used) {
     ImGui::SameLine(x);
     ImGui::TextDisabled("%s", right);
   }

@@ -108,3 +108,16 @@ TEST_CASE("presentation mode draws none of the internal texts and without it the
     CHECK_FALSE(shown(client, s));
   }
 }
+
+TEST_CASE("the client view's status bar names the engagement, not the file on this laptop",
+          "[ui][presentation]") {
+  Workspace w(make_demo());
+  w.app.doc.submit(
+      intent::Replace{w.app.engagement(), "/home/anna/clients/kahvila.rapport", {}, false, ""});
+  w.app.apply();
+  CHECK(w.shows("/home/anna/clients/kahvila.rapport"));
+  w.app.view.presentation = true;
+  CHECK_FALSE(w.shows("/home/anna/clients"));
+  CHECK_FALSE(w.shows(" theme  ·  "));
+  CHECK(w.shows("Website relaunch"));
+}
