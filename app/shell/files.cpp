@@ -14,6 +14,7 @@
 #include <iterator>
 #include <thread>
 
+#include "rapport/defaults.hpp"
 #include "rapport/export.hpp"
 #include "rapport/import.hpp"
 
@@ -130,12 +131,8 @@ void start_open_dialog(App& app) {
 
 void new_engagement(App& app) {
   if (!app.state_dir.empty() && !app.doc.dirty()) discard_recovery(app.state_dir, app.file_path());
-  Engagement e;
-  e.info.name = "New engagement";
-  e.info.start = app.today();
-  e.info.end = e.info.start.plus_days(90);
   app.doc.submit(intent::Replace{
-      std::move(e),
+      default_engagement(app.today()),
       "",
       {},
       false,

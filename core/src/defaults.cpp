@@ -109,4 +109,12 @@ Feedback default_item<Feedback>(const Engagement&, Date today) {
   return x;
 }
 
+Engagement default_engagement(Date today) {
+  Engagement e;
+  e.info.name = "New engagement";
+  e.info.start = today;
+  e.info.end = today.plus_days(90);
+  return e;
+}
+
 }  // namespace rapport

@@ -1,4 +1,4 @@
-// What a new item looks like when the user presses "Add": valid as it stands
+// What a new engagement and a new item look like when the user presses "Add": valid as it stands
 // (so it can be added at once and edited in place), dated around today.
 #pragma once
 
@@ -8,5 +8,8 @@ namespace rapport {
 
 template <class T>
 T default_item(const Engagement& e, Date today);
+
+// File ▸ New: "New engagement", starting today and running 90 days, empty.
+Engagement default_engagement(Date today);
 
 }  // namespace rapport
