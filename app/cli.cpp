@@ -104,7 +104,7 @@ CliParse parse_cli(const std::vector<std::string>& args) {
     }
     bool takes_value = name == "--size" || name == "--scale" || name == "--screenshot" ||
                        name == "--frames" || name == "--weeks" || name == "--section" ||
-                       name == "--today";
+                       name == "--page" || name == "--today";
     if (!takes_value) {
       result.error = "rapport: unknown option '" + std::string(name) + "' (see rapport --help)";
       return result;
@@ -142,6 +142,14 @@ CliParse parse_cli(const std::vector<std::string>& args) {
         return result;
       }
       opt.section = std::string(*value);
+    } else if (name == "--page") {
+      auto n = parse_int(*value);
+      if (!n || *n < 1 || *n > 8) {
+        result.error = bad_value(name, *value, "a client view page from 1 to 8");
+        return result;
+      }
+      opt.page = *n;
+      opt.presentation = true;
     } else if (name == "--weeks") {
       auto n = parse_int(*value);
       if (!n || *n < 1 || *n > 520) {
@@ -202,7 +210,8 @@ Options:
   --scale S            interface scale on top of the monitor's (0.75 to 2.5)
   --screenshot OUT.png render, save the window as a PNG and exit
   --frames N           render N frames, then exit (default 3 with --screenshot)
-  --presentation       start in presentation mode (client view: internal notes hidden)
+  --presentation       start in the client view (a read-only presentation for the room)
+  --page N             start the client view on page N (1 timeline ... 8 expectations)
   --weeks N            show the next N weeks on the timeline (default: the whole engagement)
   --section NAME       start on a section, e.g. --section "Change requests"
   --today YYYY-MM-DD   take this date as today (health checks, reports, timeline)

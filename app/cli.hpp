@@ -29,6 +29,7 @@ struct CliOptions {
   int frames = 0;                  // --frames N; 0 = run until closed
   bool presentation = false;       // --presentation: start in the client view
   std::string section;             // --section NAME: the section to start on
+  int page = 0;                    // --page N: the client view's page to start on (1-based)
   int focus_weeks = 0;             // --weeks N: timeline on the next N weeks; 0 = whole engagement
   std::optional<Date> today;       // --today YYYY-MM-DD: a fixed "today" (see apply_today)
   // `rapport check|convert|export ...`: the word and every argument after it, untouched

@@ -149,6 +149,7 @@ int main(int argc, char** argv) {
 
   App app;
   app.view.presentation = options.presentation;
+  if (options.page > 0) app.panels.client.go_to(ClientPage(options.page - 1));
   if (options.focus_weeks > 0) app.focus_timeline(options.focus_weeks);
   if (!options.section.empty()) {
     auto section = section_named(options.section);

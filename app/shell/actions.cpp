@@ -45,7 +45,7 @@ void run_undo(App& a) { a.doc.submit(intent::Undo{}); }
 void run_redo(App& a) { a.doc.submit(intent::Redo{}); }
 void run_find(App& a) { a.panels.find.open(); }
 void run_quick_add(App& a) { a.panels.quick_add.open(); }
-void run_presentation(App& a) { a.view.presentation = !a.view.presentation; }
+void run_presentation(App& a) { a.set_presentation(!a.view.presentation); }
 void run_light(App& a) { a.main_window.theme = Theme::Light; }
 void run_dark(App& a) { a.main_window.theme = Theme::Dark; }
 void run_high_contrast(App& a) { a.main_window.theme = Theme::HighContrast; }
@@ -57,9 +57,9 @@ void run_focus_4(App& a) { a.focus_timeline(4); }
 void run_focus_8(App& a) { a.focus_timeline(8); }
 void run_focus_13(App& a) { a.focus_timeline(13); }
 void run_fit(App& a) { a.panels.timeline.fit(a.doc.timeline_index(a.view.audience(), a.today())); }
-void run_larger(App& a) { a.set_ui_scale(a.main_window.ui_scale + 0.1f); }
-void run_smaller(App& a) { a.set_ui_scale(a.main_window.ui_scale - 0.1f); }
-void run_actual_size(App& a) { a.set_ui_scale(1.0f); }
+void run_larger(App& a) { a.zoom_by(0.1f); }
+void run_smaller(App& a) { a.zoom_by(-0.1f); }
+void run_actual_size(App& a) { a.zoom_reset(); }
 void run_screenshot(App& a) { a.screenshot_requested = true; }
 void run_keyboard_help(App& a) { a.main_window.show_shortcuts = true; }
 void run_about(App& a) { a.main_window.show_about = true; }
@@ -235,6 +235,15 @@ const Action kActions[] = {
 
 bool enabled(const Action& a, const App& app) { return !a.enabled || a.enabled(app); }
 
+// With the client watching, the keyboard changes nothing in the engagement and
+// opens nothing of the editor's: leave, save, zoom, screenshot and quit only.
+bool works_while_presenting(const Action& a) {
+  for (auto run : {run_presentation, run_save, run_quit, run_larger, run_smaller, run_actual_size,
+                   run_screenshot})
+    if (a.run == run) return true;
+  return false;
+}
+
 bool pressed(const Chord& c, const ImGuiIO& io) {
   if (c.key == 0 || c.ctrl != io.KeyCtrl) return false;
   if (c.shift == Chord::Shift::Yes && !io.KeyShift) return false;
@@ -305,6 +314,7 @@ void handle_shortcuts(App& app) {
   const ImGuiIO& io = ImGui::GetIO();
   for (const Action& a : actions()) {
     if (!a.run || !enabled(a, app)) continue;
+    if (app.view.presentation && !works_while_presenting(a)) continue;
     // Undo and redo stay with a text field while it is being edited (it has its own).
     if (!a.while_typing && io.WantTextInput) continue;
     if (pressed(a.chord, io) || pressed(a.chord2, io)) a.run(app);

@@ -5,6 +5,7 @@
 #include "shell/app.hpp"
 
 #include <imgui.h>
+#include <imgui_internal.h>
 
 #include <algorithm>
 #include <chrono>
@@ -38,11 +39,37 @@ Theme App::effective_theme() const {
 }
 
 float App::effective_ui_scale() const {
-  if (view.presentation) return std::max(main_window.ui_scale, main_window.presentation_ui_scale);
+  if (view.presentation)
+    return client_view_ui_scale(ImGui::GetIO().DisplaySize.y, main_window.presentation_zoom);
   return main_window.ui_scale;
 }
 
 void App::set_ui_scale(float ui_scale) { main_window.ui_scale = clamp_ui_scale(ui_scale); }
+
+void App::zoom_by(float step) {
+  if (!view.presentation) return set_ui_scale(main_window.ui_scale + step);
+  main_window.presentation_zoom = std::clamp(main_window.presentation_zoom + step, 0.7f, 1.6f);
+}
+
+void App::zoom_reset() {
+  if (view.presentation)
+    main_window.presentation_zoom = 1.0f;
+  else
+    set_ui_scale(1.0f);
+}
+
+void App::set_presentation(bool on) {
+  if (on == view.presentation) return;
+  view.presentation = on;
+  // Menus, context menus, find and quick add are popups: close them all, so
+  // nothing opened for the provider is drawn for the client, nor pops up again
+  // on return. What was typed stays in the panels' own buffers.
+  if (ImGui::GetCurrentContext() && ImGui::GetCurrentContext()->OpenPopupStack.Size > 0)
+    ImGui::ClosePopupToLevel(0, false);
+  if (ImGui::GetCurrentContext()) ImGui::ClearActiveID();
+  main_window.show_about = main_window.show_shortcuts = main_window.show_imgui_demo = false;
+  if (on) panels.client.go_to(ClientPage::Timeline);
+}
 
 std::string App::window_title() const {
   auto file_name = [](const std::string& path) {
@@ -101,6 +128,13 @@ void App::frame() {
     return;
   }
   handle_shortcuts(*this);
+  if (view.presentation) {
+    // The client view: its own read-only layout, no menus, no dialogs.
+    handle_client_view_keys(*this);
+    draw_client_view(*this);
+    apply();
+    return;
+  }
   draw_menu_bar(*this);
 
   // The work area is the viewport minus the main menu bar.

@@ -23,6 +23,7 @@
 #include <string>
 #include <vector>
 
+#include "client/client_view.hpp"
 #include "fonts.hpp"
 #include "panels/file_dialog.hpp"
 #include "panels/find.hpp"
@@ -49,9 +50,10 @@ struct MainWindowState {
   bool show_about = false;
   bool show_imgui_demo = false;
   bool show_shortcuts = false;
-  // In presentation mode the room sees the screen: at least this interface
-  // zoom, and the high-contrast theme unless switched off.
-  float presentation_ui_scale = 1.5f;
+  // In the client view the room sees the screen: text sized from the window's
+  // height (client_view_ui_scale) times the presenter's own zoom (Ctrl+= / Ctrl+-
+  // while presenting), and the high-contrast theme unless switched off.
+  float presentation_zoom = 1.0f;
   bool presentation_high_contrast = true;
   std::string status_message;  // shown in the status bar until replaced
 };
@@ -87,6 +89,7 @@ struct Panels {
   std::string pending_path;
   std::string recovery;  // a recovery file to offer, if any
   int pending_focus_weeks = 0;
+  ClientView client;  // the client view's page, timeline range and selection
 };
 
 // Seconds on a monotonic clock, the same for the loop and the app's timers.
@@ -129,6 +132,14 @@ struct App {
   Theme effective_theme() const;
   float effective_ui_scale() const;
   void set_ui_scale(float ui_scale);
+  // Ctrl+= / Ctrl+- / Ctrl+0: the editor's interface zoom, or while presenting
+  // the presenter's zoom on top of the size the window asks for.
+  void zoom_by(float step);
+  void zoom_reset();
+  // F11: into or out of the client view. Whatever is open in the editor (find,
+  // quick add, menus, dialogs, tooltips) is closed in the same frame and never
+  // drawn for the client; drafts typed in the editor stay for when it returns.
+  void set_presentation(bool on);
   // "Name (file) — Rapport", with "•" when there are unsaved changes.
   std::string window_title() const;
   // The context handed to panels, for the audience looking (or the provider:

@@ -67,6 +67,7 @@ void TimelineView::handle_wheel_and_keys(const TimelineIndex& index, bool hovere
         break;
     }
   }
+  if (read_only_) return;  // the client view's arrows turn its pages
   if (key_pressed(ImGuiKey_LeftArrow)) pan_by(range_, -range_.length() * kKeyPan);
   if (key_pressed(ImGuiKey_RightArrow)) pan_by(range_, range_.length() * kKeyPan);
   if (key_pressed(ImGuiKey_UpArrow)) scroll_ -= row;
@@ -93,8 +94,8 @@ void TimelineView::update_drag(const TimelineIndex& index) {
   float dy = io.MousePos.y - drag_.press_mouse.y;
   if (drag_.kind == TimelineDrag::Kind::Pending &&
       (std::fabs(dx) > io.MouseDragThreshold || std::fabs(dy) > io.MouseDragThreshold)) {
-    bool item = drag_.press.what == TimelineHit::What::Item && drag_.press.lane >= 0 &&
-                size_t(drag_.press.lane) < index.lanes().size() &&
+    bool item = !read_only_ && drag_.press.what == TimelineHit::What::Item &&
+                drag_.press.lane >= 0 && size_t(drag_.press.lane) < index.lanes().size() &&
                 movable(index.lanes()[size_t(drag_.press.lane)].kind);
     drag_.kind = item ? TimelineDrag::Kind::Item : TimelineDrag::Kind::Pan;
   }
@@ -151,10 +152,11 @@ void TimelineView::handle_mouse(const Engagement& e, const TimelineIndex& index,
   if (canvas_hovered && ImGui::IsMouseClicked(0)) {
     int lane = lane_at(m.y);
     if (in_header) {
-      if (lane >= 0) set_collapsed(index.lanes()[size_t(lane)], !layout_[size_t(lane)].collapsed);
+      if (lane >= 0 && !read_only_)
+        set_collapsed(index.lanes()[size_t(lane)], !layout_[size_t(lane)].collapsed);
       return;
     }
-    if (io.MouseDoubleClicked[0] && in_time && lane >= 0 &&
+    if (!read_only_ && io.MouseDoubleClicked[0] && in_time && lane >= 0 &&
         hover_.what == TimelineHit::What::None) {
       add_at(e, index, lane, f.minute_at(m.x), commands, view, today);
       drag_ = TimelineDrag{};
@@ -188,7 +190,7 @@ void TimelineView::handle_mouse(const Engagement& e, const TimelineIndex& index,
     drag_ = TimelineDrag{};
   }
 
-  if (canvas_hovered && ImGui::IsMouseClicked(1) && in_time &&
+  if (!read_only_ && canvas_hovered && ImGui::IsMouseClicked(1) && in_time &&
       drag_.kind == TimelineDrag::Kind::None) {
     int lane = lane_at(m.y);
     if (lane < 0) return;

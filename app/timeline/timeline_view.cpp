@@ -43,6 +43,13 @@ const char* lane_caption(const TimelineLane& lane) {
   return "";
 }
 
+// Whether any item of the lane overlaps [from, to] (minutes).
+bool has_items_between(const TimelineLane& lane, double from, double to) {
+  for (const TimelineItem& it : lane.items)
+    if (double(it.at.minutes) <= to && double(it.at_end.minutes) >= from) return true;
+  return false;
+}
+
 }  // namespace
 
 // [SECTION] Frame ---------------------------------------------------------------
@@ -62,21 +69,43 @@ void TimelineView::compute_frame(ImVec2 canvas_min, ImVec2 canvas_max, const Tim
   // Lanes stacked from the axis down; the vertical scroll clamped to the content.
   const auto& lanes = index.lanes();
   layout_.resize(lanes.size());
+  float visible_h = canvas_max.y - f.axis_y1;
+  auto lane_height = [&](const LaneLayout& l, const TimelineLane& lane) {
+    if (l.hidden) return 0.0f;
+    return l.collapsed ? kCollapsedHeight * s : float(lane.rows) * l.row_h + 2 * kLanePad * s;
+  };
   float total = 0;
   for (size_t i = 0; i < lanes.size(); ++i) {
     LaneLayout& l = layout_[i];
-    l.collapsed = collapsed(lanes[i]);
+    l.collapsed = !read_only_ && collapsed(lanes[i]);
     l.row_h = lane_row_height(lanes[i].kind) * s;
-    total += l.collapsed ? kCollapsedHeight * s : float(lanes[i].rows) * l.row_h + 2 * kLanePad * s;
+    l.hidden = read_only_ && !has_items_between(lanes[i], range_.from, range_.to);
+    total += lane_height(l, lanes[i]);
+  }
+  if (read_only_ && total > visible_h) {
+    // The client view shows every lane with something in range: rows get
+    // shorter, down to a line of text.
+    float pads = 0, rows = 0;
+    for (size_t i = 0; i < lanes.size(); ++i)
+      if (!layout_[i].hidden) {
+        pads += 2 * kLanePad * s;
+        rows += layout_[i].row_h;
+      }
+    float factor = rows > 0 ? std::max(0.0f, visible_h - pads) / rows : 1.0f;
+    total = 0;
+    for (size_t i = 0; i < lanes.size(); ++i) {
+      LaneLayout& l = layout_[i];
+      l.row_h = std::max(ImGui::GetTextLineHeight() + 6 * s, l.row_h * std::min(1.0f, factor));
+      total += lane_height(l, lanes[i]);
+    }
   }
   content_h_ = total;
-  float visible_h = canvas_max.y - f.axis_y1;
   scroll_ = std::clamp(scroll_, 0.0f, std::max(0.0f, content_h_ - visible_h + 20 * s));
   float y = f.axis_y1 - scroll_;
   for (size_t i = 0; i < lanes.size(); ++i) {
     LaneLayout& l = layout_[i];
     l.y0 = y;
-    y += l.collapsed ? kCollapsedHeight * s : float(lanes[i].rows) * l.row_h + 2 * kLanePad * s;
+    y += lane_height(l, lanes[i]);
     l.y1 = y;
   }
 }
@@ -146,7 +175,7 @@ void TimelineView::draw(const Engagement& e, const TimelineIndex& index, ViewSta
   const auto& lanes = index.lanes();
   for (size_t i = 0; i < lanes.size(); ++i) {
     const LaneLayout& g = layout_[i];
-    if (g.y1 < f.axis_y1 || g.y0 > p1.y) continue;
+    if (g.hidden || g.y1 < f.axis_y1 || g.y0 > p1.y) continue;
     if (i % 2 == 1)
       draw->AddRectFilled(ImVec2(f.time_x0, g.y0), ImVec2(f.time_x1, g.y1),
                           with_alpha(pal.text, 0.025f));
@@ -169,7 +198,7 @@ void TimelineView::draw(const Engagement& e, const TimelineIndex& index, ViewSta
     ctx.dragged = DraggedItem{drag_.press.lane, drag_.press.index};
   for (size_t i = 0; i < lanes.size(); ++i) {
     const LaneLayout& g = layout_[i];
-    if (g.y1 < f.axis_y1 || g.y0 > p1.y) continue;  // culled: outside the visible height
+    if (g.hidden || g.y1 < f.axis_y1 || g.y0 > p1.y) continue;  // culled: not visible
     ++stats_.lanes_drawn;
     draw->AddLine(ImVec2(f.time_x0, g.y1 - 0.5f), ImVec2(f.time_x1, g.y1 - 0.5f), pal.grid);
     if (g.collapsed) continue;
@@ -236,7 +265,7 @@ void TimelineView::draw(const Engagement& e, const TimelineIndex& index, ViewSta
   // Gestures and menus build their commands from the real engagement: `e` may be
   // the client's redacted copy while presenting.
   handle_mouse(commands.edited(), index, view, commands, today, canvas_hovered);
-  draw_popups(commands.edited(), index, view, commands, today);
+  if (!read_only_) draw_popups(commands.edited(), index, view, commands, today);
 }
 
 // [SECTION] Headers -------------------------------------------------------------
@@ -258,7 +287,7 @@ void TimelineView::draw_headers(ImDrawList* draw, const TimelineIndex& index,
   const float fs = ImGui::GetFontSize();
   for (size_t i = 0; i < lanes.size(); ++i) {
     const LaneLayout& g = layout_[i];
-    if (g.y1 < f.axis_y1 || g.y0 > f.canvas_max.y) continue;
+    if (g.hidden || g.y1 < f.axis_y1 || g.y0 > f.canvas_max.y) continue;
     const TimelineLane& lane = lanes[i];
     bool selected = lane.kind == LaneKind::Meeting && view.selection.id == lane.series;
     if (selected)
@@ -267,6 +296,13 @@ void TimelineView::draw_headers(ImDrawList* draw, const TimelineIndex& index,
     // A triangle: pointing right when collapsed, down when open.
     float ty = g.y0 + std::min(g.y1 - g.y0, 2 * kLanePad * s + fs + 4 * s) * 0.5f;
     float tx = x0 + 14 * s, r = 4.5f * s;
+    if (read_only_) {
+      // The client view: the lane's name alone, centred in its height.
+      ImVec4 clip(x0, g.y0, x1 - 6 * s, g.y1);
+      draw->AddText(ImGui::GetFont(), fs, ImVec2(x0 + 10 * s, (g.y0 + g.y1 - fs) * 0.5f), pal.text,
+                    lane.title.c_str(), nullptr, 0, &clip);
+      continue;
+    }
     if (g.collapsed) {
       draw->AddTriangleFilled(ImVec2(tx - r * 0.6f, ty - r), ImVec2(tx - r * 0.6f, ty + r),
                               ImVec2(tx + r, ty), pal.muted_text);

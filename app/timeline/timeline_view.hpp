@@ -33,6 +33,7 @@ struct LaneLayout {
   float y1 = 0;
   float row_h = 0;
   bool collapsed = false;
+  bool hidden = false;  // read-only: nothing in the visible range, no height
 };
 
 // A drag in progress: a pan, or a milestone / occurrence being rescheduled.
@@ -65,6 +66,11 @@ class TimelineView {
   bool collapsed(const TimelineLane& lane) const;
   void set_collapsed(const TimelineLane& lane, bool collapsed);
   float scroll() const { return scroll_; }
+  // Read-only (the client view): no drags that move items, no menus, no adds,
+  // no collapse arrows; lanes with nothing in the visible range are left out
+  // and the others share the height. Pan, zoom, hover and click still work.
+  void set_read_only(bool read_only) { read_only_ = read_only; }
+  bool read_only() const { return read_only_; }
 
   // What the last frame drew, and where: for tests and benchmarks.
   const TimelineFrame& frame() const { return frame_; }
@@ -117,6 +123,7 @@ class TimelineView {
   ChangeRequestDecision decision_;  // the same decision and reject dialog as the inspector's
   CancelOccurrenceDialog cancel_;   // the same cancel dialog as the inspector's
   bool open_item_menu_ = false, open_lane_menu_ = false;
+  bool read_only_ = false;
 };
 
 }  // namespace rapport::app

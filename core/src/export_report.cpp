@@ -1,19 +1,16 @@
-// The client status report. Its content is gathered once into a small
-// neutral document (sections of facts, paragraphs and tables of plain text)
-// from the client's copy of the engagement (redacted(): no internal field,
-// no hidden milestone), then written as HTML or Markdown. The writers escape
-// every cell, so what a user typed stays text in both formats.
+// The client status report, written as HTML or Markdown from the neutral
+// document of client_report.hpp (the same one the app's client view draws).
+// The writers escape every cell, so what a user typed stays text in both formats.
 //
 // [SECTION] index
-//   Document   - Report, Section, Cell
-//   Words      - dates, shifts, recurrence in words
-//   Content    - the sections, from the engagement
 //   HTML       - one self-contained page, A4 print CSS
 //   Markdown   - for an e-mail or a wiki
+//   Words      - recurrence in words
 #include <fmt/format.h>
 
 #include <algorithm>
 
+#include "rapport/client_report.hpp"
 #include "rapport/export.hpp"
 #include "rapport/fields.hpp"
 #include "rapport/recurrence.hpp"
@@ -21,316 +18,16 @@
 namespace rapport {
 namespace {
 
-// Appends `item` to a list in text, with `separator` when it is not the first.
-// (Also dodges g++ 12's false -Wrestrict on "literal" + std::string at -O3.)
-void join(std::string& list, std::string_view separator, std::string_view item) {
-  if (!list.empty()) list += separator;
-  list += item;
-}
-
-// [SECTION] Document ----------------------------------------------------------
-
-// A cell's tone: shown as a coloured badge in HTML and bold in Markdown.
-enum class Tone : uint8_t { Plain, Good, Warn, Late, Muted };
-
-struct Cell {
-  std::string text;
-  Tone tone = Tone::Plain;
-  std::string note;  // a second, smaller line (rationale, alternative)
-};
-
-struct Fact {
-  std::string label;
-  std::string value;
-  std::string detail;
-  Tone tone = Tone::Plain;
-};
-
-struct Section {
-  std::string id;
-  std::string title;
-  std::vector<Fact> facts;
-  std::string quote;
-  std::vector<std::string> paragraphs;
-  std::vector<std::string> head;
-  std::vector<std::vector<Cell>> rows;
-  std::vector<std::pair<std::string, std::vector<std::string>>> lists;  // (heading, items)
-  std::string empty;  // said when there are no rows
-};
-
-struct Report {
-  std::string title;
-  std::string subtitle;
-  std::string parties;
-  std::vector<Section> sections;
-  std::string footer;
-};
-
-// [SECTION] Words -------------------------------------------------------------
-
-std::string day_month(Date d) { return fmt::format("{} {}", d.day(), month_name(d.month())); }
-
-std::string shift_text(int days) {
-  if (days == 0) return "on plan";
-  int weeks = days % 7 == 0 ? days / 7 : 0;
-  if (weeks) return fmt::format("{:+d} week{}", weeks, std::abs(weeks) == 1 ? "" : "s");
-  return fmt::format("{:+d} day{}", days, std::abs(days) == 1 ? "" : "s");
-}
-
 std::string ordinal(int n) {
   if (n == -1) return "last";
   const char* suffix = n == 1 ? "st" : n == 2 ? "nd" : n == 3 ? "rd" : "th";
   return fmt::format("{}{}", n, suffix);
 }
 
-std::string stakeholder(const Engagement& e, Id id) {
-  const Stakeholder* s = e.stakeholders.find(id);
-  return s ? s->name : "";
-}
-
-// [SECTION] Content -----------------------------------------------------------
-
-Tone milestone_tone(const Milestone& m, Date as_of) {
-  if (m.status == MilestoneStatus::Done) return Tone::Good;
-  if (m.status == MilestoneStatus::Missed || m.current < as_of) return Tone::Late;
-  if (m.current > m.baseline) return Tone::Warn;
-  return Tone::Plain;
-}
-
-Section summary(const Engagement& e, Date as_of, Date since) {
-  Section s{"summary", "Summary"};
-  s.quote = e.info.vision;
-  int total = 0, done = 0, moved = 0;
-  const Milestone* next = nullptr;
-  for (const auto& [id, m] : e.milestones) {
-    ++total;
-    if (m.status == MilestoneStatus::Done) ++done;
-    if (m.current != m.baseline) ++moved;
-    if (m.status != MilestoneStatus::Done && m.current >= as_of &&
-        (!next || m.current < next->current))
-      next = &m;
-  }
-  s.facts.push_back(
-      {"Milestones done", fmt::format("{} of {}", done, total),
-       moved ? fmt::format("{} moved from the agreed date", moved) : "all on their agreed dates",
-       moved ? Tone::Warn : Tone::Good});
-  if (next)
-    s.facts.push_back({"Next milestone", next->title,
-                       fmt::format("{}{}", date_text(next->current),
-                                   next->current != next->baseline
-                                       ? fmt::format(", agreed {}", day_month(next->baseline))
-                                       : std::string()),
-                       next->current != next->baseline ? Tone::Warn : Tone::Plain});
-  int open = 0, overdue = 0;
-  for (const auto& [id, t] : e.client_tasks)
-    if (t.status == TaskStatus::Open) {
-      ++open;
-      if (t.due < as_of) ++overdue;
-    }
-  s.facts.push_back({"Open tasks on your side", std::to_string(open),
-                     overdue ? fmt::format("{} overdue", overdue) : "none overdue",
-                     overdue ? Tone::Late : Tone::Good});
-  int waiting = 0;
-  for (const auto& [id, c] : e.change_requests)
-    if (c.status == ChangeStatus::Proposed || c.status == ChangeStatus::Deferred) ++waiting;
-  s.facts.push_back({"Change requests awaiting a decision", std::to_string(waiting), "",
-                     waiting ? Tone::Warn : Tone::Plain});
-
-  // Meeting consistency since the last report: the seeds' point that
-  // cancelled meetings send a message of their own.
-  int held = 0, cancelled = 0;
-  for (const Occurrence& o : occurrences(e, start_of(since), start_of(as_of.plus_days(1)))) {
-    if (o.state == OccurrenceState::Held) ++held;
-    if (o.state == OccurrenceState::Cancelled) ++cancelled;
-  }
-  s.paragraphs.push_back(fmt::format("Since {}: {} meeting{} held, {} cancelled.", date_text(since),
-                                     held, held == 1 ? "" : "s", cancelled));
-  return s;
-}
-
-Section milestones(const Engagement& e, Date as_of) {
-  Section s{"milestones", "Milestones: agreed and now"};
-  s.head = {"Milestone", "Agreed", "Now", "Change", "Status"};
-  std::vector<const Milestone*> list;
-  for (const auto& [id, m] : e.milestones) list.push_back(&m);
-  std::stable_sort(list.begin(), list.end(),
-                   [](auto* a, auto* b) { return a->baseline < b->baseline; });
-  for (const Milestone* m : list) {
-    int shift = m->current.days - m->baseline.days;
-    s.rows.push_back({Cell{m->title, Tone::Plain, m->description}, Cell{date_text(m->baseline)},
-                      Cell{date_text(m->current)},
-                      Cell{shift_text(shift), shift > 0 ? Tone::Warn : Tone::Muted},
-                      Cell{to_string(m->status), milestone_tone(*m, as_of)}});
-  }
-  s.empty = "No milestones yet.";
-  return s;
-}
-
-Section meetings(const Engagement& e, Date as_of) {
-  Section s{"meetings", "Next meetings"};
-  const std::string& zone = e.info.time_zone;
-  s.head = {"When", fmt::format("Time ({})", zone), "Meeting", "Note"};
-  Instant from = to_instant(LocalDateTime{as_of, LocalTime{0}}, zone);
-  Instant to = to_instant(LocalDateTime{as_of.plus_days(29), LocalTime{0}}, zone);
-  int shown = 0;
-  for (const Occurrence& o : occurrences(e, from, to)) {
-    if (o.state == OccurrenceState::Cancelled || o.start < from) continue;
-    if (++shown > 8) break;
-    const MeetingSeries* series = e.meetings.find(o.series);
-    LocalDateTime local = to_local(o.start, zone);
-    LocalDateTime end = to_local(o.end, zone);
-    std::string note = o.moved ? "moved from " + date_text(o.original) : "";
-    if (!note.empty() && series) note += " " + series->start.hhmm();
-    s.rows.push_back({Cell{date_text(local.date)}, Cell{local.time.hhmm() + "–" + end.time.hhmm()},
-                      Cell{series ? series->title : ""},
-                      Cell{note, o.moved ? Tone::Warn : Tone::Plain}});
-  }
-  s.empty = "No meetings planned in the next four weeks.";
-  return s;
-}
-
-Section client_tasks(const Engagement& e, Date as_of) {
-  Section s{"needs", "What we need from you"};
-  s.head = {"Task", "Who", "Due", "Needed for"};
-  std::vector<const ClientTask*> open;
-  for (const auto& [id, t] : e.client_tasks)
-    if (t.status == TaskStatus::Open) open.push_back(&t);
-  std::stable_sort(open.begin(), open.end(), [](auto* a, auto* b) { return a->due < b->due; });
-  for (const ClientTask* t : open) {
-    bool late = t->due < as_of;
-    const Milestone* m = e.milestones.find(t->milestone);
-    s.rows.push_back({Cell{t->title}, Cell{stakeholder(e, t->owner)},
-                      Cell{date_text(t->due), late ? Tone::Late : Tone::Plain,
-                           late ? fmt::format("overdue by {} day{}", as_of.days - t->due.days,
-                                              as_of.days - t->due.days == 1 ? "" : "s")
-                                : ""},
-                      Cell{m ? m->title : ""}});
-  }
-  s.empty = "Nothing open on your side. Thank you!";
-  return s;
-}
-
-Section change_requests(const Engagement& e, Date as_of, Date since) {
-  Section s{"changes", "Change requests"};
-  s.paragraphs.push_back(fmt::format(
-      "Requested or decided since {}, and any still awaiting a decision.", date_text(since)));
-  s.head = {"Change", "Requested", "Impact", "Cost", "Decision"};
-  auto in_window = [&](Date d) { return d > since && d <= as_of; };
-  for (const auto& [id, c] : e.change_requests) {
-    bool waiting = c.status == ChangeStatus::Proposed || c.status == ChangeStatus::Deferred;
-    if (!(waiting || in_window(c.requested_on) || (c.decided_on && in_window(*c.decided_on))))
-      continue;
-    std::string impact;
-    for (const MilestoneImpact& m : c.impacts)
-      if (const Milestone* ms = e.milestones.find(m.milestone))
-        join(impact, ", ", fmt::format("{} {}", ms->title, shift_text(m.days)));
-    std::string decision = to_string(c.status);
-    if (c.decided_on && c.status != ChangeStatus::Proposed)
-      decision += " " + day_month(*c.decided_on);
-    std::string why = c.rationale;
-    if (!c.alternative.empty()) join(why, " ", fmt::format("Alternative: {}", c.alternative));
-    Tone tone = c.status == ChangeStatus::Approved   ? Tone::Good
-                : c.status == ChangeStatus::Rejected ? Tone::Late
-                                                     : Tone::Warn;
-    std::string who = stakeholder(e, c.requested_by);
-    s.rows.push_back({Cell{c.title, Tone::Plain, c.description},
-                      Cell{date_text(c.requested_on), Tone::Plain, who.empty() ? "" : "by " + who},
-                      Cell{impact.empty() ? "none on dates" : impact},
-                      Cell{c.cost_minor ? money_text(c.cost_minor, e.info.currency) : "no cost"},
-                      Cell{decision, tone, why}});
-  }
-  s.empty = "No change requests in this period.";
-  return s;
-}
-
-Section decisions(const Engagement& e, Date as_of, Date since) {
-  Section s{"decisions", "Decisions"};
-  s.head = {"Date", "Decision", "Decided by"};
-  for (const auto& [id, d] : e.decisions)
-    if (d.date > since && d.date <= as_of)
-      s.rows.push_back({Cell{date_text(d.date)}, Cell{d.what, Tone::Plain, d.rationale},
-                        Cell{stakeholder(e, d.decided_by)}});
-  s.empty = fmt::format("No decisions recorded since {}.", date_text(since));
-  return s;
-}
-
-Section boundaries(const Engagement& e, Date as_of) {
-  Section s{"boundaries", "Boundaries we agreed"};
-  auto list_of = [&](BoundaryKind kind, const char* heading) {
-    std::vector<std::string> items;
-    for (const auto& [id, b] : e.boundaries)
-      if (b.kind == kind)
-        items.push_back(b.description.empty() ? b.title : b.title + " — " + b.description);
-    if (!items.empty()) s.lists.emplace_back(heading, std::move(items));
-  };
-  list_of(BoundaryKind::InScope, "In scope");
-  list_of(BoundaryKind::OutOfScope, "Out of scope");
-  list_of(BoundaryKind::NotGuaranteed, "What we cannot guarantee");
-  std::vector<std::string> hours, breaks, quotas;
-  for (const auto& [id, b] : e.boundaries) {
-    if (b.kind == BoundaryKind::WorkingHours) {
-      std::string text =
-          fmt::format("{}: {} {}–{} ({})", b.title, weekdays_text(b.working_days),
-                      b.day_start.hhmm(), b.day_end.hhmm(),
-                      b.hours_side == Side::Provider ? e.info.provider_org : e.info.client_org);
-      if (!b.description.empty()) text += ". " + b.description;
-      hours.push_back(text);
-    } else if (b.kind == BoundaryKind::Blackout && b.to >= as_of) {
-      std::string text = fmt::format("{}: {} – {}", b.title, date_text(b.from), date_text(b.to));
-      if (!b.description.empty()) text += ". " + b.description;
-      breaks.push_back(text);
-    } else if (b.kind == BoundaryKind::Quota) {
-      std::string text = fmt::format("{}: {} of {} {} used", b.title, b.used, b.included,
-                                     b.unit.empty() ? "included" : b.unit + "s");
-      if (b.period != QuotaPeriod::Engagement) text += fmt::format(" this {}", to_string(b.period));
-      if (b.extra_rate_minor > 0)
-        text += fmt::format("; each extra {} is {}", b.unit.empty() ? "one" : b.unit,
-                            money_text(b.extra_rate_minor, e.info.currency));
-      if (!b.description.empty()) text += ". " + b.description;
-      quotas.push_back(text);
-    }
-  }
-  if (!hours.empty()) s.lists.emplace_back("Ways of working", std::move(hours));
-  if (!breaks.empty()) s.lists.emplace_back("Coming breaks and freezes", std::move(breaks));
-  if (!quotas.empty())
-    s.lists.emplace_back("Included, and how extras are billed", std::move(quotas));
-  s.empty = "No boundaries recorded.";
-  return s;
-}
-
-Report build(const Engagement& original, Date as_of, std::optional<Date> since_opt) {
-  // The client's copy: internal fields emptied, hidden milestones gone.
-  Engagement e = redacted(original);
-  Date since = since_opt.value_or(as_of.plus_days(-14));
-  Report r;
-  r.title = e.info.name;
-  r.subtitle = fmt::format("Status report · {}", date_text(as_of));
-  if (!e.info.client_org.empty() || !e.info.provider_org.empty())
-    r.parties =
-        fmt::format("{}{}{}", e.info.client_org,
-                    !e.info.client_org.empty() && !e.info.provider_org.empty() ? " with " : "",
-                    e.info.provider_org);
-  r.sections.push_back(summary(e, as_of, since));
-  r.sections.push_back(milestones(e, as_of));
-  r.sections.push_back(client_tasks(e, as_of));
-  r.sections.push_back(meetings(e, as_of));
-  r.sections.push_back(change_requests(e, as_of, since));
-  r.sections.push_back(decisions(e, as_of, since));
-  r.sections.push_back(boundaries(e, as_of));
-  // A column with nothing in it (no meeting moved, say) is noise.
-  for (Section& s : r.sections) {
-    for (size_t c = s.head.size(); c-- > 0;) {
-      bool used = false;
-      for (const auto& row : s.rows) used = used || !row[c].text.empty() || !row[c].note.empty();
-      if (used || s.rows.empty()) continue;
-      s.head.erase(s.head.begin() + long(c));
-      for (auto& row : s.rows) row.erase(row.begin() + long(c));
-    }
-  }
-  r.footer = fmt::format("Covers {} to {}. Made with Rapport {}.", date_text(since),
-                         date_text(as_of), RAPPORT_VERSION);
-  return r;
-}
+using Report = ClientReport;
+using Section = ReportSection;
+using Cell = ReportCell;
+using Fact = ReportFact;
 
 // [SECTION] HTML --------------------------------------------------------------
 
@@ -553,11 +250,11 @@ std::string recurrence_text(const MeetingSeries& s) {
 }
 
 std::string export_report_html(const Engagement& e, Date as_of, std::optional<Date> since) {
-  return to_html(build(e, as_of, since));
+  return to_html(build_client_report(e, as_of, ReportScope::StatusReport, since));
 }
 
 std::string export_report_markdown(const Engagement& e, Date as_of, std::optional<Date> since) {
-  return to_markdown(build(e, as_of, since));
+  return to_markdown(build_client_report(e, as_of, ReportScope::StatusReport, since));
 }
 
 }  // namespace rapport

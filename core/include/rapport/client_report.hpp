@@ -1,0 +1,89 @@
+// What the client sees of an engagement, as plain text: the status report's
+// content and the client view's pages. Gathered once into a small neutral
+// document (sections of facts, paragraphs, tables and lists of text) from the
+// client's copy of the engagement (redacted(): no internal field, no hidden
+// milestone). The HTML and Markdown writers (export.hpp) and the app's client
+// view draw the same document, so the report and the room never disagree.
+//
+// [SECTION] index
+//   Document - Tone, ReportCell, ReportFact, ReportSection, ClientReport
+//   Build    - build_client_report(): the status report or the presentation
+//   Words    - day_month, shift_text: dates and slips as the client reads them
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "rapport/model.hpp"
+
+namespace rapport {
+
+// [SECTION] Document ----------------------------------------------------------
+
+// A cell's tone: a coloured pill in HTML and the client view, bold in Markdown.
+// Late: late or broken. Warn: needs attention soon. Good: done, approved.
+// Muted: resolved or unchanged (a rejected change request is resolved, not late).
+enum class Tone : uint8_t { Plain, Good, Warn, Late, Muted };
+
+struct ReportCell {
+  std::string text;
+  Tone tone = Tone::Plain;
+  std::string note;  // a second, smaller line (rationale, alternative)
+};
+
+struct ReportFact {
+  std::string label;   // "Next milestone"
+  std::string value;   // "Beta"
+  std::string detail;  // "29 January, agreed 22 January"
+  Tone tone = Tone::Plain;
+};
+
+struct ReportSection {
+  std::string id;  // stable: "summary", "milestones", "needs", "meetings", "recaps",
+                   // "changes", "decisions", "boundaries", "expectations"
+  std::string title;
+  std::vector<ReportFact> facts;
+  std::string quote;
+  std::vector<std::string> paragraphs;
+  std::vector<std::string> head;  // column headings; empty = no table
+  std::vector<std::vector<ReportCell>> rows;
+  std::vector<std::pair<std::string, std::vector<std::string>>> lists;  // (heading, items)
+  std::string empty;  // said when there is nothing to show
+};
+
+struct ClientReport {
+  std::string title;     // the engagement's name
+  std::string subtitle;  // "Status report · 2026-11-24"
+  std::string parties;   // "Kahvila Aalto Oy with Studio Noord"
+  std::vector<ReportSection> sections;
+  std::string footer;
+  // The section with this id, or nullptr.
+  const ReportSection* section(std::string_view id) const;
+};
+
+// [SECTION] Build -------------------------------------------------------------
+
+enum class ReportScope : uint8_t {
+  // The status report: change requests and decisions since `since` (default two
+  // weeks before as_of) and any still waiting; the next four weeks of meetings.
+  StatusReport,
+  // The client view's pages: every change request and decision, newest first,
+  // plus recent recaps and the expectations as agreed.
+  Presentation,
+};
+
+// Starts from redacted(e): nothing internal can reach the result.
+ClientReport build_client_report(const Engagement& e, Date as_of,
+                                 ReportScope scope = ReportScope::StatusReport,
+                                 std::optional<Date> since = std::nullopt);
+
+// [SECTION] Words -------------------------------------------------------------
+
+std::string day_month(Date d);   // "22 January"
+std::string shift_text(int days);  // "on plan", "+1 week", "-3 days"
+
+}  // namespace rapport
