@@ -68,8 +68,6 @@ struct Report {
 
 // [SECTION] Words -------------------------------------------------------------
 
-std::string day_month(Date d) { return fmt::format("{} {}", d.day(), month_name(d.month())); }
-
 std::string shift_text(int days) {
   if (days == 0) return "on plan";
   int weeks = days % 7 == 0 ? days / 7 : 0;
