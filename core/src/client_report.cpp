@@ -25,8 +25,6 @@ const ReportSection* ClientReport::section(std::string_view id) const {
 
 // [SECTION] Words -------------------------------------------------------------
 
-std::string day_month(Date d) { return fmt::format("{} {}", d.day(), month_name(d.month())); }
-
 std::string shift_text(int days) {
   if (days == 0) return "on plan";
   int weeks = days % 7 == 0 ? days / 7 : 0;

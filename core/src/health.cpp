@@ -121,6 +121,8 @@ std::string iso(Date d) {
   return std::string(buf, 10);
 }
 
+std::string quoted(const std::string& s) { return "“" + s + "”"; }
+
 bool blank(const std::string& s) { return s.find_first_not_of(" \t\r\n") == std::string::npos; }
 
 Date actual_date(Date original, const OccurrenceOverride* o) {
@@ -190,6 +192,17 @@ std::vector<Finding> check_health(const Engagement& e, Date as_of, const HealthS
     out[j] = std::move(held);
     from[j] = j;
   }
+  return out;
+}
+
+std::vector<const Finding*> client_open_points(const std::vector<Finding>& findings) {
+  std::vector<const Finding*> out;
+  for (const Finding& f : findings)
+    if (!f.internal && !f.open_point.empty()) out.push_back(&f);
+  std::stable_sort(out.begin(), out.end(), [](const Finding* a, const Finding* b) {
+    if (a->severity != b->severity) return a->severity > b->severity;
+    return a->date < b->date;
+  });
   return out;
 }
 

@@ -35,12 +35,21 @@ struct Context {
   }
 };
 
+// Gives f its client-facing open point (Finding::open_point), built only from
+// fields that are not internal. An internal finding never gets one: the client
+// view must not learn of it even by a neutral line.
+inline void set_open_point(Finding& f, std::string text) {
+  if (!f.internal) f.open_point = std::move(text);
+}
+
 // A stakeholder's name, or a placeholder for a dangling reference.
 std::string person(const Engagement& e, Id id);
 // "a", "a and b", "a, b and 3 more" (at most `shown` names).
 std::string list_names(const std::vector<std::string>& names, size_t shown = 3);
 // n with the noun, pluralised by adding "s" ("1 day", "3 days").
 std::string count_of(long long n, std::string_view noun);
+// Text between typographic double quotes: “Launch before Easter”.
+std::string quoted(const std::string& s);
 bool blank(const std::string& s);
 // Date::iso() without the calendar library's round trips (hot in messages).
 std::string iso(Date d);

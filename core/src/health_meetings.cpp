@@ -88,6 +88,7 @@ void check_consistency(Context& c) {
           fmt::format("{}only {} of the last {} held", why.empty() ? "" : "; ", held, past.size());
     if (unmarked) why += fmt::format(" ({} not marked held or cancelled)", unmarked);
     const Occurrence& at = last_missed ? *last_missed : past.back();
+    // No open point: internal (the provider's own rhythm of meetings).
     Finding& f =
         c.add(Severity::Warning, kCheckConsistency, id,
               actual_date(at.original, override_of(s, at.original)),
@@ -126,6 +127,9 @@ void check_recaps(Context& c) {
     for (size_t i = 0; i < missing.size(); ++i) {
       if (!real[i]) continue;
       const Missing& m = missing[i];
+      // No open point: internal (a recap the provider owes). A client-facing
+      // "recap to follow" would need this finding to stop being internal,
+      // which presentation mode relies on to hide it.
       Finding& f = c.add(
           Severity::Warning, kCheckRecapMissing, id, m.when,
           fmt::format("{} on {} was held but has no recap (due {})", name_of(s), iso(m.when),
@@ -261,6 +265,14 @@ void check_boundary_meetings(Context& c) {
                 b.hours_side == Side::Client);
       f.occurrence = h.first_original;
       f.related = rules[r].ids;
+      // Open point (the provider's hours only; the client's own hours are
+      // internal): the date as a fact, no blame.
+      set_open_point(f, h.count == 1
+                            ? fmt::format("{} on {} falls outside the agreed working hours",
+                                          name_of(s), day_month(h.first_when))
+                            : fmt::format("{}: {} dates from {} fall outside the agreed "
+                                          "working hours",
+                                          name_of(s), h.count, day_month(h.first_when)));
     }
     if (!blackout_dates.empty()) {
       std::sort(blackout_ids.begin(), blackout_ids.end());
@@ -279,6 +291,12 @@ void check_boundary_meetings(Context& c) {
                 "Cancel or move these occurrences now and tell the attendees", false);
       f.occurrence = blackout_first_original;
       f.related = blackout_ids;
+      // Open point: the dates and the blackout's name, as a fact
+      // ("Weekly check-in on 24 Dec falls in Christmas break").
+      std::vector<std::string> days;
+      for (Date d : blackout_dates) days.push_back(day_month(d));
+      set_open_point(f, fmt::format("{} on {} {} in {}", name_of(s), list_names(days),
+                                    days.size() == 1 ? "falls" : "fall", list_names(names)));
     }
   }
 }
@@ -310,6 +328,7 @@ void check_cadence(Context& c) {
   Date since = last ? *last : info.start;
   int gap = c.as_of.days - since.days;
   if (gap <= cadence) return;
+  // No open point: internal (the provider's silence with the client).
   c.add(gap > 2 * cadence ? Severity::Problem : Severity::Warning, kCheckCadence, kNoId, since,
         last ? fmt::format(
                    "No touchpoint with the client for {} (last on {}); the plan's cadence is {}",

@@ -24,6 +24,9 @@ void check_channels(Context& c) {
       Id primary = client ? ch.client_primary : ch.provider_primary;
       Id backup = client ? ch.client_backup : ch.provider_backup;
       const char* who = client ? "client" : "provider";
+      // No open points for channels: who answers and how fast is the
+      // communication plan's housekeeping, settled by the provider with the
+      // client (like a client task's owner), not an open point of the work.
       if (!present(primary)) {
         c.add(Severity::Warning, kCheckNoPrimary, id, c.as_of,
               fmt::format("Channel “{}” has no primary contact on the {} side", name, who),
@@ -46,6 +49,7 @@ void check_channels(Context& c) {
   }
   for (const auto& [id, s] : c.e.stakeholders) {
     if (s.influence != Level::High || reachable.count(id)) continue;
+    // No open point: internal (the provider's reading of influence).
     c.add(Severity::Warning, kCheckStakeholderNoChannel, id, c.as_of,
           fmt::format("{} ({}, high influence) is no primary or backup contact on any channel",
                       name_of(s), to_string(s.side)),
@@ -60,14 +64,20 @@ void check_expectations(Context& c) {
   for (const auto& [id, x] : c.e.expectations) {
     if (x.status == ExpectationStatus::Unconfirmed) {
       int age = c.as_of.days - x.raised_on.days;
-      if (age > limit)
-        c.add(Severity::Warning, kCheckExpectationUnconfirmed, id, x.raised_on,
-              fmt::format("Expectation “{}” ({}{}) has been unconfirmed for {}", name_of(x),
-                          x.stated ? "stated by " : "inferred, from ", person(c.e, x.source),
-                          count_of(age, "day")),
-              "Confirm it with the client, or say plainly that it will not be met and why",
-              !x.stated);
+      if (age > limit) {
+        // Open point (stated expectations only; inferred ones are internal):
+        // the expectation in the client's words, to confirm together.
+        Finding& f =
+            c.add(Severity::Warning, kCheckExpectationUnconfirmed, id, x.raised_on,
+                  fmt::format("Expectation “{}” ({}{}) has been unconfirmed for {}", name_of(x),
+                              x.stated ? "stated by " : "inferred, from ", person(c.e, x.source),
+                              count_of(age, "day")),
+                  "Confirm it with the client, or say plainly that it will not be met and why",
+                  !x.stated);
+        set_open_point(f, quoted(name_of(x)) + ": to confirm together");
+      }
     } else if (x.status == ExpectationStatus::WillNotBeMet && blank(x.explanation)) {
+      // No open point: internal (an explanation the provider owes).
       c.add(Severity::Problem, kCheckExpectationUnexplained, id, x.raised_on,
             fmt::format(
                 "Expectation “{}” will not be met and no explanation to the client is recorded",

@@ -14,8 +14,6 @@
 namespace rapport::health {
 namespace {
 
-std::string quoted(const std::string& s) { return "“" + s + "”"; }
-
 // The delay a change request adds: its largest positive milestone impact.
 int32_t added_days(const ChangeRequest& cr) {
   int32_t days = 0;
@@ -33,6 +31,9 @@ void check_client_tasks(Context& c) {
   for (const ClientTask* t : c.open_tasks) {
     bool late = t->due < c.as_of;
     if (t->owner == kNoId || !c.e.stakeholders.contains(t->owner)) {
+      // No open point: settling who owns a task is the provider's housekeeping
+      // with the client's lead. A late one is not listed as overdue either
+      // until it has an owner (the overdue check groups by owner).
       c.add(late ? Severity::Warning : Severity::Info, kCheckTaskNoOwner, t->id, t->due,
             fmt::format("Client task {} has no owner{}", quoted(name_of(*t)),
                         late ? fmt::format(" and is overdue since {}", iso(t->due)) : ""),
@@ -62,6 +63,13 @@ void check_client_tasks(Context& c) {
                           count_of(c.as_of.days - oldest.due.days, "day")),
               fmt::format("Ask {} for a new date and note what waits on it", who), false);
     for (size_t i = begin; i < end; ++i) f.related.push_back(overdue[i]->id);
+    // Open point: the oldest task and the date, without the owner's name or a
+    // count of days late ("Final Finnish copy and 1 more task: due from 20 Nov, open").
+    set_open_point(f, end - begin == 1
+                          ? fmt::format("{}: due {}, open", name_of(oldest), day_month(oldest.due))
+                          : fmt::format("{} and {}: due from {}, open", name_of(oldest),
+                                        count_of((long long)(end - begin - 1), "more task"),
+                                        day_month(oldest.due)));
   }
 }
 
@@ -72,20 +80,26 @@ void check_change_requests(Context& c) {
   for (const auto& [id, cr] : c.e.change_requests) {
     if (cr.status == ChangeStatus::Proposed) {
       int waited = working_days_between(cr.requested_on, c.as_of, c.working_days);
-      if (waited > wait)
-        c.add(Severity::Warning, kCheckDecisionWaiting, id, cr.requested_on,
-              fmt::format("Change request {} has waited {} for a decision (requested {} by {})",
-                          quoted(name_of(cr)), count_of(waited, "working day"),
-                          iso(cr.requested_on), person(c.e, cr.requested_by)),
-              "Put it on the next check-in's agenda: decide it, or say when and by whom it will be "
-              "decided",
-              false);
+      if (waited > wait) {
+        Finding& f = c.add(
+            Severity::Warning, kCheckDecisionWaiting, id, cr.requested_on,
+            fmt::format("Change request {} has waited {} for a decision (requested {} by {})",
+                        quoted(name_of(cr)), count_of(waited, "working day"), iso(cr.requested_on),
+                        person(c.e, cr.requested_by)),
+            "Put it on the next check-in's agenda: decide it, or say when and by whom it will be "
+            "decided",
+            false);
+        // Open point: both sides wait for the decision; how long is a plain date.
+        set_open_point(f, fmt::format("{}: waiting for a decision since {}", name_of(cr),
+                                      day_month(cr.requested_on)));
+      }
     } else if (cr.status == ChangeStatus::Rejected) {
       bool no_reason = blank(cr.rationale), no_alternative = blank(cr.alternative);
       if (!no_reason && !no_alternative) continue;
       std::string missing = no_reason && no_alternative ? "a reason or an alternative"
                             : no_reason                 ? "a reason"
                                                         : "an alternative";
+      // No open point: internal (the provider's record of the rejection).
       c.add(Severity::Warning, kCheckRejectionUnexplained, id,
             cr.decided_on.value_or(cr.requested_on),
             fmt::format("Change request {} was rejected without {}", quoted(name_of(cr)), missing),
@@ -122,6 +136,8 @@ void check_scope_creep(Context& c) {
                                          100.0 * double(cost) / double(c.s.budget_minor),
                                          money_text(c.s.budget_minor, c.e.info.currency))
                            : "";
+  // No open point: the provider's accounting of approved changes (shares of
+  // plan and budget); the client saw each change when they approved it.
   c.add(days_high || cost_high ? Severity::Warning : Severity::Info, kCheckScopeCreep, kNoId,
         latest,
         fmt::format("{} add {}{} and {}{} to the baseline",
@@ -148,6 +164,8 @@ void check_milestone_drift(Context& c) {
     int64_t unexplained = drift - explained;
     std::string direction = drift > 0 ? "later" : "earlier";
     if (unexplained == 0) {
+      // No open point: the move was agreed through approved change requests,
+      // nothing is open (the client view's timeline shows the shift).
       c.add(
           Severity::Info, kCheckMilestoneDrift, id, m.current,
           fmt::format("{} is {} {} than the baseline ({} → {}), as approved change requests agreed",
@@ -155,7 +173,8 @@ void check_milestone_drift(Context& c) {
                       iso(m.current)),
           "Show the baseline next to the new date in the status report", !m.client_visible);
     } else {
-      c.add(
+      // Open point (visible milestones only): the move as dates, not as blame.
+      Finding& f = c.add(
           Severity::Warning, kCheckMilestoneDrift, id, m.current,
           fmt::format("{} has drifted {} {} than the baseline ({} → {}){}", name_of(m),
                       count_of(std::abs(drift), "day"), direction, iso(m.baseline), iso(m.current),
@@ -164,6 +183,8 @@ void check_milestone_drift(Context& c) {
                                 : "; no approved change request explains it"),
           "Tell the client why it moved and what it affects, before they notice",
           !m.client_visible);
+      set_open_point(f, fmt::format("{}: moved from {} to {}, new date to confirm together",
+                                    name_of(m), day_month(m.baseline), day_month(m.current)));
     }
   }
 }
@@ -198,6 +219,9 @@ void check_milestone_waits(Context& c) {
         "Confirm the dates with the task owners now; if they slip, agree the milestone's new date",
         !m.client_visible);
     for (const ClientTask* t : tasks) f.related.push_back(t->id);
+    // Open point (visible milestones only): what the milestone waits on, as a count.
+    set_open_point(f, fmt::format("{} ({}): waits on {}", name_of(m), day_month(m.current),
+                                  count_of((long long)tasks.size(), "open task")));
   }
 }
 
@@ -215,23 +239,29 @@ void check_quotas(Context& c) {
     int64_t extras = int64_t(b.used) - b.included;
     std::string rate =
         b.extra_rate_minor > 0 ? money_text(b.extra_rate_minor, c.e.info.currency) : "";
+    // Open point: how much of the agreed quota is used, without rates or amounts
+    // (those are the provider's to raise) ("Revision rounds: 2 of 2 used").
+    std::string used = fmt::format("{}: {} of {} used{}", name_of(b), b.used, b.included, period);
     if (extras == 0) {
-      c.add(Severity::Info, kCheckQuotaUsedUp, id, c.as_of,
-            fmt::format("{}: all {} included used{}; further ones are billed{}", name_of(b),
-                        count_of(b.included, unit), period,
-                        rate.empty() ? "" : " at " + rate + " each"),
-            "Remind the client before the next one that it will be billed", false);
+      Finding& f = c.add(Severity::Info, kCheckQuotaUsedUp, id, c.as_of,
+                         fmt::format("{}: all {} included used{}; further ones are billed{}",
+                                     name_of(b), count_of(b.included, unit), period,
+                                     rate.empty() ? "" : " at " + rate + " each"),
+                         "Remind the client before the next one that it will be billed", false);
+      set_open_point(f, std::move(used));
     } else {
       std::string amount =
           b.extra_rate_minor > 0 ? money_text(extras * b.extra_rate_minor, c.e.info.currency) : "";
-      c.add(Severity::Warning, kCheckQuotaUsedUp, id, c.as_of,
-            fmt::format("{}: {} used of {} included{}; {} billable{}", name_of(b), b.used,
-                        count_of(b.included, unit), period, count_of(extras, "extra " + unit),
-                        amount.empty() ? " (no rate agreed)"
-                                       : fmt::format(": {} at {} each", amount, rate)),
-            amount.empty() ? "Agree a rate for extras with the client before doing more"
-                           : "Confirm the extras with the client and invoice them",
-            false);
+      Finding& f =
+          c.add(Severity::Warning, kCheckQuotaUsedUp, id, c.as_of,
+                fmt::format("{}: {} used of {} included{}; {} billable{}", name_of(b), b.used,
+                            count_of(b.included, unit), period, count_of(extras, "extra " + unit),
+                            amount.empty() ? " (no rate agreed)"
+                                           : fmt::format(": {} at {} each", amount, rate)),
+                amount.empty() ? "Agree a rate for extras with the client before doing more"
+                               : "Confirm the extras with the client and invoice them",
+                false);
+      set_open_point(f, std::move(used));
     }
   }
 }

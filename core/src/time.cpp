@@ -217,9 +217,13 @@ Date today_in(std::string_view zone_name) {
   return to_local(now_utc(), zone_name).date;
 }
 
+std::string day_month(Date d) {
+  return std::to_string(d.day()) + " " + std::string(month_name(d.month())).substr(0, 3);
+}
+
 std::string date_text(Date d) {
-  return std::string(weekday_short(d.weekday())) + " " + std::to_string(d.day()) + " " +
-         std::string(month_name(d.month())).substr(0, 3) + " " + std::to_string(d.year());
+  return std::string(weekday_short(d.weekday())) + " " + day_month(d) + " " +
+         std::to_string(d.year());
 }
 
 }  // namespace rapport

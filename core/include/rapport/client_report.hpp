@@ -8,7 +8,7 @@
 // [SECTION] index
 //   Document - Tone, ReportCell, ReportFact, ReportSection, ClientReport
 //   Build    - build_client_report(): the status report or the presentation
-//   Words    - day_month, shift_text: dates and slips as the client reads them
+//   Words    - shift_text: slips as the client reads them
 #pragma once
 
 #include <cstdint>
@@ -83,7 +83,7 @@ ClientReport build_client_report(const Engagement& e, Date as_of,
 
 // [SECTION] Words -------------------------------------------------------------
 
-std::string day_month(Date d);   // "22 January"
+// (day_month, "22 Jan", is in time.hpp.)
 std::string shift_text(int days);  // "on plan", "+1 week", "-3 days"
 
 }  // namespace rapport

@@ -2,12 +2,13 @@
 // slipping, before the client feels it (issue 7). Each check reads the
 // engagement as of a date and yields findings: a severity, a message in plain
 // words naming the item, the item itself (click to select it), where it sits
-// on the timeline and a suggested next step.
+// on the timeline, a suggested next step and, for the client view, a neutral
+// open point.
 //
 // [SECTION] index
 //   Settings   - HealthSettings: thresholds with sensible defaults
 //   Findings   - Severity, Finding
-//   Checks     - check_health() and the stable check ids
+//   Checks     - check_health(), the stable check ids, client_open_points()
 //   Text       - health_summary() (status bar), health_report() (`rapport check --all`),
 //                health_report_by_check() (`rapport check`)
 //   Series     - meeting consistency per month, feedback sentiment over time
@@ -78,6 +79,13 @@ struct Finding {
   std::string next_step;
   bool internal = false;    // about the provider's own conduct: presentation mode hides it
   std::vector<Id> related;  // other items it concerns (the tasks of an owner, ...)
+  // What the client view shows in the finding's place: a neutral open point
+  // ("Final Finnish copy: due 20 Nov, open"), written in core next to each
+  // finding from fields that are not internal, never with advice or a
+  // judgement. Empty = nothing for the client: the client view shows nothing
+  // for this finding. Always empty for internal findings and for the
+  // provider's own housekeeping (each check says why it has one or not).
+  std::string open_point;
 };
 
 // [SECTION] Checks ------------------------------------------------------------
@@ -108,6 +116,11 @@ inline constexpr std::string_view kCheckMilestoneWaits = "milestone-waits-on-cli
 // on a broken file: dangling references read as missing.
 std::vector<Finding> check_health(const Engagement& e, Date as_of,
                                   const HealthSettings& settings = {});
+
+// The findings the client view lists as open points: those that are not
+// internal and have an open point, problems first, then by date (a stable
+// order otherwise). Pointers into `findings`.
+std::vector<const Finding*> client_open_points(const std::vector<Finding>& findings);
 
 // [SECTION] Text --------------------------------------------------------------
 

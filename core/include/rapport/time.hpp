@@ -89,6 +89,9 @@ Date today_in(std::string_view iana_name);
 // A date as people read it in tooltips, menus and reports: "Tue 1 Dec 2026".
 // The one date text; ISO (Date::iso) is for fields and files.
 std::string date_text(Date d);
+// The same date without weekday and year, where the year goes without saying
+// (a report's "agreed 22 Nov", a client open point's "due 20 Nov"): "1 Dec".
+std::string day_month(Date d);
 
 // A fixed "today", so that tests, journeys and scripted runs give the same result on
 // any day. Two ways in, one pin: `rapport --today YYYY-MM-DD` calls pin_today(); the
