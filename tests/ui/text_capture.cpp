@@ -2,6 +2,10 @@
 // are in libimgui.a; every caller outside imgui_draw.cpp goes through here).
 #include "text_capture.hpp"
 
+#include <imgui_internal.h>  // ImDrawListSharedData: the draw list's current font and size
+
+#include <algorithm>
+#include <cfloat>
 #include <cstring>
 
 namespace rapport::test {
@@ -9,10 +13,35 @@ namespace {
 bool g_recording = false;
 std::vector<DrawnText> g_text;
 
-void record(const char* begin, const char* end, const ImVec2& pos) {
+// What AddText itself resolves: a null font or a zero size mean the draw
+// list's current ones, and a fine clip rectangle narrows the list's own.
+void record(const ImDrawList* list, const ImFont* font, float size, const char* begin,
+            const char* end, const ImVec2& pos, float wrap, const ImVec4* fine_clip) {
   if (!g_recording || !begin) return;
   if (!end) end = begin + std::strlen(begin);
-  if (end > begin) g_text.push_back(DrawnText{std::string(begin, end), pos});
+  if (end <= begin) return;
+  DrawnText t;
+  t.text.assign(begin, end);
+  t.pos = pos;
+  t.clip = list->_CmdHeader.ClipRect;
+  if (fine_clip) {
+    t.clip.x = std::max(t.clip.x, fine_clip->x);
+    t.clip.y = std::max(t.clip.y, fine_clip->y);
+    t.clip.z = std::min(t.clip.z, fine_clip->z);
+    t.clip.w = std::min(t.clip.w, fine_clip->w);
+  }
+  if (list->_Data) {
+    if (!font) font = list->_Data->Font;
+    if (size == 0.0f) size = list->_Data->FontSize;
+  }
+  t.font_size = size;
+  t.wrap_width = wrap;
+  // Trailing blanks are drawn as nothing: they cannot be cut.
+  const char* ink_end = end;
+  while (ink_end > begin && (ink_end[-1] == ' ' || ink_end[-1] == '\n')) --ink_end;
+  if (font) t.size = font->CalcTextSizeA(size, FLT_MAX, wrap, begin, ink_end);
+  if (list->_OwnerName) t.draw_list = list->_OwnerName;
+  g_text.push_back(std::move(t));
 }
 }  // namespace
 
@@ -56,14 +85,14 @@ void __real__ZN10ImDrawList7AddTextEPK6ImFontfRK6ImVec2jPKcS7_fPK6ImVec4(ImDrawL
 
 void __wrap__ZN10ImDrawList7AddTextERK6ImVec2jPKcS4_(ImDrawList* self, const ImVec2& pos, ImU32 col,
                                                      const char* begin, const char* end) {
-  rapport::test::record(begin, end, pos);
+  rapport::test::record(self, nullptr, 0.0f, begin, end, pos, 0.0f, nullptr);
   __real__ZN10ImDrawList7AddTextERK6ImVec2jPKcS4_(self, pos, col, begin, end);
 }
 
 void __wrap__ZN10ImDrawList7AddTextEPK6ImFontfRK6ImVec2jPKcS7_fPK6ImVec4(
     ImDrawList* self, const ImFont* font, float size, const ImVec2& pos, ImU32 col,
     const char* begin, const char* end, float wrap, const ImVec4* clip) {
-  rapport::test::record(begin, end, pos);
+  rapport::test::record(self, font, size, begin, end, pos, wrap, clip);
   __real__ZN10ImDrawList7AddTextEPK6ImFontfRK6ImVec2jPKcS7_fPK6ImVec4(self, font, size, pos, col,
                                                                       begin, end, wrap, clip);
 }

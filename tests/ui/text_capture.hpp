@@ -1,8 +1,8 @@
 // Every string ImGui draws, with where it was drawn: the UI tests' text hook.
 // The test executable is linked with --wrap for ImDrawList::AddText, so text
 // from widgets, tooltips and custom drawing alike passes through here. Tests
-// use it to find a widget by its label and to prove that presentation mode
-// draws no internal text.
+// use it to find a widget by its label, to prove that presentation mode
+// draws no internal text, and to check that no text is cut or too small.
 #pragma once
 
 #include <imgui.h>
@@ -16,6 +16,17 @@ namespace rapport::test {
 struct DrawnText {
   std::string text;
   ImVec2 pos;  // top-left of the text
+  // What the text was drawn with (measured when it was drawn, while its font
+  // was alive):
+  ImVec4 clip;            // the clip rectangle in force (x1, y1, x2, y2): the draw
+                          // list's, narrowed by the call's fine clip rectangle if any
+  float font_size = 0;    // pixel size the glyphs were drawn at
+  float wrap_width = 0;   // 0: not wrapped
+  ImVec2 size;            // the text's box at that size, wrapped if wrap_width > 0,
+                          // trailing blanks left out
+  std::string draw_list;  // the owner of the draw list (a window's name), if known
+
+  ImVec2 max() const { return ImVec2(pos.x + size.x, pos.y + size.y); }
 };
 
 // Starts recording (clears what was recorded).

@@ -1,6 +1,9 @@
 #include "workspace_driver.hpp"
 
 #include <catch2/catch.hpp>
+#include <cmath>
+
+#include "theme.hpp"
 
 namespace rapport::test {
 
@@ -8,6 +11,39 @@ Workspace::Workspace(Engagement e, ImVec2 display) : app(std::move(e)), ui(displ
   app.today_override = Date::from_ymd(2026, 11, 24);
   ui.draw = [this] { app.frame(); };
   ui.frames(3);
+}
+
+void Workspace::draw_like_the_app(float content_scale, int settle) {
+  content_scale_ = content_scale;
+  built_ui_scale_ = 0.0f;
+  applied_style_scale_ = 0.0f;
+  sync_scale();
+  ui.draw = [this] { app.frame(app::FrameInfo{fonts_, style_scale_, false}); };
+  ui.after_frame = [this] { sync_scale(); };
+  ui.frames(settle);
+}
+
+// The platform's sync_scale() without a window: the content scale is given,
+// the framebuffer is in screen pixels (fb scale 1, as on X11 and Windows).
+void Workspace::sync_scale() {
+  const app::FrameRequest request = app.frame_request();
+  ImGuiIO& io = ImGui::GetIO();
+  if (request.ui_scale != built_ui_scale_) {
+    float raster_px = std::round(app::kBaseFontPixels * content_scale_ * request.ui_scale);
+    fonts_ = app::build_fonts(*io.Fonts, raster_px);
+    io.FontDefault = fonts_.body;
+    io.FontGlobalScale = 1.0f;
+    unsigned char* pixels = nullptr;
+    int w = 0, h = 0;
+    io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);  // headless: built, never uploaded
+    built_ui_scale_ = request.ui_scale;
+    style_scale_ = content_scale_ * request.ui_scale;
+  }
+  if (request.theme != applied_theme_ || style_scale_ != applied_style_scale_) {
+    app::apply_theme(request.theme, style_scale_);
+    applied_theme_ = request.theme;
+    applied_style_scale_ = style_scale_;
+  }
 }
 
 void Workspace::frame() {
@@ -40,6 +76,14 @@ void Workspace::ctrl(int key, bool shift) {
 }
 
 void Workspace::key(ImGuiKey k) { ui.key(k); }
+
+void Workspace::key_code(int glfw_key) {
+  ImGuiIO& io = ImGui::GetIO();
+  io.KeysDown[glfw_key] = true;
+  frame();
+  io.KeysDown[glfw_key] = false;
+  frame();
+}
 
 void Workspace::type(const std::string& utf8) { ui.type(utf8.c_str()); }
 

@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 
+#include "fonts.hpp"
 #include "headless.hpp"
 #include "shell/app.hpp"
 #include "shell/files.hpp"
@@ -20,6 +21,20 @@ class Workspace {
   app::App app;
   HeadlessUi ui;
 
+  // From now on, draws as the real app does (app/runner.cpp and the platform's
+  // sync_scale in app/platform.cpp, without GL): the UI fonts of app/fonts.hpp
+  // at kBaseFontPixels x `content_scale` x the interface zoom that
+  // app.frame_request() asks for, rebuilt between frames whenever that changes
+  // (entering the client view raises it); the style scaled the same way by
+  // apply_theme() in the theme the app asks for; fonts and scale handed to
+  // App::frame(const FrameInfo&). Then draws `settle` frames.
+  void draw_like_the_app(float content_scale = 1.0f, int settle = 3);
+  // The fonts and style scale in force (draw_like_the_app), and the content
+  // scale they were built for: text sizes in logical px are font px / this.
+  const app::UiFonts& fonts() const { return fonts_; }
+  float style_scale() const { return style_scale_; }
+  float content_scale() const { return content_scale_; }
+
   // One frame, recording what it draws.
   void frame();
   // Where `label` is drawn now (after a fresh frame).
@@ -31,6 +46,9 @@ class Workspace {
   void ctrl(int key, bool shift = false);
   // A named key (Enter, Escape, ...) through ImGui's key map.
   void key(ImGuiKey key);
+  // A key by its GLFW key code, as the GLFW backend reports it (F11 = 300,
+  // F12 = 301): down for one frame, up the next. Recorded like frame().
+  void key_code(int glfw_key);
   void type(const std::string& utf8);
   // Whether some text drawn in a fresh frame contains `text`.
   bool shows(const std::string& text);
@@ -43,6 +61,15 @@ class Workspace {
     }
     return condition();
   }
+
+ private:
+  void sync_scale();  // between frames, as the platform does before NewFrame
+  app::UiFonts fonts_;
+  float content_scale_ = 1.0f;
+  float built_ui_scale_ = 0.0f;
+  float style_scale_ = 1.0f;
+  float applied_style_scale_ = 0.0f;
+  app::Theme applied_theme_ = app::Theme::Light;
 };
 
 // A folder of its own under the temp folder, emptied: for files a test writes.
