@@ -249,51 +249,123 @@ AxisUnit axis_unit(double px_per_minute, float scale) {
 
 // [SECTION] Drawing -------------------------------------------------------------
 
+namespace {
+
+double px_per_unit_of(AxisUnit unit, double px_per_minute) {
+  for (const UnitInfo& u : kUnits) {
+    if (u.unit == unit) return u.minutes * px_per_minute;
+  }
+  return 0;
+}
+
+// Where the "Today" pill goes in the upper axis row, kept inside the visible area;
+// nothing when today is out of view.
+struct TodayPill {
+  bool shown = false;
+  ImVec2 min, max;
+};
+
+TodayPill today_pill(const TimelineFrame& f, LocalDays& days, Date today, float row_y0,
+                     float row_y1) {
+  double start = double(days.start(today).minutes);
+  double end = double(days.start(today.plus_days(1)).minutes);
+  if (end < f.range.from || start > f.range.to) return {};
+  const float s = f.scale;
+  ImVec2 size = ImGui::CalcTextSize("Today");
+  float w = size.x + 8 * s, h = size.y + 4 * s;
+  // Over today's line; in today's column when the column can hold it.
+  float x0 = f.x_of(start), x1 = f.x_of(end);
+  float cx = x1 - x0 >= w + 4 * s ? (x0 + x1) * 0.5f : x0;
+  float left = std::clamp(cx - w * 0.5f, f.time_x0 + 2 * s, f.time_x1 - 2 * s - w);
+  float top = (row_y0 + row_y1 - h) * 0.5f;
+  return TodayPill{true, ImVec2(left, top), ImVec2(left + w, top + h)};
+}
+
+}  // namespace
+
+void draw_grid(ImDrawList* draw, const TimelineFrame& f, const TimelinePalette& pal,
+               LocalDays& days, float y0, float y1) {
+  AxisUnit unit = axis_unit(f.px_per_minute, f.scale);
+  for (const Tick& t : ticks(unit, f, days)) {
+    float x = f.x_of(t.minute);
+    if (x >= f.time_x0 && x <= f.time_x1) draw->AddLine(ImVec2(x, y0), ImVec2(x, y1), pal.grid);
+  }
+  AxisUnit major;
+  if (!major_of(unit, major)) return;
+  for (const Tick& t : ticks(major, f, days)) {
+    float x = f.x_of(t.minute);
+    if (x >= f.time_x0 && x <= f.time_x1)
+      draw->AddLine(ImVec2(x, y0), ImVec2(x, y1), pal.grid_major, 1.5f);
+  }
+}
+
 void draw_axis(ImDrawList* draw, const TimelineFrame& f, const TimelinePalette& pal,
-               LocalDays& days, float lanes_y1) {
+               LocalDays& days, Date today) {
   const float s = f.scale;
   const float line_h = ImGui::GetTextLineHeight();
   const float y0 = f.canvas_min.y;
   const float y_mid = y0 + line_h + 6 * s;
-  draw->AddRectFilled(ImVec2(f.time_x0, y0), ImVec2(f.time_x1, f.axis_y1), pal.axis_bg);
-  draw->AddLine(ImVec2(f.time_x0, f.axis_y1 - 0.5f), ImVec2(f.time_x1, f.axis_y1 - 0.5f),
-                pal.header_border);
+  const float y1 = f.axis_y1;
+  draw->AddRectFilled(ImVec2(f.time_x0, y0), ImVec2(f.time_x1, y1), pal.axis_bg);
+  draw->AddLine(ImVec2(f.time_x0, y1 - 0.5f), ImVec2(f.time_x1, y1 - 0.5f), pal.header_border);
+
+  // The today pill owns its spot in the upper row, where labels are few (years, or
+  // months at day zoom): one that would run into it moves right, within its period,
+  // or gives way. The lower row keeps every date, and the bottom edge stays free for
+  // the health markers.
+  const TodayPill pill = today_pill(f, days, today, y0, y_mid);
+  const float keep_clear = 4 * s;
+  const float today_x = f.x_of(double(days.start(today).minutes));
+  bool today_x_free = true;  // no lower-row label under the today line
 
   AxisUnit unit = axis_unit(f.px_per_minute, s);
-  double px_per_unit = 0;
-  for (const UnitInfo& u : kUnits) {
-    if (u.unit == unit) px_per_unit = u.minutes * f.px_per_minute;
-  }
+  double px_per_unit = px_per_unit_of(unit, f.px_per_minute);
   char buf[96];
   std::vector<Tick> minor = ticks(unit, f, days);
   for (const Tick& t : minor) {
     float x = f.x_of(t.minute);
     if (x < f.time_x0 - 200 || x > f.time_x1) continue;
-    if (x >= f.time_x0) {
-      draw->AddLine(ImVec2(x, y_mid), ImVec2(x, lanes_y1), pal.grid);
-    }
+    if (x >= f.time_x0) draw->AddLine(ImVec2(x, y_mid), ImVec2(x, y1), pal.grid);
     label(unit, t, px_per_unit, buf, sizeof buf);
+    float w = ImGui::CalcTextSize(buf).x;
     float tx = x + 4 * s;
-    if (tx >= f.time_x0 - 1) draw->AddText(ImVec2(tx, y_mid + 2 * s), pal.muted_text, buf);
+    if (tx < f.time_x0 - 1) continue;
+    if (tx - 2 * s <= today_x && today_x <= tx + w + 2 * s) today_x_free = false;
+    draw->AddText(ImVec2(tx, y_mid + 2 * s), pal.muted_text, buf);
   }
 
   AxisUnit major;
-  if (!major_of(unit, major)) return;
-  std::vector<Tick> majors = ticks(major, f, days);
-  for (size_t i = 0; i < majors.size(); ++i) {
-    float x = f.x_of(majors[i].minute);
-    float next_x = i + 1 < majors.size() ? f.x_of(majors[i + 1].minute) : f.time_x1 + 1000;
-    if (next_x < f.time_x0 || x > f.time_x1) continue;
-    if (x >= f.time_x0)
-      draw->AddLine(ImVec2(x, y0 + 2 * s), ImVec2(x, lanes_y1), pal.grid_major, 1.5f);
-    major_label(major, majors[i], buf, sizeof buf, next_x - x - 13 * s);
-    float w = ImGui::CalcTextSize(buf).x;
-    // Sticky: the label of the period at the left edge stays visible until the
-    // next period's label pushes it out.
-    float tx = std::max(x + 5 * s, f.time_x0 + 5 * s);
-    tx = std::min(tx, next_x - w - 8 * s);
-    if (tx + w < f.time_x0) continue;
-    draw->AddText(ImVec2(tx, y0 + 4 * s), pal.text, buf);
+  if (major_of(unit, major)) {
+    std::vector<Tick> majors = ticks(major, f, days);
+    for (size_t i = 0; i < majors.size(); ++i) {
+      float x = f.x_of(majors[i].minute);
+      float next_x = i + 1 < majors.size() ? f.x_of(majors[i + 1].minute) : f.time_x1 + 1000;
+      if (next_x < f.time_x0 || x > f.time_x1) continue;
+      if (x >= f.time_x0) draw->AddLine(ImVec2(x, y0 + 2 * s), ImVec2(x, y1), pal.grid_major, 1.5f);
+      major_label(major, majors[i], buf, sizeof buf, next_x - x - 13 * s);
+      float w = ImGui::CalcTextSize(buf).x;
+      // Sticky: the label of the period at the left edge stays visible until the
+      // next period's label pushes it out.
+      float tx = std::max(x + 5 * s, f.time_x0 + 5 * s);
+      tx = std::min(tx, next_x - w - 8 * s);
+      if (pill.shown && tx < pill.max.x + keep_clear && pill.min.x - keep_clear < tx + w) {
+        tx = pill.max.x + keep_clear;
+        if (tx + w > next_x - 8 * s) continue;
+      }
+      if (tx + w < f.time_x0) continue;
+      draw->AddText(ImVec2(tx, y0 + 4 * s), pal.text, buf);
+    }
+  }
+
+  if (pill.shown) {
+    // Joined to the today line below it, unless that would cross a date.
+    if (today_x_free && today_x >= pill.min.x && today_x <= pill.max.x)
+      draw->AddLine(ImVec2(today_x, pill.max.y), ImVec2(today_x, y1), pal.today, 2.0f * s);
+    draw->AddRectFilled(pill.min, pill.max, pal.today, 3 * s);
+    ImVec2 size = ImGui::CalcTextSize("Today");
+    draw->AddText(ImVec2((pill.min.x + pill.max.x - size.x) * 0.5f,
+                         (pill.min.y + pill.max.y - size.y) * 0.5f),
+                  IM_COL32(255, 255, 255, 255), "Today");
   }
 }
 

@@ -17,8 +17,15 @@ const char* to_string(AxisUnit u);  // "hour", "day", ...
 // The finest unit whose labels fit at this zoom.
 AxisUnit axis_unit(double px_per_minute, float scale);
 
-// Draws the axis band [canvas_min.y, axis_y1] and grid lines down to `lanes_y1`.
+// Draws the axis band [canvas_min.y, axis_y1]: the two rows of labels and the
+// "Today" pill, which has its own spot in the upper row (a label there that would run
+// into it moves or gives way) and is kept whole inside the visible area.
 void draw_axis(ImDrawList* draw, const TimelineFrame& f, const TimelinePalette& pal,
-               LocalDays& days, float lanes_y1);
+               LocalDays& days, Date today);
+
+// The grid lines the axis casts across [y0, y1] of the lanes: drawn behind the items,
+// so labels (on their backing) are never crossed.
+void draw_grid(ImDrawList* draw, const TimelineFrame& f, const TimelinePalette& pal,
+               LocalDays& days, float y0, float y1);
 
 }  // namespace rapport::app

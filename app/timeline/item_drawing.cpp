@@ -1,12 +1,16 @@
 // [SECTION] index
 //   Geometry - where an item lies on screen, whether it is too small to draw alone
 //   Shapes   - one function per kind of item
+//   Labels   - titles placed by label_layout: inside, right, another row, shortened
 //   Merging  - the per-row runs of small items drawn as "N items"
 #include "timeline/item_drawing.hpp"
 
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <vector>
+
+#include "timeline/label_layout.hpp"
 
 namespace rapport::app {
 namespace {
@@ -87,17 +91,12 @@ std::string title_of(const Engagement& e, LaneKind kind, Id id) {
   return {};
 }
 
-// The item's title clipped to [x0, x1] on one line; nothing (not even the lookup)
-// when there is no room for a few letters.
-void title_text(const ItemDrawContext& c, LaneKind kind, Id id, float x0, float x1, float y,
-                ImU32 col, const char* prefix = "") {
-  float room = x1 - x0;
-  if (room < ImGui::GetFontSize() * 2.0f) return;
-  std::string text = prefix + title_of(*c.engagement, kind, id);
-  if (text.empty()) return;
-  ImVec4 clip(x0, y - 2, x1, y + ImGui::GetFontSize() + 4);
-  c.draw->AddText(ImGui::GetFont(), ImGui::GetFontSize(), ImVec2(x0, y), col, text.c_str(), nullptr,
-                  0.0f, &clip);
+// What an item's label says: its title, with "! " before an overdue task's.
+std::string label_of(const Engagement& e, LaneKind kind, const TimelineItem& it) {
+  if (kind == LaneKind::Meeting) return {};  // the lane's header names the series
+  std::string title = title_of(e, kind, it.id);
+  if (title.empty()) return title;
+  return kind == LaneKind::ClientTasks && (it.flags & kOverdue) ? "! " + title : title;
 }
 
 void diamond(ImDrawList* draw, ImVec2 c, float r, ImU32 fill, ImU32 border, float thickness) {
@@ -164,7 +163,7 @@ void draw_meeting(ItemDrawContext& c, const TimelineItem& it, Extent x, Row r, b
 }
 
 void draw_milestone(ItemDrawContext& c, const TimelineItem& it, Extent x, Row r, bool selected,
-                    bool preview, float label_x1) {
+                    bool preview) {
   const TimelineFrame& f = *c.frame;
   const TimelinePalette& p = *c.pal;
   const float s = f.scale;
@@ -180,24 +179,17 @@ void draw_milestone(ItemDrawContext& c, const TimelineItem& it, Extent x, Row r,
   ImU32 fill = milestone_colour(p, it.state);
   diamond(c.draw, ImVec2(cx, cy), rad, fill, selected || preview ? p.selection : p.canvas,
           selected || preview ? 3.0f * s : 1.5f * s);
-  if (label_x1 > cx + rad + 4 * s) {
-    title_text(c, LaneKind::Milestones, it.id, cx + rad + 5 * s, label_x1,
-               cy - ImGui::GetFontSize() * 0.5f, p.text);
-  }
 }
 
-void draw_blackout(ItemDrawContext& c, const TimelineItem& it, Extent x, Row r, bool selected) {
+void draw_blackout(ItemDrawContext& c, Extent x, Row r, bool selected) {
   const TimelinePalette& p = *c.pal;
   const float s = c.frame->scale;
   ImVec2 a(x.x0, r.y0 + 3 * s), b(x.x1, r.y1 - 3 * s);
   c.draw->AddRectFilled(a, b, p.blackout, x.x1 - x.x0 < 12 * s ? 0.0f : 3 * s);
   if (selected) c.draw->AddRect(a, b, p.selection, 3 * s, 0, 2.5f * s);
-  title_text(c, LaneKind::Boundaries, it.id, std::max(a.x, c.frame->time_x0) + 5 * s, b.x - 4 * s,
-             (a.y + b.y) * 0.5f - ImGui::GetFontSize() * 0.5f, p.blackout_text);
 }
 
-void draw_change(ItemDrawContext& c, const TimelineItem& it, Extent x, Row r, bool selected,
-                 float label_x1) {
+void draw_change(ItemDrawContext& c, const TimelineItem& it, Extent x, Row r, bool selected) {
   const TimelinePalette& p = *c.pal;
   const float s = c.frame->scale;
   float cy = (r.y0 + r.y1) * 0.5f;
@@ -213,10 +205,6 @@ void draw_change(ItemDrawContext& c, const TimelineItem& it, Extent x, Row r, bo
     c.draw->AddLine(ImVec2(cx - w, cy), ImVec2(cx + w, cy), p.canvas, 2.0f * s);
     c.draw->AddTriangleFilled(ImVec2(cx + w + 1 * s, cy), ImVec2(cx + 1 * s, cy - w * 0.7f),
                               ImVec2(cx + 1 * s, cy + w * 0.7f), p.canvas);
-  }
-  if (label_x1 > cx + rad + 4 * s) {
-    title_text(c, LaneKind::ChangeRequests, it.id, cx + rad + 5 * s, label_x1,
-               cy - ImGui::GetFontSize() * 0.5f, p.text);
   }
 }
 
@@ -240,31 +228,94 @@ void draw_task(ItemDrawContext& c, const TimelineItem& it, Extent x, Row r, bool
   if (selected)
     c.draw->AddRect(ImVec2(a.x - 2 * s, a.y - 2 * s), ImVec2(b.x + 2 * s, b.y + 2 * s), p.selection,
                     4 * s, 0, 2.5f * s);
-  ImU32 text = overdue || status != TaskStatus::Open ? p.text : IM_COL32(255, 255, 255, 255);
-  if (overdue) text = IM_COL32(255, 255, 255, 255);
-  title_text(c, LaneKind::ClientTasks, it.id, std::max(a.x, c.frame->time_x0) + 5 * s, b.x - 4 * s,
-             (a.y + b.y) * 0.5f - ImGui::GetFontSize() * 0.5f, text, overdue ? "! " : "");
 }
 
 void draw_shape(ItemDrawContext& c, LaneKind kind, const TimelineItem& it, Extent x, Row r,
-                bool selected, bool preview, float label_x1) {
+                bool selected, bool preview) {
   switch (kind) {
     case LaneKind::Meeting:
       draw_meeting(c, it, x, r, selected, preview);
       break;
     case LaneKind::Milestones:
-      draw_milestone(c, it, x, r, selected, preview, label_x1);
+      draw_milestone(c, it, x, r, selected, preview);
       break;
     case LaneKind::Boundaries:
-      draw_blackout(c, it, x, r, selected);
+      draw_blackout(c, x, r, selected);
       break;
     case LaneKind::ChangeRequests:
-      draw_change(c, it, x, r, selected, label_x1);
+      draw_change(c, it, x, r, selected);
       break;
     case LaneKind::ClientTasks:
       draw_task(c, it, x, r, selected);
       break;
   }
+}
+
+// [SECTION] Labels --------------------------------------------------------------
+
+bool has_bar(LaneKind k) { return k == LaneKind::Boundaries || k == LaneKind::ClientTasks; }
+
+// What a label must keep clear of besides the item: a drifted milestone's baseline
+// ghost and the line joining it.
+Extent label_obstacle(const TimelineFrame& f, LaneKind kind, const TimelineItem& it, Extent x) {
+  if (kind == LaneKind::Milestones && (it.flags & kDrifted)) {
+    float gx = f.clamped_x(double(it.ghost.minutes) + 720.0);
+    float rad = (x.x1 - x.x0) * 0.5f;
+    x.x0 = std::min(x.x0, gx - rad);
+    x.x1 = std::max(x.x1, gx + rad);
+  }
+  return x;
+}
+
+// Text colour inside a bar: white on an open or overdue task's strong fill, the
+// lane's text colour on the pale ones.
+ImU32 inside_text_colour(const TimelinePalette& p, LaneKind kind, const TimelineItem& it) {
+  if (kind == LaneKind::Boundaries) return p.blackout_text;
+  if ((it.flags & kOverdue) || TaskStatus(it.state) == TaskStatus::Open)
+    return IM_COL32(255, 255, 255, 255);
+  return p.text;
+}
+
+bool label_inside(LaneKind kind, const LabelPlacement& at, int item_row, Extent item) {
+  return has_bar(kind) && at.row == item_row && at.x1 <= item.x1 &&
+         (at.where == LabelWhere::Inside || at.where == LabelWhere::Shortened);
+}
+
+// One label where the layout put it. Outside a bar it sits on a patch of the lane's
+// background, so grid lines and the today line never run through the text.
+// `inside`: the label sits in the item's own bar (label_inside()); `y`: the top of
+// the text.
+void draw_label(ItemDrawContext& c, LaneKind kind, const TimelineItem& it, const std::string& text,
+                const LabelPlacement& at, bool inside, float y, ImU32 backing) {
+  const TimelinePalette& p = *c.pal;
+  const float s = c.frame->scale;
+  const float fs = ImGui::GetFontSize();
+  std::string shown = text;
+  if (at.where == LabelWhere::Shortened) {
+    shown = shorten_to_width(text, at.x1 - at.x0 + 0.5f, [](std::string_view t) {
+      return ImGui::CalcTextSize(t.data(), t.data() + t.size()).x;
+    });
+    if (shown.empty()) return;
+  }
+  if (!inside) {
+    c.draw->AddRectFilled(ImVec2(at.x0 - 3 * s, y - 1 * s), ImVec2(at.x1 + 3 * s, y + fs + 1 * s),
+                          backing, 3 * s);
+  }
+  c.draw->AddText(ImVec2(at.x0, y), inside ? inside_text_colour(p, kind, it) : p.text,
+                  shown.c_str());
+}
+
+LabelLayoutParams label_params(const TimelineFrame& f, size_t rows) {
+  LabelLayoutParams params;
+  params.rows = int(rows);
+  params.view_x0 = f.time_x0;
+  params.view_x1 = f.time_x1;
+  params.pad = 5 * f.scale;
+  params.gap = 6 * f.scale;
+  // Room for a letter and the ellipsis at least: the label is there, its full text in
+  // the tooltip (hovering the shortened label shows it too).
+  params.min_width = ImGui::GetFontSize() * 1.25f;
+  return params;
 }
 
 // [SECTION] Merging -------------------------------------------------------------
@@ -310,8 +361,16 @@ void draw_single_item(ItemDrawContext& c, const TimelineLane& lane, const Timeli
                       float y0, float row_h, bool preview) {
   Row r{y0 + float(it.row) * row_h, y0 + float(it.row + 1) * row_h};
   Extent x = extent_of(*c.frame, lane.kind, it, row_h);
-  draw_shape(c, lane.kind, it, x, r, is_selected(c.selection, lane, it), preview,
-             x.x1 + 400 * c.frame->scale);
+  draw_shape(c, lane.kind, it, x, r, is_selected(c.selection, lane, it), preview);
+  // The preview's label follows it, laid out alone.
+  std::string text = label_of(*c.engagement, lane.kind, it);
+  if (text.empty()) return;
+  LabelItem one{0, x.x0, x.x1, ImGui::CalcTextSize(text.c_str()).x, has_bar(lane.kind)};
+  LabelPlacement at = layout_labels(std::span(&one, 1), label_params(*c.frame, 1))[0];
+  if (at.where != LabelWhere::None)
+    draw_label(c, lane.kind, it, text, at, label_inside(lane.kind, at, 0, x),
+               (r.y0 + r.y1 - ImGui::GetFontSize()) * 0.5f,
+               lane_background(*c.pal, c.dragged ? c.dragged->lane : 0));
 }
 
 void draw_lane_items(ItemDrawContext& c, const TimelineLane& lane, int lane_index, float y0,
@@ -324,52 +383,12 @@ void draw_lane_items(ItemDrawContext& c, const TimelineLane& lane, int lane_inde
   const size_t base = slice.empty() ? 0 : size_t(slice.data() - lane.items.data());
   c.stats->items_considered += slice.size();
 
-  // Items are drawn one step late, so a label can run up to the next item of its row.
+  // The runs of each row are collected first, then drawn: shapes, then the labels,
+  // which are laid out over the whole lane so none covers another.
   Run runs[8];
   const size_t rows = std::min<size_t>(lane.rows, 8);
-
-  auto flush = [&](Run& run, float next_x0) {
-    if (!run.active) return;
-    run.active = false;
-    Row r{y0 + float(&run - runs) * row_h, y0 + float(&run - runs + 1) * row_h};
-    if (run.count == 1) {
-      const TimelineItem& it = lane.items[run.first];
-      if (it.end.minutes <= f.range.from || it.start.minutes >= f.range.to)
-        ++c.stats->drawn_outside;
-      bool dragged = c.dragged && c.dragged->lane == lane_index && c.dragged->index == run.first;
-      if (dragged) {
-        // Its original place stays faintly visible while the preview moves.
-        c.draw->AddRect(ImVec2(run.x.x0, r.y0 + 4 * s), ImVec2(run.x.x1, r.y1 - 4 * s),
-                        with_alpha(p.text, 0.35f), 4 * s, 0, 1.5f * s);
-      } else {
-        draw_shape(c, lane.kind, it, run.x, r, is_selected(c.selection, lane, it), false,
-                   next_x0 - 6 * s);
-      }
-      ++c.stats->items_drawn;
-      if (hovered(c, run.x.x0 - 2 * s, r.y0, run.x.x1 + 2 * s, r.y1)) {
-        *c.hit =
-            TimelineHit{TimelineHit::What::Item, lane_index, run.first, 1, 0, 0, int(&run - runs)};
-      }
-      return;
-    }
-    float x0 = run.x.x0, x1 = std::max(run.x.x1, run.x.x0 + 6 * s);
-    ImVec2 a(x0, r.y0 + 5 * s), b(x1, r.y1 - 5 * s);
-    c.draw->AddRectFilled(a, b, p.merged, x1 - x0 < 12 * s ? 0.0f : 3 * s);
-    char label[32];
-    std::snprintf(label, sizeof label, x1 - x0 > 70 * s ? "%zu items" : "%zu", run.count);
-    ImVec2 ts = ImGui::CalcTextSize(label);
-    if (ts.x + 6 * s < x1 - x0) {
-      c.draw->AddText(ImVec2((x0 + x1 - ts.x) * 0.5f, (a.y + b.y - ts.y) * 0.5f), p.merged_text,
-                      label);
-    }
-    ++c.stats->merged_blocks;
-    c.stats->items_merged += run.count;
-    if (hovered(c, x0, r.y0, x1, r.y1)) {
-      *c.hit =
-          TimelineHit{TimelineHit::What::Merged, lane_index, run.first, run.count, run.from, run.to,
-                      int(&run - runs)};
-    }
-  };
+  std::vector<Run> done;
+  std::vector<int> done_row;
 
   for (size_t k = 0; k < slice.size(); ++k) {
     const TimelineItem& it = slice[k];
@@ -390,11 +409,107 @@ void draw_lane_items(ItemDrawContext& c, const TimelineLane& lane, int lane_inde
         run.to = std::max(run.to, double(it.end.minutes));
         continue;
       }
-      flush(run, x.x0);
+      done.push_back(run);
+      done_row.push_back(int(&run - runs));
     }
     run = Run{true, base + k, 1, x, double(it.start.minutes), double(it.end.minutes)};
   }
-  for (size_t r = 0; r < rows; ++r) flush(runs[r], f.time_x1 + 1000);
+  for (size_t r = 0; r < rows; ++r) {
+    if (!runs[r].active) continue;
+    done.push_back(runs[r]);
+    done_row.push_back(int(r));
+  }
+
+  auto row_at = [&](int r) { return Row{y0 + float(r) * row_h, y0 + float(r + 1) * row_h}; };
+  auto is_dragged = [&](const Run& run) {
+    return run.count == 1 && c.dragged && c.dragged->lane == lane_index &&
+           c.dragged->index == run.first;
+  };
+
+  // Shapes.
+  for (size_t k = 0; k < done.size(); ++k) {
+    const Run& run = done[k];
+    const Row r = row_at(done_row[k]);
+    if (run.count == 1) {
+      const TimelineItem& it = lane.items[run.first];
+      if (it.end.minutes <= f.range.from || it.start.minutes >= f.range.to)
+        ++c.stats->drawn_outside;
+      if (is_dragged(run)) {
+        // Its original place stays faintly visible while the preview moves.
+        c.draw->AddRect(ImVec2(run.x.x0, r.y0 + 4 * s), ImVec2(run.x.x1, r.y1 - 4 * s),
+                        with_alpha(p.text, 0.35f), 4 * s, 0, 1.5f * s);
+      } else {
+        draw_shape(c, lane.kind, it, run.x, r, is_selected(c.selection, lane, it), false);
+      }
+      ++c.stats->items_drawn;
+      if (hovered(c, run.x.x0 - 2 * s, r.y0, run.x.x1 + 2 * s, r.y1)) {
+        *c.hit = TimelineHit{TimelineHit::What::Item, lane_index, run.first, 1, 0, 0, done_row[k]};
+      }
+      continue;
+    }
+    float x0 = run.x.x0, x1 = std::max(run.x.x1, run.x.x0 + 6 * s);
+    ImVec2 a(x0, r.y0 + 5 * s), b(x1, r.y1 - 5 * s);
+    c.draw->AddRectFilled(a, b, p.merged, x1 - x0 < 12 * s ? 0.0f : 3 * s);
+    char label[32];
+    std::snprintf(label, sizeof label, x1 - x0 > 70 * s ? "%zu items" : "%zu", run.count);
+    ImVec2 ts = ImGui::CalcTextSize(label);
+    if (ts.x + 6 * s < x1 - x0) {
+      c.draw->AddText(ImVec2((x0 + x1 - ts.x) * 0.5f, (a.y + b.y - ts.y) * 0.5f), p.merged_text,
+                      label);
+    }
+    ++c.stats->merged_blocks;
+    c.stats->items_merged += run.count;
+    if (hovered(c, x0, r.y0, x1, r.y1)) {
+      *c.hit = TimelineHit{TimelineHit::What::Merged,
+                           lane_index,
+                           run.first,
+                           run.count,
+                           run.from,
+                           run.to,
+                           done_row[k]};
+    }
+  }
+
+  // Labels: every run is an obstacle; single items (not the one being dragged) bring
+  // their title.
+  if (lane.kind == LaneKind::Meeting || done.empty()) return;
+  std::vector<LabelItem> boxes(done.size());
+  std::vector<std::string> texts(done.size());
+  for (size_t k = 0; k < done.size(); ++k) {
+    const Run& run = done[k];
+    Extent x = run.x;
+    if (run.count > 1) x.x1 = std::max(run.x.x1, run.x.x0 + 6 * s);
+    LabelItem& box = boxes[k];
+    box.row = done_row[k];
+    box.x0 = x.x0;
+    box.x1 = x.x1;
+    if (run.count != 1 || is_dragged(run)) continue;
+    const TimelineItem& it = lane.items[run.first];
+    Extent ob = label_obstacle(f, lane.kind, it, x);
+    box.x0 = ob.x0;
+    box.x1 = ob.x1;
+    texts[k] = label_of(*c.engagement, lane.kind, it);
+    if (texts[k].empty()) continue;
+    box.width = ImGui::CalcTextSize(texts[k].c_str()).x;
+    box.has_bar = has_bar(lane.kind);
+  }
+  const std::vector<LabelPlacement> placed = layout_labels(boxes, label_params(f, rows));
+  const float fs = ImGui::GetFontSize();
+
+  const ImU32 backing = lane_background(p, lane_index);
+  for (size_t k = 0; k < done.size(); ++k) {
+    const LabelPlacement& at = placed[k];
+    if (at.where == LabelWhere::None || texts[k].empty()) continue;
+    const TimelineItem& it = lane.items[done[k].first];
+    const bool inside = label_inside(lane.kind, at, done_row[k], done[k].x);
+    const Row r = row_at(at.row);
+    const float y = (r.y0 + r.y1 - fs) * 0.5f;
+    draw_label(c, lane.kind, it, texts[k], at, inside, y, backing);
+    // A label away from its item shows the item's tooltip too.
+    if (!inside && hovered(c, at.x0, y, at.x1, y + fs))
+      *c.hit =
+          TimelineHit{TimelineHit::What::Item, lane_index, done[k].first, 1, 0, 0, done_row[k]};
+  }
 }
 
 }  // namespace rapport::app

@@ -1,7 +1,9 @@
 // The items of one lane: meeting occurrences as blocks, milestones as diamonds with
 // their baseline ghost, blackouts as bands, change requests as status markers, client
 // tasks as bars. Items narrower than a few pixels (or markers that would overlap)
-// merge into one "N items" block per sub-row.
+// merge into one "N items" block per sub-row. Titles go where label_layout puts them
+// (inside the bar, to its right, on another sub-row, or shortened with "…"), on a
+// patch of the lane's background.
 #pragma once
 
 #include <imgui.h>

@@ -58,12 +58,6 @@ void draw_today(ImDrawList* draw, const TimelineFrame& f, const TimelinePalette&
   }
   float x = f.x_of(start);
   draw->AddLine(ImVec2(x, y0), ImVec2(x, y1), pal.today, 2.0f * f.scale);
-  const char* label = "Today";
-  ImVec2 size = ImGui::CalcTextSize(label);
-  float pad = 3 * f.scale;
-  ImVec2 p0(x - size.x * 0.5f - pad, y0 - size.y - 2 * pad);
-  draw->AddRectFilled(p0, ImVec2(p0.x + size.x + 2 * pad, y0), pal.today, 3 * f.scale);
-  draw->AddText(ImVec2(p0.x + pad, p0.y + pad), IM_COL32(255, 255, 255, 255), label);
 }
 
 }  // namespace rapport::app

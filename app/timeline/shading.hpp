@@ -15,7 +15,8 @@ namespace rapport::app {
 void draw_shading(ImDrawList* draw, const TimelineFrame& f, const TimelinePalette& pal,
                   LocalDays& days, const TimelineIndex& index, float y0, float y1);
 
-// The today line (and today's column when a day is wide enough), over the lanes.
+// The today line (and today's column when a day is wide enough) across the lanes,
+// behind the items; its "Today" pill is part of the axis (draw_axis).
 void draw_today(ImDrawList* draw, const TimelineFrame& f, const TimelinePalette& pal,
                 LocalDays& days, Date today, float y0, float y1);
 

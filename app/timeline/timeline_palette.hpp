@@ -27,4 +27,8 @@ TimelinePalette timeline_palette();
 // The same colour with a new alpha (0..1).
 ImU32 with_alpha(ImU32 c, float alpha);
 
+// A lane's background, opaque: the canvas, with a faint tint on every other lane so
+// lanes read apart. Labels drawn outside their bars sit on a patch of it.
+ImU32 lane_background(const TimelinePalette& pal, int lane_index);
+
 }  // namespace rapport::app

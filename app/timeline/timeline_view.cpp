@@ -178,9 +178,12 @@ void TimelineView::draw(const Engagement& e, const TimelineIndex& index, ViewSta
     if (g.hidden || g.y1 < f.axis_y1 || g.y0 > p1.y) continue;
     if (i % 2 == 1)
       draw->AddRectFilled(ImVec2(f.time_x0, g.y0), ImVec2(f.time_x1, g.y1),
-                          with_alpha(pal.text, 0.025f));
+                          lane_background(pal, int(i)));
   }
   draw_shading(draw, f, pal, days_, index, f.axis_y1, p1.y);
+  // Grid and today line behind the items, so they never cross a label.
+  draw_grid(draw, f, pal, days_, f.axis_y1, p1.y);
+  draw_today(draw, f, pal, days_, today, f.axis_y1, p1.y);
 
   ImGuiIO& io = ImGui::GetIO();
   ItemDrawContext ctx;
@@ -239,10 +242,9 @@ void TimelineView::draw(const Engagement& e, const TimelineIndex& index, ViewSta
   }
   draw->PopClipRect();
 
-  // Axis and today line, over the lanes; the axis stays put when scrolling.
+  // The axis with the today pill; it stays put when scrolling.
   draw->PushClipRect(ImVec2(f.time_x0, p0.y), p1, true);
-  draw_axis(draw, f, pal, days_, p1.y);
-  draw_today(draw, f, pal, days_, today, f.axis_y1, p1.y);
+  draw_axis(draw, f, pal, days_, today);
   draw->PopClipRect();
   draw_headers(draw, index, view);
 
