@@ -330,6 +330,12 @@ void draw_axis(ImDrawList* draw, const TimelineFrame& f, const TimelinePalette& 
     float w = ImGui::CalcTextSize(buf).x;
     float tx = x + 4 * s;
     if (tx < f.time_x0 - 1) continue;
+    if (tx + w > f.time_x1 - 2 * s) {
+      // At the right edge: the short form if it fits, else nothing (never a cut word).
+      label(unit, t, 0, buf, sizeof buf);
+      w = ImGui::CalcTextSize(buf).x;
+      if (tx + w > f.time_x1 - 2 * s) continue;
+    }
     if (tx - 2 * s <= today_x && today_x <= tx + w + 2 * s) today_x_free = false;
     draw->AddText(ImVec2(tx, y_mid + 2 * s), pal.muted_text, buf);
   }
