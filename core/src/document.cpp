@@ -28,7 +28,7 @@ Outcome Document::apply_one(intent::Apply& a) {
   if (label.empty() && a.commands.size() == 1) label = describe(engagement_, a.commands[0]);
   if (auto error = history_.apply_group(engagement_, label, a.commands))
     return Outcome{Outcome::What::Refused, error->message};
-  ++generation_;
+  changed(false);
   Outcome o{Outcome::What::Changed, label};
   if (a.select_added) o.added = history_.last_added();
   return o;
@@ -37,14 +37,14 @@ Outcome Document::apply_one(intent::Apply& a) {
 Outcome Document::apply_one(intent::Undo&) {
   std::string label = history_.undo_label();
   if (!history_.undo(engagement_)) return Outcome{Outcome::What::NothingToDo, "Nothing to undo."};
-  ++generation_;
+  changed(false);
   return Outcome{Outcome::What::Undone, "Undone: " + label + "."};
 }
 
 Outcome Document::apply_one(intent::Redo&) {
   std::string label = history_.redo_label();
   if (!history_.redo(engagement_)) return Outcome{Outcome::What::NothingToDo, "Nothing to redo."};
-  ++generation_;
+  changed(false);
   return Outcome{Outcome::What::Redone, "Redone: " + label + "."};
 }
 
@@ -54,7 +54,7 @@ Outcome Document::apply_one(intent::Replace& r) {
   if (r.unsaved) history_.mark_unsaved();
   path_ = std::move(r.path);
   fingerprint_ = r.fingerprint;
-  ++generation_;
+  changed(true);
   return Outcome{Outcome::What::Replaced, r.message};
 }
 
@@ -69,8 +69,18 @@ Outcome Document::apply_one(intent::MarkSaved& s) {
 Outcome Document::apply_one(intent::Import& i) {
   if (auto error = history_.apply_group(engagement_, i.label, i.commands))
     return Outcome{Outcome::What::ImportRefused, "Nothing was imported: " + error->message};
-  ++generation_;
+  changed(false);
   return Outcome{Outcome::What::Imported, i.message};
+}
+
+void Document::changed(bool everything) {
+  ++generation_;
+  for (PerAudience& d : derived_) {
+    if (everything)
+      d.index_changes.note_everything();
+    else
+      d.index_changes.note(history_.last_edits());
+  }
 }
 
 // [SECTION] Derived ---------------------------------------------------------------
@@ -89,10 +99,20 @@ const TimelineIndex& Document::timeline_index(Audience a, Date today) {
   PerAudience& d = derived(a);
   Stamp want = stamp(a, today);
   if (d.index_stamp != want) {
-    d.index = TimelineIndex::build(shown(a), today);
+    // An index of an earlier generation (same day) follows what changed since.
+    if (d.index_stamp.generation != Stamp{}.generation && d.index_stamp.today == today)
+      d.index.update(shown(a), d.index_changes);
+    else
+      d.index = TimelineIndex::build(shown(a), today, timeline_limits_);
+    d.index_changes.clear();
     d.index_stamp = want;
   }
   return d.index;
+}
+
+void Document::set_timeline_limits(TimelineIndexLimits limits) {
+  timeline_limits_ = limits;
+  for (PerAudience& d : derived_) d.index_stamp = Stamp{};
 }
 
 const std::vector<Finding>& Document::findings(Audience a, Date today) {

@@ -9,6 +9,7 @@ std::optional<Error> History::apply(Engagement& e, const Command& c) {
 
 std::optional<Error> History::apply_group(Engagement& e, const std::string& label,
                                           const std::vector<Command>& commands) {
+  last_ = Last::Nothing;
   Step step;
   step.label = label;
   Id added = kNoId;
@@ -32,6 +33,7 @@ std::optional<Error> History::apply_group(Engagement& e, const std::string& labe
   undo_.push_back(std::move(step));
   redo_.clear();
   ++revision_;
+  last_ = Last::Applied;
   return std::nullopt;
 }
 
@@ -49,6 +51,7 @@ bool History::undo(Engagement& e) {
   for (auto it = step.inverse.rbegin(); it != step.inverse.rend(); ++it) apply_edit(e, *it);
   redo_.push_back(std::move(step));
   ++revision_;
+  last_ = Last::Undone;
   return true;
 }
 
@@ -59,6 +62,7 @@ bool History::redo(Engagement& e) {
   for (const Edit& edit : step.forward) apply_edit(e, edit);
   undo_.push_back(std::move(step));
   ++revision_;
+  last_ = Last::Redone;
   return true;
 }
 
@@ -68,6 +72,20 @@ void History::clear() {
   ++revision_;
   saved_state_ = 0;
   last_added_ = kNoId;
+  last_ = Last::Nothing;
+}
+
+std::span<const Edit> History::last_edits() const {
+  switch (last_) {
+    case Last::Applied:
+    case Last::Redone:
+      return undo_.back().forward;
+    case Last::Undone:
+      return redo_.back().inverse;
+    case Last::Nothing:
+      break;
+  }
+  return {};
 }
 
 }  // namespace rapport

@@ -1,9 +1,20 @@
 // Builds the timeline index: one pass per table, a sort per lane, a greedy
 // packing of overlapping items into a few sub-rows, and prefix maxima of ends.
+// Updates it after an edit: the edited items re-derived and moved to their
+// place in their lane, the packing and prefix maxima redone from there until
+// they agree with what was there before.
+//
+// [SECTION] index
+//   Items   - what each kind shows, shared by build() and update()
+//   Build   - the whole index from an engagement
+//   Changes - which items edits touched
+//   Update  - one item at a time, or a build when the change is wide
 #include "rapport/timeline_index.hpp"
 
 #include <algorithm>
+#include <array>
 #include <unordered_map>
+#include <variant>
 
 #include "rapport/recurrence.hpp"
 
@@ -28,37 +39,49 @@ class DayStarts {
   std::unordered_map<int32_t, Instant> cache_;
 };
 
-// Stacks overlapping items into at most `max_rows` rows (the lowest free row;
-// when all are busy, the row that frees first) and returns the rows used.
+// The lanes of the plan, in the order build() puts them, and how many
+// sub-rows each may stack; meeting lanes follow, one per series by id.
+constexpr uint32_t kMilestoneLane = 0, kChangeLane = 1, kTaskLane = 2, kBoundaryLane = 3;
+constexpr uint32_t kPlanLanes = 4;
+constexpr uint8_t kMaxRows[kPlanLanes] = {3, 2, 4, 2};
+
+bool item_less(const TimelineItem& a, const TimelineItem& b) {
+  if (a.start != b.start) return a.start < b.start;
+  if (a.id != b.id) return a.id < b.id;
+  return a.date < b.date;
+}
+
+// One step of the greedy packing: the lowest free row, or when all are busy
+// the row that frees first. `row_end` holds each row's latest end so far.
+uint8_t pack_one(std::span<int64_t> row_end, const TimelineItem& it) {
+  uint8_t chosen = 0;
+  bool free_found = false;
+  for (size_t r = 0; r < row_end.size(); ++r) {
+    if (row_end[r] <= it.start.minutes) {
+      chosen = uint8_t(r);
+      free_found = true;
+      break;
+    }
+  }
+  if (!free_found)
+    chosen = uint8_t(std::min_element(row_end.begin(), row_end.end()) - row_end.begin());
+  row_end[chosen] = std::max(row_end[chosen], it.end.minutes);
+  return chosen;
+}
+
+// Stacks overlapping items into at most `max_rows` rows and returns the rows used.
 uint8_t pack_rows(std::vector<TimelineItem>& items, uint8_t max_rows) {
   std::vector<int64_t> row_end(max_rows, INT64_MIN);
   uint8_t used = 1;
   for (TimelineItem& it : items) {
-    uint8_t chosen = 0;
-    bool free_found = false;
-    for (uint8_t r = 0; r < max_rows; ++r) {
-      if (row_end[r] <= it.start.minutes) {
-        chosen = r;
-        free_found = true;
-        break;
-      }
-    }
-    if (!free_found) {
-      chosen = uint8_t(std::min_element(row_end.begin(), row_end.end()) - row_end.begin());
-    }
-    it.row = chosen;
-    row_end[chosen] = std::max(row_end[chosen], it.end.minutes);
-    used = std::max<uint8_t>(used, uint8_t(chosen + 1));
+    it.row = pack_one(row_end, it);
+    used = std::max<uint8_t>(used, uint8_t(it.row + 1));
   }
   return used;
 }
 
 void finish(TimelineLane& lane, uint8_t max_rows) {
-  std::sort(lane.items.begin(), lane.items.end(), [](const TimelineItem& a, const TimelineItem& b) {
-    if (a.start != b.start) return a.start < b.start;
-    if (a.id != b.id) return a.id < b.id;
-    return a.date < b.date;
-  });
+  std::sort(lane.items.begin(), lane.items.end(), item_less);
   lane.rows = max_rows > 1 ? pack_rows(lane.items, max_rows) : 1;
   lane.max_end.resize(lane.items.size());
   int64_t m = INT64_MIN;
@@ -66,6 +89,144 @@ void finish(TimelineLane& lane, uint8_t max_rows) {
     m = std::max(m, lane.items[i].end.minutes);
     lane.max_end[i] = m;
   }
+}
+
+// [SECTION] Items: what each kind shows, for build() and update() alike
+
+// Milestones: the current day, with the baseline day as a ghost.
+TimelineItem milestone_item(Id id, const Milestone& m, DayStarts& day) {
+  TimelineItem it;
+  it.id = id;
+  it.date = m.current;
+  it.at = day(m.current);
+  it.at_end = day(m.current.plus_days(1));
+  it.ghost = day(m.baseline);
+  it.start = std::min(it.at, it.ghost);
+  it.end = std::max(it.at_end, day(m.baseline.plus_days(1)));
+  it.state = uint8_t(m.status);
+  if (m.current != m.baseline) it.flags |= kDrifted;
+  if (!m.client_visible) it.flags |= kHiddenFromClient;
+  return it;
+}
+
+// Boundaries: blackouts as dated bands (others are not on the axis).
+TimelineItem blackout_item(Id id, const Boundary& b, DayStarts& day) {
+  Date to = std::max(b.from, b.to);
+  TimelineItem it;
+  it.id = id;
+  it.date = b.from;
+  it.at = it.start = it.ghost = day(b.from);
+  it.at_end = it.end = day(to.plus_days(1));
+  it.state = uint8_t(b.kind);
+  return it;
+}
+
+// Change requests: on the day requested.
+TimelineItem change_item(Id id, const ChangeRequest& c, DayStarts& day) {
+  TimelineItem it;
+  it.id = id;
+  it.date = c.requested_on;
+  it.at = it.start = it.ghost = day(c.requested_on);
+  it.at_end = it.end = day(c.requested_on.plus_days(1));
+  it.state = uint8_t(c.status);
+  if (c.status == ChangeStatus::Approved && !c.impacts.empty()) it.flags |= kMovedMilestones;
+  return it;
+}
+
+// Client tasks: from the day created to the end of the day due.
+TimelineItem task_item(Id id, const ClientTask& t, Date today, DayStarts& day) {
+  TimelineItem it;
+  it.id = id;
+  it.date = t.due;
+  Date last = std::max(t.created_on, t.due);
+  it.at = it.start = it.ghost = day(t.created_on);
+  it.at_end = it.end = day(last.plus_days(1));
+  it.state = uint8_t(t.status);
+  if (t.status == TaskStatus::Open && t.due < today) it.flags |= kOverdue;
+  return it;
+}
+
+// Where meeting occurrences are expanded: the span plus a margin, bounded, and
+// each series' share of the total. Every meeting lane depends on it.
+struct MeetingWindow {
+  int64_t lo = 0;
+  int64_t hi = 0;
+  size_t share = 0;
+  int64_t today_at = 0;
+  bool operator==(const MeetingWindow&) const = default;
+};
+
+MeetingWindow meeting_window(int64_t lo, int64_t hi, size_t series, Date today,
+                             const TimelineIndexLimits& limits, DayStarts& day) {
+  MeetingWindow w;
+  w.lo = lo - int64_t(limits.margin_before_days) * kDay;
+  w.hi = hi + int64_t(limits.margin_after_days) * kDay;
+  if (int64_t most = int64_t(limits.max_span_days) * kDay; w.hi - w.lo > most) {
+    // A span longer than that: the part around today.
+    w.lo = std::clamp(day(today).minutes - most / 2, w.lo, w.hi - most);
+    w.hi = w.lo + most;
+  }
+  w.share = std::min(limits.max_occurrences_per_series,
+                     std::max(limits.min_occurrences_per_series,
+                              limits.max_occurrences_total / std::max<size_t>(1, series)));
+  w.today_at = day(today).minutes;
+  return w;
+}
+
+// One series' lane: its occurrences in the window, at most its share. A
+// series with more than its share keeps those nearest today, expanded over a
+// window of about its share of periods (so neither time nor memory depends on
+// how many centuries it runs).
+TimelineLane meeting_lane(Id id, const MeetingSeries& s, const EngagementInfo& info,
+                          const MeetingWindow& w, DayStarts& day) {
+  const size_t share = w.share;
+  const int64_t today_at = w.today_at;
+  TimelineLane lane{LaneKind::Meeting, id, s.title.empty() ? std::string("Meeting") : s.title};
+  int64_t from = w.lo, to = w.hi;
+  if (int64_t period = period_days(s);
+      period > 0 && (int64_t(share) + 2) * period * kDay < to - from) {
+    // The series' own dates (the end of a counted one estimated), and in
+    // them the point nearest today; half the share before it, half after.
+    int64_t first = day(s.first_date).minutes;
+    int64_t last = w.hi;
+    if (s.recurrence.until) last = std::min(last, day(s.recurrence.until->plus_days(1)).minutes);
+    if (s.recurrence.count > 0)
+      last = std::min(last, first + (int64_t(s.recurrence.count) + 1) * period * kDay);
+    int64_t width = (int64_t(share) + 2) * period * kDay;
+    from = std::clamp(std::clamp(today_at, first, std::max(first, last)) - width / 2, w.lo,
+                      w.hi - width);
+    to = from + width;
+    lane.truncated = std::max(first, w.lo) < from || last > to;
+  }
+  std::vector<Occurrence> occ = occurrences(s, info, Instant{from}, Instant{to});
+  if (occ.size() > share) {
+    // Keep `share` of them, centred on the first one from today on.
+    size_t at = size_t(
+        std::lower_bound(occ.begin(), occ.end(), today_at,
+                         [](const Occurrence& o, int64_t t) { return o.start.minutes < t; }) -
+        occ.begin());
+    size_t first = std::min(at - std::min(at, share / 2), occ.size() - share);
+    occ.erase(occ.begin() + std::ptrdiff_t(first + share), occ.end());
+    occ.erase(occ.begin(), occ.begin() + std::ptrdiff_t(first));
+    lane.truncated = true;
+  }
+  lane.items.reserve(occ.size());
+  for (const Occurrence& o : occ) {
+    TimelineItem it;
+    it.id = id;
+    it.date = o.original;
+    it.at = o.start;
+    it.at_end = o.end;
+    it.ghost = o.original_start;
+    it.start = std::min(o.start, o.original_start);
+    it.end = std::max(o.end, o.original_start.plus_minutes(s.duration_minutes));
+    it.state = uint8_t(o.state);
+    if (o.moved) it.flags |= kMoved;
+    if (o.state == OccurrenceState::Held && !o.has_recap) it.flags |= kMissingRecap;
+    lane.items.push_back(it);
+  }
+  finish(lane, 1);
+  return lane;
 }
 
 }  // namespace
@@ -144,7 +305,16 @@ int TimelineIndex::lane_of(LaneKind kind, Id series) const {
 TimelineIndex::Location TimelineIndex::find(Id id, std::optional<Date> occurrence) const {
   auto e = std::lower_bound(by_id_.begin(), by_id_.end(), id,
                             [](const Entry& x, Id v) { return x.id < v; });
-  if (e != by_id_.end() && e->id == id) return Location{int(e->lane), e->index};
+  if (e != by_id_.end() && e->id == id) {
+    // In its lane, items are sorted by (start, id); ids are unique there.
+    const std::vector<TimelineItem>& items = lanes_[e->lane].items;
+    auto at =
+        std::lower_bound(items.begin(), items.end(), std::pair{e->start, id},
+                         [](const TimelineItem& it, const std::pair<Instant, Id>& key) {
+                           return it.start != key.first ? it.start < key.first : it.id < key.second;
+                         });
+    return Location{int(e->lane), size_t(at - items.begin())};
+  }
   // A meeting series: its lane, then the occurrence (the first one without a date).
   for (size_t l = 0; l < lanes_.size(); ++l) {
     const TimelineLane& lane = lanes_[l];
@@ -163,160 +333,56 @@ TimelineIndex TimelineIndex::build(const Engagement& e, Date today, TimelineInde
   TimelineIndex ix;
   ix.time_zone_ = e.info.time_zone.empty() ? std::string("UTC") : e.info.time_zone;
   ix.today_ = today;
+  ix.limits_ = limits;
   DayStarts day(ix.time_zone_);
-  auto next_day = [&](Date d) { return day(d.plus_days(1)); };
 
   // The engagement's span (a year from its start when it has no end yet).
   Date span_from = e.info.start;
   Date span_to = e.info.end > e.info.start ? e.info.end : e.info.start.plus_days(365);
   int64_t lo = day(span_from).minutes;
-  int64_t hi = next_day(span_to).minutes;
+  int64_t hi = day(span_to.plus_days(1)).minutes;
   auto grow = [&](const TimelineItem& it) {
     lo = std::min(lo, it.start.minutes);
     hi = std::max(hi, it.end.minutes);
   };
 
-  // Milestones: the current day, with the baseline day as a ghost.
   TimelineLane milestones{LaneKind::Milestones, kNoId, "Milestones"};
   milestones.items.reserve(e.milestones.size());
-  for (const auto& [id, m] : e.milestones) {
-    TimelineItem it;
-    it.id = id;
-    it.date = m.current;
-    it.at = day(m.current);
-    it.at_end = next_day(m.current);
-    it.ghost = day(m.baseline);
-    it.start = std::min(it.at, it.ghost);
-    it.end = std::max(it.at_end, next_day(m.baseline));
-    it.state = uint8_t(m.status);
-    if (m.current != m.baseline) it.flags |= kDrifted;
-    if (!m.client_visible) it.flags |= kHiddenFromClient;
-    grow(it);
-    milestones.items.push_back(it);
-  }
+  for (const auto& [id, m] : e.milestones) milestones.items.push_back(milestone_item(id, m, day));
 
-  // Boundaries: blackouts as dated bands; working hours kept as information.
+  // Working hours are kept as information beside the lanes.
   TimelineLane boundaries{LaneKind::Boundaries, kNoId, "Boundaries"};
   for (const auto& [id, b] : e.boundaries) {
-    if (b.kind == BoundaryKind::WorkingHours) {
+    if (b.kind == BoundaryKind::WorkingHours)
       ix.working_hours_.push_back(
           WorkingHoursInfo{id, b.working_days, b.day_start, b.day_end, b.hours_side});
-      continue;
-    }
-    if (b.kind != BoundaryKind::Blackout) continue;
-    Date to = std::max(b.from, b.to);
-    TimelineItem it;
-    it.id = id;
-    it.date = b.from;
-    it.at = it.start = it.ghost = day(b.from);
-    it.at_end = it.end = next_day(to);
-    it.state = uint8_t(b.kind);
-    grow(it);
-    boundaries.items.push_back(it);
+    else if (b.kind == BoundaryKind::Blackout)
+      boundaries.items.push_back(blackout_item(id, b, day));
   }
 
-  // Change requests: on the day requested.
   TimelineLane changes{LaneKind::ChangeRequests, kNoId, "Change requests"};
   changes.items.reserve(e.change_requests.size());
-  for (const auto& [id, c] : e.change_requests) {
-    TimelineItem it;
-    it.id = id;
-    it.date = c.requested_on;
-    it.at = it.start = it.ghost = day(c.requested_on);
-    it.at_end = it.end = next_day(c.requested_on);
-    it.state = uint8_t(c.status);
-    if (c.status == ChangeStatus::Approved && !c.impacts.empty()) it.flags |= kMovedMilestones;
-    grow(it);
-    changes.items.push_back(it);
-  }
+  for (const auto& [id, c] : e.change_requests) changes.items.push_back(change_item(id, c, day));
 
-  // Client tasks: from the day created to the end of the day due.
   TimelineLane tasks{LaneKind::ClientTasks, kNoId, "Client tasks"};
   tasks.items.reserve(e.client_tasks.size());
-  for (const auto& [id, t] : e.client_tasks) {
-    TimelineItem it;
-    it.id = id;
-    it.date = t.due;
-    Date last = std::max(t.created_on, t.due);
-    it.at = it.start = it.ghost = day(t.created_on);
-    it.at_end = it.end = next_day(last);
-    it.state = uint8_t(t.status);
-    if (t.status == TaskStatus::Open && t.due < today) it.flags |= kOverdue;
-    grow(it);
-    tasks.items.push_back(it);
-  }
+  for (const auto& [id, t] : e.client_tasks) tasks.items.push_back(task_item(id, t, today, day));
+
+  for (const TimelineLane* lane : {&milestones, &boundaries, &changes, &tasks})
+    for (const TimelineItem& it : lane->items) grow(it);
 
   // Meetings: occurrences over the span plus a margin, bounded per series and
-  // in total. A series with more than its share keeps those nearest today,
-  // expanded over a window of about its share of periods (so neither time
-  // nor memory depends on how many centuries it runs).
-  int64_t window_lo = lo - int64_t(limits.margin_before_days) * kDay;
-  int64_t window_hi = hi + int64_t(limits.margin_after_days) * kDay;
-  if (int64_t most = int64_t(limits.max_span_days) * kDay; window_hi - window_lo > most) {
-    // A span longer than that: the part around today.
-    window_lo = std::clamp(day(today).minutes - most / 2, window_lo, window_hi - most);
-    window_hi = window_lo + most;
-  }
-  const size_t share =
-      std::min(limits.max_occurrences_per_series,
-               std::max(limits.min_occurrences_per_series,
-                        limits.max_occurrences_total / std::max<size_t>(1, e.meetings.size())));
-  const int64_t today_at = day(today).minutes;
+  // in total.
+  const MeetingWindow window = meeting_window(lo, hi, e.meetings.size(), today, limits, day);
   std::vector<TimelineLane> meetings;
   meetings.reserve(e.meetings.size());
-  for (const auto& [id, s] : e.meetings) {
-    TimelineLane lane{LaneKind::Meeting, id, s.title.empty() ? std::string("Meeting") : s.title};
-    int64_t from = window_lo, to = window_hi;
-    if (int64_t period = period_days(s);
-        period > 0 && (int64_t(share) + 2) * period * kDay < to - from) {
-      // The series' own dates (the end of a counted one estimated), and in
-      // them the point nearest today; half the share before it, half after.
-      int64_t first = day(s.first_date).minutes;
-      int64_t last = window_hi;
-      if (s.recurrence.until) last = std::min(last, next_day(*s.recurrence.until).minutes);
-      if (s.recurrence.count > 0)
-        last = std::min(last, first + (int64_t(s.recurrence.count) + 1) * period * kDay);
-      int64_t width = (int64_t(share) + 2) * period * kDay;
-      from = std::clamp(std::clamp(today_at, first, std::max(first, last)) - width / 2, window_lo,
-                        window_hi - width);
-      to = from + width;
-      lane.truncated = std::max(first, window_lo) < from || last > to;
-    }
-    std::vector<Occurrence> occ = occurrences(s, e.info, Instant{from}, Instant{to});
-    if (occ.size() > share) {
-      // Keep `share` of them, centred on the first one from today on.
-      size_t at = size_t(
-          std::lower_bound(occ.begin(), occ.end(), today_at,
-                           [](const Occurrence& o, int64_t t) { return o.start.minutes < t; }) -
-          occ.begin());
-      size_t first = std::min(at - std::min(at, share / 2), occ.size() - share);
-      occ.erase(occ.begin() + std::ptrdiff_t(first + share), occ.end());
-      occ.erase(occ.begin(), occ.begin() + std::ptrdiff_t(first));
-      lane.truncated = true;
-    }
-    lane.items.reserve(occ.size());
-    for (const Occurrence& o : occ) {
-      TimelineItem it;
-      it.id = id;
-      it.date = o.original;
-      it.at = o.start;
-      it.at_end = o.end;
-      it.ghost = o.original_start;
-      it.start = std::min(o.start, o.original_start);
-      it.end = std::max(o.end, o.original_start.plus_minutes(s.duration_minutes));
-      it.state = uint8_t(o.state);
-      if (o.moved) it.flags |= kMoved;
-      if (o.state == OccurrenceState::Held && !o.has_recap) it.flags |= kMissingRecap;
-      lane.items.push_back(it);
-    }
-    finish(lane, 1);
-    meetings.push_back(std::move(lane));
-  }
+  for (const auto& [id, s] : e.meetings)
+    meetings.push_back(meeting_lane(id, s, e.info, window, day));
 
-  finish(milestones, 3);
-  finish(boundaries, 2);
-  finish(changes, 2);
-  finish(tasks, 4);
+  finish(milestones, kMaxRows[kMilestoneLane]);
+  finish(boundaries, kMaxRows[kBoundaryLane]);
+  finish(changes, kMaxRows[kChangeLane]);
+  finish(tasks, kMaxRows[kTaskLane]);
 
   // The plan first (a big engagement has hundreds of series; the milestones must
   // not scroll away below them), then one lane per meeting series.
@@ -326,28 +392,341 @@ TimelineIndex TimelineIndex::build(const Engagement& e, Date today, TimelineInde
   ix.lanes_.push_back(std::move(boundaries));
   for (TimelineLane& l : meetings) ix.lanes_.push_back(std::move(l));
 
-  // Blackout bands for shading every lane: sorted, overlaps merged.
-  const TimelineLane& b = ix.lanes_[size_t(ix.lane_of(LaneKind::Boundaries))];
-  for (const TimelineItem& it : b.items) {
-    if (!ix.blackouts_.empty() && it.start <= ix.blackouts_.back().end) {
-      ix.blackouts_.back().end = std::max(ix.blackouts_.back().end, it.end);
-    } else {
-      ix.blackouts_.push_back(TimelineBand{it.start, it.end});
-    }
-  }
-
-  for (size_t l = 0; l < ix.lanes_.size(); ++l) {
-    if (ix.lanes_[l].kind == LaneKind::Meeting) continue;
-    for (size_t i = 0; i < ix.lanes_[l].items.size(); ++i) {
-      ix.by_id_.push_back(Entry{ix.lanes_[l].items[i].id, uint32_t(l), uint32_t(i)});
-    }
-  }
+  ix.merge_blackouts();
+  for (uint32_t l = 0; l < kPlanLanes; ++l)
+    for (const TimelineItem& it : ix.lanes_[l].items)
+      ix.by_id_.push_back(Entry{it.id, l, it.start});
   std::sort(ix.by_id_.begin(), ix.by_id_.end(),
             [](const Entry& x, const Entry& y) { return x.id < y.id; });
 
   ix.span_start_ = Instant{lo};
   ix.span_end_ = Instant{hi};
   return ix;
+}
+
+// Blackout bands for shading every lane: sorted, overlaps merged.
+void TimelineIndex::merge_blackouts() {
+  blackouts_.clear();
+  for (const TimelineItem& it : lanes_[kBoundaryLane].items) {
+    if (!blackouts_.empty() && it.start <= blackouts_.back().end) {
+      blackouts_.back().end = std::max(blackouts_.back().end, it.end);
+    } else {
+      blackouts_.push_back(TimelineBand{it.start, it.end});
+    }
+  }
+}
+
+// [SECTION] Changes -------------------------------------------------------------
+
+namespace {
+
+// The kinds the timeline shows (the others never change the index).
+constexpr bool on_timeline(Kind k) {
+  return k == Kind::Milestone || k == Kind::Boundary || k == Kind::ChangeRequest ||
+         k == Kind::ClientTask || k == Kind::Meeting;
+}
+
+template <class T>
+std::pair<Kind, Id> touched_by(const Put<T>& x) {
+  return {KindOf<T>::kind, x.item.id};
+}
+template <class T>
+std::pair<Kind, Id> touched_by(const Erase<T>& x) {
+  return {KindOf<T>::kind, x.id};
+}
+
+}  // namespace
+
+void TimelineChanges::note(const Edit& edit) {
+  if (everything_) return;
+  if (std::holds_alternative<PutInfo>(edit)) {
+    note_everything();  // the zone, the span: every lane may move
+    return;
+  }
+  if (std::holds_alternative<SetNextId>(edit)) return;  // not shown
+  const auto item = std::visit(
+      [](const auto& x) -> std::pair<Kind, Id> {
+        if constexpr (requires { touched_by(x); })
+          return touched_by(x);
+        else
+          return {Kind::Stakeholder, kNoId};
+      },
+      edit);
+  if (!on_timeline(item.first)) return;
+  items_.push_back(item);
+  if (items_.size() > kMostItems) note_everything();
+}
+
+void TimelineChanges::note_everything() {
+  everything_ = true;
+  items_.clear();
+}
+
+void TimelineChanges::clear() {
+  everything_ = false;
+  items_.clear();
+}
+
+std::vector<std::pair<Kind, Id>> TimelineChanges::items() const {
+  std::vector<std::pair<Kind, Id>> out = items_;
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  return out;
+}
+
+// [SECTION] Update --------------------------------------------------------------
+
+namespace {
+
+// The packing state between two items: each row's latest end. Ends at or
+// before `t` all mean "free from t on", so two states that differ only there
+// pack every later item alike.
+using RowEnds = std::array<int64_t, 4>;
+
+bool same_from(const RowEnds& a, const RowEnds& b, size_t rows, int64_t t) {
+  for (size_t r = 0; r < rows; ++r)
+    if (a[r] != b[r] && (a[r] > t || b[r] > t)) return false;
+  return true;
+}
+
+// The lane's items [a, b) are new and sit where `old` items were; items from
+// b on are the ones that followed `old`, with their old rows and prefix maxima.
+// Redoes the prefix maxima and the packing from a until both agree with what
+// was there (after which nothing differs), and the count of rows.
+void repair(TimelineLane& lane, uint8_t max_rows, size_t a, size_t b,
+            std::span<const TimelineItem> old) {
+  std::vector<TimelineItem>& items = lane.items;
+  const size_t n = items.size();
+  for (size_t i = a; i < n; ++i) {
+    int64_t m = std::max(i > 0 ? lane.max_end[i - 1] : INT64_MIN, items[i].end.minutes);
+    if (i >= b && lane.max_end[i] == m) break;
+    lane.max_end[i] = m;
+  }
+  if (max_rows <= 1) return;
+
+  bool lost_top = false;  // an item left the top row: the lane may need fewer
+  uint8_t used = 1;
+  for (const TimelineItem& it : old) lost_top |= it.row + 1 == lane.rows;
+  if (a < n) {
+    // The state before a: only items before it that end after items[a]
+    // starts matter, and the prefix maxima say where they begin.
+    const int64_t s0 = items[a].start.minutes;
+    RowEnds fresh;
+    fresh.fill(INT64_MIN);
+    const size_t f = size_t(
+        std::upper_bound(lane.max_end.begin(), lane.max_end.begin() + std::ptrdiff_t(a), s0) -
+        lane.max_end.begin());
+    for (size_t i = f; i < a; ++i)
+      if (items[i].end.minutes > s0)
+        fresh[items[i].row] = std::max(fresh[items[i].row], items[i].end.minutes);
+    RowEnds before = fresh;  // the old packing, replayed from its rows
+    for (const TimelineItem& it : old) before[it.row] = std::max(before[it.row], it.end.minutes);
+    std::span<int64_t> rows(fresh.data(), max_rows);
+    for (size_t i = a; i < b; ++i) {
+      items[i].row = pack_one(rows, items[i]);
+      used = std::max<uint8_t>(used, uint8_t(items[i].row + 1));
+    }
+    for (size_t i = b; i < n; ++i) {
+      if (same_from(fresh, before, max_rows, items[i].start.minutes)) break;
+      before[items[i].row] = std::max(before[items[i].row], items[i].end.minutes);
+      lost_top |= items[i].row + 1 == lane.rows;
+      items[i].row = pack_one(rows, items[i]);
+      used = std::max<uint8_t>(used, uint8_t(items[i].row + 1));
+    }
+  }
+  if (used > lane.rows) {
+    lane.rows = used;
+  } else if (lost_top && used < lane.rows) {
+    // Does any item still use the top row?
+    uint8_t most = 1;
+    for (const TimelineItem& it : items) {
+      most = std::max<uint8_t>(most, uint8_t(it.row + 1));
+      if (most == lane.rows) break;
+    }
+    lane.rows = most;
+  }
+}
+
+}  // namespace
+
+// Puts `fresh` (or nothing) where the item at `old_at` (or nothing) was, in
+// one of the plan's lanes, and repairs the lane from there.
+void TimelineIndex::place_in_lane(uint32_t l, std::optional<size_t> old_at,
+                                  std::optional<TimelineItem> fresh) {
+  TimelineLane& lane = lanes_[l];
+  std::vector<TimelineItem>& items = lane.items;
+  const uint8_t max_rows = kMaxRows[l];
+  if (old_at && fresh) {
+    const size_t p = *old_at;
+    fresh->row = items[p].row;
+    if (*fresh == items[p]) return;  // nothing the timeline shows changed
+    if ((p == 0 || item_less(items[p - 1], *fresh)) &&
+        (p + 1 == items.size() || item_less(*fresh, items[p + 1]))) {
+      const TimelineItem old = items[p];
+      items[p] = *fresh;
+      repair(lane, max_rows, p, p + 1, std::span(&old, 1));
+    } else if (p > 0 && item_less(*fresh, items[p - 1])) {
+      // Earlier in the lane: the items between shift one place later.
+      const size_t q = size_t(
+          std::lower_bound(items.begin(), items.begin() + std::ptrdiff_t(p), *fresh, item_less) -
+          items.begin());
+      std::vector<TimelineItem> old(items.begin() + std::ptrdiff_t(q),
+                                    items.begin() + std::ptrdiff_t(p + 1));
+      std::move_backward(items.begin() + std::ptrdiff_t(q), items.begin() + std::ptrdiff_t(p),
+                         items.begin() + std::ptrdiff_t(p + 1));
+      items[q] = *fresh;
+      repair(lane, max_rows, q, p + 1, old);
+    } else {
+      // Later in the lane: the items between shift one place earlier.
+      const size_t q = size_t(
+          std::lower_bound(items.begin() + std::ptrdiff_t(p + 1), items.end(), *fresh, item_less) -
+          items.begin());
+      std::vector<TimelineItem> old(items.begin() + std::ptrdiff_t(p),
+                                    items.begin() + std::ptrdiff_t(q));
+      std::move(items.begin() + std::ptrdiff_t(p + 1), items.begin() + std::ptrdiff_t(q),
+                items.begin() + std::ptrdiff_t(p));
+      items[q - 1] = *fresh;
+      repair(lane, max_rows, p, q, old);
+    }
+  } else if (old_at) {
+    const size_t p = *old_at;
+    const TimelineItem old = items[p];
+    items.erase(items.begin() + std::ptrdiff_t(p));
+    lane.max_end.erase(lane.max_end.begin() + std::ptrdiff_t(p));
+    repair(lane, max_rows, p, p, std::span(&old, 1));
+  } else if (fresh) {
+    const size_t q =
+        size_t(std::lower_bound(items.begin(), items.end(), *fresh, item_less) - items.begin());
+    items.insert(items.begin() + std::ptrdiff_t(q), *fresh);
+    lane.max_end.insert(lane.max_end.begin() + std::ptrdiff_t(q), INT64_MIN);
+    repair(lane, max_rows, q, q + 1, {});
+  }
+}
+
+// Re-derives one milestone, boundary, change request or client task from `e`.
+// Returns true when it appeared or disappeared from the index.
+bool TimelineIndex::place(const Engagement& e, Kind kind, Id id) {
+  DayStarts day(time_zone_);
+  std::optional<TimelineItem> fresh;
+  uint32_t lane = kMilestoneLane;
+  switch (kind) {
+    case Kind::Milestone:
+      if (const Milestone* m = e.milestones.find(id)) fresh = milestone_item(id, *m, day);
+      break;
+    case Kind::ChangeRequest:
+      lane = kChangeLane;
+      if (const ChangeRequest* c = e.change_requests.find(id)) fresh = change_item(id, *c, day);
+      break;
+    case Kind::ClientTask:
+      lane = kTaskLane;
+      if (const ClientTask* t = e.client_tasks.find(id)) fresh = task_item(id, *t, today_, day);
+      break;
+    case Kind::Boundary: {
+      lane = kBoundaryLane;
+      const Boundary* b = e.boundaries.find(id);
+      auto wh = std::lower_bound(working_hours_.begin(), working_hours_.end(), id,
+                                 [](const WorkingHoursInfo& w, Id v) { return w.id < v; });
+      if (wh != working_hours_.end() && wh->id == id) wh = working_hours_.erase(wh);
+      if (b && b->kind == BoundaryKind::WorkingHours)
+        working_hours_.insert(
+            wh, WorkingHoursInfo{id, b->working_days, b->day_start, b->day_end, b->hours_side});
+      if (b && b->kind == BoundaryKind::Blackout) fresh = blackout_item(id, *b, day);
+      break;
+    }
+    default:
+      return false;
+  }
+  auto entry = std::lower_bound(by_id_.begin(), by_id_.end(), id,
+                                [](const Entry& x, Id v) { return x.id < v; });
+  if (entry != by_id_.end() && entry->id == id && entry->lane != lane) {
+    // The id was another kind's (added, undone, and given again to a new item
+    // since the index was built): that item is gone.
+    if (!fresh) return false;
+    place_in_lane(entry->lane, find(id).index, std::nullopt);
+    entry = by_id_.erase(entry);
+  }
+  const bool was = entry != by_id_.end() && entry->id == id;
+  std::optional<size_t> old_at;
+  if (was) old_at = find(id).index;
+  place_in_lane(lane, old_at, fresh);
+  if (was && fresh) {
+    entry->start = fresh->start;
+  } else if (was) {
+    by_id_.erase(entry);
+  } else if (fresh) {
+    by_id_.insert(entry, Entry{id, lane, fresh->start});
+  }
+  return was != fresh.has_value();
+}
+
+bool TimelineIndex::update(const Engagement& e, const TimelineChanges& changes) {
+  const std::string zone = e.info.time_zone.empty() ? std::string("UTC") : e.info.time_zone;
+  if (changes.everything() || zone != time_zone_ || lanes_.size() < kPlanLanes) {
+    *this = build(e, today_, limits_);
+    return false;
+  }
+  const auto touched = changes.items();
+  if (touched.empty()) return true;
+  DayStarts day(time_zone_);
+
+  // Every meeting lane depends on the window, and the window on the span of
+  // the plan and on how many series share the total.
+  const size_t series_before = lanes_.size() - kPlanLanes;
+  const MeetingWindow window_before =
+      meeting_window(span_start_.minutes, span_end_.minutes, series_before, today_, limits_, day);
+
+  bool milestones_came_or_went = false;
+  bool boundaries_changed = false;
+  for (const auto& [kind, id] : touched) {
+    if (kind == Kind::Meeting) continue;
+    bool came_or_went = place(e, kind, id);
+    if (kind == Kind::Milestone) milestones_came_or_went |= came_or_went;
+    if (kind == Kind::Boundary) boundaries_changed = true;
+  }
+  if (boundaries_changed) merge_blackouts();
+  if (milestones_came_or_went) {
+    // A change request shows whether it moved milestones; in a client's copy
+    // a milestone hidden or shown again takes its impacts with it.
+    for (TimelineItem& it : lanes_[kChangeLane].items) {
+      if (it.state != uint8_t(ChangeStatus::Approved)) continue;
+      if (const ChangeRequest* c = e.change_requests.find(it.id))
+        it.flags = change_item(it.id, *c, day).flags;
+    }
+  }
+
+  Date span_from = e.info.start;
+  Date span_to = e.info.end > e.info.start ? e.info.end : e.info.start.plus_days(365);
+  int64_t lo = day(span_from).minutes;
+  int64_t hi = day(span_to.plus_days(1)).minutes;
+  for (uint32_t l = 0; l < kPlanLanes; ++l) {
+    if (lanes_[l].items.empty()) continue;
+    lo = std::min(lo, lanes_[l].items.front().start.minutes);
+    hi = std::max(hi, lanes_[l].max_end.back());
+  }
+  const MeetingWindow window = meeting_window(lo, hi, e.meetings.size(), today_, limits_, day);
+  if (!(window == window_before)) {
+    *this = build(e, today_, limits_);
+    return false;
+  }
+  span_start_ = Instant{lo};
+  span_end_ = Instant{hi};
+
+  for (const auto& [kind, id] : touched) {
+    if (kind != Kind::Meeting) continue;
+    auto first = lanes_.begin() + kPlanLanes;
+    auto at = std::lower_bound(first, lanes_.end(), id,
+                               [](const TimelineLane& l, Id v) { return l.series < v; });
+    const bool had = at != lanes_.end() && at->series == id;
+    const MeetingSeries* s = e.meetings.find(id);
+    if (s && had) {
+      *at = meeting_lane(id, *s, e.info, window, day);
+    } else if (s) {
+      lanes_.insert(at, meeting_lane(id, *s, e.info, window, day));
+    } else if (had) {
+      lanes_.erase(at);
+    }
+  }
+  return true;
 }
 
 }  // namespace rapport

@@ -1,9 +1,11 @@
-// Rows for the timeline: building the index, and the CPU time of one timeline frame
-// (ImGui NewFrame to Render, no GL) zoomed to fit and to one month, for synthetic
-// engagements of 1k to 1M items. Targets (issue 5): < 2 ms at 100k fit, < 0.5 ms at
-// one month, flat from 100k to 1M at one month.
+// Rows for the timeline: building the index, following a one-item edit (a
+// milestone moved: TimelineIndex::update against a full build), and the CPU time of one timeline
+// frame (ImGui NewFrame to Render, no GL) zoomed to fit and to one month, for synthetic engagements
+// of 1k to 1M items. Targets (issue 5): < 2 ms at 100k fit, < 0.5 ms at one month, flat from 100k
+// to 1M at one month.
 #include "bench.hpp"
 #include "rapport/demo.hpp"
+#include "rapport/history.hpp"
 #include "rapport/timeline_index.hpp"
 
 #ifdef RAPPORT_BENCH_UI
@@ -72,6 +74,35 @@ void bench_timeline_rows(bool quick) {
     row("timeline index build", label,
         median_ms(quick || n >= 1000000 ? 1 : 3, [&] { index = TimelineIndex::build(e, today); }),
         "ms");
+    {
+      // A milestone in the middle moved three days later, then back: the index
+      // follows each move (update), or is built again (what every edit cost).
+      Engagement edited = e;
+      History h;
+      const Id id =
+          std::next(edited.milestones.begin(), std::ptrdiff_t(edited.milestones.size() / 2))->first;
+      TimelineIndex followed = index;
+      const int runs = quick ? 5 : n >= 1000000 ? 9 : 21;
+      std::vector<double> update_ms, build_ms;
+      bool same = true;
+      for (int i = 0; i < runs; ++i) {
+        const Date to = edited.milestones.find(id)->current.plus_days(i % 2 == 0 ? 3 : -3);
+        h.apply(edited, MoveMilestone{id, to});
+        TimelineChanges changes;
+        changes.note(h.last_edits());
+        update_ms.push_back(median_ms(1, [&] { followed.update(edited, changes); }));
+        if (i < 3 || (!quick && n < 1000000)) {
+          TimelineIndex built;
+          build_ms.push_back(median_ms(1, [&] { built = TimelineIndex::build(edited, today); }));
+          if (i == 0 && !(built == followed)) same = false;
+        }
+      }
+      std::sort(update_ms.begin(), update_ms.end());
+      std::sort(build_ms.begin(), build_ms.end());
+      row("index: one-item edit, incremental", label, update_ms[update_ms.size() / 2], "ms");
+      row("index: one-item edit, full rebuild", label, build_ms[build_ms.size() / 2], "ms");
+      if (!same) std::printf("  (the followed index differs from a build: a bug)\n");
+    }
 #ifdef RAPPORT_BENCH_UI
     TimelineFrameBench bench;
     app::TimelineView view;

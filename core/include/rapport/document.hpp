@@ -138,7 +138,12 @@ class Document {
   // (internal fields emptied, hidden milestones removed). Edits always start
   // from engagement(), so nothing internal is lost.
   const Engagement& shown(Audience a);
+  // The index follows edits, undo and redo item by item (TimelineIndex::update)
+  // and is built anew for a new day, a replaced engagement or a wide change.
   const TimelineIndex& timeline_index(Audience a, Date today);
+  // How much the index expands meetings (the default fits any screen; tests
+  // use small limits). Rebuilds it on the next call.
+  void set_timeline_limits(TimelineIndexLimits limits);
   // Health findings as `a` may see them (the client sees no internal finding),
   // and their one-line summary.
   const std::vector<Finding>& findings(Audience a, Date today);
@@ -150,6 +155,7 @@ class Document {
     Engagement copy;
     Stamp index_stamp;
     TimelineIndex index;
+    TimelineChanges index_changes;  // what changed since index_stamp
     Stamp findings_stamp;
     std::vector<Finding> findings;
     std::string summary;
@@ -161,6 +167,8 @@ class Document {
   Outcome apply_one(intent::Replace& r);
   Outcome apply_one(intent::MarkSaved& s);
   Outcome apply_one(intent::Import& i);
+  // After every change: what the derived data must follow.
+  void changed(bool everything);
 
   Engagement engagement_;
   History history_;
@@ -169,6 +177,7 @@ class Document {
   uint64_t generation_ = 1;
   std::vector<Intent> pending_;
   PerAudience derived_[2];
+  TimelineIndexLimits timeline_limits_;
   // Provider findings are the source of the client's (filtered): one run of the checks.
   Stamp all_findings_stamp_;
   std::vector<Finding> all_findings_;

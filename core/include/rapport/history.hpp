@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -45,6 +46,11 @@ class History {
   // Forget everything (a new or freshly opened engagement), clean.
   void clear();
 
+  // The edits the last apply, undo or redo carried out (an undo's are the
+  // inverse ones), so derived data can follow only what changed. Empty when
+  // the last call changed nothing, after clear() and at the start.
+  std::span<const Edit> last_edits() const;
+
   // The id assigned by the last Add applied (also inside a group: the last one).
   Id last_added() const { return last_added_; }
   size_t undo_depth() const { return undo_.size(); }
@@ -58,12 +64,15 @@ class History {
   };
   uint64_t current_state() const { return undo_.empty() ? 0 : undo_.back().state; }
 
+  enum class Last : uint8_t { Nothing, Applied, Undone, Redone };
+
   std::vector<Step> undo_;
   std::vector<Step> redo_;
   uint64_t revision_ = 0;
   uint64_t next_state_ = 1;
   uint64_t saved_state_ = 0;
   Id last_added_ = kNoId;
+  Last last_ = Last::Nothing;
 };
 
 }  // namespace rapport

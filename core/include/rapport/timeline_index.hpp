@@ -18,6 +18,7 @@
 #include <string>
 #include <vector>
 
+#include "rapport/commands.hpp"
 #include "rapport/model.hpp"
 #include "rapport/time.hpp"
 
@@ -54,6 +55,7 @@ struct TimelineItem {
   uint8_t state = 0;  // OccurrenceState, MilestoneStatus, BoundaryKind, ChangeStatus, TaskStatus
   uint8_t flags = 0;  // TimelineFlag
   uint8_t row = 0;    // sub-row inside the lane, so overlapping items stack
+  bool operator==(const TimelineItem&) const = default;
 };
 
 struct TimelineLane {
@@ -75,12 +77,14 @@ struct TimelineLane {
   // Index of the first item of `visible(from, to)` (for stepping by index).
   size_t first_visible(Instant from) const;
   size_t first_starting_at_or_after(Instant t) const;
+  bool operator==(const TimelineLane&) const = default;
 };
 
 // A band across all lanes: a blackout or freeze (merged where they overlap).
 struct TimelineBand {
   Instant start;
   Instant end;
+  bool operator==(const TimelineBand&) const = default;
 };
 
 struct WorkingHoursInfo {
@@ -89,6 +93,7 @@ struct WorkingHoursInfo {
   LocalTime day_start{9 * 60};
   LocalTime day_end{17 * 60};
   Side side = Side::Provider;
+  bool operator==(const WorkingHoursInfo&) const = default;
 };
 
 struct TimelineIndexLimits {
@@ -101,6 +106,33 @@ struct TimelineIndexLimits {
   // `min_occurrences_per_series`.
   size_t max_occurrences_total = 400000;
   size_t min_occurrences_per_series = 50;
+  bool operator==(const TimelineIndexLimits&) const = default;
+};
+
+// What changed since an index was built, as far as the timeline shows it: the
+// milestones, boundaries, change requests, client tasks and meeting series
+// that edits touched, or everything (the engagement's details, a replaced
+// engagement, more items than are worth following one by one).
+class TimelineChanges {
+ public:
+  // One edit carried out (applied, undone or redone): what it touches.
+  void note(const Edit& edit);
+  void note(std::span<const Edit> edits) {
+    for (const Edit& e : edits) note(e);
+  }
+  void note_everything();
+  bool everything() const { return everything_; }
+  bool empty() const { return !everything_ && items_.empty(); }
+  void clear();
+  // The items touched, sorted by (kind, id), each once.
+  std::vector<std::pair<Kind, Id>> items() const;
+
+  // More items than this and a full build is as quick.
+  static constexpr size_t kMostItems = 256;
+
+ private:
+  bool everything_ = false;
+  std::vector<std::pair<Kind, Id>> items_;
 };
 
 class TimelineIndex {
@@ -108,6 +140,11 @@ class TimelineIndex {
   TimelineIndex() = default;
   // `today` decides which client tasks are overdue.
   static TimelineIndex build(const Engagement& e, Date today, TimelineIndexLimits limits = {});
+  // Brings an index built from an earlier state of `e` (same audience, same
+  // build date) up to date with `changes`, which must name everything changed
+  // since. The result equals build(e, built_for(), limits). Returns false when
+  // it had to build anew (a wide change), true when it followed the changes.
+  bool update(const Engagement& e, const TimelineChanges& changes);
 
   const std::vector<TimelineLane>& lanes() const { return lanes_; }
   // Blackout bands, sorted, disjoint (overlapping blackouts merged).
@@ -135,20 +172,33 @@ class TimelineIndex {
   };
   Location find(Id id, std::optional<Date> occurrence = std::nullopt) const;
 
+  // Equal indexes draw the same (what update() promises against build()).
+  bool operator==(const TimelineIndex&) const = default;
+
  private:
   std::vector<TimelineLane> lanes_;
   std::vector<TimelineBand> blackouts_;
   std::vector<WorkingHoursInfo> working_hours_;
-  struct Entry {  // where a (non-meeting) item is, sorted by id for find()
+  // Where a (non-meeting) item is, sorted by id for find(): its lane and its
+  // start, so an edit that shifts other items in the lane leaves this alone.
+  struct Entry {
     Id id;
     uint32_t lane;
-    uint32_t index;
+    Instant start;
+    bool operator==(const Entry&) const = default;
   };
   std::vector<Entry> by_id_;
   Instant span_start_;
   Instant span_end_;
   std::string time_zone_;
   Date today_;
+  TimelineIndexLimits limits_;
+
+  void merge_blackouts();
+  // update()'s steps, each keeping the invariants of build().
+  bool place(const Engagement& e, Kind kind, Id id);
+  void place_in_lane(uint32_t lane, std::optional<size_t> old_at,
+                     std::optional<TimelineItem> fresh);
 };
 
 // The UTC instant at which a local date begins in a zone (00:00 local).

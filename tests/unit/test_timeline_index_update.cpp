@@ -1,0 +1,241 @@
+// The timeline index followed edit by edit (TimelineIndex::update) is always
+// exactly the index built from scratch: for the provider and for the client
+// (built from the redacted copy), after thousands of seeded random commands,
+// groups, undo and redo, directly and through the Document.
+//
+// [SECTION] index
+//   Helpers   - small limits (so meetings expand quickly), a readable difference
+//   Examples  - a moved milestone follows without a build; wide changes build
+//   Property  - random commands against update() and against the Document
+#include <catch2/catch.hpp>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "random_commands.hpp"
+#include "rapport/demo.hpp"
+#include "rapport/document.hpp"
+#include "rapport/fields.hpp"
+#include "rapport/history.hpp"
+#include "rapport/timeline_index.hpp"
+
+using namespace rapport;
+
+namespace {
+
+// [SECTION] Helpers -------------------------------------------------------------
+
+// Limits small enough that a random daily series over centuries costs little,
+// and truncated lanes come often.
+TimelineIndexLimits small_limits() {
+  TimelineIndexLimits limits;
+  limits.max_occurrences_per_series = 120;
+  limits.max_occurrences_total = 400;
+  limits.min_occurrences_per_series = 20;
+  return limits;
+}
+
+std::string text_of(const TimelineItem& it) {
+  std::ostringstream out;
+  out << "id " << it.id << " start " << it.start.minutes << " end " << it.end.minutes << " at "
+      << it.at.minutes << "-" << it.at_end.minutes << " ghost " << it.ghost.minutes << " date "
+      << it.date.days << " state " << int(it.state) << " flags " << int(it.flags) << " row "
+      << int(it.row);
+  return out.str();
+}
+
+// Where two indexes first differ, in words ("" when they are equal).
+std::string difference(const TimelineIndex& got, const TimelineIndex& want) {
+  std::ostringstream out;
+  if (got.lanes().size() != want.lanes().size()) {
+    out << got.lanes().size() << " lanes, a build has " << want.lanes().size();
+    return out.str();
+  }
+  for (size_t l = 0; l < got.lanes().size(); ++l) {
+    const TimelineLane& a = got.lanes()[l];
+    const TimelineLane& b = want.lanes()[l];
+    out << "lane " << l << " (" << to_string(b.kind) << " " << b.series << "): ";
+    if (a.kind != b.kind || a.series != b.series || a.title != b.title) return out.str() + "name";
+    if (a.rows != b.rows) return out.str() + "rows " + std::to_string(a.rows) + " not " +
+                                 std::to_string(b.rows);
+    if (a.truncated != b.truncated) return out.str() + "truncated";
+    if (a.items.size() != b.items.size())
+      return out.str() + std::to_string(a.items.size()) + " items, not " +
+             std::to_string(b.items.size());
+    for (size_t i = 0; i < a.items.size(); ++i)
+      if (!(a.items[i] == b.items[i]))
+        return out.str() + "item " + std::to_string(i) + ": " + text_of(a.items[i]) + ", not " +
+               text_of(b.items[i]);
+    if (a.max_end != b.max_end) return out.str() + "prefix maxima of ends";
+    out.str("");
+  }
+  if (got.blackouts() != want.blackouts()) return "blackout bands";
+  if (got.working_hours() != want.working_hours()) return "working hours";
+  if (got.span_start() != want.span_start() || got.span_end() != want.span_end()) return "span";
+  if (got.time_zone() != want.time_zone()) return "time zone";
+  if (!(got == want)) return "the lookup by id";
+  return "";
+}
+
+void same_as_a_build(const TimelineIndex& got, const Engagement& shown, Date today,
+                     const std::string& what) {
+  const TimelineIndex want = TimelineIndex::build(shown, today, small_limits());
+  if (got == want) return;
+  INFO(what << ": " << difference(got, want));
+  REQUIRE(got == want);
+}
+
+Date d(int y, unsigned m, unsigned day) { return Date::from_ymd(y, m, day); }
+
+}  // namespace
+
+// [SECTION] Examples ------------------------------------------------------------
+
+TEST_CASE("a moved milestone is followed without a build and the index equals a fresh one",
+          "[timeline]") {
+  Engagement e = generate_engagement(2000, 3);
+  const Date today = e.info.start.plus_days(60);
+  TimelineIndex ix = TimelineIndex::build(e, today, small_limits());
+  History h;
+  const Id id = std::next(e.milestones.begin(), 50)->first;
+  for (int32_t days : {3, -20, 40, 0}) {
+    const Date to = e.milestones.find(id)->current.plus_days(days == 0 ? 1 : days);
+    REQUIRE_FALSE(h.apply(e, MoveMilestone{id, to}));
+    TimelineChanges changes;
+    changes.note(h.last_edits());
+    CHECK(ix.update(e, changes));
+    same_as_a_build(ix, e, today, "moved by " + std::to_string(days) + " days");
+    CHECK(ix.find(id).lane == ix.lane_of(LaneKind::Milestones));
+    CHECK(ix.lanes()[size_t(ix.find(id).lane)].items[ix.find(id).index].id == id);
+  }
+  REQUIRE(h.undo(e));
+  TimelineChanges changes;
+  changes.note(h.last_edits());
+  CHECK(ix.update(e, changes));
+  same_as_a_build(ix, e, today, "undone");
+}
+
+TEST_CASE("a change of the engagement's details builds the index anew", "[timeline]") {
+  Engagement e = generate_engagement(200, 4);
+  const Date today = e.info.start.plus_days(30);
+  TimelineIndex ix = TimelineIndex::build(e, today, small_limits());
+  History h;
+  EngagementInfo info = e.info;
+  info.time_zone = "Asia/Tokyo";
+  REQUIRE_FALSE(h.apply(e, SetInfo{info}));
+  TimelineChanges changes;
+  changes.note(h.last_edits());
+  CHECK(changes.everything());
+  CHECK_FALSE(ix.update(e, changes));
+  same_as_a_build(ix, e, today, "after a new time zone");
+}
+
+TEST_CASE("edits of items the timeline does not show change nothing in the index", "[timeline]") {
+  Engagement e = generate_engagement(200, 5);
+  History h;
+  Decision x;
+  x.what = "Use the new logo";
+  x.date = d(2024, 2, 1);
+  REQUIRE_FALSE(h.apply(e, Add<Decision>{x}));
+  TimelineChanges changes;
+  changes.note(h.last_edits());
+  CHECK(changes.empty());
+}
+
+// [SECTION] Property ------------------------------------------------------------
+
+TEST_CASE(
+    "an index updated after each of thousands of random commands equals a fresh build for the "
+    "provider and the client, undo and redo included",
+    "[timeline][property]") {
+  constexpr int kEpisodes = 8;
+  constexpr int kCommandsPerEpisode = 500;
+  int updates = 0, followed = 0, accepted = 0;
+  for (int episode = 0; episode < kEpisodes; ++episode) {
+    Engagement e = generate_engagement(episode % 2 == 0 ? 40 : 400, uint32_t(episode + 11));
+    const Date today = d(2026, 1, 1).plus_days(episode * 90 - 400);
+    History h;
+    test::RandomCommands maker{SeededRandom{0x71DEull * 1000 + uint64_t(episode)}, &e};
+    TimelineIndex provider = TimelineIndex::build(e, today, small_limits());
+    TimelineIndex client = TimelineIndex::build(redacted(e), today, small_limits());
+    // After each change: both indexes follow the edits and equal a build.
+    auto follow = [&](const std::string& what) {
+      TimelineChanges changes;
+      changes.note(h.last_edits());
+      const Engagement copy = redacted(e);
+      followed += provider.update(e, changes);
+      followed += client.update(copy, changes);
+      updates += 2;
+      same_as_a_build(provider, e, today, what + " (provider)");
+      same_as_a_build(client, copy, today, what + " (client)");
+    };
+    for (int i = 0; i < kCommandsPerEpisode; ++i) {
+      std::vector<Command> commands{maker.command()};
+      // Now and then several commands as one step (an undo then touches them all).
+      if (maker.r.per_mille(100))
+        for (int64_t k = 0, n = maker.r.range(1, 3); k < n; ++k)
+          commands.push_back(maker.command());
+      const std::string what = "episode " + std::to_string(episode) + ", command " +
+                               std::to_string(i) + ": " + describe(e, commands.front());
+      if (h.apply_group(e, "Step", commands)) continue;  // refused: nothing changed
+      ++accepted;
+      follow(what);
+      if (h.last_edits().empty()) continue;
+      REQUIRE(h.undo(e));
+      follow(what + ", undone");
+      REQUIRE(h.redo(e));
+      follow(what + ", redone");
+    }
+    for (int k = 0; h.undo(e); ++k) follow("episode " + std::to_string(episode) + ", undo " +
+                                           std::to_string(k) + " back to the start");
+  }
+  INFO("accepted " << accepted << ", updates " << updates << ", followed " << followed);
+  CHECK(accepted >= 1000);
+  // Most changes are followed item by item; wide ones build anew.
+  CHECK(followed >= updates / 2);
+}
+
+TEST_CASE(
+    "the document's timeline index follows edits undo redo and replacements and always equals a "
+    "fresh build",
+    "[timeline][document][property]") {
+  constexpr int kEpisodes = 4;
+  constexpr int kRounds = 300;
+  int checked = 0;
+  for (int episode = 0; episode < kEpisodes; ++episode) {
+    Document doc(generate_engagement(120, uint32_t(episode + 21)));
+    doc.set_timeline_limits(small_limits());
+    test::RandomCommands maker{SeededRandom{0xD0Cull * 1000 + uint64_t(episode)}, &doc.engagement()};
+    Date today = d(2024, 3, 1);
+    for (int round = 0; round < kRounds; ++round) {
+      // A few intents per frame, as the shell queues them.
+      for (int64_t k = 0, n = maker.r.range(1, 3); k < n; ++k) {
+        const int64_t what = maker.r.range(0, 99);
+        if (what < 60) {
+          doc.submit(maker.command());
+        } else if (what < 70) {
+          doc.submit(intent::Apply{"Several", {maker.command(), maker.command(), maker.command()}});
+        } else if (what < 82) {
+          doc.submit(intent::Undo{});
+        } else if (what < 94) {
+          doc.submit(intent::Redo{});
+        } else if (what < 96) {
+          doc.submit(intent::Replace{generate_engagement(60, uint32_t(round)), "", {}, false, ""});
+        } else {
+          today = today.plus_days(int32_t(maker.r.range(1, 40)));  // a new day
+        }
+      }
+      doc.apply();
+      // Not every frame asks for both audiences: changes pile up meanwhile.
+      for (Audience a : {Audience::Provider, Audience::Client}) {
+        if (!maker.r.per_mille(600)) continue;
+        const TimelineIndex& ix = doc.timeline_index(a, today);
+        ++checked;
+        same_as_a_build(ix, doc.shown(a), today,
+                        "episode " + std::to_string(episode) + ", round " + std::to_string(round) +
+                            (a == Audience::Client ? " (client)" : " (provider)"));
+      }
+    }
+  }
+  CHECK(checked >= 1000);
+}
