@@ -56,8 +56,8 @@ std::string difference(const TimelineIndex& got, const TimelineIndex& want) {
     const TimelineLane& b = want.lanes()[l];
     out << "lane " << l << " (" << to_string(b.kind) << " " << b.series << "): ";
     if (a.kind != b.kind || a.series != b.series || a.title != b.title) return out.str() + "name";
-    if (a.rows != b.rows) return out.str() + "rows " + std::to_string(a.rows) + " not " +
-                                 std::to_string(b.rows);
+    if (a.rows != b.rows)
+      return out.str() + "rows " + std::to_string(a.rows) + " not " + std::to_string(b.rows);
     if (a.truncated != b.truncated) return out.str() + "truncated";
     if (a.items.size() != b.items.size())
       return out.str() + std::to_string(a.items.size()) + " items, not " +
@@ -186,8 +186,9 @@ TEST_CASE(
       REQUIRE(h.redo(e));
       follow(what + ", redone");
     }
-    for (int k = 0; h.undo(e); ++k) follow("episode " + std::to_string(episode) + ", undo " +
-                                           std::to_string(k) + " back to the start");
+    for (int k = 0; h.undo(e); ++k)
+      follow("episode " + std::to_string(episode) + ", undo " + std::to_string(k) +
+             " back to the start");
   }
   INFO("accepted " << accepted << ", updates " << updates << ", followed " << followed);
   CHECK(accepted >= 1000);
@@ -205,7 +206,8 @@ TEST_CASE(
   for (int episode = 0; episode < kEpisodes; ++episode) {
     Document doc(generate_engagement(120, uint32_t(episode + 21)));
     doc.set_timeline_limits(small_limits());
-    test::RandomCommands maker{SeededRandom{0xD0Cull * 1000 + uint64_t(episode)}, &doc.engagement()};
+    test::RandomCommands maker{SeededRandom{0xD0Cull * 1000 + uint64_t(episode)},
+                               &doc.engagement()};
     Date today = d(2024, 3, 1);
     for (int round = 0; round < kRounds; ++round) {
       // A few intents per frame, as the shell queues them.
