@@ -123,8 +123,7 @@ void wrapped(const std::string& text, ImU32 colour = 0) {
 }
 
 // One line that ends in "…" when it is too wide for `width`.
-std::string fitted(const std::string& text, float width, ImFont* font = nullptr,
-                   float size = 0) {
+std::string fitted(const std::string& text, float width, ImFont* font = nullptr, float size = 0) {
   font = font ? font : ImGui::GetFont();
   size = size > 0 ? size : ImGui::GetFontSize();
   auto w = [&](const std::string& t) { return font->CalcTextSizeA(size, FLT_MAX, 0, t.c_str()).x; };
@@ -173,15 +172,11 @@ void pill(const std::string& text, Tone tone) {
   }
   ImVec2 p = ImGui::GetCursorScreenPos();
   ImVec4 c = ImGui::ColorConvertU32ToFloat4(colour);
-  ImGui::GetWindowDrawList()->AddRectFilled(
-      p, ImVec2(p.x + size.x + 2 * pad, p.y + size.y + 2 * s()),
-      ImGui::GetColorU32(ImVec4(c.x, c.y, c.z, 0.16f)), size.y);
-  ImGui::SetCursorScreenPos(ImVec2(p.x + pad, p.y + s()));
-  ImGui::PushStyleColor(ImGuiCol_Text, colour);
-  ImGui::TextUnformatted(text.c_str());
-  ImGui::PopStyleColor();
-  ImGui::SetCursorScreenPos(ImVec2(p.x, p.y + size.y + 2 * s() + ImGui::GetStyle().ItemSpacing.y));
-  ImGui::Dummy(ImVec2(0, 0));
+  ImDrawList* draw = ImGui::GetWindowDrawList();
+  draw->AddRectFilled(p, ImVec2(p.x + size.x + 2 * pad, p.y + size.y + 2 * s()),
+                      ImGui::GetColorU32(ImVec4(c.x, c.y, c.z, 0.16f)), size.y);
+  draw->AddText(ImVec2(p.x + pad, p.y + s()), colour, text.c_str());
+  ImGui::Dummy(ImVec2(size.x + 2 * pad, size.y + 2 * s()));
 }
 
 // [SECTION] Blocks ------------------------------------------------------------------
@@ -217,6 +212,7 @@ void table(const ReportSection& sec) {
     for (const auto& row : sec.rows) {
       float w = ImGui::CalcTextSize(row[c].text.c_str()).x;
       if (row[c].tone != Tone::Plain && row[c].tone != Tone::Muted) w += 12 * s();
+      w = std::max(w, ImGui::CalcTextSize(row[c].note.c_str()).x);
       widest[c] = std::max(widest[c], w);
     }
   }
@@ -408,8 +404,8 @@ const ClientReport& report(App& app) {
   Date today = app.today();
   Document::Stamp stamp = app.doc.stamp(Audience::Client, today);
   if (!(stamp == c.report_stamp)) {
-    c.report = build_client_report(app.doc.shown(Audience::Client), today,
-                                   ReportScope::Presentation);
+    c.report =
+        build_client_report(app.doc.shown(Audience::Client), today, ReportScope::Presentation);
     c.report_stamp = stamp;
   }
   return c.report;
@@ -487,6 +483,22 @@ void timeline_page(App& app, const ClientReport& r, float height) {
   ImGui::EndChild();
 }
 
+// Where the editor shows health findings, the room sees open points: neutral
+// facts written by core next to each finding, never the provider's advice.
+void open_points(App& app) {
+  const auto& findings = app.doc.findings(Audience::Client, app.today());
+  std::vector<const Finding*> points = client_open_points(findings);
+  if (points.empty()) return;
+  ImGui::Dummy(ImVec2(0, 6 * s()));
+  if (app.fonts.heading) ImGui::PushFont(app.fonts.heading);
+  wrapped("Open points");
+  if (app.fonts.heading) ImGui::PopFont();
+  for (const Finding* f : points) {
+    ImGui::Bullet();
+    wrapped(f->open_point, f->severity == Severity::Problem ? palette().danger : 0);
+  }
+}
+
 void report_page(App& app, const ClientReport& r) {
   ClientView& c = app.panels.client;
   const PageInfo& p = info(c.page);
@@ -500,6 +512,7 @@ void report_page(App& app, const ClientReport& r) {
       first = false;
     }
   }
+  if (c.page == ClientPage::Needs) open_points(app);
 }
 
 }  // namespace
@@ -514,8 +527,7 @@ void draw_client_view(App& app) {
   ImGui::Begin("ClientView", nullptr, kClientWindowFlags);
   header(app, r);
   const float tabs_h = ImGui::GetTextLineHeight() + 16 * s();
-  const float body_h =
-      ImGui::GetContentRegionAvail().y - tabs_h - ImGui::GetStyle().ItemSpacing.y;
+  const float body_h = ImGui::GetContentRegionAvail().y - tabs_h - ImGui::GetStyle().ItemSpacing.y;
   if (c.page == ClientPage::Timeline) {
     timeline_page(app, r, body_h);
   } else {

@@ -236,10 +236,11 @@ const Action kActions[] = {
 bool enabled(const Action& a, const App& app) { return !a.enabled || a.enabled(app); }
 
 // With the client watching, the keyboard changes nothing in the engagement and
-// opens nothing of the editor's: leave, save, zoom, screenshot and quit only.
+// opens nothing of the editor's: leave, zoom, screenshot and quit only (a quit
+// with unsaved changes asks in the editor).
 bool works_while_presenting(const Action& a) {
-  for (auto run : {run_presentation, run_save, run_quit, run_larger, run_smaller, run_actual_size,
-                   run_screenshot})
+  for (auto run :
+       {run_presentation, run_quit, run_larger, run_smaller, run_actual_size, run_screenshot})
     if (a.run == run) return true;
   return false;
 }

@@ -91,6 +91,7 @@ PanelContext App::context(Audience audience) {
 
 void App::request(PendingAction action, const std::string& path, bool ask) {
   if (ask && doc.dirty() && action != PendingAction::None) {
+    set_presentation(false);  // the question is asked in the editor, never in front of the client
     panels.pending = action;
     panels.pending_path = path;
     return;

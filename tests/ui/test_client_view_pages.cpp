@@ -1,0 +1,111 @@
+// The client view as the presenter drives it: F11 in, pages stepped like slides
+// with the keyboard, nothing that edits, and F11 back to where the editor was.
+#include <catch2/catch.hpp>
+
+#include "rapport/demo.hpp"
+#include "workspace_driver.hpp"
+
+using namespace rapport;
+using namespace rapport::app;
+using rapport::test::Workspace;
+
+namespace {
+constexpr int kF11 = 300;  // as the GLFW backend reports it
+
+// Whether `text` is drawn in a fresh frame as a whole string.
+bool drawn(Workspace& w, const std::string& text) {
+  w.frame();
+  return rapport::test::find_text(text).has_value();
+}
+}  // namespace
+
+TEST_CASE("the presenter steps through the client view's pages with the keyboard",
+          "[ui][client-view]") {
+  Workspace w(make_demo(), ImVec2(1280, 720));
+  w.key_code(kF11);
+  REQUIRE(w.app.view.presentation);
+  CHECK(drawn(w, "Next milestone"));
+  CHECK(drawn(w, "What we need from you"));
+  w.key(ImGuiKey_PageDown);
+  CHECK(w.app.panels.client.page == ClientPage::Milestones);
+  CHECK(drawn(w, "Milestones: agreed and now"));
+  w.key(ImGuiKey_RightArrow);
+  CHECK(w.app.panels.client.page == ClientPage::Needs);
+  CHECK(drawn(w, "Open points"));
+  w.key(ImGuiKey_End);
+  CHECK(w.app.panels.client.page == ClientPage::Expectations);
+  CHECK(drawn(w, "Expectations as agreed"));
+  w.key(ImGuiKey_PageDown);  // the last page stays
+  CHECK(w.app.panels.client.page == ClientPage::Expectations);
+  w.key(ImGuiKey_PageUp);
+  CHECK(w.app.panels.client.page == ClientPage::Boundaries);
+  w.type("6");
+  CHECK(w.app.panels.client.page == ClientPage::Changes);
+  w.key(ImGuiKey_Home);
+  CHECK(w.app.panels.client.page == ClientPage::Timeline);
+  // Esc does not drop the presenter into the editor.
+  w.key(ImGuiKey_Escape);
+  CHECK(w.app.view.presentation);
+}
+
+TEST_CASE("with the client watching the keyboard changes nothing in the engagement",
+          "[ui][client-view]") {
+  Workspace w(make_demo(), ImVec2(1280, 720));
+  // An edit in the editor, then the client view: undo, quick add and delete do nothing.
+  const Id beta = rapport::test::titled<Milestone>(w.app.engagement(), "Beta");
+  w.app.commands.push(MoveMilestone{beta, w.app.engagement().milestones.find(beta)->current.plus_days(7)});
+  w.frame();
+  const Engagement edited = w.app.engagement();
+  w.key_code(kF11);
+  REQUIRE(w.app.view.presentation);
+  w.ctrl('Z');
+  w.ctrl('K');
+  w.type("milestone Surprise 2027-01-01");
+  w.key(ImGuiKey_Enter);
+  w.key(ImGuiKey_Delete);
+  w.frame();
+  CHECK(w.app.engagement() == edited);
+  CHECK_FALSE(drawn(w, "Surprise"));
+}
+
+TEST_CASE("F11 returns to the section, timeline range and selection the editor had",
+          "[ui][client-view]") {
+  Workspace w(make_demo(), ImVec2(1280, 720));
+  w.app.main_window.section = Section::ChangeRequests;
+  const Id beta = rapport::test::titled<Milestone>(w.app.engagement(), "Beta");
+  w.app.view.selection = Selection{beta, std::nullopt};
+  w.frame();
+  w.frame();
+  const TimelineRange range = w.app.panels.timeline.range();
+  w.key_code(kF11);
+  REQUIRE(w.app.view.presentation);
+  // The presenter zooms and pans the client's timeline and clicks elsewhere.
+  w.ui.wheel(ImVec2(800, 500), 2);
+  w.ui.click(ImVec2(900, 640));
+  w.key(ImGuiKey_PageDown);
+  w.key_code(kF11);
+  REQUIRE_FALSE(w.app.view.presentation);
+  CHECK(w.app.main_window.section == Section::ChangeRequests);
+  CHECK(w.app.view.selection.id == beta);
+  CHECK(w.app.panels.timeline.range().from == range.from);
+  CHECK(w.app.panels.timeline.range().to == range.to);
+  CHECK(drawn(w, "Change requests"));
+  // And F11 again opens the client view on its first page.
+  w.key_code(kF11);
+  CHECK(w.app.panels.client.page == ClientPage::Timeline);
+}
+
+TEST_CASE("quitting from the client view with unsaved changes asks in the editor",
+          "[ui][client-view]") {
+  Workspace w(make_demo(), ImVec2(1280, 720));
+  const Id beta = rapport::test::titled<Milestone>(w.app.engagement(), "Beta");
+  w.app.commands.push(MoveMilestone{beta, w.app.engagement().milestones.find(beta)->current.plus_days(7)});
+  w.frame();
+  REQUIRE(w.app.doc.dirty());
+  w.key_code(kF11);
+  REQUIRE(w.app.view.presentation);
+  w.ctrl('Q');
+  CHECK_FALSE(w.app.view.presentation);
+  CHECK(w.app.panels.pending == PendingAction::Quit);
+  CHECK_FALSE(w.app.quit_requested);
+}
