@@ -64,6 +64,7 @@ int run_timeline_png(const CliOptions& options) {
   window_options.remember = false;
   window_options.wait_for_events = false;
   window_options.visible = false;
+  window_options.ignore_mouse = true;
   auto platform = Platform::create(window_options, error);
   if (!platform) {
     std::fprintf(stderr, "rapport: %s\n", error.c_str());
@@ -186,6 +187,7 @@ int main(int argc, char** argv) {
   // A scripted run (--frames, --screenshot) is reproducible: no remembered state.
   window_options.remember = !options.headless_run();
   window_options.wait_for_events = !options.headless_run();
+  window_options.ignore_mouse = options.headless_run();
   std::string error;
   auto platform = Platform::create(window_options, error);
   if (!platform) {

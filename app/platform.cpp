@@ -336,6 +336,7 @@ std::optional<FrameInfo> Platform::begin_frame(const FrameRequest& request) {
   d.sync_title();
   ImGui_ImplOpenGL3_NewFrame();
   ImGui_ImplGlfw_NewFrame();
+  if (d.options.ignore_mouse) ImGui::GetIO().MousePos = ImVec2(-FLT_MAX, -FLT_MAX);
   ImGui::NewFrame();
   info.fonts = d.fonts;
   info.scale = d.style_scale;
