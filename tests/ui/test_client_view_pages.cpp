@@ -53,7 +53,8 @@ TEST_CASE("with the client watching the keyboard changes nothing in the engageme
   Workspace w(make_demo(), ImVec2(1280, 720));
   // An edit in the editor, then the client view: undo, quick add and delete do nothing.
   const Id beta = rapport::test::titled<Milestone>(w.app.engagement(), "Beta");
-  w.app.commands.push(MoveMilestone{beta, w.app.engagement().milestones.find(beta)->current.plus_days(7)});
+  w.app.commands.push(
+      MoveMilestone{beta, w.app.engagement().milestones.find(beta)->current.plus_days(7)});
   w.frame();
   const Engagement edited = w.app.engagement();
   w.key_code(kF11);
@@ -99,7 +100,8 @@ TEST_CASE("quitting from the client view with unsaved changes asks in the editor
           "[ui][client-view]") {
   Workspace w(make_demo(), ImVec2(1280, 720));
   const Id beta = rapport::test::titled<Milestone>(w.app.engagement(), "Beta");
-  w.app.commands.push(MoveMilestone{beta, w.app.engagement().milestones.find(beta)->current.plus_days(7)});
+  w.app.commands.push(
+      MoveMilestone{beta, w.app.engagement().milestones.find(beta)->current.plus_days(7)});
   w.frame();
   REQUIRE(w.app.doc.dirty());
   w.key_code(kF11);
