@@ -15,7 +15,7 @@ constexpr int kMaxWindow = 16384;
 constexpr int kMaxFrames = 100000;
 
 bool is_subcommand(std::string_view word) {
-  return word == "check" || word == "convert" || word == "export";
+  return word == "check" || word == "convert" || word == "export" || word == "recap";
 }
 
 // The whole of `text` must be a decimal integer.
@@ -194,6 +194,7 @@ std::string usage_text() {
        rapport check [--all] FILE
        rapport convert IN OUT
        rapport export FORMAT FILE OUT
+       rapport recap FILE MEETING YYYY-MM-DD OUT.eml|OUT.md
 
 Rapport plans a client engagement: stakeholders, expectations, meetings,
 milestones, boundaries, change requests and decisions, on one timeline.
@@ -201,6 +202,9 @@ milestones, boundaries, change requests and decisions, on one timeline.
 check validates FILE and summarises its health findings per check: the count
 and the first 3 of each; --all lists every finding. Control characters in
 text from a file are printed as escapes (\x1b, \u009b).
+
+recap writes the recap of a held meeting (the series' title and the date it
+was planned or held on) as an e-mail draft to its attendees, or as Markdown.
 
 Options:
   FILE                 an engagement to open (.rapport or .rapport.json)

@@ -17,6 +17,7 @@
 #include "rapport/export.hpp"
 #include "rapport/health.hpp"
 #include "rapport/io.hpp"
+#include "rapport/recap.hpp"
 #include "rapport/text.hpp"
 
 namespace rapport::app {
@@ -138,6 +139,46 @@ int export_file(const std::vector<std::string>& args) {
   return 0;
 }
 
+// `rapport recap FILE MEETING DATE OUT.eml|OUT.md`: the recap of a held meeting
+// (the series' title, the date it was planned or held on) as an e-mail draft
+// for the attendees, or as Markdown.
+int recap(const std::vector<std::string>& args) {
+  const char* use = "usage: rapport recap FILE MEETING YYYY-MM-DD OUT.eml|OUT.md";
+  if (args.size() != 4) return usage(use);
+  auto date = parse_date(args[2]);
+  if (!date) return usage("'" + args[2] + "' is not a date (YYYY-MM-DD)");
+  const std::string& out = args[3];
+  bool eml = out.ends_with(".eml"), md = out.ends_with(".md");
+  if (!eml && !md) return usage("OUT must end in .eml (an e-mail draft) or .md (Markdown)");
+  LoadResult loaded = load_file(args[0]);
+  if (!loaded) {
+    print(stderr, loaded.error.message);
+    return 1;
+  }
+  const Engagement& e = *loaded.engagement;
+  std::optional<MeetingRecap> found;
+  for (const auto& [id, s] : e.meetings) {
+    if (s.title != args[1]) continue;
+    found = meeting_recap(e, id, *date, today_in(e.info.time_zone));
+    for (const auto& [original, o] : s.overrides)  // or the day it was moved to
+      if (!found && o.moved_to && o.moved_to->date == *date)
+        found = meeting_recap(e, id, original, today_in(e.info.time_zone));
+    if (found) break;
+  }
+  if (!found) {
+    print(stderr, "rapport: no held meeting '" + args[1] + "' on " + args[2] +
+                      " (a recap needs the occurrence marked held)");
+    return 1;
+  }
+  std::string error;
+  if (!write_text(out, eml ? recap_eml(*found, now_utc()) : recap_markdown(*found), error)) {
+    print(stderr, "rapport: " + error);
+    return 1;
+  }
+  print(stdout, "Wrote " + out);
+  return 0;
+}
+
 }  // namespace
 
 int run_subcommand(const CliOptions& options) {
@@ -147,6 +188,7 @@ int run_subcommand(const CliOptions& options) {
   if (s == "check") return check(options.subcommand_args);
   if (s == "convert") return convert(options.subcommand_args);
   if (s == "export") return export_file(options.subcommand_args);
+  if (s == "recap") return recap(options.subcommand_args);
   return usage("unknown command '" + s + "'");
 }
 
