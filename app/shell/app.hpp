@@ -69,6 +69,8 @@ enum class FilePurpose {
   ExportHtml,
   ExportMarkdown,
   ExportCsv,
+  ExportRecapEmail,     // the selected held meeting's recap, .eml
+  ExportRecapMarkdown,  // the same as Markdown
   ImportIcs,
   ImportPlanner
 };

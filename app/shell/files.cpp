@@ -17,6 +17,7 @@
 #include "rapport/defaults.hpp"
 #include "rapport/export.hpp"
 #include "rapport/import.hpp"
+#include "rapport/recap.hpp"
 
 namespace rapport::app {
 
@@ -278,6 +279,21 @@ void use_chosen_file(App& app, const std::string& path) {
     case FilePurpose::ExportCsv:
       write_export(app, path, export_csv(e, app.panels.csv_kind));
       break;
+    case FilePurpose::ExportRecapEmail:
+    case FilePurpose::ExportRecapMarkdown: {
+      const Selection& sel = app.view.selection;
+      auto recap =
+          sel.occurrence ? meeting_recap(e, sel.id, *sel.occurrence, app.today()) : std::nullopt;
+      if (!recap) {
+        show_error(app, "Could not export", "Select a held meeting on the timeline first.");
+        break;
+      }
+      write_export(app, path,
+                   app.panels.file_purpose == FilePurpose::ExportRecapEmail
+                       ? recap_eml(*recap, now_utc())
+                       : recap_markdown(*recap));
+      break;
+    }
     case FilePurpose::ImportIcs:
       import_file(app, path, false);
       break;

@@ -100,8 +100,7 @@ TEST_CASE("only a held occurrence of an existing series has a recap", "[recap]")
   CHECK_FALSE(meeting_recap(e, series, date, kToday));
 }
 
-TEST_CASE("the recap e-mail is a draft with both parts, CRLF lines and encoded names",
-          "[recap]") {
+TEST_CASE("the recap e-mail is a draft with both parts, CRLF lines and encoded names", "[recap]") {
   Engagement e = make_demo();
   auto [series, date] = held(e, "Homepage direction");
   auto recap = meeting_recap(e, series, date, kToday);
@@ -123,14 +122,12 @@ TEST_CASE("the recap e-mail is a draft with both parts, CRLF lines and encoded n
   CHECK(html.find("<li>Eva finalises the menu page.</li>") != std::string::npos);
 }
 
-TEST_CASE("nothing typed can add a header or reach the client from an internal field",
-          "[recap]") {
+TEST_CASE("nothing typed can add a header or reach the client from an internal field", "[recap]") {
   Engagement e = make_demo();
   auto [series, date] = held(e, "Homepage direction");
   // An attendee whose name tries to add a header, and one whose contact is no address.
   MeetingSeries& s = *e.meetings.find(series);
-  Stakeholder eve{e.next_id++, Side::Client, "Eve\r\nBcc: all@example.com", "",
-                  "eve@example.com"};
+  Stakeholder eve{e.next_id++, Side::Client, "Eve\r\nBcc: all@example.com", "", "eve@example.com"};
   Stakeholder phone{e.next_id++, Side::Client, "Pekka", "", "+358 40 123 4567"};
   e.stakeholders.items.emplace(eve.id, eve);
   e.stakeholders.items.emplace(phone.id, phone);
