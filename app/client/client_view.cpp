@@ -13,6 +13,7 @@
 #include <cmath>
 
 #include "shell/app.hpp"
+#include "shell/layout.hpp"
 
 namespace rapport::app {
 
@@ -474,12 +475,9 @@ void timeline_page(App& app, const ClientReport& r, float height) {
   ImVec2 start = ImGui::GetCursorPos();
   strip(app, r);
   float used = ImGui::GetCursorPosY() - start.y;
-  ClientView& c = app.panels.client;
-  const Date today = app.today();
-  const TimelineIndex& index = app.doc.timeline_index(Audience::Client, today);
   ImGui::BeginChild("client_timeline", ImVec2(0, std::max(120.0f, height - used)), false,
                     ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
-  c.timeline.draw(app.doc.shown(Audience::Client), index, c.view, app.commands, today);
+  draw_client_timeline(app);
   ImGui::EndChild();
 }
 
@@ -516,6 +514,14 @@ void report_page(App& app, const ClientReport& r) {
 }
 
 }  // namespace
+
+void draw_client_timeline(App& app) {
+  ClientView& c = app.panels.client;
+  const Date today = app.today();
+  apply_pending_focus(app, c.timeline);
+  const TimelineIndex& index = app.doc.timeline_index(Audience::Client, today);
+  c.timeline.draw(app.doc.shown(Audience::Client), index, c.view, app.commands, today);
+}
 
 void draw_client_view(App& app) {
   ClientView& c = app.panels.client;
