@@ -49,6 +49,13 @@ std::optional<WindowSize> parse_size(std::string_view text) {
   return WindowSize{*w, *h};
 }
 
+// The theme named exactly as settings write it (to_string).
+std::optional<Theme> theme_named(std::string_view name) {
+  for (Theme t : {Theme::Light, Theme::Dark, Theme::HighContrast})
+    if (name == to_string(t)) return t;
+  return std::nullopt;
+}
+
 std::string bad_value(std::string_view flag, std::string_view value, std::string_view want) {
   return "rapport: invalid value '" + std::string(value) + "' for " + std::string(flag) +
          " (expected " + std::string(want) + ")";
@@ -104,7 +111,7 @@ CliParse parse_cli(const std::vector<std::string>& args) {
     }
     bool takes_value = name == "--size" || name == "--scale" || name == "--screenshot" ||
                        name == "--frames" || name == "--weeks" || name == "--section" ||
-                       name == "--page" || name == "--today";
+                       name == "--page" || name == "--today" || name == "--theme";
     if (!takes_value) {
       result.error = "rapport: unknown option '" + std::string(name) + "' (see rapport --help)";
       return result;
@@ -163,6 +170,12 @@ CliParse parse_cli(const std::vector<std::string>& args) {
         result.error = bad_value(name, *value, "a date as YYYY-MM-DD, e.g. 2026-11-24");
         return result;
       }
+    } else if (name == "--theme") {
+      opt.theme = theme_named(*value);
+      if (!opt.theme) {
+        result.error = bad_value(name, *value, "light, dark or high-contrast");
+        return result;
+      }
     } else if (name == "--frames") {
       auto n = parse_int(*value);
       if (!n || *n < 1 || *n > kMaxFrames) {
@@ -219,6 +232,7 @@ Options:
   --weeks N            show the next N weeks on the timeline (default: the whole engagement)
   --section NAME       start on a section, e.g. --section "Change requests"
   --today YYYY-MM-DD   take this date as today (health checks, reports, timeline)
+  --theme NAME         light, dark or high-contrast (also in screenshots)
 
 Environment:
   RAPPORT_TODAY=DATE   take DATE (YYYY-MM-DD) as today, as --today does

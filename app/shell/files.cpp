@@ -18,6 +18,8 @@
 #include "rapport/export.hpp"
 #include "rapport/import.hpp"
 #include "rapport/recap.hpp"
+#include "rapport/time.hpp"
+#include "settings.hpp"
 
 namespace rapport::app {
 
@@ -130,15 +132,31 @@ void start_open_dialog(App& app) {
   app.panels.file_purpose = FilePurpose::Open;
 }
 
-void new_engagement(App& app) {
-  if (!app.state_dir.empty() && !app.doc.dirty()) discard_recovery(app.state_dir, app.file_path());
+Engagement fresh_engagement(const App& app) {
+  std::string zone = local_time_zone();
+  return default_engagement(app.today_override ? *app.today_override : today_in(zone), zone);
+}
+
+namespace {
+void submit_new_engagement(App& app) {
   app.doc.submit(intent::Replace{
-      default_engagement(app.today()),
+      fresh_engagement(app),
       "",
       {},
       false,
       "New engagement: fill in the details, then add stakeholders (Ctrl+K for quick add)."});
   app.main_window.section = Section::Overview;
+}
+}  // namespace
+
+void new_engagement(App& app) {
+  if (!app.state_dir.empty() && !app.doc.dirty()) discard_recovery(app.state_dir, app.file_path());
+  submit_new_engagement(app);
+}
+
+void start_with_new_engagement(App& app) {
+  submit_new_engagement(app);
+  app.apply();
 }
 
 // [SECTION] Save ---------------------------------------------------------------------
@@ -344,6 +362,16 @@ void remember_recent(App& app, const std::string& path) {
   recent.erase(std::remove(recent.begin(), recent.end(), path), recent.end());
   recent.insert(recent.begin(), path);
   if (recent.size() > 10) recent.resize(10);
+  if (app.settings_path.empty()) return;
+  // Read, change, write: other settings in the file (window, theme) are kept.
+  Settings settings = Settings::load(app.settings_path);
+  settings.set_recent_files(recent);
+  settings.save(app.settings_path);
+}
+
+void use_settings_file(App& app, const std::filesystem::path& settings_path) {
+  app.settings_path = settings_path;
+  app.recent_files = Settings::load(settings_path).recent_files();
 }
 
 // [SECTION] Autosave ---------------------------------------------------------------------

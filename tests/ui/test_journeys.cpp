@@ -28,11 +28,13 @@ fs::path journey_dir() {
   return dir;
 }
 
-// Types a quick-add line and presses Enter, as in a workshop.
+// Types a quick-add line and presses Enter, as in a workshop; the bar stays
+// open for the next line, so Esc closes it.
 void quick_add(Workspace& w, const std::string& line) {
   w.ctrl('K');
   w.type(line);
   w.key(ImGuiKey_Enter);
+  w.key(ImGuiKey_Escape);
   w.frame();
 }
 
