@@ -193,7 +193,9 @@ std::string usage_text() {
   return R"(Usage: rapport [OPTIONS] [FILE]
        rapport check [--all] FILE
        rapport convert IN OUT
-       rapport export FORMAT FILE OUT
+       rapport export ics|html|md|csv FILE OUT
+       rapport export pdf FILE OUT.pdf [--letter]
+       rapport export png FILE OUT.png [--weeks N] [--size WxH] [--presentation]
 
 Rapport plans a client engagement: stakeholders, expectations, meetings,
 milestones, boundaries, change requests and decisions, on one timeline.
@@ -201,6 +203,10 @@ milestones, boundaries, change requests and decisions, on one timeline.
 check validates FILE and summarises its health findings per check: the count
 and the first 3 of each; --all lists every finding. Control characters in
 text from a file are printed as escapes (\x1b, \u009b).
+
+export writes the client status report (html, md, or pdf: A4, or US Letter
+with --letter), the calendar (ics), every table as CSV (OUT is a folder) or
+the timeline as a picture (png). The report is as of today (--today).
 
 Options:
   FILE                 an engagement to open (.rapport or .rapport.json)

@@ -68,6 +68,7 @@ enum class FilePurpose {
   ExportIcs,
   ExportHtml,
   ExportMarkdown,
+  ExportPdf,
   ExportCsv,
   ImportIcs,
   ImportPlanner
