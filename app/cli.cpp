@@ -206,7 +206,9 @@ std::string usage_text() {
   return R"(Usage: rapport [OPTIONS] [FILE]
        rapport check [--all] FILE
        rapport convert IN OUT
-       rapport export FORMAT FILE OUT
+       rapport export ics|html|md|csv FILE OUT
+       rapport export pdf FILE OUT.pdf [--letter]
+       rapport export png FILE OUT.png [--weeks N] [--size WxH] [--presentation]
        rapport recap FILE MEETING YYYY-MM-DD OUT.eml|OUT.md
 
 Rapport plans a client engagement: stakeholders, expectations, meetings,
@@ -215,6 +217,10 @@ milestones, boundaries, change requests and decisions, on one timeline.
 check validates FILE and summarises its health findings per check: the count
 and the first 3 of each; --all lists every finding. Control characters in
 text from a file are printed as escapes (\x1b, \u009b).
+
+export writes the client status report (html, md, or pdf: A4, or US Letter
+with --letter), the calendar (ics), every table as CSV (OUT is a folder) or
+the timeline as a picture (png). The report is as of today (--today).
 
 recap writes the recap of a held meeting (the series' title and the date it
 was planned or held on) as an e-mail draft to its attendees, or as Markdown.

@@ -33,6 +33,9 @@ void run_export_html(App& a) {
 void run_export_md(App& a) {
   start_export(a, FilePurpose::ExportMarkdown, "-status.md", "Export status report");
 }
+void run_export_pdf(App& a) {
+  start_export(a, FilePurpose::ExportPdf, "-status.pdf", "Export status report");
+}
 void run_export_csv(App& a) {
   start_export(a, FilePurpose::ExportCsv, ".csv", "Export the table as CSV");
 }
@@ -126,6 +129,7 @@ const Action kActions[] = {
      true},
     {"File", "Export", "Client status report (HTML)…", nullptr, {}, {}, run_export_html},
     {"File", "Export", "Client status report (Markdown)…", nullptr, {}, {}, run_export_md},
+    {"File", "Export", "Client status report (PDF)…", nullptr, {}, {}, run_export_pdf},
     {"File",
      "Export",
      "This table (CSV)…",

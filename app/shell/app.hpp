@@ -68,6 +68,7 @@ enum class FilePurpose {
   ExportIcs,
   ExportHtml,
   ExportMarkdown,
+  ExportPdf,
   ExportCsv,
   ExportRecapEmail,     // the selected held meeting's recap, .eml
   ExportRecapMarkdown,  // the same as Markdown

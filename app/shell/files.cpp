@@ -16,6 +16,7 @@
 
 #include "rapport/defaults.hpp"
 #include "rapport/export.hpp"
+#include "rapport/export_pdf.hpp"
 #include "rapport/import.hpp"
 #include "rapport/recap.hpp"
 #include "rapport/time.hpp"
@@ -256,7 +257,11 @@ void cancel_file_job(App& app) {
 
 void start_export(App& app, FilePurpose purpose, const char* suffix, const char* title) {
   std::string start = (folder_of_file(app) / (name_for_files(app.engagement()) + suffix)).string();
-  app.panels.file_dialog.open(FileDialog::Mode::Save, start, {}, {suffix}, title);
+  // The dialog adds the extension to a name typed without one, never the whole
+  // suffix: "report.pdf" stays "report.pdf", not "report.pdf-status.pdf".
+  std::string extension = suffix;
+  if (size_t dot = extension.rfind('.'); dot != std::string::npos) extension.erase(0, dot);
+  app.panels.file_dialog.open(FileDialog::Mode::Save, start, {}, {extension}, title);
   app.panels.file_purpose = purpose;
 }
 
@@ -294,6 +299,14 @@ void use_chosen_file(App& app, const std::string& path) {
     case FilePurpose::ExportMarkdown:
       write_export(app, path, export_report_markdown(e, app.today()));
       break;
+    case FilePurpose::ExportPdf: {
+      std::string pdf = export_report_pdf(e, app.today());
+      if (pdf.empty())
+        show_error(app, "Could not export", "Rapport could not lay out the PDF (out of memory?).");
+      else
+        write_export(app, path, pdf);
+      break;
+    }
     case FilePurpose::ExportCsv:
       write_export(app, path, export_csv(e, app.panels.csv_kind));
       break;

@@ -126,7 +126,8 @@ std::string recap_text(const MeetingRecap& r) {
 }
 
 std::string recap_markdown(const MeetingRecap& r) {
-  std::string out = fmt::format("## {}\n\n**{}**", markdown_escape(r.meeting), markdown_escape(r.when));
+  std::string out =
+      fmt::format("## {}\n\n**{}**", markdown_escape(r.meeting), markdown_escape(r.when));
   if (!r.present.empty()) {
     out += "  \nPresent: ";
     for (size_t i = 0; i < r.present.size(); ++i)

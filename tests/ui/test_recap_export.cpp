@@ -1,12 +1,12 @@
 // File ▸ Export ▸ Recap of the selected meeting: offered for a held meeting,
 // written as an e-mail draft or Markdown where the user chose.
+#include <imgui_internal.h>
+
 #include <catch2/catch.hpp>
 #include <fstream>
 #include <sstream>
 
 #include "rapport/demo.hpp"
-#include <imgui_internal.h>
-
 #include "workspace_driver.hpp"
 
 using namespace rapport;
@@ -30,8 +30,7 @@ std::string read(const std::filesystem::path& p) {
 }
 }  // namespace
 
-TEST_CASE("the recap of the selected held meeting exports as an e-mail draft",
-          "[ui][recap]") {
+TEST_CASE("the recap of the selected held meeting exports as an e-mail draft", "[ui][recap]") {
   const auto dir = fresh_folder("rapport-ui-test-recap");
   Workspace w(make_demo());
   // Nothing selected: the entry is there but does nothing.

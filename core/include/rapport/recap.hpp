@@ -29,9 +29,10 @@ struct MeetingRecap {
   std::string summary;
   std::vector<std::string> agreed;  // the agreed actions, one per line
   std::string next_meeting;         // "Fri 20 Nov 2026, 16:00" or empty
-  std::vector<std::string> needed;  // open client tasks: "Final Finnish copy — Sanna, due Fri 20 Nov 2026"
-  std::string from;                 // the provider's organisation, for the signature
-  std::string subject() const;      // "Recap: Weekly check-in, Thu 12 Nov 2026"
+  std::vector<std::string>
+      needed;        // open client tasks: "Final Finnish copy — Sanna, due Fri 20 Nov 2026"
+  std::string from;  // the provider's organisation, for the signature
+  std::string subject() const;  // "Recap: Weekly check-in, Thu 12 Nov 2026"
 };
 
 // The recap of the occurrence of `series` originally on `original`, as of
