@@ -199,10 +199,9 @@ int recap(const std::vector<std::string>& args) {
   std::optional<MeetingRecap> found;
   for (const auto& [id, s] : e.meetings) {
     if (s.title != args[1]) continue;
-    found = meeting_recap(e, id, *date, today_in(e.info.time_zone));
+    found = meeting_recap(e, id, *date);
     for (const auto& [original, o] : s.overrides)  // or the day it was moved to
-      if (!found && o.moved_to && o.moved_to->date == *date)
-        found = meeting_recap(e, id, original, today_in(e.info.time_zone));
+      if (!found && o.moved_to && o.moved_to->date == *date) found = meeting_recap(e, id, original);
     if (found) break;
   }
   if (!found) {

@@ -313,8 +313,7 @@ void use_chosen_file(App& app, const std::string& path) {
     case FilePurpose::ExportRecapEmail:
     case FilePurpose::ExportRecapMarkdown: {
       const Selection& sel = app.view.selection;
-      auto recap =
-          sel.occurrence ? meeting_recap(e, sel.id, *sel.occurrence, app.today()) : std::nullopt;
+      auto recap = sel.occurrence ? meeting_recap(e, sel.id, *sel.occurrence) : std::nullopt;
       if (!recap) {
         show_error(app, "Could not export", "Select a held meeting on the timeline first.");
         break;

@@ -293,7 +293,7 @@ const char* expectation_words(ExpectationStatus status) {
 
 // The expectations as agreed: what the client expects, from whom, and where it stands.
 ReportSection expectations(const Engagement& e) {
-  ReportSection s{"expectations", "Expectations as agreed"};
+  ReportSection s{"expectations", "Expectations and where they stand"};
   s.head = {"Expectation", "From", "Raised", "Status"};
   std::vector<const Expectation*> list;
   for (const auto& [id, x] : e.expectations) list.push_back(&x);

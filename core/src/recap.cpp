@@ -54,8 +54,7 @@ bool is_address(const std::string& s) {
 
 }  // namespace
 
-std::optional<MeetingRecap> meeting_recap(const Engagement& original_e, Id series, Date original,
-                                          Date as_of) {
+std::optional<MeetingRecap> meeting_recap(const Engagement& original_e, Id series, Date original) {
   Engagement e = redacted(original_e);
   const MeetingSeries* s = e.meetings.find(series);
   if (!s) return std::nullopt;
@@ -86,18 +85,28 @@ std::optional<MeetingRecap> meeting_recap(const Engagement& original_e, Id serie
        occurrences(*s, e.info, at.plus_minutes(1), at.plus_minutes(400LL * 1440))) {
     if (next.state == OccurrenceState::Cancelled || next.start.minutes <= at.minutes) continue;
     LocalDateTime l = to_local(next.start, zone);
-    r.next_meeting = fmt::format("{}, {}", date_text(l.date), l.time.hhmm());
+    LocalDateTime e_end = to_local(next.end, zone);
+    r.next_meeting =
+        fmt::format("{}, {}–{} ({})", date_text(l.date), l.time.hhmm(), e_end.time.hhmm(), zone);
     break;
   }
+  const Date held_on = start.date;
   std::vector<const ClientTask*> open;
   for (const auto& [id, t] : e.client_tasks)
-    if (t.status == TaskStatus::Open) open.push_back(&t);
+    if (t.created_on <= held_on && t.status != TaskStatus::Dropped &&
+        (t.status == TaskStatus::Open || (t.done_on && *t.done_on > held_on)))
+      open.push_back(&t);
   std::stable_sort(open.begin(), open.end(), [](auto* a, auto* b) { return a->due < b->due; });
   for (const ClientTask* t : open) {
     const Stakeholder* owner = e.stakeholders.find(t->owner);
     r.needed.push_back(fmt::format("{}{}{}, due {}{}", t->title, owner ? " — " : "",
                                    owner ? owner->name : "", date_text(t->due),
-                                   t->due < as_of ? " (overdue)" : ""));
+                                   t->due < held_on ? " (overdue)" : ""));
+    bool listed = std::any_of(r.to.begin(), r.to.end(), [&](const Recipient& x) {
+      return owner && x.address == owner->contact;
+    });
+    if (owner && !listed && is_address(owner->contact))
+      r.to.push_back(Recipient{owner->name, owner->contact});
   }
   return r;
 }

@@ -37,8 +37,8 @@ Engagement long_engagement(int count) {
                               fmt::format("Review item {} of the content inventory, with the "
                                           "photographs and captions for page {}",
                                           i + 1, i % 40 + 1),
-                              owner, kAsOf, kAsOf.plus_days(i % 90), TaskStatus::Open,
-                              std::nullopt, kNoId});
+                              owner, kAsOf, kAsOf.plus_days(i % 90), TaskStatus::Open, std::nullopt,
+                              kNoId});
   return e;
 }
 

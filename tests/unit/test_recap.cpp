@@ -74,7 +74,7 @@ TEST_CASE("base64 matches the RFC 4648 test vectors", "[recap]") {
 TEST_CASE("a held meeting's recap names what was said, agreed and needed next", "[recap]") {
   Engagement e = make_demo();
   auto [series, date] = held(e, "Homepage direction");
-  auto recap = meeting_recap(e, series, date, kToday);
+  auto recap = meeting_recap(e, series, date);
   REQUIRE(recap);
   CHECK(recap->meeting == "Weekly check-in");
   CHECK(recap->summary == "Homepage direction approved in principle.");
@@ -84,8 +84,26 @@ TEST_CASE("a held meeting's recap names what was said, agreed and needed next", 
   CHECK_FALSE(recap->next_meeting.empty());
   CHECK_FALSE(recap->to.empty());
   for (const Recipient& r : recap->to) CHECK(r.address.find('@') != std::string::npos);
-  REQUIRE_FALSE(recap->needed.empty());
-  CHECK(recap->needed.front().find("(overdue)") != std::string::npos);
+  // As of the day it was held (12 Nov): the two tasks open then, neither overdue
+  // yet; the homepage approval was only asked for on 13 Nov.
+  REQUIRE(recap->needed.size() == 2);
+  CHECK(recap->needed[0].rfind("Final Finnish copy for the menu pages — Sanna", 0) == 0);
+  CHECK(recap->needed[1].rfind("POS API test credentials — Jukka", 0) == 0);
+  for (const std::string& n : recap->needed) CHECK(n.find("(overdue)") == std::string::npos);
+  // Jukka owns a task in the recap but was not there: with an e-mail address
+  // he receives it too (the demo has only his phone number).
+  auto receives_jukka = [&](const MeetingRecap& m) {
+    for (const Recipient& r : m.to)
+      if (r.name == "Jukka Heikkinen") return true;
+    return false;
+  };
+  CHECK_FALSE(receives_jukka(*recap));
+  for (auto& [id, p] : e.stakeholders.items)
+    if (p.name == "Jukka Heikkinen") p.contact = "jukka@kahvila-aalto.fi";
+  auto with_address = meeting_recap(e, series, date);
+  REQUIRE(with_address);
+  CHECK(receives_jukka(*with_address));
+  CHECK(recap->next_meeting.find("(Europe/Amsterdam)") != std::string::npos);
   std::string md = recap_markdown(*recap);
   CHECK(md.find("### What we agreed") != std::string::npos);
   CHECK(md.find("Eva finalises the menu page") != std::string::npos);
@@ -94,16 +112,16 @@ TEST_CASE("a held meeting's recap names what was said, agreed and needed next", 
 TEST_CASE("only a held occurrence of an existing series has a recap", "[recap]") {
   Engagement e = make_demo();
   auto [series, date] = held(e, "Homepage direction");
-  CHECK_FALSE(meeting_recap(e, series + 1000, date, kToday));
-  CHECK_FALSE(meeting_recap(e, series, date.plus_days(1), kToday));  // no occurrence that day
+  CHECK_FALSE(meeting_recap(e, series + 1000, date));
+  CHECK_FALSE(meeting_recap(e, series, date.plus_days(1)));  // no occurrence that day
   e.meetings.find(series)->overrides[date].state = OccurrenceState::Cancelled;
-  CHECK_FALSE(meeting_recap(e, series, date, kToday));
+  CHECK_FALSE(meeting_recap(e, series, date));
 }
 
 TEST_CASE("the recap e-mail is a draft with both parts, CRLF lines and encoded names", "[recap]") {
   Engagement e = make_demo();
   auto [series, date] = held(e, "Homepage direction");
-  auto recap = meeting_recap(e, series, date, kToday);
+  auto recap = meeting_recap(e, series, date);
   REQUIRE(recap);
   std::string eml = recap_eml(*recap, Instant{29390400});  // 2025-11-18 00:00 UTC
   CHECK(eml.rfind("X-Unsent: 1\r\n", 0) == 0);
@@ -134,7 +152,7 @@ TEST_CASE("nothing typed can add a header or reach the client from an internal f
   s.attendees.push_back(eve.id);
   s.attendees.push_back(phone.id);
   e.info.internal_notes = "SECRET-margin is thin on this one";
-  auto recap = meeting_recap(e, series, date, kToday);
+  auto recap = meeting_recap(e, series, date);
   REQUIRE(recap);
   std::string eml = recap_eml(*recap, Instant{0});
   CHECK(eml.find("\r\nBcc:") == std::string::npos);

@@ -3,7 +3,7 @@
 // the attendees, and as Markdown to paste. Built from the client's copy of the
 // engagement (redacted()): nothing internal reaches the client's inbox.
 //
-//   auto recap = meeting_recap(e, series_id, original_date, today);
+//   auto recap = meeting_recap(e, series_id, original_date);
 //   if (recap) write(recap_eml(*recap, now_utc()));
 #pragma once
 
@@ -35,10 +35,13 @@ struct MeetingRecap {
   std::string subject() const;  // "Recap: Weekly check-in, Thu 12 Nov 2026"
 };
 
-// The recap of the occurrence of `series` originally on `original`, as of
-// `as_of`, or nullopt when there is no such occurrence or it was not held.
-std::optional<MeetingRecap> meeting_recap(const Engagement& e, Id series, Date original,
-                                          Date as_of);
+// The recap of the occurrence of `series` originally on `original`, or nullopt
+// when there is no such occurrence or it was not held. It reads as of the day
+// the meeting was held, whenever it is exported: the next meeting after it, and
+// what was open on the client's side that day (tasks created by then and not
+// done before it, overdue as of that day). Recipients: the attendees, and the
+// owners of those tasks, each with an e-mail address.
+std::optional<MeetingRecap> meeting_recap(const Engagement& e, Id series, Date original);
 
 // The recap as plain text (the e-mail's text part) and as Markdown.
 std::string recap_text(const MeetingRecap& r);

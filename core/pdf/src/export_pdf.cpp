@@ -92,10 +92,10 @@ struct Font {
   bool italic = false;
 };
 constexpr PangoWeight kSemibold = PANGO_WEIGHT_SEMIBOLD;
-constexpr Font kBody{9.5}, kSmall{8.5}, kTitle{22, kSemibold}, kKicker{10, kSemibold},
-    kParties{11}, kHeading{14, kSemibold}, kListHeading{9.5, kSemibold}, kFactValue{13, kSemibold},
-    kCell{9}, kHeadCell{8.5, kSemibold}, kPill{8.5, kSemibold},
-    kQuote{10, PANGO_WEIGHT_NORMAL, true}, kEmpty{9.5, PANGO_WEIGHT_NORMAL, true}, kFooter{8};
+constexpr Font kBody{9.5}, kSmall{8.5}, kTitle{22, kSemibold}, kKicker{10, kSemibold}, kParties{11},
+    kHeading{14, kSemibold}, kListHeading{9.5, kSemibold}, kFactValue{13, kSemibold}, kCell{9},
+    kHeadCell{8.5, kSemibold}, kPill{8.5, kSemibold}, kQuote{10, PANGO_WEIGHT_NORMAL, true},
+    kEmpty{9.5, PANGO_WEIGHT_NORMAL, true}, kFooter{8};
 
 constexpr double kCellPadX = 5, kCellPadY = 4.5, kPillPadX = 5, kPillPadY = 1.5;
 // Cells this short (dates, amounts, "+1 week") are never wrapped.
@@ -363,7 +363,8 @@ class ReportLayout {
         double text = ts_.natural_width(cell.text, f) + (pill ? 2 * kPillPadX : 0);
         double note = ts_.natural_width(cell.note, kSmall);
         natural[c] = std::max({natural[c], text, note});
-        double whole = pill || cell.text.size() <= kShortCell ? text : ts_.longest_word(cell.text, f);
+        double whole =
+            pill || cell.text.size() <= kShortCell ? text : ts_.longest_word(cell.text, f);
         least[c] = std::max({least[c], whole, ts_.longest_word(cell.note, kSmall)});
       }
     double sum_natural = 0, sum_least = 0;
@@ -380,7 +381,8 @@ class ReportLayout {
       else if (sum_least >= width_)
         w[c] = least[c] * width_ / sum_least;
       else
-        w[c] = least[c] + (width_ - sum_least) * (natural[c] - least[c]) / (sum_natural - sum_least);
+        w[c] =
+            least[c] + (width_ - sum_least) * (natural[c] - least[c]) / (sum_natural - sum_least);
     }
     return w;
   }
@@ -395,8 +397,8 @@ class ReportLayout {
                                                         : std::move(probe);
       double tw = Typesetter::width(l.get()), th = Typesetter::height(l.get());
       double h = th + 2 * kPillPadY;
-      b.boxes.push_back({x, y, tw + 2 * kPillPadX, h, std::min(h / 2, 7.0), tone_background(c.tone),
-                         {}, {}});
+      b.boxes.push_back(
+          {x, y, tw + 2 * kPillPadX, h, std::min(h / 2, 7.0), tone_background(c.tone), {}, {}});
       b.texts.push_back({std::move(l), x + kPillPadX, y + kPillPadY, tone_ink(c.tone)});
       bottom = y + h;
     } else if (!c.text.empty()) {
@@ -426,8 +428,8 @@ class ReportLayout {
       x = 0;
       bottom = 0;
       for (size_t c = 0; c < head.size() && c < rows[r].size(); ++c) {
-        bottom = std::max(
-            bottom, cell(b, rows[r][c], x + kCellPadX, kCellPadY, widths[c] - 2 * kCellPadX));
+        bottom = std::max(bottom,
+                          cell(b, rows[r][c], x + kCellPadX, kCellPadY, widths[c] - 2 * kCellPadX));
         x += widths[c];
       }
       bottom += kCellPadY;
@@ -591,8 +593,7 @@ std::string export_report_pdf(const Engagement& e, Date as_of, const PdfOptions&
     if (!e.info.provider_org.empty())
       cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_AUTHOR,
                                      valid_text(e.info.provider_org).c_str());
-    cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_CREATOR,
-                                   "Rapport " RAPPORT_VERSION);
+    cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_CREATOR, "Rapport " RAPPORT_VERSION);
     const std::string date = as_of.iso() + "T00:00:00";
     cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_CREATE_DATE, date.c_str());
     cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_MOD_DATE, date.c_str());
@@ -631,7 +632,8 @@ std::vector<std::vector<PdfBlock>> report_pdf_pages(const Engagement& e, Date as
     lay_out(d, ts, e, as_of, options);
     for (const FlowPage& page : d.pages) {
       pages.emplace_back();
-      for (const pdf::PlacedBlock& placed : page) pages.back().push_back(d.blocks[placed.block].kind);
+      for (const pdf::PlacedBlock& placed : page)
+        pages.back().push_back(d.blocks[placed.block].kind);
     }
   }
   return pages;
