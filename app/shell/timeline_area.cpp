@@ -55,8 +55,7 @@ void draw_timeline_area(App& app, const Layout& layout) {
   const Date today = app.today();
   const TimelineIndex& index = app.doc.timeline_index(audience, today);
   if (app.panels.pending_focus_weeks > 0) {
-    double from = double(start_of(today).minutes) - 1440.0;
-    app.panels.timeline.set_range(from, from + 1440.0 * (7 * app.panels.pending_focus_weeks + 1));
+    app.panels.timeline.focus_weeks(index, today, app.panels.pending_focus_weeks);
     app.panels.pending_focus_weeks = 0;
   }
   app.panels.timeline.draw(app.shown(), index, app.view, app.commands, today);
