@@ -44,6 +44,9 @@ const char* lane_caption(const TimelineLane& lane) {
   return "";
 }
 
+// The editor's legend panel: at most this wide, inside a time area `time_w` wide.
+float legend_width(float time_w, float s) { return std::min(640 * s, time_w - 16 * s); }
+
 // Whether any item of the lane overlaps [from, to] (minutes).
 bool has_items_between(const TimelineLane& lane, double from, double to) {
   for (const TimelineItem& it : lane.items)
@@ -164,7 +167,16 @@ void TimelineView::draw(const Engagement& e, const TimelineIndex& index, ViewSta
   }
   ImGui::InvisibleButton("##timeline_canvas", avail,
                          ImGuiButtonFlags_MouseButtonLeft | ImGuiButtonFlags_MouseButtonRight);
-  const bool canvas_hovered = ImGui::IsItemHovered();
+  // The editor's legend panel lies over the lanes: what is under it is not hovered.
+  const bool over_legend = [&] {
+    if (read_only_ || !show_legend_) return false;
+    const float header = std::min(kHeaderWidth * s0, avail.x * 0.4f);
+    const float axis = 2 * ImGui::GetTextLineHeight() + 14 * s0;
+    ImVec2 a(p0.x + header + 8 * s0, p0.y + axis + 8 * s0);
+    ImVec2 size = legend_size(legend_width(avail.x - header, s0));
+    return ImGui::IsMouseHoveringRect(a, ImVec2(a.x + size.x, a.y + size.y));
+  }();
+  const bool canvas_hovered = ImGui::IsItemHovered() && !over_legend;
   const bool focused = ImGui::IsWindowFocused(ImGuiFocusedFlags_ChildWindows);
   const ImVec2 p1(p0.x + avail.x, p0.y + avail.y);
 
@@ -278,7 +290,7 @@ void TimelineView::draw(const Engagement& e, const TimelineIndex& index, ViewSta
     draw_legend(draw, ImVec2(p0.x + 8 * s, lanes_y1 + 6 * s), p1.x - p0.x - 16 * s, pal);
   } else if (show_legend_ && !read_only_) {
     draw_legend(draw, ImVec2(f.time_x0 + 8 * s, f.axis_y1 + 8 * s),
-                std::min(640 * s, f.time_x1 - f.time_x0 - 16 * s), pal);
+                legend_width(f.time_x1 - f.time_x0, s), pal);
   }
 
   // Hover tooltip (not while dragging: the preview says enough).

@@ -152,27 +152,40 @@ TEST_CASE("at week zoom a meeting block shows its time and title", "[ui][timelin
 
 TEST_CASE("the legend opens from its button in the editor and is always shown read-only",
           "[ui][timeline]") {
-  const std::vector<std::string> entries = {
-      "Milestone", "Agreed date \xE2\x86\x92 now", "Days slipped", "Overdue, until today",
-      "Conflict: blackout or off hours", "Meeting held", "Planned", "Cancelled", "Moved",
-      "No recap yet", "Blackout"};
+  const std::vector<std::string> entries = {"Milestone",
+                                            "Agreed date \xE2\x86\x92 now",
+                                            "Days slipped",
+                                            "Overdue, until today",
+                                            "Conflict: blackout or off hours",
+                                            "Meeting held",
+                                            "Planned",
+                                            "Cancelled",
+                                            "Moved",
+                                            "No recap yet",
+                                            "Blackout"};
   {
-  Demo t;
-  t.show(t.e.info.start, 200);
-  CHECK(t.drawn("Days slipped") == nullptr);  // closed by default
-  auto button = rapport::test::find_text("Legend");
-  REQUIRE(button.has_value());
-  t.ui.click(*button);
-  t.ui.frame();
-  CHECK(t.timeline.legend_shown());
-  rapport::test::capture_text_begin();
-  t.ui.frame();
-  for (const std::string& entry : entries) {
-    INFO(entry);
-    CHECK(t.drawn(entry) != nullptr);
-  }
-  t.ui.click(*button);
-  CHECK_FALSE(t.timeline.legend_shown());
+    Demo t;
+    t.show(t.e.info.start, 200);
+    CHECK(t.drawn("Days slipped") == nullptr);  // closed by default
+    auto button = rapport::test::find_text("Legend");
+    REQUIRE(button.has_value());
+    t.ui.click(*button);
+    t.ui.frame();
+    CHECK(t.timeline.legend_shown());
+    rapport::test::capture_text_begin();
+    t.ui.frame();
+    for (const std::string& entry : entries) {
+      INFO(entry);
+      CHECK(t.drawn(entry) != nullptr);
+    }
+    // Over the panel, the lanes beneath are not hovered.
+    auto planned = rapport::test::find_text("Planned");
+    REQUIRE(planned.has_value());
+    t.ui.move_to(*planned);
+    t.ui.frame();
+    CHECK(t.timeline.hovered().what == TimelineHit::What::None);
+    t.ui.click(*button);
+    CHECK_FALSE(t.timeline.legend_shown());
   }
 
   // Read-only: below the lanes, every entry whole on screen.
