@@ -47,9 +47,7 @@ float symbol_w() { return 36 * scale(); }
 float entry_gap() { return 18 * scale(); }
 float row_h() { return ImGui::GetFontSize() + 8 * scale(); }
 
-float entry_w(const Entry& e) {
-  return symbol_w() + 6 * scale() + ImGui::CalcTextSize(e.text).x;
-}
+float entry_w(const Entry& e) { return symbol_w() + 6 * scale() + ImGui::CalcTextSize(e.text).x; }
 
 // Where each entry goes: calls `at(entry, x, y)` relative to the panel's corner and
 // returns the panel's size.
@@ -77,7 +75,8 @@ void draw_symbol(ImDrawList* draw, Symbol sym, ImVec2 a, ImVec2 b, const Timelin
   const ImVec2 block_a(a.x + 10 * s, a.y + h * 0.12f), block_b(a.x + 24 * s, b.y - h * 0.12f);
   switch (sym) {
     case Symbol::Milestone:
-      draw_diamond(draw, ImVec2((a.x + b.x) * 0.5f, cy), h * 0.42f, p.milestone, p.canvas, 1.5f * s);
+      draw_diamond(draw, ImVec2((a.x + b.x) * 0.5f, cy), h * 0.42f, p.milestone, p.canvas,
+                   1.5f * s);
       break;
     case Symbol::Baseline: {
       float r = h * 0.36f, gx = a.x + r + 1 * s, cx = b.x - r - 1 * s;
@@ -94,8 +93,8 @@ void draw_symbol(ImDrawList* draw, Symbol sym, ImVec2 a, ImVec2 b, const Timelin
     }
     case Symbol::OverdueTail: {
       float x1 = a.x + 14 * s;
-      draw->AddRectFilled(ImVec2(a.x, a.y + h * 0.15f), ImVec2(x1, b.y - h * 0.15f),
-                          p.task_overdue, 2 * s);
+      draw->AddRectFilled(ImVec2(a.x, a.y + h * 0.15f), ImVec2(x1, b.y - h * 0.15f), p.task_overdue,
+                          2 * s);
       draw->AddRectFilled(ImVec2(x1, cy - 2 * s), ImVec2(b.x - 1 * s, cy + 2 * s), p.overdue_tail);
       draw->AddLine(ImVec2(b.x - 2 * s, a.y + h * 0.15f), ImVec2(b.x - 2 * s, b.y - h * 0.15f),
                     p.overdue_tail, 2.5f * s);
