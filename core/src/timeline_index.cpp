@@ -288,6 +288,7 @@ TimelineIndex TimelineIndex::build(const Engagement& e, Date today, TimelineInde
     if (!same) hours.push_back(&b);
   }
   const std::string fallback_client_zone = hours.empty() ? std::string() : first_client_zone(e);
+  LocalClock provider_clock(ix.time_zone_);
   std::vector<TimelineLane> meetings;
   meetings.reserve(e.meetings.size());
   for (const auto& [id, s] : e.meetings) {
@@ -321,8 +322,8 @@ TimelineIndex TimelineIndex::build(const Engagement& e, Date today, TimelineInde
       lane.truncated = true;
     }
     lane.items.reserve(occ.size());
-    const std::string client =
-        hours.empty() ? std::string() : client_zone(e, s, fallback_client_zone);
+    LocalClock client_clock(hours.empty() ? std::string("UTC")
+                                          : client_zone(e, s, fallback_client_zone));
     auto conflicts = [&](const Occurrence& o) {
       if (o.state == OccurrenceState::Cancelled) return false;
       if (!ix.blackouts_in(o.start, o.start.plus_minutes(1)).empty()) return true;
@@ -331,8 +332,8 @@ TimelineIndex TimelineIndex::build(const Engagement& e, Date today, TimelineInde
       for (const Boundary* b : hours) {
         int side = b->hours_side == Side::Provider ? 0 : 1;
         if (!local[side]) {
-          const std::string& zone = side == 0 ? ix.time_zone_ : client;
-          local[side].emplace(to_local(o.start, zone), to_local(o.end, zone));
+          LocalClock& clock = side == 0 ? provider_clock : client_clock;
+          local[side].emplace(clock(o.start), clock(o.end));
         }
         if (!within_working_hours(*b, local[side]->first, local[side]->second)) return true;
       }

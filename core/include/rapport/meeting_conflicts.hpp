@@ -4,6 +4,7 @@
 // two never disagree.
 #pragma once
 
+#include <cstdint>
 #include <string>
 
 #include "rapport/model.hpp"
@@ -24,5 +25,19 @@ std::string first_client_zone(const Engagement& e);
 // zone, else `fallback_client_zone` (first_client_zone()), else the engagement's.
 std::string client_zone(const Engagement& e, const MeetingSeries& s,
                         const std::string& fallback_client_zone);
+
+// Local times in one zone for many instants in a row (a series' occurrences): the
+// zone is looked up once and its offset reused while it holds, between two
+// changes of the clocks, so each conversion is a comparison, not a lookup. The
+// same result as to_local().
+class LocalClock {
+ public:
+  explicit LocalClock(const std::string& zone);
+  LocalDateTime operator()(Instant t);
+
+ private:
+  const void* zone_ = nullptr;                // date::time_zone, or null: UTC
+  int64_t begin_ = 0, end_ = 0, offset_ = 0;  // the offset holds in [begin_, end_) minutes
+};
 
 }  // namespace rapport
