@@ -49,8 +49,9 @@ void draw_health_markers(App& app, const std::vector<Finding>& findings) {
 
 void apply_pending_focus(App& app, TimelineView& timeline) {
   if (app.panels.pending_focus_weeks <= 0) return;
-  double from = double(start_of(app.today()).minutes) - 1440.0;
-  timeline.set_range(from, from + 1440.0 * (7 * app.panels.pending_focus_weeks + 1));
+  const Date today = app.today();
+  timeline.focus_weeks(app.doc.timeline_index(app.view.audience(), today), today,
+                       app.panels.pending_focus_weeks);
   app.panels.pending_focus_weeks = 0;
 }
 

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <unordered_map>
 
+#include "rapport/meeting_conflicts.hpp"
 #include "rapport/recurrence.hpp"
 
 namespace rapport {
@@ -215,6 +216,17 @@ TimelineIndex TimelineIndex::build(const Engagement& e, Date today, TimelineInde
     boundaries.items.push_back(it);
   }
 
+  // Blackout bands for shading every lane (and for meeting conflicts): sorted,
+  // overlaps merged.
+  finish(boundaries, 2);
+  for (const TimelineItem& it : boundaries.items) {
+    if (!ix.blackouts_.empty() && it.start <= ix.blackouts_.back().end) {
+      ix.blackouts_.back().end = std::max(ix.blackouts_.back().end, it.end);
+    } else {
+      ix.blackouts_.push_back(TimelineBand{it.start, it.end});
+    }
+  }
+
   // Change requests: on the day requested.
   TimelineLane changes{LaneKind::ChangeRequests, kNoId, "Change requests"};
   changes.items.reserve(e.change_requests.size());
@@ -241,7 +253,10 @@ TimelineIndex TimelineIndex::build(const Engagement& e, Date today, TimelineInde
     it.at = it.start = it.ghost = day(t.created_on);
     it.at_end = it.end = next_day(last);
     it.state = uint8_t(t.status);
-    if (t.status == TaskStatus::Open && t.due < today) it.flags |= kOverdue;
+    if (t.status == TaskStatus::Open && t.due < today) {
+      it.flags |= kOverdue;
+      it.end = std::max(it.end, day(today));  // its tail reaches today
+    }
     grow(it);
     tasks.items.push_back(it);
   }
@@ -262,6 +277,18 @@ TimelineIndex TimelineIndex::build(const Engagement& e, Date today, TimelineInde
                std::max(limits.min_occurrences_per_series,
                         limits.max_occurrences_total / std::max<size_t>(1, e.meetings.size())));
   const int64_t today_at = day(today).minutes;
+  // Working-hours boundaries with the same rule give the same answer: each once.
+  std::vector<const Boundary*> hours;
+  for (const auto& [id, b] : e.boundaries) {
+    if (b.kind != BoundaryKind::WorkingHours) continue;
+    bool same = std::any_of(hours.begin(), hours.end(), [&](const Boundary* h) {
+      return h->working_days == b.working_days && h->day_start == b.day_start &&
+             h->day_end == b.day_end && h->hours_side == b.hours_side;
+    });
+    if (!same) hours.push_back(&b);
+  }
+  const std::string fallback_client_zone = hours.empty() ? std::string() : first_client_zone(e);
+  LocalClock provider_clock(ix.time_zone_);
   std::vector<TimelineLane> meetings;
   meetings.reserve(e.meetings.size());
   for (const auto& [id, s] : e.meetings) {
@@ -295,6 +322,23 @@ TimelineIndex TimelineIndex::build(const Engagement& e, Date today, TimelineInde
       lane.truncated = true;
     }
     lane.items.reserve(occ.size());
+    LocalClock client_clock(hours.empty() ? std::string("UTC")
+                                          : client_zone(e, s, fallback_client_zone));
+    auto conflicts = [&](const Occurrence& o) {
+      if (o.state == OccurrenceState::Cancelled) return false;
+      if (!ix.blackouts_in(o.start, o.start.plus_minutes(1)).empty()) return true;
+      // Local start and end in each side's zone, converted at most once.
+      std::optional<std::pair<LocalDateTime, LocalDateTime>> local[2];
+      for (const Boundary* b : hours) {
+        int side = b->hours_side == Side::Provider ? 0 : 1;
+        if (!local[side]) {
+          LocalClock& clock = side == 0 ? provider_clock : client_clock;
+          local[side].emplace(clock(o.start), clock(o.end));
+        }
+        if (!within_working_hours(*b, local[side]->first, local[side]->second)) return true;
+      }
+      return false;
+    };
     for (const Occurrence& o : occ) {
       TimelineItem it;
       it.id = id;
@@ -307,6 +351,7 @@ TimelineIndex TimelineIndex::build(const Engagement& e, Date today, TimelineInde
       it.state = uint8_t(o.state);
       if (o.moved) it.flags |= kMoved;
       if (o.state == OccurrenceState::Held && !o.has_recap) it.flags |= kMissingRecap;
+      if (conflicts(o)) it.flags |= kConflict;
       lane.items.push_back(it);
     }
     finish(lane, 1);
@@ -314,7 +359,6 @@ TimelineIndex TimelineIndex::build(const Engagement& e, Date today, TimelineInde
   }
 
   finish(milestones, 3);
-  finish(boundaries, 2);
   finish(changes, 2);
   finish(tasks, 4);
 
@@ -325,16 +369,6 @@ TimelineIndex TimelineIndex::build(const Engagement& e, Date today, TimelineInde
   ix.lanes_.push_back(std::move(tasks));
   ix.lanes_.push_back(std::move(boundaries));
   for (TimelineLane& l : meetings) ix.lanes_.push_back(std::move(l));
-
-  // Blackout bands for shading every lane: sorted, overlaps merged.
-  const TimelineLane& b = ix.lanes_[size_t(ix.lane_of(LaneKind::Boundaries))];
-  for (const TimelineItem& it : b.items) {
-    if (!ix.blackouts_.empty() && it.start <= ix.blackouts_.back().end) {
-      ix.blackouts_.back().end = std::max(ix.blackouts_.back().end, it.end);
-    } else {
-      ix.blackouts_.push_back(TimelineBand{it.start, it.end});
-    }
-  }
 
   for (size_t l = 0; l < ix.lanes_.size(); ++l) {
     if (ix.lanes_[l].kind == LaneKind::Meeting) continue;
