@@ -23,6 +23,8 @@ packages=(
   # libraries
   libgl-dev libglfw3-dev libimgui-dev libstb-dev libfreetype-dev libfontconfig-dev
   libcereal-dev libhowardhinnant-date-dev libdate-tz3 libfmt-dev libical-dev libxml2-dev catch2 tzdata
+  # the PDF status report (pangocairo), and the tools its tests read it with
+  libcairo2-dev libpango1.0-dev poppler-utils qpdf
   # fuzzing (libFuzzer and sanitizers for clang)
   libclang-rt-14-dev
   # fonts

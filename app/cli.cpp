@@ -15,7 +15,7 @@ constexpr int kMaxWindow = 16384;
 constexpr int kMaxFrames = 100000;
 
 bool is_subcommand(std::string_view word) {
-  return word == "check" || word == "convert" || word == "export";
+  return word == "check" || word == "convert" || word == "export" || word == "recap";
 }
 
 // The whole of `text` must be a decimal integer.
@@ -47,6 +47,13 @@ std::optional<WindowSize> parse_size(std::string_view text) {
     return std::nullopt;
   }
   return WindowSize{*w, *h};
+}
+
+// The theme named exactly as settings write it (to_string).
+std::optional<Theme> theme_named(std::string_view name) {
+  for (Theme t : {Theme::Light, Theme::Dark, Theme::HighContrast})
+    if (name == to_string(t)) return t;
+  return std::nullopt;
 }
 
 std::string bad_value(std::string_view flag, std::string_view value, std::string_view want) {
@@ -104,7 +111,7 @@ CliParse parse_cli(const std::vector<std::string>& args) {
     }
     bool takes_value = name == "--size" || name == "--scale" || name == "--screenshot" ||
                        name == "--frames" || name == "--weeks" || name == "--section" ||
-                       name == "--page" || name == "--today";
+                       name == "--page" || name == "--today" || name == "--theme";
     if (!takes_value) {
       result.error = "rapport: unknown option '" + std::string(name) + "' (see rapport --help)";
       return result;
@@ -163,6 +170,12 @@ CliParse parse_cli(const std::vector<std::string>& args) {
         result.error = bad_value(name, *value, "a date as YYYY-MM-DD, e.g. 2026-11-24");
         return result;
       }
+    } else if (name == "--theme") {
+      opt.theme = theme_named(*value);
+      if (!opt.theme) {
+        result.error = bad_value(name, *value, "light, dark or high-contrast");
+        return result;
+      }
     } else if (name == "--frames") {
       auto n = parse_int(*value);
       if (!n || *n < 1 || *n > kMaxFrames) {
@@ -193,7 +206,10 @@ std::string usage_text() {
   return R"(Usage: rapport [OPTIONS] [FILE]
        rapport check [--all] FILE
        rapport convert IN OUT
-       rapport export FORMAT FILE OUT
+       rapport export ics|html|md|csv FILE OUT
+       rapport export pdf FILE OUT.pdf [--letter]
+       rapport export png FILE OUT.png [--weeks N] [--size WxH] [--presentation]
+       rapport recap FILE MEETING YYYY-MM-DD OUT.eml|OUT.md
 
 Rapport plans a client engagement: stakeholders, expectations, meetings,
 milestones, boundaries, change requests and decisions, on one timeline.
@@ -201,6 +217,13 @@ milestones, boundaries, change requests and decisions, on one timeline.
 check validates FILE and summarises its health findings per check: the count
 and the first 3 of each; --all lists every finding. Control characters in
 text from a file are printed as escapes (\x1b, \u009b).
+
+export writes the client status report (html, md, or pdf: A4, or US Letter
+with --letter), the calendar (ics), every table as CSV (OUT is a folder) or
+the timeline as a picture (png). The report is as of today (--today).
+
+recap writes the recap of a held meeting (the series' title and the date it
+was planned or held on) as an e-mail draft to its attendees, or as Markdown.
 
 Options:
   FILE                 an engagement to open (.rapport or .rapport.json)
@@ -215,6 +238,7 @@ Options:
   --weeks N            show the next N weeks on the timeline (default: the whole engagement)
   --section NAME       start on a section, e.g. --section "Change requests"
   --today YYYY-MM-DD   take this date as today (health checks, reports, timeline)
+  --theme NAME         light, dark or high-contrast (also in screenshots)
 
 Environment:
   RAPPORT_TODAY=DATE   take DATE (YYYY-MM-DD) as today, as --today does

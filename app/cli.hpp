@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "rapport/time.hpp"
+#include "theme.hpp"
 
 namespace rapport::app {
 
@@ -32,6 +33,7 @@ struct CliOptions {
   int page = 0;                    // --page N: the client view's page to start on (1-based)
   int focus_weeks = 0;             // --weeks N: timeline on the next N weeks; 0 = whole engagement
   std::optional<Date> today;       // --today YYYY-MM-DD: a fixed "today" (see apply_today)
+  std::optional<Theme> theme;      // --theme light|dark|high-contrast: overrides the remembered one
   // `rapport check|convert|export ...`: the word and every argument after it, untouched
   // (subcommands parse their own flags).
   std::string subcommand;

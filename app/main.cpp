@@ -14,6 +14,7 @@
 #include "rapport/text.hpp"
 #include "runner.hpp"
 #include "screenshot.hpp"
+#include "settings.hpp"
 #include "shell/app.hpp"
 #include "shell/files.hpp"
 #include "subcommands.hpp"
@@ -64,6 +65,7 @@ int run_timeline_png(const CliOptions& options) {
   window_options.remember = false;
   window_options.wait_for_events = false;
   window_options.visible = false;
+  window_options.ignore_mouse = true;
   auto platform = Platform::create(window_options, error);
   if (!platform) {
     std::fprintf(stderr, "rapport: %s\n", error.c_str());
@@ -162,8 +164,12 @@ int main(int argc, char** argv) {
     }
     app.main_window.section = *section;
   }
-  // A scripted run (--frames, --screenshot) leaves no recovery files behind.
-  if (!options.headless_run()) app.state_dir = rapport::folder(rapport::Folder::State);
+  // A scripted run (--frames, --screenshot) leaves no recovery files behind and
+  // keeps no recent files.
+  if (!options.headless_run()) {
+    app.state_dir = rapport::folder(rapport::Folder::State);
+    use_settings_file(app, settings_file());
+  }
   if (const char* seconds = std::getenv("RAPPORT_AUTOSAVE_SECONDS")) {
     double s = std::atof(seconds);
     if (s >= 1 && s <= 3600) app.autosave_seconds = s;
@@ -174,9 +180,12 @@ int main(int argc, char** argv) {
       std::fprintf(stderr, "rapport: cannot open %s: %s\n",
                    rapport::terminal_safe(options.file).c_str(),
                    rapport::terminal_safe(error, /*keep_newlines=*/true).c_str());
+      start_with_new_engagement(app);
       app.main_window.status_message = "Could not open " + options.file + ": " + error;
     }
   } else {
+    // A bare start is File ▸ New: today, in this machine's time zone.
+    start_with_new_engagement(app);
     offer_recovery(app);  // work on an untitled engagement survives a crash too
   }
 
@@ -186,13 +195,14 @@ int main(int argc, char** argv) {
   // A scripted run (--frames, --screenshot) is reproducible: no remembered state.
   window_options.remember = !options.headless_run();
   window_options.wait_for_events = !options.headless_run();
+  window_options.ignore_mouse = options.headless_run();
   std::string error;
   auto platform = Platform::create(window_options, error);
   if (!platform) {
     std::fprintf(stderr, "rapport: %s\n", error.c_str());
     return 1;
   }
-  app.main_window.theme = platform->remembered().theme;
+  app.main_window.theme = options.theme ? *options.theme : platform->remembered().theme;
   app.main_window.ui_scale = platform->remembered().ui_scale;
 
   Program program = main_window_program(app);

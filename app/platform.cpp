@@ -278,6 +278,8 @@ struct Platform::Impl {
 
   void remember_geometry() {
     if (!options.remember || !window) return;
+    // Read again: the app keeps other settings (recent files) in the same file.
+    settings = Settings::load(settings_path);
     bool maximized = glfwGetWindowAttrib(window, GLFW_MAXIMIZED) != 0;
     settings.set_bool("window.maximized", maximized);
     if (!maximized && !glfwGetWindowAttrib(window, GLFW_ICONIFIED)) {
@@ -336,6 +338,7 @@ std::optional<FrameInfo> Platform::begin_frame(const FrameRequest& request) {
   d.sync_title();
   ImGui_ImplOpenGL3_NewFrame();
   ImGui_ImplGlfw_NewFrame();
+  if (d.options.ignore_mouse) ImGui::GetIO().MousePos = ImVec2(-FLT_MAX, -FLT_MAX);
   ImGui::NewFrame();
   info.fonts = d.fonts;
   info.scale = d.style_scale;
@@ -392,7 +395,7 @@ std::unique_ptr<Platform> Platform::create(const WindowOptions& options, std::st
   auto impl = std::make_unique<Impl>(options);
   Impl& d = *impl;
   if (options.remember) {
-    d.settings_path = folder(Folder::Config) / "settings.ini";
+    d.settings_path = settings_file();
     d.settings = Settings::load(d.settings_path);
     d.preferences.ui_scale = clamp_ui_scale(d.settings.get_float("ui.scale", 1.0f));
     d.preferences.theme = theme_from_string(d.settings.get_string("ui.theme", "light").c_str());

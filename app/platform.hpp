@@ -45,6 +45,7 @@ struct WindowOptions {
   bool remember = true;            // read and write settings.ini / imgui.ini
   bool wait_for_events = true;     // false: render continuously (screenshots, --frames)
   bool visible = true;             // false: never shown (off-screen pictures)
+  bool ignore_mouse = false;       // scripted pictures: where Xvfb left the pointer is no hover
 };
 
 class Platform {

@@ -6,6 +6,7 @@
 #include <fstream>
 #include <system_error>
 
+#include "rapport/folders.hpp"
 #include "rapport/io.hpp"
 
 namespace rapport::app {
@@ -95,5 +96,30 @@ void Settings::set_string(const std::string& key, const std::string& value) {
   }
   values_[key] = trim(clean);
 }
+
+namespace {
+constexpr int kRecentFiles = 10;
+std::string recent_key(int i) { return "recent." + std::to_string(i + 1); }
+}  // namespace
+
+std::vector<std::string> Settings::recent_files() const {
+  std::vector<std::string> paths;
+  for (int i = 0; i < kRecentFiles; ++i) {
+    std::string path = get_string(recent_key(i), "");
+    if (!path.empty()) paths.push_back(path);
+  }
+  return paths;
+}
+
+void Settings::set_recent_files(const std::vector<std::string>& paths) {
+  for (int i = 0; i < kRecentFiles; ++i) {
+    if (i < int(paths.size()))
+      set_string(recent_key(i), paths[size_t(i)]);
+    else
+      values_.erase(recent_key(i));
+  }
+}
+
+std::filesystem::path settings_file() { return folder(Folder::Config) / "settings.ini"; }
 
 }  // namespace rapport::app

@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <map>
 #include <string>
+#include <vector>
 
 namespace rapport::app {
 
@@ -27,8 +28,16 @@ class Settings {
 
   bool operator==(const Settings&) const = default;
 
+  // Recent files, most recent first, one key each: recent.1, recent.2, ...
+  std::vector<std::string> recent_files() const;
+  void set_recent_files(const std::vector<std::string>& paths);
+
  private:
   std::map<std::string, std::string> values_;
 };
+
+// settings.ini in the config folder ($XDG_CONFIG_HOME/rapport): the one place
+// the settings file is looked for.
+std::filesystem::path settings_file();
 
 }  // namespace rapport::app

@@ -3,6 +3,7 @@
 //                                   (--all: every finding)
 //   rapport convert IN OUT          .rapport <-> .rapport.json, by extension
 //   rapport export FORMAT FILE OUT  ics | html | md | csv (OUT is a folder for csv)
+//   rapport export pdf FILE OUT.pdf [--letter]   the status report, A4 or US Letter
 // Exit codes: 0 success, 1 the file or the export failed, 2 bad usage.
 //
 // Everything printed here passes through terminal_safe (rapport/text.hpp): text
@@ -15,8 +16,10 @@
 #include <string_view>
 
 #include "rapport/export.hpp"
+#include "rapport/export_pdf.hpp"
 #include "rapport/health.hpp"
 #include "rapport/io.hpp"
+#include "rapport/recap.hpp"
 #include "rapport/text.hpp"
 
 namespace rapport::app {
@@ -94,10 +97,48 @@ int convert(const std::vector<std::string>& args) {
   return 0;
 }
 
+// rapport export pdf FILE OUT.pdf [--letter]: the status report as a PDF (A4 by default).
+int export_pdf(const std::vector<std::string>& args) {
+  constexpr const char* kUsage = "usage: rapport export pdf FILE OUT.pdf [--letter]";
+  PdfOptions options;
+  std::vector<std::string> paths;
+  bool only_paths = false;
+  for (size_t i = 1; i < args.size(); ++i) {
+    const std::string& arg = args[i];
+    if (!only_paths && arg == "--letter")
+      options.paper = PaperSize::Letter;
+    else if (!only_paths && arg == "--a4")
+      options.paper = PaperSize::A4;
+    else if (!only_paths && arg == "--")
+      only_paths = true;
+    else if (!only_paths && arg.size() > 1 && arg[0] == '-')
+      return usage("unknown option '" + arg + "' for export pdf (" + kUsage + ")");
+    else
+      paths.push_back(arg);
+  }
+  if (paths.size() != 2) return usage(kUsage);
+  LoadResult loaded = load_file(paths[0]);
+  if (!loaded) {
+    print(stderr, loaded.error.message);
+    return 1;
+  }
+  const Engagement& e = *loaded.engagement;
+  std::string pdf = export_report_pdf(e, today_in(e.info.time_zone), options);
+  std::string error = "could not lay out the PDF (out of memory?)";
+  if (pdf.empty() || !write_text(paths[1], pdf, error)) {
+    print(stderr, "rapport: " + error);
+    return 1;
+  }
+  print(stdout, "Wrote " + paths[1]);
+  return 0;
+}
+
 int export_file(const std::vector<std::string>& args) {
-  if (args.size() != 3) return usage("usage: rapport export ics|html|md|csv FILE OUT");
+  if (!args.empty() && args[0] == "pdf") return export_pdf(args);
+  if (args.size() != 3) return usage("usage: rapport export ics|html|md|pdf|csv FILE OUT");
   auto format = parse_export_format(args[0]);
-  if (!format) return usage("unknown export format '" + args[0] + "' (use ics, html, md or csv)");
+  if (!format)
+    return usage("unknown export format '" + args[0] + "' (use ics, html, md, pdf, csv or png)");
   LoadResult loaded = load_file(args[1]);
   if (!loaded) {
     print(stderr, loaded.error.message);
@@ -138,6 +179,45 @@ int export_file(const std::vector<std::string>& args) {
   return 0;
 }
 
+// `rapport recap FILE MEETING DATE OUT.eml|OUT.md`: the recap of a held meeting
+// (the series' title, the date it was planned or held on) as an e-mail draft
+// for the attendees, or as Markdown.
+int recap(const std::vector<std::string>& args) {
+  const char* use = "usage: rapport recap FILE MEETING YYYY-MM-DD OUT.eml|OUT.md";
+  if (args.size() != 4) return usage(use);
+  auto date = parse_date(args[2]);
+  if (!date) return usage("'" + args[2] + "' is not a date (YYYY-MM-DD)");
+  const std::string& out = args[3];
+  bool eml = out.ends_with(".eml"), md = out.ends_with(".md");
+  if (!eml && !md) return usage("OUT must end in .eml (an e-mail draft) or .md (Markdown)");
+  LoadResult loaded = load_file(args[0]);
+  if (!loaded) {
+    print(stderr, loaded.error.message);
+    return 1;
+  }
+  const Engagement& e = *loaded.engagement;
+  std::optional<MeetingRecap> found;
+  for (const auto& [id, s] : e.meetings) {
+    if (s.title != args[1]) continue;
+    found = meeting_recap(e, id, *date);
+    for (const auto& [original, o] : s.overrides)  // or the day it was moved to
+      if (!found && o.moved_to && o.moved_to->date == *date) found = meeting_recap(e, id, original);
+    if (found) break;
+  }
+  if (!found) {
+    print(stderr, "rapport: no held meeting '" + args[1] + "' on " + args[2] +
+                      " (a recap needs the occurrence marked held)");
+    return 1;
+  }
+  std::string error;
+  if (!write_text(out, eml ? recap_eml(*found, now_utc()) : recap_markdown(*found), error)) {
+    print(stderr, "rapport: " + error);
+    return 1;
+  }
+  print(stdout, "Wrote " + out);
+  return 0;
+}
+
 }  // namespace
 
 int run_subcommand(const CliOptions& options) {
@@ -147,6 +227,7 @@ int run_subcommand(const CliOptions& options) {
   if (s == "check") return check(options.subcommand_args);
   if (s == "convert") return convert(options.subcommand_args);
   if (s == "export") return export_file(options.subcommand_args);
+  if (s == "recap") return recap(options.subcommand_args);
   return usage("unknown command '" + s + "'");
 }
 

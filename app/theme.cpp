@@ -21,7 +21,7 @@ ImU32 u32(unsigned hex, float alpha = 1.0f) {
 
 const Palette& light_palette() {
   static const Palette p = {
-      u32(0x3565E8), u32(0x3565E8, 0.14f), u32(0x0E8A7E), u32(0x6B4FD8), u32(0xD9822B),
+      u32(0x3565E8), u32(0x3565E8, 0.14f), u32(0x0E8A7E), u32(0x6B4FD8), u32(0x475569),
       u32(0x3565E8), u32(0x2E9D5B),        u32(0xD99A1C), u32(0xD0463B), u32(0x6B7280),
       u32(0xFFFFFF), u32(0xE8EBF0),        u32(0xFBFBFC), u32(0xF0F2F5),
   };
@@ -30,7 +30,7 @@ const Palette& light_palette() {
 
 const Palette& dark_palette() {
   static const Palette p = {
-      u32(0x6F95FF), u32(0x6F95FF, 0.20f), u32(0x3CC4B4), u32(0xA08CFF), u32(0xF0A04B),
+      u32(0x6F95FF), u32(0x6F95FF, 0.20f), u32(0x3CC4B4), u32(0xA08CFF), u32(0xB8C2D1),
       u32(0x6F95FF), u32(0x4CC47F),        u32(0xE8B84A), u32(0xF06A5E), u32(0x9AA3B2),
       u32(0x1F232A), u32(0x2D323B),        u32(0x1A1D22), u32(0x16181C),
   };
@@ -39,7 +39,7 @@ const Palette& dark_palette() {
 
 const Palette& high_contrast_palette() {
   static const Palette p = {
-      u32(0x0038B8), u32(0x0038B8, 0.22f), u32(0x006B5E), u32(0x4A2DB8), u32(0xB35900),
+      u32(0x0038B8), u32(0x0038B8, 0.22f), u32(0x006B5E), u32(0x4A2DB8), u32(0x1F2937),
       u32(0x0038B8), u32(0x006B2E),        u32(0x8A5A00), u32(0xB00020), u32(0x2B2B2B),
       u32(0xFFFFFF), u32(0xA0A0A0),        u32(0xFFFFFF), u32(0xE6E6E6),
   };

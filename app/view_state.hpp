@@ -28,6 +28,9 @@ class CommandSink {
   // redacted copy a panel may be drawing (an edit made from the copy would
   // drop what the copy leaves out).
   const Engagement& edited() const { return doc_.engagement(); }
+  // Changes with every change, undo and redo: a draft taken at another
+  // generation is stale and is taken again from the engagement.
+  uint64_t generation() const { return doc_.generation(); }
 
  private:
   Document& doc_;

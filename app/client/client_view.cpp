@@ -13,6 +13,7 @@
 #include <cmath>
 
 #include "shell/app.hpp"
+#include "shell/layout.hpp"
 
 namespace rapport::app {
 
@@ -35,7 +36,10 @@ constexpr PageInfo kPages[kClientPageCount] = {
     {ClientPage::Decisions, "Decisions", "Decisions", {"decisions", nullptr}},
     {ClientPage::Changes, "Change requests and their decisions", "Changes", {"changes", nullptr}},
     {ClientPage::Boundaries, "Boundaries we agreed", "Boundaries", {"boundaries", nullptr}},
-    {ClientPage::Expectations, "Expectations as agreed", "Expectations", {"expectations", nullptr}},
+    {ClientPage::Expectations,
+     "Expectations and where they stand",
+     "Expectations",
+     {"expectations", nullptr}},
 };
 
 const PageInfo& info(ClientPage p) { return kPages[int(p)]; }
@@ -91,9 +95,12 @@ namespace {
 
 float s() { return ImGui::GetFontSize() / kBaseFontPixels; }
 
+// No keyboard navigation: the arrows, Space and Enter turn pages, and a focus
+// box must never appear on the projector.
 constexpr ImGuiWindowFlags kClientWindowFlags =
     ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize |
-    ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus;
+    ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus |
+    ImGuiWindowFlags_NoNav;
 
 ImU32 tone_colour(Tone t) {
   const Palette& p = palette();
@@ -123,8 +130,7 @@ void wrapped(const std::string& text, ImU32 colour = 0) {
 }
 
 // One line that ends in "…" when it is too wide for `width`.
-std::string fitted(const std::string& text, float width, ImFont* font = nullptr,
-                   float size = 0) {
+std::string fitted(const std::string& text, float width, ImFont* font = nullptr, float size = 0) {
   font = font ? font : ImGui::GetFont();
   size = size > 0 ? size : ImGui::GetFontSize();
   auto w = [&](const std::string& t) { return font->CalcTextSizeA(size, FLT_MAX, 0, t.c_str()).x; };
@@ -173,15 +179,11 @@ void pill(const std::string& text, Tone tone) {
   }
   ImVec2 p = ImGui::GetCursorScreenPos();
   ImVec4 c = ImGui::ColorConvertU32ToFloat4(colour);
-  ImGui::GetWindowDrawList()->AddRectFilled(
-      p, ImVec2(p.x + size.x + 2 * pad, p.y + size.y + 2 * s()),
-      ImGui::GetColorU32(ImVec4(c.x, c.y, c.z, 0.16f)), size.y);
-  ImGui::SetCursorScreenPos(ImVec2(p.x + pad, p.y + s()));
-  ImGui::PushStyleColor(ImGuiCol_Text, colour);
-  ImGui::TextUnformatted(text.c_str());
-  ImGui::PopStyleColor();
-  ImGui::SetCursorScreenPos(ImVec2(p.x, p.y + size.y + 2 * s() + ImGui::GetStyle().ItemSpacing.y));
-  ImGui::Dummy(ImVec2(0, 0));
+  ImDrawList* draw = ImGui::GetWindowDrawList();
+  draw->AddRectFilled(p, ImVec2(p.x + size.x + 2 * pad, p.y + size.y + 2 * s()),
+                      ImGui::GetColorU32(ImVec4(c.x, c.y, c.z, 0.16f)), size.y);
+  draw->AddText(ImVec2(p.x + pad, p.y + s()), colour, text.c_str());
+  ImGui::Dummy(ImVec2(size.x + 2 * pad, size.y + 2 * s()));
 }
 
 // [SECTION] Blocks ------------------------------------------------------------------
@@ -217,6 +219,7 @@ void table(const ReportSection& sec) {
     for (const auto& row : sec.rows) {
       float w = ImGui::CalcTextSize(row[c].text.c_str()).x;
       if (row[c].tone != Tone::Plain && row[c].tone != Tone::Muted) w += 12 * s();
+      w = std::max(w, ImGui::CalcTextSize(row[c].note.c_str()).x);
       widest[c] = std::max(widest[c], w);
     }
   }
@@ -224,16 +227,14 @@ void table(const ReportSection& sec) {
                           ImGuiTableFlags_SizingStretchProp | ImGuiTableFlags_PadOuterX;
   if (!ImGui::BeginTable(sec.id.c_str(), int(n), flags)) return;
   // A column is fixed when its widest text fits in a fifth of the width; when
-  // every column fits, the one with the longest text takes the rest.
+  // every column fits, the last one takes the rest.
   std::vector<bool> fixed(n);
-  size_t longest = 0;
   bool any_stretch = false;
   for (size_t c = 0; c < n; ++c) {
     fixed[c] = widest[c] + cell_pad <= avail * 0.22f;
     any_stretch = any_stretch || !fixed[c];
-    if (widest[c] > widest[longest]) longest = c;
   }
-  if (!any_stretch) fixed[longest] = false;
+  if (!any_stretch) fixed[n - 1] = false;
   for (size_t c = 0; c < n; ++c) {
     if (fixed[c])
       ImGui::TableSetupColumn(sec.head[c].c_str(), ImGuiTableColumnFlags_WidthFixed,
@@ -296,8 +297,9 @@ void card(const char* id, const char* title, float width, float height, F&& body
   ImGui::PushStyleColor(ImGuiCol_ChildBg, palette().panel);
   ImGui::PushStyleVar(ImGuiStyleVar_ChildRounding, 8 * s());
   ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(12 * s(), 8 * s()));
-  ImGui::BeginChild(id, ImVec2(width, height), true,
-                    ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
+  ImGui::BeginChild(
+      id, ImVec2(width, height), true,
+      ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse | ImGuiWindowFlags_NoNav);
   label(title);
   body();
   ImGui::EndChild();
@@ -323,30 +325,39 @@ void strip(App& app, const ClientReport& r) {
   if (summary)
     for (const ReportFact& f : summary->facts)
       if (f.label == "Next milestone") next = &f;
-  // The next milestone's row of the milestones table: agreed, now, change.
+  // The next milestone's row of the milestones table: agreed, now, change,
+  // status. A milestone already late comes first: it is what the room must see.
   const ReportSection* milestones = r.section("milestones");
   const std::vector<ReportCell>* next_row = nullptr;
-  if (next && milestones)
+  const char* card_title = "Next milestone";
+  if (milestones)
+    for (const auto& m : milestones->rows)
+      if (!next_row && m.size() >= 5 && m[4].tone == Tone::Late) {
+        next_row = &m;
+        card_title = "Milestone late";
+      }
+  if (!next_row && next && milestones)
     for (const auto& m : milestones->rows)
       if (!m.empty() && m[0].text == next->value) next_row = &m;
-  card("next_milestone", "Next milestone", width, height, [&] {
+  // Milestone, Agreed, Now, Change, Status
+  card("next_milestone", card_title, width, height, [&] {
+    if (next_row) {
+      const auto& m = *next_row;
+      big(m[0].text, m.size() >= 5 && m[4].tone == Tone::Late ? palette().danger : 0);
+      if (m.size() >= 4 && m[1].text == m[2].text) {
+        wrapped(m[2].text + ", as agreed", palette().ok);
+      } else if (m.size() >= 4) {
+        wrapped("Agreed " + m[1].text);
+        wrapped("Now " + m[2].text + "  (" + m[3].text + ")", tone_colour(m[3].tone));
+      }
+      return;
+    }
     if (!next) {
       wrapped("No milestone ahead.", palette().muted_text);
       return;
     }
     big(next->value);
-    // Milestone, Agreed, Now, Change, Status
-    if (next_row && next_row->size() >= 4) {
-      const auto& m = *next_row;
-      if (m[1].text == m[2].text) {
-        wrapped(m[2].text + ", as agreed", palette().ok);
-      } else {
-        wrapped("Agreed " + m[1].text);
-        wrapped("Now " + m[2].text + "  (" + m[3].text + ")", tone_colour(m[3].tone));
-      }
-    } else {
-      wrapped(next->detail);
-    }
+    wrapped(next->detail);
   });
 
   ImGui::SameLine();
@@ -397,6 +408,13 @@ void strip(App& app, const ClientReport& r) {
     big(row.size() > 2 ? row[2].text : row[0].text);
     std::string when = row[0].text + (row.size() > 1 ? ",  " + row[1].text : "");
     wrapped(when);
+    // The time column's heading names the zone: "Time (Europe/Amsterdam)".
+    if (meetings->head.size() > 1) {
+      const std::string& h = meetings->head[1];
+      size_t open = h.find('('), close = h.rfind(')');
+      if (open != std::string::npos && close > open)
+        wrapped(h.substr(open + 1, close - open - 1) + " time", palette().muted_text);
+    }
     if (row.size() > 3 && !row[3].text.empty()) wrapped(row[3].text, tone_colour(row[3].tone));
   });
 }
@@ -408,8 +426,8 @@ const ClientReport& report(App& app) {
   Date today = app.today();
   Document::Stamp stamp = app.doc.stamp(Audience::Client, today);
   if (!(stamp == c.report_stamp)) {
-    c.report = build_client_report(app.doc.shown(Audience::Client), today,
-                                   ReportScope::Presentation);
+    c.report =
+        build_client_report(app.doc.shown(Audience::Client), today, ReportScope::Presentation);
     c.report_stamp = stamp;
   }
   return c.report;
@@ -478,13 +496,27 @@ void timeline_page(App& app, const ClientReport& r, float height) {
   ImVec2 start = ImGui::GetCursorPos();
   strip(app, r);
   float used = ImGui::GetCursorPosY() - start.y;
-  ClientView& c = app.panels.client;
-  const Date today = app.today();
-  const TimelineIndex& index = app.doc.timeline_index(Audience::Client, today);
-  ImGui::BeginChild("client_timeline", ImVec2(0, std::max(120.0f, height - used)), false,
-                    ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
-  c.timeline.draw(app.doc.shown(Audience::Client), index, c.view, app.commands, today);
+  ImGui::BeginChild(
+      "client_timeline", ImVec2(0, std::max(120.0f, height - used)), false,
+      ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse | ImGuiWindowFlags_NoNav);
+  draw_client_timeline(app);
   ImGui::EndChild();
+}
+
+// Where the editor shows health findings, the room sees open points: neutral
+// facts written by core next to each finding, never the provider's advice.
+void open_points(App& app) {
+  const auto& findings = app.doc.findings(Audience::Client, app.today());
+  std::vector<const Finding*> points = client_open_points(findings);
+  if (points.empty()) return;
+  ImGui::Dummy(ImVec2(0, 6 * s()));
+  if (app.fonts.heading) ImGui::PushFont(app.fonts.heading);
+  wrapped("Also open");
+  if (app.fonts.heading) ImGui::PopFont();
+  for (const Finding* f : points) {
+    ImGui::Bullet();
+    wrapped(f->open_point, f->severity == Severity::Problem ? palette().danger : 0);
+  }
 }
 
 void report_page(App& app, const ClientReport& r) {
@@ -500,9 +532,18 @@ void report_page(App& app, const ClientReport& r) {
       first = false;
     }
   }
+  if (c.page == ClientPage::Needs) open_points(app);
 }
 
 }  // namespace
+
+void draw_client_timeline(App& app) {
+  ClientView& c = app.panels.client;
+  const Date today = app.today();
+  apply_pending_focus(app, c.timeline);
+  const TimelineIndex& index = app.doc.timeline_index(Audience::Client, today);
+  c.timeline.draw(app.doc.shown(Audience::Client), index, c.view, app.commands, today);
+}
 
 void draw_client_view(App& app) {
   ClientView& c = app.panels.client;
@@ -514,12 +555,11 @@ void draw_client_view(App& app) {
   ImGui::Begin("ClientView", nullptr, kClientWindowFlags);
   header(app, r);
   const float tabs_h = ImGui::GetTextLineHeight() + 16 * s();
-  const float body_h =
-      ImGui::GetContentRegionAvail().y - tabs_h - ImGui::GetStyle().ItemSpacing.y;
+  const float body_h = ImGui::GetContentRegionAvail().y - tabs_h - ImGui::GetStyle().ItemSpacing.y;
   if (c.page == ClientPage::Timeline) {
     timeline_page(app, r, body_h);
   } else {
-    ImGui::BeginChild("client_page", ImVec2(0, body_h), false);
+    ImGui::BeginChild("client_page", ImVec2(0, body_h), false, ImGuiWindowFlags_NoNav);
     if (c.scroll_to_top) ImGui::SetScrollY(0);
     const float step = ImGui::GetTextLineHeightWithSpacing() * 3;
     if (key_pressed(ImGuiKey_DownArrow)) ImGui::SetScrollY(ImGui::GetScrollY() + step);

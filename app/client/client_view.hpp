@@ -53,6 +53,9 @@ struct ClientView {
 void handle_client_view_keys(App& app);
 // Draws the whole window as the client view.
 void draw_client_view(App& app);
+// The client's read-only timeline alone, filling the current window: page 1's
+// picture, and `rapport export png --presentation`.
+void draw_client_timeline(App& app);
 
 // The interface zoom the client view wants for a window `height` logical
 // pixels high: text that reads from the back of the room at 1280x720, and

@@ -44,6 +44,9 @@ bool ChangeRequestDecision::reject_dialog_open() const {
 }
 
 void ChangeRequestDecision::draw_reject_dialog(const Engagement& e, CommandSink& sink, Date today) {
+  const bool stale = generation_ != sink.generation();
+  generation_ = sink.generation();
+  if (stale) error_.clear();
   if (open_requested_) {
     ImGui::OpenPopup(kRejectDialog);
     open_requested_ = false;
@@ -55,6 +58,10 @@ void ChangeRequestDecision::draw_reject_dialog(const Engagement& e, CommandSink&
     ImGui::CloseCurrentPopup();
     ImGui::EndPopup();
     return;
+  }
+  if (stale) {
+    rationale_ = cr->rationale;
+    alternative_ = cr->alternative;
   }
   ImGui::TextDisabled("%s", cr->title.c_str());
   ImGui::TextWrapped(

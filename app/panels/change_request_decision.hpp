@@ -19,7 +19,9 @@ class ChangeRequestDecision {
               Date today, std::string rationale = "", std::string alternative = "");
   // Opens the reject dialog for `cr`, filled with what the request holds.
   void open_reject(const ChangeRequest& cr);
-  // Draws the reject dialog while it is open.
+  // Draws the reject dialog while it is open. Call every frame: when the
+  // document changed (undo, redo, an edit elsewhere) the dialog's buffers are
+  // taken again from the request and an old refusal is forgotten.
   void draw_reject_dialog(const Engagement& e, CommandSink& sink, Date today);
   bool reject_dialog_open() const;
 
@@ -30,6 +32,7 @@ class ChangeRequestDecision {
   Id target_ = kNoId;
   std::string rationale_, alternative_, error_;
   bool open_requested_ = false;
+  uint64_t generation_ = 0;  // the document's generation the buffers and error were made at
 };
 
 }  // namespace rapport::app

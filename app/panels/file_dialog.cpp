@@ -23,6 +23,20 @@ bool is_rapport_file(const fs::path& p) {
   return ends(".rapport") || ends(".rapport.json");
 }
 
+fs::path save_path_as_typed(const fs::path& typed, const std::vector<std::string>& extensions) {
+  fs::path p = typed;
+  if (extensions.empty()) {
+    if (!is_rapport_file(p)) p += ".rapport";
+    return p;
+  }
+  if (p.has_extension()) return p;
+  // The extension of the default suffix: ".html" of "-status.html", ".ics" of ".ics".
+  const std::string& suffix = extensions.front();
+  size_t dot = suffix.rfind('.');
+  p += dot == std::string::npos ? suffix : suffix.substr(dot);
+  return p;
+}
+
 bool FileDialog::matches(const fs::path& p) const {
   if (extensions_.empty()) return is_rapport_file(p);
   std::string name = p.filename().string();
@@ -187,8 +201,7 @@ std::optional<std::string> FileDialog::draw() {
     ImGui::CloseCurrentPopup();
   if (ok && !name_.empty()) {
     fs::path p = fs::path(name_).is_absolute() ? fs::path(name_) : folder_ / name_;
-    if (mode_ == Mode::Save && !matches(p))
-      p += extensions_.empty() ? std::string(".rapport") : extensions_.front();
+    if (mode_ == Mode::Save) p = save_path_as_typed(p, extensions_);
     std::error_code ec;
     if (mode_ == Mode::Open && !fs::exists(p, ec))
       problem_ = "There is no file “" + p.string() + "”.";

@@ -13,8 +13,9 @@ namespace rapport::app {
 class FileDialog {
  public:
   enum class Mode { Open, Save };
-  // `extensions` filters the listing and completes a typed name on save
-  // (the first one); empty = Rapport files. `title` names the dialog.
+  // `extensions` filters the listing and completes a typed name on save that
+  // has no extension (save_path_as_typed); empty = Rapport files. `title`
+  // names the dialog.
   void open(Mode mode, const std::string& start_path, const std::vector<std::string>& recent,
             std::vector<std::string> extensions = {}, std::string title = "");
   // Draws the dialog when open; returns the chosen path once.
@@ -41,5 +42,13 @@ class FileDialog {
 
 // True for .rapport and .rapport.json files.
 bool is_rapport_file(const std::filesystem::path& p);
+
+// The path a name typed in a Save dialog is saved to. An export keeps the name
+// as typed ("x.html" stays "x.html"); only a name without any extension gets
+// the extension of the first of `extensions` ("report" -> "report.html" for
+// "-status.html"). A Rapport file (no `extensions`) is completed to
+// ".rapport" unless it ends in .rapport or .rapport.json.
+std::filesystem::path save_path_as_typed(const std::filesystem::path& typed,
+                                         const std::vector<std::string>& extensions);
 
 }  // namespace rapport::app

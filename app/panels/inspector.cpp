@@ -28,10 +28,11 @@ namespace rapport::app {
 template <class T>
 struct Draft {
   Id id = kNoId;
-  T item;  // what the user is editing
-  T base;  // the item as it was when the draft was taken
+  T item;                   // what the user is editing
+  T base;                   // the item as it was when the draft was taken
+  uint64_t generation = 0;  // the document's generation when the draft was taken
   FieldBuffers buffers;
-  Error error;  // the last rule the draft broke
+  Error error;  // why the last edit was refused; the draft shows what is saved
 };
 
 struct Inspector::State {
@@ -46,6 +47,7 @@ struct Inspector::State {
   // Occurrence editor.
   Id occ_series = kNoId;
   Date occ_date;
+  uint64_t occ_generation = 0;  // the document's generation when `occ` was taken
   OccurrenceOverride occ;
   std::string occ_moved_date, occ_moved_time, occ_error;
 };
@@ -71,11 +73,15 @@ std::string capitalised(const char* s) {
   return out;
 }
 
-// Pre-checks a command with core before queueing it: the error, or empty.
-std::string refusal(const Engagement& e, const Command& c) {
+// Pre-checks a command with core before queueing it: why it would be refused.
+std::optional<Error> refused(const Engagement& e, const Command& c) {
   auto outcome = plan(e, c);
-  if (auto* error = std::get_if<Error>(&outcome)) return error->message;
-  return {};
+  if (auto* error = std::get_if<Error>(&outcome)) return *error;
+  return std::nullopt;
+}
+std::string refusal(const Engagement& e, const Command& c) {
+  auto error = refused(e, c);
+  return error ? error->message : std::string();
 }
 
 // [SECTION] Generic fields ----------------------------------------------------------
@@ -127,12 +133,17 @@ bool draw_fields(PanelContext& ctx, Draft<T>& d) {
   return commit;
 }
 
-// Validates the draft with core's rules and queues the update, or keeps the
-// draft and shows why.
+// Validates the draft with core's rules and queues the update; a refused edit
+// keeps its reason and the fields go back to what is saved (what you see is
+// what the file holds).
 template <class T>
 void commit(PanelContext& ctx, Draft<T>& d) {
-  if (auto error = validate(ctx.engagement, d.item)) {
+  std::optional<Error> error = validate(ctx.engagement, d.item);
+  if (!error) error = refused(ctx.engagement, Update<T>{d.item});
+  if (error) {
     d.error = *error;
+    d.item = d.base;
+    d.buffers.clear();
     return;
   }
   d.error = {};
@@ -301,13 +312,15 @@ void draw_occurrence_editor(PanelContext& ctx, const MeetingSeries& m, Date orig
   const Engagement& e = ctx.engagement;
   auto occ = find_occurrence(m, e.info, original);
   if (!occ) return;
-  // Take a fresh copy when another occurrence is chosen or the stored one changed.
+  // Take a fresh copy when another occurrence is chosen or the document
+  // changed (an undo, a redo, an edit elsewhere): a stale draft is never offered.
   auto stored_it = m.overrides.find(original);
   OccurrenceOverride stored =
       stored_it == m.overrides.end() ? OccurrenceOverride{} : stored_it->second;
-  if (s.occ_series != m.id || s.occ_date != original) {
+  if (s.occ_series != m.id || s.occ_date != original || s.occ_generation != ctx.stamp.generation) {
     s.occ_series = m.id;
     s.occ_date = original;
+    s.occ_generation = ctx.stamp.generation;
     s.occ = stored;
     s.occ_error.clear();
     LocalDateTime at = stored.moved_to ? *stored.moved_to : LocalDateTime{original, m.start};
@@ -411,17 +424,15 @@ void draw_occurrence_editor(PanelContext& ctx, const MeetingSeries& m, Date orig
 template <class T>
 void draw_item(PanelContext& ctx, Inspector::State& s, const T& current) {
   Draft<T>& d = std::get<Draft<T>>(s.drafts);
-  // A fresh draft when another item is selected or the item changed elsewhere
-  // (undo, a drag on the timeline, another panel).
-  if (d.id != current.id || !(d.base == current)) {
-    bool same_item = d.id == current.id;
+  // A fresh draft when another item is selected or the document changed
+  // (an edit here or elsewhere, undo, redo, a drag on the timeline).
+  if (d.id != current.id || d.generation != ctx.stamp.generation || !(d.base == current)) {
     d.id = current.id;
     d.base = current;
-    if (!same_item || d.error.message.empty()) {
-      d.item = current;
-      d.buffers.clear();
-      d.error = {};
-    }
+    d.item = current;
+    d.generation = ctx.stamp.generation;
+    d.buffers.clear();
+    d.error = {};
   }
   heading(capitalised(to_string(KindOf<T>::kind)).c_str(), name_of(current));
   // What a person came for first: the decision, or the occurrence they picked.

@@ -7,7 +7,10 @@
 
 #include <algorithm>
 #include <cfloat>
+#include <optional>
+#include <variant>
 
+#include "rapport/commands.hpp"
 #include "rapport/fields.hpp"
 #include "rapport/recurrence.hpp"
 #include "rapport/validate.hpp"
@@ -39,12 +42,14 @@ void label_cell(const char* label, bool internal = false) {
 
 void Overview::draw(PanelContext& ctx) {
   const Engagement& e = ctx.engagement;
-  if (!has_draft_ || !(base_ == e.info)) {
-    if (!has_draft_ || error_.message.empty()) {
-      draft_ = e.info;
-      buffers_.clear();
-    }
+  // The draft is taken again whenever the document changes (an edit here or
+  // elsewhere, undo, redo, another file): the fields show what is saved.
+  if (!has_draft_ || generation_ != ctx.stamp.generation || !(base_ == e.info)) {
+    draft_ = e.info;
     base_ = e.info;
+    buffers_.clear();
+    error_ = {};
+    generation_ = ctx.stamp.generation;
     has_draft_ = true;
   }
 
@@ -59,6 +64,7 @@ void Overview::draw(PanelContext& ctx) {
   // Details of the engagement, edited in place.
   section_heading("ENGAGEMENT");
   bool done = false;
+  std::string edited_date;  // the date field finished this frame, if any
   if (ImGui::BeginTable("info", 2, ImGuiTableFlags_SizingStretchProp)) {
     ImGui::TableSetupColumn("label", ImGuiTableColumnFlags_WidthFixed, ImGui::GetFontSize() * 7);
     ImGui::TableSetupColumn("value", ImGuiTableColumnFlags_WidthStretch);
@@ -73,17 +79,23 @@ void Overview::draw(PanelContext& ctx) {
       done |= ImGui::IsItemDeactivatedAfterEdit();
       ImGui::PopID();
     };
-    auto date = [&](const char* label, Date& v) {
+    // A refused edit's reason goes under the field it is about.
+    auto reason_for = [&](const char* field) {
+      if (!error_.message.empty() && error_.field == field) field_problem(error_.message);
+    };
+    auto date = [&](const char* label, const char* field, Date& v) {
       label_cell(label);
       FieldEdit edit = edit_date(label, v, buffers_);
       done |= edit.done;
+      if (edit.done) edited_date = field;
       if (!edit.problem.empty()) field_problem(edit.problem);
+      reason_for(field);
     };
     text("Name", draft_.name);
     text("Client", draft_.client_org);
     text("Provider", draft_.provider_org);
-    date("Starts", draft_.start);
-    date("Ends", draft_.end);
+    date("Starts", "start", draft_.start);
+    date("Ends", "end", draft_.end);
     text("Time zone", draft_.time_zone);
     text("Currency", draft_.currency);
     text("Vision", draft_.vision, false, true);
@@ -102,21 +114,27 @@ void Overview::draw(PanelContext& ctx) {
     ImGui::EndTable();
   }
   if (done && !(draft_ == e.info)) {
-    if (auto problem = validate(e, draft_)) {
+    std::optional<Error> problem = validate(e, draft_);
+    if (!problem) {
+      auto planned = plan(e, SetInfo{draft_});
+      if (auto* refused = std::get_if<Error>(&planned)) problem = *refused;
+    }
+    if (problem) {
+      // Refused: say why, and show what is saved again.
       error_ = *problem;
+      // "Ends before it starts" belongs under the date that was just typed.
+      if ((error_.field == "start" || error_.field == "end") && !edited_date.empty())
+        error_.field = edited_date;
+      draft_ = e.info;
+      buffers_.clear();
     } else {
       error_ = {};
       ctx.queue.push(SetInfo{draft_});
     }
   }
-  if (!error_.message.empty()) {
+  // A reason about no single date field is shown under the details.
+  if (!error_.message.empty() && error_.field != "start" && error_.field != "end")
     field_problem(error_.message);
-    if (ImGui::SmallButton("Revert")) {
-      draft_ = e.info;
-      error_ = {};
-      buffers_.clear();
-    }
-  }
 
   if (two_columns) ImGui::TableSetColumnIndex(1);
 

@@ -15,6 +15,7 @@ class Overview {
   EngagementInfo draft_;
   EngagementInfo base_;
   bool has_draft_ = false;
+  uint64_t generation_ = 0;  // the document's generation when the draft was taken
   FieldBuffers buffers_;
   Error error_;
 };

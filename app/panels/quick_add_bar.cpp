@@ -3,6 +3,7 @@
 #include "panels/quick_add_bar.hpp"
 
 #include <imgui.h>
+#include <imgui_internal.h>  // GetActiveID: has the field the keyboard yet
 #include <imgui_stdlib.h>
 
 #include <algorithm>
@@ -39,20 +40,28 @@ void QuickAddBar::draw(PanelContext& ctx) {
       ImGuiCond_Always, ImVec2(0.5f, 0.0f));
   ImGui::SetNextWindowSize(ImVec2(std::min(vp->WorkSize.x * 0.9f, ImGui::GetFontSize() * 46), 0));
   if (!ImGui::BeginPopup(title)) return;
-  if (ImGui::IsWindowAppearing()) {
+  // The field takes the keyboard when the bar opens and again after each line
+  // is added: the bar stays open for the next line until Esc.
+  if (ImGui::IsWindowAppearing() || refocus_) {
     ImGui::SetKeyboardFocusHere();
     frames_open_ = 0;
+    refocus_ = false;
   }
+  // Typing may start before the field has taken the keyboard (the frames after
+  // the bar opens or a line was added): those characters go into the line
+  // before the field is drawn, so the field starts with them and none is
+  // dropped or typed twice.
+  ImGuiIO& io = ImGui::GetIO();
+  if (frames_open_ < 3 && ImGui::GetActiveID() != ImGui::GetID("##line")) {
+    for (ImWchar c : io.InputQueueCharacters) append_utf8(line_, c);
+    io.InputQueueCharacters.resize(0);
+  }
+  ++frames_open_;
   ImGui::SetNextItemWidth(-FLT_MIN);
   ImVec2 field_pos = ImGui::GetCursorScreenPos();
   bool enter =
       ImGui::InputTextWithHint("##line", "meeting \"Weekly check-in\" every friday 16:00 30m",
                                &line_, ImGuiInputTextFlags_EnterReturnsTrue);
-  // Typing may start before the field has taken the keyboard (the frame the bar
-  // opens and the next): keep those characters instead of dropping them.
-  if (!ImGui::IsItemActive() && frames_open_ < 3)
-    for (ImWchar c : ImGui::GetIO().InputQueueCharacters) append_utf8(line_, c);
-  ++frames_open_;
   auto result = parse_quick_add(ctx.engagement, line_, ctx.today);
   if (auto* q = std::get_if<QuickAdd>(&result)) {
     ImGui::PushStyleColor(ImGuiCol_Text, palette().ok);
@@ -61,7 +70,7 @@ void QuickAddBar::draw(PanelContext& ctx) {
     if (enter) {
       ctx.queue.push_group(q->label, q->commands, /*select_added=*/true);
       line_.clear();
-      ImGui::CloseCurrentPopup();
+      refocus_ = true;
     }
   } else if (!line_.empty()) {
     const QuickAddError& error = std::get<QuickAddError>(result);
@@ -78,7 +87,8 @@ void QuickAddBar::draw(PanelContext& ctx) {
     ImGui::TextWrapped("%s", error.message.c_str());
     ImGui::PopStyleColor();
   }
-  ImGui::TextDisabled("meeting · milestone · cr · task · stakeholder · decision   —   Esc closes");
+  ImGui::TextDisabled(
+      "meeting · milestone · cr · task · stakeholder · decision   —   Enter adds, Esc closes");
   if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape))) ImGui::CloseCurrentPopup();
   ImGui::EndPopup();
 }

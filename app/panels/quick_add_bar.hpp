@@ -1,6 +1,7 @@
 // The quick-add bar (Ctrl+K): type a line such as
 //   meeting "Weekly check-in" every friday 16:00 30m
-// see what will be added, press Enter. One line is one undo step.
+// see what will be added, press Enter. One line is one undo step; the bar
+// stays open for the next line until Esc.
 #pragma once
 
 #include <string>
@@ -18,6 +19,7 @@ class QuickAddBar {
   std::string line_;
   bool open_requested_ = false;
   int frames_open_ = 0;
+  bool refocus_ = false;  // a line was added: the field takes the keyboard again
 };
 
 }  // namespace rapport::app

@@ -33,8 +33,17 @@ void run_export_html(App& a) {
 void run_export_md(App& a) {
   start_export(a, FilePurpose::ExportMarkdown, "-status.md", "Export status report");
 }
+void run_export_pdf(App& a) {
+  start_export(a, FilePurpose::ExportPdf, "-status.pdf", "Export status report");
+}
 void run_export_csv(App& a) {
   start_export(a, FilePurpose::ExportCsv, ".csv", "Export the table as CSV");
+}
+void run_export_recap_eml(App& a) {
+  start_export(a, FilePurpose::ExportRecapEmail, "-recap.eml", "Export the meeting's recap");
+}
+void run_export_recap_md(App& a) {
+  start_export(a, FilePurpose::ExportRecapMarkdown, "-recap.md", "Export the meeting's recap");
 }
 void run_import_ics(App& a) { start_import(a, FilePurpose::ImportIcs, ".ics", "Import calendar"); }
 void run_import_planner(App& a) {
@@ -65,6 +74,15 @@ void run_keyboard_help(App& a) { a.main_window.show_shortcuts = true; }
 void run_about(App& a) { a.main_window.show_about = true; }
 void run_imgui_demo(App& a) { a.main_window.show_imgui_demo = !a.main_window.show_imgui_demo; }
 
+// A held meeting is selected: its recap can travel.
+bool held_meeting_selected(const App& a) {
+  const Selection& sel = a.view.selection;
+  if (!sel.occurrence) return false;
+  const MeetingSeries* s = a.engagement().meetings.find(sel.id);
+  if (!s) return false;
+  auto o = s->overrides.find(*sel.occurrence);
+  return o != s->overrides.end() && o->second.state == OccurrenceState::Held;
+}
 bool can_undo(const App& a) { return a.doc.history().can_undo(); }
 bool can_redo(const App& a) { return a.doc.history().can_redo(); }
 bool has_table(const App& a) { return !screen(a.main_window.section).kinds.empty(); }
@@ -111,6 +129,7 @@ const Action kActions[] = {
      true},
     {"File", "Export", "Client status report (HTML)…", nullptr, {}, {}, run_export_html},
     {"File", "Export", "Client status report (Markdown)…", nullptr, {}, {}, run_export_md},
+    {"File", "Export", "Client status report (PDF)…", nullptr, {}, {}, run_export_pdf},
     {"File",
      "Export",
      "This table (CSV)…",
@@ -121,6 +140,25 @@ const Action kActions[] = {
      has_table,
      nullptr,
      export_csv_label},
+    {"File",
+     "Export",
+     "Recap of the selected meeting (e-mail draft)…",
+     nullptr,
+     {},
+     {},
+     run_export_recap_eml,
+     held_meeting_selected,
+     nullptr,
+     nullptr,
+     true},
+    {"File",
+     "Export",
+     "Recap of the selected meeting (Markdown)…",
+     nullptr,
+     {},
+     {},
+     run_export_recap_md,
+     held_meeting_selected},
     {"File", "Import", "Calendar (.ics)…", nullptr, {}, {}, run_import_ics},
     {"File", "Import", "GNOME Planner plan (.planner)…", nullptr, {}, {}, run_import_planner},
     {"File", nullptr, "Quit", "Ctrl+Q", ctrl('Q'), {}, run_quit, nullptr, nullptr, nullptr, true},
@@ -236,10 +274,11 @@ const Action kActions[] = {
 bool enabled(const Action& a, const App& app) { return !a.enabled || a.enabled(app); }
 
 // With the client watching, the keyboard changes nothing in the engagement and
-// opens nothing of the editor's: leave, save, zoom, screenshot and quit only.
+// opens nothing of the editor's: leave, zoom, screenshot and quit only (a quit
+// with unsaved changes asks in the editor).
 bool works_while_presenting(const Action& a) {
-  for (auto run : {run_presentation, run_save, run_quit, run_larger, run_smaller, run_actual_size,
-                   run_screenshot})
+  for (auto run :
+       {run_presentation, run_quit, run_larger, run_smaller, run_actual_size, run_screenshot})
     if (a.run == run) return true;
   return false;
 }
@@ -313,11 +352,12 @@ void handle_shortcuts(App& app) {
   if (busy(app)) return;  // a file is being opened or saved: its dialog has the screen
   const ImGuiIO& io = ImGui::GetIO();
   for (const Action& a : actions()) {
-    if (!a.run || !enabled(a, app)) continue;
+    if (!a.run || !(pressed(a.chord, io) || pressed(a.chord2, io))) continue;
+    if (!enabled(a, app)) continue;
     if (app.view.presentation && !works_while_presenting(a)) continue;
     // Undo and redo stay with a text field while it is being edited (it has its own).
     if (!a.while_typing && io.WantTextInput) continue;
-    if (pressed(a.chord, io) || pressed(a.chord2, io)) a.run(app);
+    a.run(app);
   }
 }
 

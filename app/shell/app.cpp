@@ -91,6 +91,7 @@ PanelContext App::context(Audience audience) {
 
 void App::request(PendingAction action, const std::string& path, bool ask) {
   if (ask && doc.dirty() && action != PendingAction::None) {
+    set_presentation(false);  // the question is asked in the editor, never in front of the client
     panels.pending = action;
     panels.pending_path = path;
     return;
@@ -120,10 +121,19 @@ void App::frame() {
   if (timeline_only) {
     // A picture of the timeline for a slide or a report: nothing else.
     const ImGuiViewport* viewport = ImGui::GetMainViewport();
-    Layout layout;
-    layout.timeline_pos = viewport->Pos;
-    layout.timeline_size = viewport->Size;
-    draw_timeline_area(*this, layout);
+    if (view.presentation) {
+      // For the client: the read-only timeline, no collapse arrows, no health marks.
+      ImGui::SetNextWindowPos(viewport->Pos);
+      ImGui::SetNextWindowSize(viewport->Size);
+      ImGui::Begin("TimelineArea", nullptr, kAreaFlags);
+      draw_client_timeline(*this);
+      ImGui::End();
+    } else {
+      Layout layout;
+      layout.timeline_pos = viewport->Pos;
+      layout.timeline_size = viewport->Size;
+      draw_timeline_area(*this, layout);
+    }
     apply();
     return;
   }

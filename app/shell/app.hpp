@@ -68,7 +68,10 @@ enum class FilePurpose {
   ExportIcs,
   ExportHtml,
   ExportMarkdown,
+  ExportPdf,
   ExportCsv,
+  ExportRecapEmail,     // the selected held meeting's recap, .eml
+  ExportRecapMarkdown,  // the same as Markdown
   ImportIcs,
   ImportPlanner
 };
@@ -111,6 +114,7 @@ struct App {
   float scale = 1.0f;           // style scale = content scale x interface zoom, from the platform
   bool quit_requested = false;  // the loop ends when set
   std::vector<std::string> recent_files;  // most recent first
+  std::filesystem::path settings_path;    // where recent files are kept; empty = not kept
   std::filesystem::path state_dir;        // recovery files go here; empty = no autosave
   double autosave_seconds = 30.0;
   std::optional<Date> today_override;      // tests and screenshots pin "today"

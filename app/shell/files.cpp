@@ -16,7 +16,11 @@
 
 #include "rapport/defaults.hpp"
 #include "rapport/export.hpp"
+#include "rapport/export_pdf.hpp"
 #include "rapport/import.hpp"
+#include "rapport/recap.hpp"
+#include "rapport/time.hpp"
+#include "settings.hpp"
 
 namespace rapport::app {
 
@@ -129,15 +133,31 @@ void start_open_dialog(App& app) {
   app.panels.file_purpose = FilePurpose::Open;
 }
 
-void new_engagement(App& app) {
-  if (!app.state_dir.empty() && !app.doc.dirty()) discard_recovery(app.state_dir, app.file_path());
+Engagement fresh_engagement(const App& app) {
+  std::string zone = local_time_zone();
+  return default_engagement(app.today_override ? *app.today_override : today_in(zone), zone);
+}
+
+namespace {
+void submit_new_engagement(App& app) {
   app.doc.submit(intent::Replace{
-      default_engagement(app.today()),
+      fresh_engagement(app),
       "",
       {},
       false,
       "New engagement: fill in the details, then add stakeholders (Ctrl+K for quick add)."});
   app.main_window.section = Section::Overview;
+}
+}  // namespace
+
+void new_engagement(App& app) {
+  if (!app.state_dir.empty() && !app.doc.dirty()) discard_recovery(app.state_dir, app.file_path());
+  submit_new_engagement(app);
+}
+
+void start_with_new_engagement(App& app) {
+  submit_new_engagement(app);
+  app.apply();
 }
 
 // [SECTION] Save ---------------------------------------------------------------------
@@ -237,7 +257,11 @@ void cancel_file_job(App& app) {
 
 void start_export(App& app, FilePurpose purpose, const char* suffix, const char* title) {
   std::string start = (folder_of_file(app) / (name_for_files(app.engagement()) + suffix)).string();
-  app.panels.file_dialog.open(FileDialog::Mode::Save, start, {}, {suffix}, title);
+  // The dialog adds the extension to a name typed without one, never the whole
+  // suffix: "report.pdf" stays "report.pdf", not "report.pdf-status.pdf".
+  std::string extension = suffix;
+  if (size_t dot = extension.rfind('.'); dot != std::string::npos) extension.erase(0, dot);
+  app.panels.file_dialog.open(FileDialog::Mode::Save, start, {}, {extension}, title);
   app.panels.file_purpose = purpose;
 }
 
@@ -275,9 +299,31 @@ void use_chosen_file(App& app, const std::string& path) {
     case FilePurpose::ExportMarkdown:
       write_export(app, path, export_report_markdown(e, app.today()));
       break;
+    case FilePurpose::ExportPdf: {
+      std::string pdf = export_report_pdf(e, app.today());
+      if (pdf.empty())
+        show_error(app, "Could not export", "Rapport could not lay out the PDF (out of memory?).");
+      else
+        write_export(app, path, pdf);
+      break;
+    }
     case FilePurpose::ExportCsv:
       write_export(app, path, export_csv(e, app.panels.csv_kind));
       break;
+    case FilePurpose::ExportRecapEmail:
+    case FilePurpose::ExportRecapMarkdown: {
+      const Selection& sel = app.view.selection;
+      auto recap = sel.occurrence ? meeting_recap(e, sel.id, *sel.occurrence) : std::nullopt;
+      if (!recap) {
+        show_error(app, "Could not export", "Select a held meeting on the timeline first.");
+        break;
+      }
+      write_export(app, path,
+                   app.panels.file_purpose == FilePurpose::ExportRecapEmail
+                       ? recap_eml(*recap, now_utc())
+                       : recap_markdown(*recap));
+      break;
+    }
     case FilePurpose::ImportIcs:
       import_file(app, path, false);
       break;
@@ -328,6 +374,16 @@ void remember_recent(App& app, const std::string& path) {
   recent.erase(std::remove(recent.begin(), recent.end(), path), recent.end());
   recent.insert(recent.begin(), path);
   if (recent.size() > 10) recent.resize(10);
+  if (app.settings_path.empty()) return;
+  // Read, change, write: other settings in the file (window, theme) are kept.
+  Settings settings = Settings::load(app.settings_path);
+  settings.set_recent_files(recent);
+  settings.save(app.settings_path);
+}
+
+void use_settings_file(App& app, const std::filesystem::path& settings_path) {
+  app.settings_path = settings_path;
+  app.recent_files = Settings::load(settings_path).recent_files();
 }
 
 // [SECTION] Autosave ---------------------------------------------------------------------

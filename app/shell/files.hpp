@@ -46,6 +46,11 @@ void open_file_in_background(App& app, const std::string& path);
 void start_open_dialog(App& app);
 // Replaces the engagement with a fresh one (no questions: see App::request()).
 void new_engagement(App& app);
+// A fresh engagement as File ▸ New makes it: today, in this machine's time zone.
+Engagement fresh_engagement(const App& app);
+// A start without a file: the fresh engagement, applied at once (before the
+// first frame), leaving any recovery file to be offered.
+void start_with_new_engagement(App& app);
 
 // [SECTION] Save
 // Ctrl+S: Save as when untitled; asks first when the file changed on disk.
@@ -73,8 +78,11 @@ void use_chosen_file(App& app, const std::string& path);
 void import_file(App& app, const std::string& path, bool planner);
 
 // [SECTION] Recent files
-// The one update of the recent-files list: `path` first, no duplicates, at most 10.
+// The one update of the recent-files list: `path` first, no duplicates, at most
+// 10; written to the settings file when the app keeps one.
 void remember_recent(App& app, const std::string& path);
+// Keeps recent files in `settings_path` from now on, and reads those kept there.
+void use_settings_file(App& app, const std::filesystem::path& settings_path);
 
 // [SECTION] Autosave and recovery
 // Writes the recovery file when changes are unsaved and the interval has passed.

@@ -8,6 +8,7 @@
 namespace rapport::app {
 
 struct App;
+class TimelineView;
 
 // Screen rectangles, computed from the viewport each frame.
 struct Layout {
@@ -28,7 +29,9 @@ inline constexpr ImGuiWindowFlags kAreaFlags =
 
 void draw_navigation(App& app, const Layout& layout);     // shell/navigation.cpp
 void draw_timeline_area(App& app, const Layout& layout);  // shell/timeline_area.cpp
-void draw_section_area(App& app, const Layout& layout);   // shell/section_area.cpp
-void draw_status_bar(App& app, const Layout& layout);     // shell/status_bar.cpp
+// View ▸ Focus the timeline on the next N weeks, asked for this frame, applied to `timeline`.
+void apply_pending_focus(App& app, TimelineView& timeline);
+void draw_section_area(App& app, const Layout& layout);  // shell/section_area.cpp
+void draw_status_bar(App& app, const Layout& layout);    // shell/status_bar.cpp
 
 }  // namespace rapport::app

@@ -27,17 +27,13 @@ void draw_section_area(App& app, const Layout& layout) {
   s.draw(app);
   ImGui::End();
 
-  // The inspector edits the real item; in presentation mode it shows only what
-  // the client may see (internal fields hidden by the inspector itself).
+  // The inspector edits the real item.
   PanelContext edit = app.context(Audience::Provider);
   ImGui::SetNextWindowPos(layout.inspector_pos);
   ImGui::SetNextWindowSize(layout.inspector_size);
   ImGui::PushStyleColor(ImGuiCol_WindowBg, palette().panel);
   ImGui::Begin("Inspector", nullptr, kAreaFlags & ~ImGuiWindowFlags_NoScrollbar);
-  if (app.view.presentation && !kind_of(app.shown(), app.view.selection.id))
-    ImGui::TextDisabled("Select an item in a table or on the timeline to see it here.");
-  else
-    app.panels.inspector.draw(edit);
+  app.panels.inspector.draw(edit);
   ImGui::End();
   ImGui::PopStyleColor();
 

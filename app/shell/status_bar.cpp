@@ -1,6 +1,6 @@
-// The status bar: the file and whether it is saved, health at a glance (a click
-// opens Health), the last message, and on the right the theme and zoom. In
-// presentation mode a banner says the client view is on.
+// The editor's status bar: the file and whether it is saved, health at a glance
+// (a click opens Health), the last message, and on the right the theme and zoom.
+// (The client view has no status bar: client/client_view.cpp.)
 #include <imgui.h>
 
 #include <cstdio>
@@ -17,25 +17,8 @@ void draw_status_bar(App& app, const Layout& layout) {
   ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding,
                       ImVec2(ImGui::GetStyle().WindowPadding.x, ImGui::GetStyle().FramePadding.y));
   ImGui::Begin("StatusBar", nullptr, kAreaFlags);
-  if (app.view.presentation) {
-    // The banner: nobody should wonder whether the client view is on.
-    const char* banner = " CLIENT VIEW  ·  internal notes hidden  ·  F11 to leave ";
-    ImVec2 p = ImGui::GetCursorScreenPos();
-    ImVec2 size = ImGui::CalcTextSize(banner);
-    ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(p.x - 4, p.y - 2),
-                                              ImVec2(p.x + size.x + 4, p.y + size.y + 2),
-                                              palette().accent, ImGui::GetStyle().FrameRounding);
-    ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32_WHITE);
-    ImGui::TextUnformatted(banner);
-    ImGui::PopStyleColor();
-    ImGui::SameLine();
-  }
-  // The room sees the engagement, not where it lives on this laptop.
-  const char* file = app.view.presentation     ? app.engagement().info.name.c_str()
-                     : app.file_path().empty() ? "Not saved yet"
-                                               : app.file_path().c_str();
-  ImGui::TextUnformatted(file);
-  if (app.doc.dirty() && !app.view.presentation) {
+  ImGui::TextUnformatted(app.file_path().empty() ? "Not saved yet" : app.file_path().c_str());
+  if (app.doc.dirty()) {
     ImGui::SameLine(0, 4);
     ImGui::TextDisabled("(unsaved)");
   }
@@ -66,9 +49,7 @@ void draw_status_bar(App& app, const Layout& layout) {
                 : app.effective_theme() == Theme::HighContrast ? "High-contrast"
                                                                : "Light",
                 static_cast<int>(app.effective_ui_scale() * 100.0f + 0.5f));
-  // Right-aligned, only where it does not cover what is on the left; not
-  // while presenting (a font name and a theme say nothing to the client).
-  if (app.view.presentation) right[0] = '\0';
+  // Right-aligned, only where it does not cover what is on the left.
   float w = ImGui::CalcTextSize(right).x;
   float used =
       ImGui::GetItemRectMax().x - ImGui::GetWindowPos().x + ImGui::GetStyle().ItemSpacing.x * 4;

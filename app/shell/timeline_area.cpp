@@ -47,6 +47,14 @@ void draw_health_markers(App& app, const std::vector<Finding>& findings) {
 
 }  // namespace
 
+void apply_pending_focus(App& app, TimelineView& timeline) {
+  if (app.panels.pending_focus_weeks <= 0) return;
+  const Date today = app.today();
+  timeline.focus_weeks(app.doc.timeline_index(app.view.audience(), today), today,
+                       app.panels.pending_focus_weeks);
+  app.panels.pending_focus_weeks = 0;
+}
+
 void draw_timeline_area(App& app, const Layout& layout) {
   ImGui::SetNextWindowPos(layout.timeline_pos);
   ImGui::SetNextWindowSize(layout.timeline_size);
@@ -54,11 +62,7 @@ void draw_timeline_area(App& app, const Layout& layout) {
   const Audience audience = app.view.audience();
   const Date today = app.today();
   const TimelineIndex& index = app.doc.timeline_index(audience, today);
-  if (app.panels.pending_focus_weeks > 0) {
-    double from = double(start_of(today).minutes) - 1440.0;
-    app.panels.timeline.set_range(from, from + 1440.0 * (7 * app.panels.pending_focus_weeks + 1));
-    app.panels.pending_focus_weeks = 0;
-  }
+  apply_pending_focus(app, app.panels.timeline);
   app.panels.timeline.draw(app.shown(), index, app.view, app.commands, today);
   draw_health_markers(app, app.doc.findings(audience, today));
   ImGui::End();

@@ -38,7 +38,8 @@ Extent extent_of(const TimelineFrame& f, LaneKind kind, const TimelineItem& it, 
     float half = row_h * 0.30f;
     return Extent{cx - half, cx + half, small};
   }
-  float min_w = (kind == LaneKind::Meeting ? 6.0f : 4.0f) * f.scale;
+  // A meeting is at least 9 px wide: its state marks stay large enough to see.
+  float min_w = (kind == LaneKind::Meeting ? 9.0f : 4.0f) * f.scale;
   return Extent{x0, std::max(x1, x0 + min_w), small};
 }
 
@@ -99,13 +100,6 @@ std::string label_of(const Engagement& e, LaneKind kind, const TimelineItem& it)
   return kind == LaneKind::ClientTasks && (it.flags & kOverdue) ? "! " + title : title;
 }
 
-void diamond(ImDrawList* draw, ImVec2 c, float r, ImU32 fill, ImU32 border, float thickness) {
-  ImVec2 p[4] = {ImVec2(c.x, c.y - r), ImVec2(c.x + r, c.y), ImVec2(c.x, c.y + r),
-                 ImVec2(c.x - r, c.y)};
-  if (fill & IM_COL32_A_MASK) draw->AddConvexPolyFilled(p, 4, fill);
-  if (thickness > 0) draw->AddPolyline(p, 4, border, ImDrawFlags_Closed, thickness);
-}
-
 bool hovered(const ItemDrawContext& c, float x0, float y0, float x1, float y1) {
   return c.mouse_in_lanes && c.mouse.x >= x0 && c.mouse.x < x1 && c.mouse.y >= y0 && c.mouse.y < y1;
 }
@@ -130,8 +124,8 @@ void draw_meeting(ItemDrawContext& c, const TimelineItem& it, Extent x, Row r, b
   if ((it.flags & kMoved) && !preview) {
     // A faint mark where it was planned, joined to where it is now.
     float gx = f.clamped_x(double(it.ghost.minutes));
-    float gw = std::max(x.x1 - x.x0, 6 * s);
-    ImU32 faint = with_alpha(p.meeting, 0.35f);
+    float gw = std::max(x.x1 - x.x0, 9 * s);
+    ImU32 faint = with_alpha(p.meeting, 0.55f);
     c.draw->AddRect(ImVec2(gx, a.y + 3 * s), ImVec2(gx + gw, b.y - 3 * s), faint, round, 0,
                     1.5f * s);
     float my = (a.y + b.y) * 0.5f;
@@ -157,9 +151,16 @@ void draw_meeting(ItemDrawContext& c, const TimelineItem& it, Extent x, Row r, b
     c.draw->AddCircleFilled(dot, rad, p.warning, 12);
     c.draw->AddCircle(dot, rad, p.canvas, 12, 1.5f * s);
   }
-  if (selected || preview)
-    c.draw->AddRect(ImVec2(a.x - 2 * s, a.y - 2 * s), ImVec2(b.x + 2 * s, b.y + 2 * s),
-                    preview ? p.drag_preview : p.selection, round + 2 * s, 0, 2.5f * s);
+  // A conflict (in a blackout, outside the agreed hours): a red outline around it.
+  const bool conflict = (it.flags & kConflict) && state != OccurrenceState::Cancelled;
+  if (conflict)
+    c.draw->AddRect(ImVec2(a.x - 2.5f * s, a.y - 2.5f * s), ImVec2(b.x + 2.5f * s, b.y + 2.5f * s),
+                    p.conflict, round + 2 * s, 0, 2.0f * s);
+  if (selected || preview) {
+    float out = conflict ? 5.5f * s : 2 * s;
+    c.draw->AddRect(ImVec2(a.x - out, a.y - out), ImVec2(b.x + out, b.y + out),
+                    preview ? p.drag_preview : p.selection, round + out, 0, 2.5f * s);
+  }
 }
 
 void draw_milestone(ItemDrawContext& c, const TimelineItem& it, Extent x, Row r, bool selected,
@@ -174,11 +175,11 @@ void draw_milestone(ItemDrawContext& c, const TimelineItem& it, Extent x, Row r,
     // The baseline as a ghost, joined to the current date: "what we agreed vs. now".
     float gx = f.clamped_x(double(it.ghost.minutes) + 720.0);
     c.draw->AddLine(ImVec2(gx, cy), ImVec2(cx, cy), p.ghost, 1.5f * s);
-    diamond(c.draw, ImVec2(gx, cy), rad * 0.75f, 0, p.ghost, 1.5f * s);
+    draw_diamond(c.draw, ImVec2(gx, cy), rad * 0.75f, 0, p.ghost, 1.5f * s);
   }
   ImU32 fill = milestone_colour(p, it.state);
-  diamond(c.draw, ImVec2(cx, cy), rad, fill, selected || preview ? p.selection : p.canvas,
-          selected || preview ? 3.0f * s : 1.5f * s);
+  draw_diamond(c.draw, ImVec2(cx, cy), rad, fill, selected || preview ? p.selection : p.canvas,
+               selected || preview ? 3.0f * s : 1.5f * s);
 }
 
 void draw_blackout(ItemDrawContext& c, Extent x, Row r, bool selected) {
@@ -225,6 +226,14 @@ void draw_task(ItemDrawContext& c, const TimelineItem& it, Extent x, Row r, bool
     c.draw->AddLine(ImVec2(a.x, (a.y + b.y) * 0.5f), ImVec2(b.x, (a.y + b.y) * 0.5f), p.text,
                     1.5f * s);
   if (overdue && round > 0) c.draw->AddRect(a, b, p.text, round, 0, 1.5f * s);
+  // Overdue: a red tail from the due date to today, ending in a tick on the today line.
+  const float today_x = c.frame->clamped_x(c.today_minute);
+  if (overdue && today_x > b.x) {
+    float cy = (a.y + b.y) * 0.5f;
+    c.draw->AddRectFilled(ImVec2(b.x, cy - 2 * s), ImVec2(today_x, cy + 2 * s), p.overdue_tail);
+    c.draw->AddLine(ImVec2(today_x - 1 * s, a.y), ImVec2(today_x - 1 * s, b.y), p.overdue_tail,
+                    2.5f * s);
+  }
   if (selected)
     c.draw->AddRect(ImVec2(a.x - 2 * s, a.y - 2 * s), ImVec2(b.x + 2 * s, b.y + 2 * s), p.selection,
                     4 * s, 0, 2.5f * s);
@@ -253,17 +262,22 @@ void draw_shape(ItemDrawContext& c, LaneKind kind, const TimelineItem& it, Exten
 
 // [SECTION] Labels --------------------------------------------------------------
 
-bool has_bar(LaneKind k) { return k == LaneKind::Boundaries || k == LaneKind::ClientTasks; }
+bool has_bar(LaneKind k) {
+  return k == LaneKind::Boundaries || k == LaneKind::ClientTasks || k == LaneKind::Meeting;
+}
 
 // What a label must keep clear of besides the item: a drifted milestone's baseline
 // ghost and the line joining it.
-Extent label_obstacle(const TimelineFrame& f, LaneKind kind, const TimelineItem& it, Extent x) {
+Extent label_obstacle(const TimelineFrame& f, LaneKind kind, const TimelineItem& it, Extent x,
+                      double today_minute) {
   if (kind == LaneKind::Milestones && (it.flags & kDrifted)) {
     float gx = f.clamped_x(double(it.ghost.minutes) + 720.0);
     float rad = (x.x1 - x.x0) * 0.5f;
     x.x0 = std::min(x.x0, gx - rad);
     x.x1 = std::max(x.x1, gx + rad);
   }
+  if (kind == LaneKind::ClientTasks && (it.flags & kOverdue))
+    x.x1 = std::max(x.x1, f.clamped_x(today_minute) + 2 * f.scale);
   return x;
 }
 
@@ -271,6 +285,8 @@ Extent label_obstacle(const TimelineFrame& f, LaneKind kind, const TimelineItem&
 // lane's text colour on the pale ones.
 ImU32 inside_text_colour(const TimelinePalette& p, LaneKind kind, const TimelineItem& it) {
   if (kind == LaneKind::Boundaries) return p.blackout_text;
+  if (kind == LaneKind::Meeting)
+    return OccurrenceState(it.state) == OccurrenceState::Held ? text_on(p.meeting) : p.text;
   if ((it.flags & kOverdue) || TaskStatus(it.state) == TaskStatus::Open)
     return IM_COL32(255, 255, 255, 255);
   return p.text;
@@ -329,7 +345,89 @@ struct Run {
   double from = 0, to = 0;
 };
 
+// A meeting's label as room allows: "16:00 Weekly check-in", else "16:00", else nothing.
+std::string meeting_text(const ItemDrawContext& c, const TimelineLane& lane, const TimelineItem& it,
+                         float room) {
+  std::string time = to_local(it.at, c.time_zone ? *c.time_zone : std::string("UTC")).time.hhmm();
+  std::string full = time + " " + lane.title;
+  if (ImGui::CalcTextSize(full.c_str()).x <= room) return full;
+  if (ImGui::CalcTextSize(time.c_str()).x <= room) return time;
+  return {};
+}
+
+// A pointer at the right edge to the next milestone beyond it ("Beta, 22 Jan →"), so
+// what lies ahead does not vanish from a focused window.
+struct Pointer {
+  size_t index = 0;
+  std::string text;
+  float x0 = 0, x1 = 0;  // the box: text and arrow
+};
+
+std::optional<Pointer> next_beyond(const ItemDrawContext& c, const TimelineLane& lane,
+                                   size_t from) {
+  const TimelineFrame& f = *c.frame;
+  std::optional<size_t> best;
+  // Items are sorted by start, and start <= at: a short scan finds the nearest
+  // current date past the edge (a drifted one may start earlier than it is).
+  const size_t last = std::min(lane.items.size(),
+                               lane.first_starting_at_or_after(Instant{int64_t(f.range.to)}) + 64);
+  for (size_t i = from; i < last; ++i) {
+    const TimelineItem& it = lane.items[i];
+    if (double(it.at.minutes) + 720 < f.range.to || !item_shown(c, lane, it)) continue;
+    if (!best || it.at < lane.items[*best].at) best = i;
+  }
+  if (!best) return std::nullopt;
+  const TimelineItem& it = lane.items[*best];
+  std::string title = title_of(*c.engagement, lane.kind, it.id);
+  Pointer ptr{*best, (title.empty() ? std::string() : title + ", ") + day_month(it.date)};
+  const float s = f.scale;
+  float w = ImGui::CalcTextSize(ptr.text.c_str()).x + 16 * s;  // text, gap, arrow
+  ptr.x1 = f.time_x1 - 6 * s;
+  ptr.x0 = std::max(f.time_x0 + 6 * s, ptr.x1 - w);
+  return ptr;
+}
+
+void draw_pointer(ItemDrawContext& c, const Pointer& ptr, const std::string& shown, float y,
+                  ImU32 backing) {
+  const float s = c.frame->scale;
+  const float fs = ImGui::GetFontSize();
+  const TimelinePalette& p = *c.pal;
+  c.draw->AddRectFilled(ImVec2(ptr.x0 - 3 * s, y - 1 * s), ImVec2(ptr.x1 + 3 * s, y + fs + 1 * s),
+                        backing, 3 * s);
+  c.draw->AddText(ImVec2(ptr.x0, y), p.text, shown.c_str());
+  // The arrow, drawn: a shaft and a head pointing off the right edge.
+  float cy = y + fs * 0.5f, ax1 = ptr.x1, ax0 = ptr.x1 - 10 * s;
+  c.draw->AddLine(ImVec2(ax0, cy), ImVec2(ax1 - 3 * s, cy), p.text, 1.5f * s);
+  c.draw->AddTriangleFilled(ImVec2(ax1, cy), ImVec2(ax1 - 5 * s, cy - 4 * s),
+                            ImVec2(ax1 - 5 * s, cy + 4 * s), p.text);
+}
+
 }  // namespace
+
+void draw_diamond(ImDrawList* draw, ImVec2 c, float r, ImU32 fill, ImU32 border, float thickness) {
+  ImVec2 p[4] = {ImVec2(c.x, c.y - r), ImVec2(c.x + r, c.y), ImVec2(c.x, c.y + r),
+                 ImVec2(c.x - r, c.y)};
+  if (fill & IM_COL32_A_MASK) draw->AddConvexPolyFilled(p, 4, fill);
+  if (thickness > 0) draw->AddPolyline(p, 4, border, ImDrawFlags_Closed, thickness);
+}
+
+ImU32 text_on(ImU32 fill) {
+  auto channel = [&](int shift) {
+    float v = float((fill >> shift) & 0xFF) / 255.0f;
+    return v <= 0.04045f ? v / 12.92f : std::pow((v + 0.055f) / 1.055f, 2.4f);
+  };
+  float l = 0.2126f * channel(IM_COL32_R_SHIFT) + 0.7152f * channel(IM_COL32_G_SHIFT) +
+            0.0722f * channel(IM_COL32_B_SHIFT);
+  // Contrast against white (L = 1) and against #111827 (L ~ 0.0116).
+  float white = 1.05f / (l + 0.05f), dark = (l + 0.05f) / 0.0616f;
+  return white >= dark ? IM_COL32(255, 255, 255, 255) : IM_COL32(17, 24, 39, 255);
+}
+
+std::string slip_text(int days) {
+  // U+2212, the minus sign: the font has it, and it is as wide as the plus.
+  return (days < 0 ? std::string("\xE2\x88\x92") : std::string("+")) +
+         std::to_string(days < 0 ? -days : days) + " d";
+}
 
 float lane_row_height(LaneKind kind) {
   switch (kind) {
@@ -471,10 +569,25 @@ void draw_lane_items(ItemDrawContext& c, const TimelineLane& lane, int lane_inde
   }
 
   // Labels: every run is an obstacle; single items (not the one being dragged) bring
-  // their title.
-  if (lane.kind == LaneKind::Meeting || done.empty()) return;
+  // their title. Meetings bring their time and title at day and week zoom only.
+  const bool meeting_labels =
+      lane.kind == LaneKind::Meeting && f.px_per_day() >= kMeetingTextPxPerDay * s;
+  std::optional<Pointer> pointer;
+  if (lane.kind == LaneKind::Milestones) pointer = next_beyond(c, lane, base);
+  if ((lane.kind == LaneKind::Meeting && !meeting_labels) || (done.empty() && !pointer)) return;
+  const float fs = ImGui::GetFontSize();
+  const LabelLayoutParams params = label_params(f, rows);
   std::vector<LabelItem> boxes(done.size());
   std::vector<std::string> texts(done.size());
+  // A drifted milestone's gap ("+7 d") on the line joining baseline and current
+  // date, when it fits there (inside the milestone's own obstacle: no other label
+  // can be there); else after its title.
+  struct Slip {
+    size_t run;
+    std::string text;
+    float x, y;
+  };
+  std::vector<Slip> slips;
   for (size_t k = 0; k < done.size(); ++k) {
     const Run& run = done[k];
     Extent x = run.x;
@@ -485,18 +598,65 @@ void draw_lane_items(ItemDrawContext& c, const TimelineLane& lane, int lane_inde
     box.x1 = x.x1;
     if (run.count != 1 || is_dragged(run)) continue;
     const TimelineItem& it = lane.items[run.first];
-    Extent ob = label_obstacle(f, lane.kind, it, x);
+    Extent ob = label_obstacle(f, lane.kind, it, x, c.today_minute);
     box.x0 = ob.x0;
     box.x1 = ob.x1;
-    texts[k] = label_of(*c.engagement, lane.kind, it);
+    if (ob.x1 > x.x1 || ob.x0 < x.x0) {
+      box.bar_x0 = x.x0;
+      box.bar_x1 = x.x1;
+    }
+    if (lane.kind == LaneKind::Meeting) {
+      // As much as fits inside the block or before the next item of its row.
+      float next = f.time_x1;
+      for (size_t j = k + 1; j < done.size(); ++j)
+        if (done_row[j] == done_row[k] && done[j].x.x0 > x.x1) {
+          next = std::min(next, done[j].x.x0);
+          break;
+        }
+      float room = std::max(x.x1 - x.x0 - 2 * params.pad, next - x.x1 - 2 * params.gap);
+      texts[k] = meeting_text(c, lane, it, room);
+    } else {
+      texts[k] = label_of(*c.engagement, lane.kind, it);
+    }
+    if (lane.kind == LaneKind::Milestones && (it.flags & kDrifted)) {
+      const Milestone* m = c.engagement->milestones.find(it.id);
+      int days = m ? m->current.days - m->baseline.days : 0;
+      if (days != 0) {
+        std::string slip = slip_text(days);
+        float w = ImGui::CalcTextSize(slip.c_str()).x;
+        float gx = f.clamped_x(double(it.ghost.minutes) + 720.0);
+        float cx = (x.x0 + x.x1) * 0.5f, rad = (x.x1 - x.x0) * 0.5f;
+        // Between the two diamonds, and on screen.
+        float lo = std::max(std::min(gx, cx) + rad + 4 * s, f.time_x0 + 4 * s);
+        float hi = std::min(std::max(gx, cx) - rad - 4 * s, f.time_x1 - 4 * s);
+        const Row r = row_at(done_row[k]);
+        if (hi - lo >= w + 6 * s) {
+          slips.push_back(Slip{k, slip, (lo + hi - w) * 0.5f, (r.y0 + r.y1 - fs) * 0.5f});
+        } else {
+          texts[k] = texts[k].empty() ? slip : texts[k] + "  " + slip;
+        }
+      }
+    }
     if (texts[k].empty()) continue;
     box.width = ImGui::CalcTextSize(texts[k].c_str()).x;
     box.has_bar = has_bar(lane.kind);
   }
-  const std::vector<LabelPlacement> placed = layout_labels(boxes, label_params(f, rows));
-  const float fs = ImGui::GetFontSize();
+  // The pointer past the right edge keeps its place; labels make room for it.
+  int pointer_row = 0;
+  if (pointer) {
+    pointer_row = std::min<int>(lane.items[pointer->index].row, int(rows) - 1);
+    boxes.push_back(LabelItem{pointer_row, pointer->x0 - 3 * s, pointer->x1 + 3 * s, 0, false});
+  }
+  const std::vector<LabelPlacement> placed = layout_labels(boxes, params);
 
   const ImU32 backing = lane_background(p, lane_index);
+  for (const Slip& slip : slips) {
+    c.draw->AddRectFilled(
+        ImVec2(slip.x - 3 * s, slip.y - 1 * s),
+        ImVec2(slip.x + ImGui::CalcTextSize(slip.text.c_str()).x + 3 * s, slip.y + fs + 1 * s),
+        backing, 3 * s);
+    c.draw->AddText(ImVec2(slip.x, slip.y), p.text, slip.text.c_str());
+  }
   for (size_t k = 0; k < done.size(); ++k) {
     const LabelPlacement& at = placed[k];
     if (at.where == LabelWhere::None || texts[k].empty()) continue;
@@ -509,6 +669,19 @@ void draw_lane_items(ItemDrawContext& c, const TimelineLane& lane, int lane_inde
     if (!inside && hovered(c, at.x0, y, at.x1, y + fs))
       *c.hit =
           TimelineHit{TimelineHit::What::Item, lane_index, done[k].first, 1, 0, 0, done_row[k]};
+  }
+  if (pointer) {
+    const Row r = row_at(pointer_row);
+    const float y = (r.y0 + r.y1 - fs) * 0.5f;
+    std::string shown = shorten_to_width(
+        pointer->text, pointer->x1 - pointer->x0 - 16 * s,
+        [](std::string_view t) { return ImGui::CalcTextSize(t.data(), t.data() + t.size()).x; });
+    if (!shown.empty()) {
+      draw_pointer(c, *pointer, shown, y, backing);
+      if (hovered(c, pointer->x0, y, pointer->x1, y + fs))
+        *c.hit =
+            TimelineHit{TimelineHit::What::Item, lane_index, pointer->index, 1, 0, 0, pointer_row};
+    }
   }
 }
 

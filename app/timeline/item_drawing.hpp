@@ -9,6 +9,7 @@
 #include <imgui.h>
 
 #include <optional>
+#include <string>
 
 #include "rapport/model.hpp"
 #include "rapport/timeline_index.hpp"
@@ -34,6 +35,8 @@ struct ItemDrawContext {
   ImVec2 mouse;
   bool mouse_in_lanes = false;  // over the time area below the axis
   std::optional<DraggedItem> dragged;
+  double today_minute = 0;                 // where the today line is (the start of today, local)
+  const std::string* time_zone = nullptr;  // the axis's zone: meeting times are in it
   TimelineHit* hit = nullptr;
   TimelineStats* stats = nullptr;
 };
@@ -46,6 +49,20 @@ bool item_shown(const ItemDrawContext& c, const TimelineLane& lane, const Timeli
 
 void draw_lane_items(ItemDrawContext& c, const TimelineLane& lane, int lane_index, float y0,
                      float row_h);
+
+// Meetings carry their time and title ("16:00 Weekly check-in") from this many
+// logical pixels per day on: day and week zoom. Coarser, they are marks.
+inline constexpr float kMeetingTextPxPerDay = 60;
+
+// A diamond (milestones, their baseline ghost, the legend's symbols); no fill when
+// `fill` is transparent, no border when `thickness` is 0.
+void draw_diamond(ImDrawList* draw, ImVec2 c, float r, ImU32 fill, ImU32 border, float thickness);
+
+// Text that reads on a fill: near-black or white, whichever contrasts more.
+ImU32 text_on(ImU32 fill);
+
+// "+7 d" or "−3 d": how far a milestone's current date is from its baseline.
+std::string slip_text(int days);
 
 // One item drawn alone at `at` (minutes): used for the drag preview.
 void draw_single_item(ItemDrawContext& c, const TimelineLane& lane, const TimelineItem& it,

@@ -141,6 +141,7 @@ void item_tooltip(const Engagement& e, const TimelineIndex&, const TimelineLane&
       task(e, it, today);
       break;
   }
+  if (presentation) return;  // the client view's timeline is read-only: no gestures to teach
   ImGui::Separator();
   bool movable = lane.kind == LaneKind::Meeting || lane.kind == LaneKind::Milestones;
   muted(movable ? "Click to select, drag to move, right-click for more"

@@ -76,7 +76,9 @@ std::vector<LabelPlacement> layout_labels(std::span<const LabelItem> items,
     const int row = row_of(it);
     at.row = row;
     if (it.width <= 0 || it.x1 <= p.view_x0 || it.x0 >= p.view_x1) continue;
-    const float bar0 = std::max(it.x0, p.view_x0), bar1 = std::min(it.x1, p.view_x1);
+    const bool own_bar = it.bar_x1 > it.bar_x0;
+    const float bar0 = std::max(own_bar ? it.bar_x0 : it.x0, p.view_x0);
+    const float bar1 = std::min(own_bar ? it.bar_x1 : it.x1, p.view_x1);
     auto claim = [&](LabelWhere where, int r, float a, float b) {
       at = LabelPlacement{where, r, a, b};
       space[size_t(r)].add(a, b, i);

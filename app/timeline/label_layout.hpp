@@ -20,7 +20,10 @@ struct LabelItem {
   int row = 0;           // the item's sub-row in the lane
   float x0 = 0, x1 = 0;  // what the item covers on screen (bar, diamond, merged block)
   float width = 0;       // its label's full width; 0 when it has none (an obstacle only)
-  bool has_bar = false;  // a bar the label may sit inside (tasks, blackouts)
+  bool has_bar = false;  // a bar the label may sit inside (tasks, blackouts, meetings)
+  // The bar, when it is narrower than what the item covers (an overdue task's
+  // bar, not its tail to today); both 0: the bar is [x0, x1].
+  float bar_x0 = 0, bar_x1 = 0;
 };
 
 struct LabelLayoutParams {

@@ -24,10 +24,12 @@ struct TimelineFrame {
   double px_per_minute = 1;
   ImVec2 canvas_min;  // the whole canvas, headers and axis included
   ImVec2 canvas_max;
-  float time_x0 = 0;  // left edge of the time area (right of the lane headers)
-  float time_x1 = 0;  // right edge
-  float axis_y1 = 0;  // bottom of the axis: lanes start below it
-  float scale = 1;    // UI scale (font size / 16)
+  float time_x0 = 0;   // left edge of the time area (right of the lane headers)
+  float time_x1 = 0;   // right edge
+  float axis_y1 = 0;   // bottom of the axis: lanes start below it
+  float lanes_y1 = 0;  // bottom of the lanes: the canvas's, or the top of the client
+                       // view's legend
+  float scale = 1;     // UI scale (font size / 16)
 
   float x_of(double minute) const { return time_x0 + float((minute - range.from) * px_per_minute); }
   float x_of(Instant t) const { return x_of(double(t.minutes)); }

@@ -1,5 +1,7 @@
 // The timeline's colours, derived each frame from the theme's palette and the
-// current ImGui style, so light, dark and high-contrast themes restyle it.
+// current ImGui style, so light, dark and high-contrast themes restyle it. Each
+// colour means one thing (../shared/DESIGN.md): red late or broken, amber needs
+// attention soon, grey resolved, the brand colour or a neutral for what is planned.
 #pragma once
 
 #include <imgui.h>
@@ -16,7 +18,8 @@ struct TimelinePalette {
   ImU32 meeting, meeting_planned, meeting_cancelled;
   ImU32 milestone, milestone_done, milestone_missed, milestone_progress, ghost;
   ImU32 change_proposed, change_approved, change_rejected, change_deferred;
-  ImU32 task, task_done, task_overdue;
+  ImU32 task, task_done, task_overdue, overdue_tail;
+  ImU32 conflict;  // a meeting in a blackout or outside the agreed hours
   ImU32 warning;
   ImU32 merged, merged_text;
 };

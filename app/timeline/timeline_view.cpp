@@ -15,6 +15,7 @@
 #include "timeline/axis.hpp"
 #include "timeline/item_drawing.hpp"
 #include "timeline/item_tooltip.hpp"
+#include "timeline/legend.hpp"
 #include "timeline/shading.hpp"
 #include "timeline/timeline_palette.hpp"
 
@@ -43,6 +44,9 @@ const char* lane_caption(const TimelineLane& lane) {
   return "";
 }
 
+// The editor's legend panel: at most this wide, inside a time area `time_w` wide.
+float legend_width(float time_w, float s) { return std::min(640 * s, time_w - 16 * s); }
+
 // Whether any item of the lane overlaps [from, to] (minutes).
 bool has_items_between(const TimelineLane& lane, double from, double to) {
   for (const TimelineItem& it : lane.items)
@@ -63,13 +67,14 @@ void TimelineView::compute_frame(ImVec2 canvas_min, ImVec2 canvas_max, const Tim
   f.time_x0 = canvas_min.x + std::min(kHeaderWidth * s, (canvas_max.x - canvas_min.x) * 0.4f);
   f.time_x1 = canvas_max.x;
   f.axis_y1 = canvas_min.y + 2 * ImGui::GetTextLineHeight() + 14 * s;
+  f.lanes_y1 = std::max(f.axis_y1, canvas_max.y - legend_h_);
   f.range = range_;
   f.px_per_minute = double(std::max(1.0f, f.time_x1 - f.time_x0)) / std::max(1.0, range_.length());
 
   // Lanes stacked from the axis down; the vertical scroll clamped to the content.
   const auto& lanes = index.lanes();
   layout_.resize(lanes.size());
-  float visible_h = canvas_max.y - f.axis_y1;
+  float visible_h = f.lanes_y1 - f.axis_y1;
   auto lane_height = [&](const LaneLayout& l, const TimelineLane& lane) {
     if (l.hidden) return 0.0f;
     return l.collapsed ? kCollapsedHeight * s : float(lane.rows) * l.row_h + 2 * kLanePad * s;
@@ -89,7 +94,7 @@ void TimelineView::compute_frame(ImVec2 canvas_min, ImVec2 canvas_max, const Tim
     for (size_t i = 0; i < lanes.size(); ++i)
       if (!layout_[i].hidden) {
         pads += 2 * kLanePad * s;
-        rows += layout_[i].row_h;
+        rows += layout_[i].row_h * float(lanes[i].rows);  // every sub-row shrinks
       }
     float factor = rows > 0 ? std::max(0.0f, visible_h - pads) / rows : 1.0f;
     total = 0;
@@ -141,9 +146,37 @@ void TimelineView::draw(const Engagement& e, const TimelineIndex& index, ViewSta
   ImVec2 avail = ImGui::GetContentRegionAvail();
   avail.x = std::max(avail.x, 240.0f);
   avail.y = std::max(avail.y, 140.0f);
+  const float s0 = ui_scale();
+  // The legend: a strip below the lanes in the client view; in the editor a button
+  // in the top-left corner (submitted before the canvas, so it gets the clicks).
+  legend_h_ = read_only_ ? legend_size(avail.x - 16 * s0).y + 12 * s0 : 0.0f;
+  if (legend_h_ > avail.y * 0.45f) legend_h_ = 0;  // too small a window: the lanes first
+  // The button goes on a channel over the canvas drawn after it (merged at the end).
+  ImDrawList* window_draw = ImGui::GetWindowDrawList();
+  window_draw->ChannelsSplit(2);
+  if (!read_only_) {
+    window_draw->ChannelsSetCurrent(1);
+    ImGui::SetCursorScreenPos(ImVec2(p0.x + 8 * s0, p0.y + 5 * s0));
+    const bool open = show_legend_;
+    if (open) ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetColorU32(ImGuiCol_ButtonActive));
+    if (ImGui::SmallButton("Legend##timeline_legend")) show_legend_ = !show_legend_;
+    if (open) ImGui::PopStyleColor();
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("What the marks on the timeline mean");
+    ImGui::SetCursorScreenPos(p0);
+    window_draw->ChannelsSetCurrent(0);
+  }
   ImGui::InvisibleButton("##timeline_canvas", avail,
                          ImGuiButtonFlags_MouseButtonLeft | ImGuiButtonFlags_MouseButtonRight);
-  const bool canvas_hovered = ImGui::IsItemHovered();
+  // The editor's legend panel lies over the lanes: what is under it is not hovered.
+  const bool over_legend = [&] {
+    if (read_only_ || !show_legend_) return false;
+    const float header = std::min(kHeaderWidth * s0, avail.x * 0.4f);
+    const float axis = 2 * ImGui::GetTextLineHeight() + 14 * s0;
+    ImVec2 a(p0.x + header + 8 * s0, p0.y + axis + 8 * s0);
+    ImVec2 size = legend_size(legend_width(avail.x - header, s0));
+    return ImGui::IsMouseHoveringRect(a, ImVec2(a.x + size.x, a.y + size.y));
+  }();
+  const bool canvas_hovered = ImGui::IsItemHovered() && !over_legend;
   const bool focused = ImGui::IsWindowFocused(ImGuiFocusedFlags_ChildWindows);
   const ImVec2 p1(p0.x + avail.x, p0.y + avail.y);
 
@@ -171,19 +204,20 @@ void TimelineView::draw(const Engagement& e, const TimelineIndex& index, ViewSta
 
   draw->AddRectFilled(p0, p1, pal.canvas);
   // Lanes: backgrounds, shading, items, clipped to the time area below the axis.
-  draw->PushClipRect(ImVec2(f.time_x0, f.axis_y1), p1, true);
+  const float lanes_y1 = f.lanes_y1;
+  draw->PushClipRect(ImVec2(f.time_x0, f.axis_y1), ImVec2(p1.x, lanes_y1), true);
   const auto& lanes = index.lanes();
   for (size_t i = 0; i < lanes.size(); ++i) {
     const LaneLayout& g = layout_[i];
-    if (g.hidden || g.y1 < f.axis_y1 || g.y0 > p1.y) continue;
+    if (g.hidden || g.y1 < f.axis_y1 || g.y0 > lanes_y1) continue;
     if (i % 2 == 1)
       draw->AddRectFilled(ImVec2(f.time_x0, g.y0), ImVec2(f.time_x1, g.y1),
                           lane_background(pal, int(i)));
   }
-  draw_shading(draw, f, pal, days_, index, f.axis_y1, p1.y);
+  draw_shading(draw, f, pal, days_, index, f.axis_y1, lanes_y1);
   // Grid and today line behind the items, so they never cross a label.
-  draw_grid(draw, f, pal, days_, f.axis_y1, p1.y);
-  draw_today(draw, f, pal, days_, today, f.axis_y1, p1.y);
+  draw_grid(draw, f, pal, days_, f.axis_y1, lanes_y1);
+  draw_today(draw, f, pal, days_, today, f.axis_y1, lanes_y1);
 
   ImGuiIO& io = ImGui::GetIO();
   ItemDrawContext ctx;
@@ -197,11 +231,13 @@ void TimelineView::draw(const Engagement& e, const TimelineIndex& index, ViewSta
   ctx.mouse_in_lanes = canvas_hovered && io.MousePos.x >= f.time_x0 && io.MousePos.y >= f.axis_y1;
   ctx.hit = &hover_;
   ctx.stats = &stats_;
+  ctx.today_minute = double(days_.start(today).minutes);
+  ctx.time_zone = &index.time_zone();
   if (drag_.kind == TimelineDrag::Kind::Item)
     ctx.dragged = DraggedItem{drag_.press.lane, drag_.press.index};
   for (size_t i = 0; i < lanes.size(); ++i) {
     const LaneLayout& g = layout_[i];
-    if (g.hidden || g.y1 < f.axis_y1 || g.y0 > p1.y) continue;  // culled: not visible
+    if (g.hidden || g.y1 < f.axis_y1 || g.y0 > lanes_y1) continue;  // culled: not visible
     ++stats_.lanes_drawn;
     draw->AddLine(ImVec2(f.time_x0, g.y1 - 0.5f), ImVec2(f.time_x1, g.y1 - 0.5f), pal.grid);
     if (g.collapsed) continue;
@@ -247,6 +283,15 @@ void TimelineView::draw(const Engagement& e, const TimelineIndex& index, ViewSta
   draw_axis(draw, f, pal, days_, today);
   draw->PopClipRect();
   draw_headers(draw, index, view);
+  if (read_only_ && legend_h_ > 0) {
+    // The client view's legend, across the bottom of the timeline.
+    draw->AddRectFilled(ImVec2(p0.x, lanes_y1), p1, pal.canvas);
+    draw->AddLine(ImVec2(p0.x, lanes_y1 + 0.5f), ImVec2(p1.x, lanes_y1 + 0.5f), pal.grid);
+    draw_legend(draw, ImVec2(p0.x + 8 * s, lanes_y1 + 6 * s), p1.x - p0.x - 16 * s, pal);
+  } else if (show_legend_ && !read_only_) {
+    draw_legend(draw, ImVec2(f.time_x0 + 8 * s, f.axis_y1 + 8 * s),
+                legend_width(f.time_x1 - f.time_x0, s), pal);
+  }
 
   // Hover tooltip (not while dragging: the preview says enough).
   if (drag_.kind != TimelineDrag::Kind::Item && drag_.kind != TimelineDrag::Kind::Pan &&
@@ -264,6 +309,8 @@ void TimelineView::draw(const Engagement& e, const TimelineIndex& index, ViewSta
     }
   }
 
+  window_draw->ChannelsMerge();
+
   // Gestures and menus build their commands from the real engagement: `e` may be
   // the client's redacted copy while presenting.
   handle_mouse(commands.edited(), index, view, commands, today, canvas_hovered);
@@ -278,18 +325,18 @@ void TimelineView::draw_headers(ImDrawList* draw, const TimelineIndex& index,
   const float s = f.scale;
   const TimelinePalette pal = timeline_palette();
   const float x0 = f.canvas_min.x, x1 = f.time_x0;
-  draw->AddRectFilled(ImVec2(x0, f.canvas_min.y), ImVec2(x1, f.canvas_max.y), pal.header_bg);
-  draw->AddLine(ImVec2(x1 - 0.5f, f.canvas_min.y), ImVec2(x1 - 0.5f, f.canvas_max.y),
+  draw->AddRectFilled(ImVec2(x0, f.canvas_min.y), ImVec2(x1, f.lanes_y1), pal.header_bg);
+  draw->AddLine(ImVec2(x1 - 0.5f, f.canvas_min.y), ImVec2(x1 - 0.5f, f.lanes_y1),
                 pal.header_border);
   // The zone the axis is drawn in, where the axis meets the headers.
   draw->AddText(ImVec2(x0 + 10 * s, f.axis_y1 - ImGui::GetTextLineHeight() - 6 * s), pal.muted_text,
                 index.time_zone().c_str());
-  draw->PushClipRect(ImVec2(x0, f.axis_y1), ImVec2(x1, f.canvas_max.y), true);
+  draw->PushClipRect(ImVec2(x0, f.axis_y1), ImVec2(x1, f.lanes_y1), true);
   const auto& lanes = index.lanes();
   const float fs = ImGui::GetFontSize();
   for (size_t i = 0; i < lanes.size(); ++i) {
     const LaneLayout& g = layout_[i];
-    if (g.hidden || g.y1 < f.axis_y1 || g.y0 > f.canvas_max.y) continue;
+    if (g.hidden || g.y1 < f.axis_y1 || g.y0 > f.lanes_y1) continue;
     const TimelineLane& lane = lanes[i];
     bool selected = lane.kind == LaneKind::Meeting && view.selection.id == lane.series;
     if (selected)
@@ -372,6 +419,12 @@ void TimelineView::go_to_today(Date today) {
   zoom_to_range(range_, t - half, t + half);
 }
 
+void TimelineView::focus_weeks(const TimelineIndex& index, Date today, int weeks) {
+  double from = double(day_start(today.plus_days(-7), index.time_zone()).minutes);
+  double to = double(day_start(today.plus_days(7 * weeks + 1), index.time_zone()).minutes);
+  set_range(from, to);
+}
+
 void TimelineView::reveal(const TimelineIndex& index, const Selection& s) {
   auto loc = index.find(s.id, s.occurrence);
   if (loc.lane < 0) return;
@@ -388,7 +441,7 @@ void TimelineView::reveal(const TimelineIndex& index, const Selection& s) {
   // Bring the lane into the visible height.
   if (size_t(loc.lane) < layout_.size()) {
     const LaneLayout& g = layout_[size_t(loc.lane)];
-    float visible_h = frame_.canvas_max.y - frame_.axis_y1;
+    float visible_h = frame_.lanes_y1 - frame_.axis_y1;
     if (g.y0 < frame_.axis_y1)
       scroll_ -= frame_.axis_y1 - g.y0;
     else if (g.y1 > frame_.axis_y1 + visible_h)

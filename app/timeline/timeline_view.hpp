@@ -63,6 +63,12 @@ class TimelineView {
   // Fit the engagement on the next frame (after opening another file).
   void request_fit() { initialized_ = false; }
   void go_to_today(Date today);
+  // The next `weeks` weeks, from about a week before today, so what slipped stays
+  // in view (View > Focus the timeline on the next N weeks).
+  void focus_weeks(const TimelineIndex& index, Date today, int weeks);
+  // The legend: toggled by its button in the editor, always shown read-only.
+  bool legend_shown() const { return read_only_ || show_legend_; }
+  void set_legend_shown(bool shown) { show_legend_ = shown; }
   bool collapsed(const TimelineLane& lane) const;
   void set_collapsed(const TimelineLane& lane, bool collapsed);
   float scroll() const { return scroll_; }
@@ -124,6 +130,8 @@ class TimelineView {
   CancelOccurrenceDialog cancel_;   // the same cancel dialog as the inspector's
   bool open_item_menu_ = false, open_lane_menu_ = false;
   bool read_only_ = false;
+  bool show_legend_ = false;
+  float legend_h_ = 0;  // read-only: the legend strip below the lanes
 };
 
 }  // namespace rapport::app

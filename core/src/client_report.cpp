@@ -115,8 +115,8 @@ ReportSection milestones(const Engagement& e, Date as_of) {
                    [](auto* a, auto* b) { return a->baseline < b->baseline; });
   for (const Milestone* m : list) {
     int shift = m->current.days - m->baseline.days;
-    s.rows.push_back({ReportCell{m->title, Tone::Plain, m->description}, ReportCell{date_text(m->baseline)},
-                      ReportCell{date_text(m->current)},
+    s.rows.push_back({ReportCell{m->title, Tone::Plain, m->description},
+                      ReportCell{date_text(m->baseline)}, ReportCell{date_text(m->current)},
                       ReportCell{shift_text(shift), shift > 0 ? Tone::Warn : Tone::Muted},
                       ReportCell{to_string(m->status), milestone_tone(*m, as_of)}});
   }
@@ -139,7 +139,8 @@ ReportSection meetings(const Engagement& e, Date as_of) {
     LocalDateTime end = to_local(o.end, zone);
     std::string note = o.moved ? "moved from " + date_text(o.original) : "";
     if (!note.empty() && series) note += " " + series->start.hhmm();
-    s.rows.push_back({ReportCell{date_text(local.date)}, ReportCell{local.time.hhmm() + "–" + end.time.hhmm()},
+    s.rows.push_back({ReportCell{date_text(local.date)},
+                      ReportCell{local.time.hhmm() + "–" + end.time.hhmm()},
                       ReportCell{series ? series->title : ""},
                       ReportCell{note, o.moved ? Tone::Warn : Tone::Plain}});
   }
@@ -159,9 +160,9 @@ ReportSection client_tasks(const Engagement& e, Date as_of) {
     const Milestone* m = e.milestones.find(t->milestone);
     s.rows.push_back({ReportCell{t->title}, ReportCell{stakeholder(e, t->owner)},
                       ReportCell{date_text(t->due), late ? Tone::Late : Tone::Plain,
-                           late ? fmt::format("overdue by {} day{}", as_of.days - t->due.days,
-                                              as_of.days - t->due.days == 1 ? "" : "s")
-                                : ""},
+                                 late ? fmt::format("overdue by {} day{}", as_of.days - t->due.days,
+                                                    as_of.days - t->due.days == 1 ? "" : "s")
+                                      : ""},
                       ReportCell{m ? m->title : ""}});
   }
   s.empty = "Nothing open on your side. Thank you!";
@@ -183,7 +184,8 @@ ReportSection change_requests(const Engagement& e, Date as_of, Date since, Repor
   auto in_window = [&](Date d) { return d > since && d <= as_of; };
   std::vector<const ChangeRequest*> list;
   for (const auto& [id, c] : e.change_requests)
-    if (all || waiting(c) || in_window(c.requested_on) || (c.decided_on && in_window(*c.decided_on)))
+    if (all || waiting(c) || in_window(c.requested_on) ||
+        (c.decided_on && in_window(*c.decided_on)))
       list.push_back(&c);
   if (all)
     std::stable_sort(list.begin(), list.end(), [](auto* a, auto* b) {
@@ -205,11 +207,12 @@ ReportSection change_requests(const Engagement& e, Date as_of, Date since, Repor
                 : c.status == ChangeStatus::Rejected ? Tone::Muted  // resolved, not late
                                                      : Tone::Warn;
     std::string who = stakeholder(e, c.requested_by);
-    s.rows.push_back({ReportCell{c.title, Tone::Plain, c.description},
-                      ReportCell{date_text(c.requested_on), Tone::Plain, who.empty() ? "" : "by " + who},
-                      ReportCell{impact.empty() ? "none on dates" : impact},
-                      ReportCell{c.cost_minor ? money_text(c.cost_minor, e.info.currency) : "no cost"},
-                      ReportCell{decision, tone, why}});
+    s.rows.push_back(
+        {ReportCell{c.title, Tone::Plain, c.description},
+         ReportCell{date_text(c.requested_on), Tone::Plain, who.empty() ? "" : "by " + who},
+         ReportCell{impact.empty() ? "none on dates" : impact},
+         ReportCell{c.cost_minor ? money_text(c.cost_minor, e.info.currency) : "no cost"},
+         ReportCell{decision, tone, why}});
   }
   s.empty = "No change requests in this period.";
   return s;
@@ -248,11 +251,11 @@ ReportSection recaps(const Engagement& e, Date as_of, int max_rows = 8) {
       if (o.state == OccurrenceState::Held && date <= as_of &&
           (!o.recap_summary.empty() || !o.agreed_actions.empty()))
         held.push_back(Row{o.moved_to ? o.moved_to->date : date, &m, &o});
-  std::stable_sort(held.begin(), held.end(), [](const Row& a, const Row& b) { return a.date > b.date; });
+  std::stable_sort(held.begin(), held.end(),
+                   [](const Row& a, const Row& b) { return a.date > b.date; });
   if (held.size() > size_t(max_rows)) held.resize(size_t(max_rows));
   for (const Row& r : held) {
-    std::string actions =
-        r.o->agreed_actions.empty() ? "" : "Agreed: " + r.o->agreed_actions;
+    std::string actions = r.o->agreed_actions.empty() ? "" : "Agreed: " + r.o->agreed_actions;
     s.rows.push_back({ReportCell{date_text(r.date)}, ReportCell{r.series->title},
                       ReportCell{r.o->recap_summary.empty() ? actions : r.o->recap_summary,
                                  Tone::Plain, r.o->recap_summary.empty() ? "" : actions}});
@@ -290,17 +293,17 @@ const char* expectation_words(ExpectationStatus status) {
 
 // The expectations as agreed: what the client expects, from whom, and where it stands.
 ReportSection expectations(const Engagement& e) {
-  ReportSection s{"expectations", "Expectations as agreed"};
+  ReportSection s{"expectations", "Expectations and where they stand"};
   s.head = {"Expectation", "From", "Raised", "Status"};
   std::vector<const Expectation*> list;
   for (const auto& [id, x] : e.expectations) list.push_back(&x);
   std::stable_sort(list.begin(), list.end(),
                    [](auto* a, auto* b) { return a->raised_on < b->raised_on; });
   for (const Expectation* x : list)
-    s.rows.push_back({ReportCell{x->what}, ReportCell{stakeholder(e, x->source)},
-                      ReportCell{date_text(x->raised_on)},
-                      ReportCell{expectation_words(x->status), expectation_tone(x->status),
-                                 x->explanation}});
+    s.rows.push_back(
+        {ReportCell{x->what}, ReportCell{stakeholder(e, x->source)},
+         ReportCell{date_text(x->raised_on)},
+         ReportCell{expectation_words(x->status), expectation_tone(x->status), x->explanation}});
   s.empty = "No expectations written down yet.";
   return s;
 }

@@ -2,6 +2,13 @@
 // fails; the user then edits it in place.
 #include "rapport/defaults.hpp"
 
+#include <date/tz.h>
+
+#include <cstdlib>
+#include <exception>
+#include <string_view>
+#include <utility>
+
 namespace rapport {
 
 template <>
@@ -109,9 +116,23 @@ Feedback default_item<Feedback>(const Engagement&, Date today) {
   return x;
 }
 
-Engagement default_engagement(Date today) {
+std::string local_time_zone() {
+  if (const char* tz = std::getenv("TZ"); tz && *tz) {
+    std::string_view name = tz[0] == ':' ? tz + 1 : tz;
+    if (is_known_time_zone(name)) return std::string(name);
+  }
+  try {
+    if (const date::time_zone* zone = date::current_zone()) return std::string(zone->name());
+  } catch (const std::exception&) {
+    // No readable /etc/localtime: UTC, as the rules say.
+  }
+  return "UTC";
+}
+
+Engagement default_engagement(Date today, std::string time_zone) {
   Engagement e;
   e.info.name = "New engagement";
+  e.info.time_zone = std::move(time_zone);
   e.info.start = today;
   e.info.end = today.plus_days(90);
   return e;

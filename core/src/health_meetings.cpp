@@ -9,6 +9,7 @@
 #include <tuple>
 
 #include "health_checks.hpp"
+#include "rapport/meeting_conflicts.hpp"
 
 namespace rapport::health {
 namespace {
@@ -26,17 +27,6 @@ std::string days_text(uint8_t mask) {
     if (mask & (1u << w)) out += (out.empty() ? "" : ", ") + std::string(weekday_short(w));
   }
   return out.empty() ? "no days" : out;
-}
-
-// The time zone of the client side of a series: the first client attendee's
-// zone, else the first client stakeholder's, else the engagement's.
-std::string client_zone(const Engagement& e, const MeetingSeries& s,
-                        const std::string& first_client_zone) {
-  for (Id a : s.attendees)
-    if (const Stakeholder* p = e.stakeholders.find(a);
-        p && p->side == Side::Client && !p->time_zone.empty())
-      return p->time_zone;
-  return first_client_zone.empty() ? e.info.time_zone : first_client_zone;
 }
 
 }  // namespace
@@ -188,12 +178,7 @@ void check_boundary_meetings(Context& c) {
     return it != covered.begin() && d <= std::prev(it)->second;
   };
 
-  std::string first_client_zone;
-  for (const auto& [id, p] : c.e.stakeholders)
-    if (p.side == Side::Client && !p.time_zone.empty()) {
-      first_client_zone = p.time_zone;
-      break;
-    }
+  const std::string fallback_client_zone = first_client_zone(c.e);
 
   struct HoursHit {
     int count = 0;
@@ -207,7 +192,7 @@ void check_boundary_meetings(Context& c) {
     std::vector<Date> blackout_dates;
     std::vector<Id> blackout_ids;
     std::optional<Date> blackout_first_original;
-    std::string client = rules.empty() ? std::string() : client_zone(c.e, s, first_client_zone);
+    std::string client = rules.empty() ? std::string() : client_zone(c.e, s, fallback_client_zone);
     for (const Occurrence& o : occ) {
       if (o.state == OccurrenceState::Cancelled) continue;
       Date when = actual_date(o.original, override_of(s, o.original));
@@ -221,12 +206,7 @@ void check_boundary_meetings(Context& c) {
           local[side].emplace(to_local(o.start, zone), to_local(o.end, zone));
         }
         const auto& [start, end] = *local[side];
-        bool same_day_end = end.date == start.date && end.time <= b.day_end;
-        bool midnight_end = end.date == start.date.plus_days(1) && end.time.minutes == 0 &&
-                            b.day_end.minutes >= 1439;
-        bool inside = ((b.working_days >> start.date.weekday()) & 1u) &&
-                      start.time >= b.day_start && (same_day_end || midnight_end);
-        if (inside) continue;
+        if (within_working_hours(b, start, end)) continue;
         HoursHit& h = hours_hits[r];
         if (h.count++ == 0) {
           h.first_original = o.original;

@@ -229,7 +229,7 @@ Result parse_meeting(const Engagement& e, const std::vector<Word>& w, Date today
   s.first_date = today;
   s.start = LocalTime{9 * 60};
   s.duration_minutes = 60;
-  bool has_first = false, has_time = false;
+  bool has_first = false, has_time = false, has_end = false;
   for (size_t i = 2; i < w.size(); ++i) {
     std::string word = ascii_lower(w[i].text);
     if (word == "every") {
@@ -309,6 +309,9 @@ Result parse_meeting(const Engagement& e, const std::vector<Word>& w, Date today
         if (s.recurrence.frequency == Frequency::Once) s.recurrence.frequency = Frequency::Weekly;
       }
       ++i;
+    } else if (word == "until" && i + 1 < w.size() && ascii_lower(w[i + 1].text) == "never") {
+      has_end = true;  // said: no end date
+      ++i;
     } else if (word == "from" || word == "until") {
       if (i + 1 >= w.size()) return at(w[i], fmt::format("Write a date after “{}”.", w[i].text));
       auto d = date_of(w[i + 1].text, today);
@@ -320,6 +323,7 @@ Result parse_meeting(const Engagement& e, const std::vector<Word>& w, Date today
         has_first = true;
       } else {
         s.recurrence.until = *d;
+        has_end = true;
       }
       ++i;
     } else if (auto t = parse_time(w[i].text)) {
@@ -349,11 +353,16 @@ Result parse_meeting(const Engagement& e, const std::vector<Word>& w, Date today
     else
       return at(w.back(), "Say on which weekdays: every 2 weeks on monday.");
   }
-  // A weekly series starts on its first matching day, not on today.
+  // A series starts on its first matching day on or after the later of today
+  // and the engagement's start, and ends with the engagement unless told.
+  const bool recurring = s.recurrence.frequency != Frequency::Once;
+  if (recurring && !has_first) s.first_date = std::max(today, e.info.start);
   if (s.recurrence.frequency == Frequency::Weekly && !has_first) {
     while (!(s.recurrence.weekdays & (1u << s.first_date.weekday())))
       s.first_date = s.first_date.plus_days(1);
   }
+  if (recurring && !has_end && s.recurrence.count == 0 && e.info.end >= s.first_date)
+    s.recurrence.until = e.info.end;
   (void)has_time;
   QuickAdd q;
   std::string when;

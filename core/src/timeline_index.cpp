@@ -13,9 +13,11 @@
 
 #include <algorithm>
 #include <array>
+#include <iterator>
 #include <unordered_map>
 #include <variant>
 
+#include "rapport/meeting_conflicts.hpp"
 #include "rapport/recurrence.hpp"
 
 namespace rapport {
@@ -133,7 +135,8 @@ TimelineItem change_item(Id id, const ChangeRequest& c, DayStarts& day) {
   return it;
 }
 
-// Client tasks: from the day created to the end of the day due.
+// Client tasks: from the day created to the end of the day due; an overdue
+// one's tail reaches today.
 TimelineItem task_item(Id id, const ClientTask& t, Date today, DayStarts& day) {
   TimelineItem it;
   it.id = id;
@@ -142,7 +145,10 @@ TimelineItem task_item(Id id, const ClientTask& t, Date today, DayStarts& day) {
   it.at = it.start = it.ghost = day(t.created_on);
   it.at_end = it.end = day(last.plus_days(1));
   it.state = uint8_t(t.status);
-  if (t.status == TaskStatus::Open && t.due < today) it.flags |= kOverdue;
+  if (t.status == TaskStatus::Open && t.due < today) {
+    it.flags |= kOverdue;
+    it.end = std::max(it.end, day(today));
+  }
   return it;
 }
 
@@ -173,12 +179,112 @@ MeetingWindow meeting_window(int64_t lo, int64_t hi, size_t series, Date today,
   return w;
 }
 
-// One series' lane: its occurrences in the window, at most its share. A
-// series with more than its share keeps those nearest today, expanded over a
-// window of about its share of periods (so neither time nor memory depends on
-// how many centuries it runs).
-TimelineLane meeting_lane(Id id, const MeetingSeries& s, const EngagementInfo& info,
-                          const MeetingWindow& w, DayStarts& day) {
+// Blackout bands that may intersect [from, to) (bands are disjoint and sorted,
+// so their ends are sorted too).
+std::span<const TimelineBand> bands_in(const std::vector<TimelineBand>& bands, Instant from,
+                                       Instant to) {
+  auto first = std::upper_bound(bands.begin(), bands.end(), from,
+                                [](Instant v, const TimelineBand& b) { return v < b.end; });
+  auto last = std::lower_bound(first, bands.end(), to,
+                               [](const TimelineBand& b, Instant v) { return b.start < v; });
+  if (last <= first) return {};
+  return std::span<const TimelineBand>(&*first, size_t(last - first));
+}
+
+// What makes an occurrence a conflict (rapport/meeting_conflicts.hpp, the
+// health check's rule): a start in a merged blackout band, or a time outside
+// a working-hours rule. Every meeting lane depends on it, so build() works it
+// out before the meeting lanes and update() again after an edit of a boundary.
+struct ConflictRules {
+  const std::vector<TimelineBand>* blackouts = nullptr;
+  // Working-hours boundaries with the same rule give the same answer: each once.
+  std::vector<Boundary> hours;
+  std::string fallback_client_zone;  // first_client_zone(), when there are rules
+  bool client_side = false;          // a rule on the client's side (their zone matters)
+};
+
+// The rule of a working-hours boundary (what within_working_hours() reads).
+bool same_rule(const WorkingHoursInfo& a, const WorkingHoursInfo& b) {
+  return a.days == b.days && a.day_start == b.day_start && a.day_end == b.day_end &&
+         a.side == b.side;
+}
+
+// The distinct rules of `all` (sorted by id), each as the first boundary that has it.
+std::vector<WorkingHoursInfo> distinct_rules(const std::vector<WorkingHoursInfo>& all) {
+  std::vector<WorkingHoursInfo> out;
+  for (const WorkingHoursInfo& w : all)
+    if (std::none_of(out.begin(), out.end(),
+                     [&](const WorkingHoursInfo& h) { return same_rule(h, w); }))
+      out.push_back(w);
+  return out;
+}
+
+// Same rules, whichever boundaries carry them.
+bool same_rules(const std::vector<WorkingHoursInfo>& a, const std::vector<WorkingHoursInfo>& b) {
+  auto covered = [](const std::vector<WorkingHoursInfo>& x,
+                    const std::vector<WorkingHoursInfo>& y) {
+    return std::all_of(x.begin(), x.end(), [&](const WorkingHoursInfo& w) {
+      return std::any_of(y.begin(), y.end(),
+                         [&](const WorkingHoursInfo& v) { return same_rule(v, w); });
+    });
+  };
+  return covered(a, b) && covered(b, a);
+}
+
+ConflictRules conflict_rules(const Engagement& e, const std::vector<TimelineBand>& blackouts,
+                             const std::vector<WorkingHoursInfo>& working_hours) {
+  ConflictRules rules;
+  rules.blackouts = &blackouts;
+  for (const WorkingHoursInfo& w : distinct_rules(working_hours)) {
+    Boundary b;
+    b.kind = BoundaryKind::WorkingHours;
+    b.working_days = w.days;
+    b.day_start = w.day_start;
+    b.day_end = w.day_end;
+    b.hours_side = w.side;
+    rules.hours.push_back(b);
+    rules.client_side |= w.side == Side::Client;
+  }
+  if (!rules.hours.empty()) rules.fallback_client_zone = first_client_zone(e);
+  return rules;
+}
+
+// Sets or clears kConflict on a series' occurrences `items` (at, at_end and
+// state are the occurrence's). `provider_clock` is in the engagement's zone.
+void set_conflicts(std::span<TimelineItem> items, const MeetingSeries& s, const Engagement& e,
+                   const ConflictRules& rules, LocalClock& provider_clock) {
+  if (items.empty()) return;
+  LocalClock client_clock(rules.hours.empty() ? std::string("UTC")
+                                              : client_zone(e, s, rules.fallback_client_zone));
+  auto conflicts = [&](const TimelineItem& it) {
+    if (OccurrenceState(it.state) == OccurrenceState::Cancelled) return false;
+    if (!bands_in(*rules.blackouts, it.at, it.at.plus_minutes(1)).empty()) return true;
+    // Local start and end in each side's zone, converted at most once.
+    std::optional<std::pair<LocalDateTime, LocalDateTime>> local[2];
+    for (const Boundary& b : rules.hours) {
+      int side = b.hours_side == Side::Provider ? 0 : 1;
+      if (!local[side]) {
+        LocalClock& clock = side == 0 ? provider_clock : client_clock;
+        local[side].emplace(clock(it.at), clock(it.at_end));
+      }
+      if (!within_working_hours(b, local[side]->first, local[side]->second)) return true;
+    }
+    return false;
+  };
+  for (TimelineItem& it : items) {
+    it.flags = uint8_t(it.flags & ~kConflict);
+    if (conflicts(it)) it.flags |= kConflict;
+  }
+}
+
+// One series' lane: its occurrences in the window, at most its share, each
+// flagged when it conflicts with `rules`. A series with more than its share
+// keeps those nearest today, expanded over a window of about its share of
+// periods (so neither time nor memory depends on how many centuries it runs).
+TimelineLane meeting_lane(Id id, const MeetingSeries& s, const Engagement& e,
+                          const MeetingWindow& w, const ConflictRules& rules,
+                          LocalClock& provider_clock, DayStarts& day) {
+  const EngagementInfo& info = e.info;
   const size_t share = w.share;
   const int64_t today_at = w.today_at;
   TimelineLane lane{LaneKind::Meeting, id, s.title.empty() ? std::string("Meeting") : s.title};
@@ -225,6 +331,7 @@ TimelineLane meeting_lane(Id id, const MeetingSeries& s, const EngagementInfo& i
     if (o.state == OccurrenceState::Held && !o.has_recap) it.flags |= kMissingRecap;
     lane.items.push_back(it);
   }
+  set_conflicts(lane.items, s, e, rules, provider_clock);
   finish(lane, 1);
   return lane;
 }
@@ -273,13 +380,7 @@ std::span<const TimelineItem> TimelineLane::visible(Instant from, Instant to) co
 }
 
 std::span<const TimelineBand> TimelineIndex::blackouts_in(Instant from, Instant to) const {
-  // Bands are disjoint and sorted, so their ends are sorted too.
-  auto first = std::upper_bound(blackouts_.begin(), blackouts_.end(), from,
-                                [](Instant v, const TimelineBand& b) { return v < b.end; });
-  auto last = std::lower_bound(first, blackouts_.end(), to,
-                               [](const TimelineBand& b, Instant v) { return b.start < v; });
-  if (last <= first) return {};
-  return std::span<const TimelineBand>(&*first, size_t(last - first));
+  return bands_in(blackouts_, from, to);
 }
 
 size_t TimelineIndex::truncated_lanes() const {
@@ -371,14 +472,6 @@ TimelineIndex TimelineIndex::build(const Engagement& e, Date today, TimelineInde
   for (const TimelineLane* lane : {&milestones, &boundaries, &changes, &tasks})
     for (const TimelineItem& it : lane->items) grow(it);
 
-  // Meetings: occurrences over the span plus a margin, bounded per series and
-  // in total.
-  const MeetingWindow window = meeting_window(lo, hi, e.meetings.size(), today, limits, day);
-  std::vector<TimelineLane> meetings;
-  meetings.reserve(e.meetings.size());
-  for (const auto& [id, s] : e.meetings)
-    meetings.push_back(meeting_lane(id, s, e.info, window, day));
-
   finish(milestones, kMaxRows[kMilestoneLane]);
   finish(boundaries, kMaxRows[kBoundaryLane]);
   finish(changes, kMaxRows[kChangeLane]);
@@ -386,13 +479,23 @@ TimelineIndex TimelineIndex::build(const Engagement& e, Date today, TimelineInde
 
   // The plan first (a big engagement has hundreds of series; the milestones must
   // not scroll away below them), then one lane per meeting series.
+  ix.lanes_.reserve(kPlanLanes + e.meetings.size());
   ix.lanes_.push_back(std::move(milestones));
   ix.lanes_.push_back(std::move(changes));
   ix.lanes_.push_back(std::move(tasks));
   ix.lanes_.push_back(std::move(boundaries));
-  for (TimelineLane& l : meetings) ix.lanes_.push_back(std::move(l));
 
+  // The blackout bands (for shading every lane and for meeting conflicts)
+  // before the meetings.
   ix.merge_blackouts();
+
+  // Meetings: occurrences over the span plus a margin, bounded per series and
+  // in total, flagged where they conflict with the blackouts or working hours.
+  const MeetingWindow window = meeting_window(lo, hi, e.meetings.size(), today, limits, day);
+  const ConflictRules rules = conflict_rules(e, ix.blackouts_, ix.working_hours_);
+  LocalClock provider_clock(ix.time_zone_);
+  for (const auto& [id, s] : e.meetings)
+    ix.lanes_.push_back(meeting_lane(id, s, e, window, rules, provider_clock, day));
   for (uint32_t l = 0; l < kPlanLanes; ++l)
     for (const TimelineItem& it : ix.lanes_[l].items)
       ix.by_id_.push_back(Entry{it.id, l, it.start});
@@ -420,10 +523,12 @@ void TimelineIndex::merge_blackouts() {
 
 namespace {
 
-// The kinds the timeline shows (the others never change the index).
+// The kinds the timeline shows, and stakeholders (their zones decide which
+// meetings are outside the client's working hours); the others never change
+// the index.
 constexpr bool on_timeline(Kind k) {
   return k == Kind::Milestone || k == Kind::Boundary || k == Kind::ChangeRequest ||
-         k == Kind::ClientTask || k == Kind::Meeting;
+         k == Kind::ClientTask || k == Kind::Meeting || k == Kind::Stakeholder;
 }
 
 template <class T>
@@ -449,7 +554,7 @@ void TimelineChanges::note(const Edit& edit) {
         if constexpr (requires { touched_by(x); })
           return touched_by(x);
         else
-          return {Kind::Stakeholder, kNoId};
+          return {Kind::Decision, kNoId};  // none left: every edit is one of the above
       },
       edit);
   if (!on_timeline(item.first)) return;
@@ -675,10 +780,19 @@ bool TimelineIndex::update(const Engagement& e, const TimelineChanges& changes) 
   const MeetingWindow window_before =
       meeting_window(span_start_.minutes, span_end_.minutes, series_before, today_, limits_, day);
 
+  // Meeting conflicts depend on the blackout bands and the working-hours rules.
+  const std::vector<TimelineBand> bands_before = blackouts_;
+  const std::vector<WorkingHoursInfo> rules_before = distinct_rules(working_hours_);
+
   bool milestones_came_or_went = false;
   bool boundaries_changed = false;
+  bool stakeholders_changed = false;
   for (const auto& [kind, id] : touched) {
     if (kind == Kind::Meeting) continue;
+    if (kind == Kind::Stakeholder) {
+      stakeholders_changed = true;
+      continue;
+    }
     bool came_or_went = place(e, kind, id);
     if (kind == Kind::Milestone) milestones_came_or_went |= came_or_went;
     if (kind == Kind::Boundary) boundaries_changed = true;
@@ -711,6 +825,9 @@ bool TimelineIndex::update(const Engagement& e, const TimelineChanges& changes) 
   span_start_ = Instant{lo};
   span_end_ = Instant{hi};
 
+  // Edited series: their lanes anew, with the rules as they are now.
+  const ConflictRules rules = conflict_rules(e, blackouts_, working_hours_);
+  LocalClock provider_clock(time_zone_);
   for (const auto& [kind, id] : touched) {
     if (kind != Kind::Meeting) continue;
     auto first = lanes_.begin() + kPlanLanes;
@@ -719,11 +836,53 @@ bool TimelineIndex::update(const Engagement& e, const TimelineChanges& changes) 
     const bool had = at != lanes_.end() && at->series == id;
     const MeetingSeries* s = e.meetings.find(id);
     if (s && had) {
-      *at = meeting_lane(id, *s, e.info, window, day);
+      *at = meeting_lane(id, *s, e, window, rules, provider_clock, day);
     } else if (s) {
-      lanes_.insert(at, meeting_lane(id, *s, e.info, window, day));
+      lanes_.insert(at, meeting_lane(id, *s, e, window, rules, provider_clock, day));
     } else if (had) {
       lanes_.erase(at);
+    }
+  }
+
+  // Conflicts on every other lane: all of them again when the working-hours
+  // rules changed (or, with a rule on the client's side, a stakeholder, whose
+  // zone may be a series' client zone); only the occurrences starting where
+  // the blackout bands changed when only those did. Occurrences themselves
+  // stay: the window, and so what each lane holds, is the same.
+  const bool all_conflicts = !same_rules(rules_before, distinct_rules(working_hours_)) ||
+                             (stakeholders_changed && rules.client_side);
+  std::optional<std::pair<Instant, Instant>> bands_changed;  // [from, to)
+  if (!all_conflicts && blackouts_ != bands_before) {
+    // Bands in one list and not the other (both sorted): where they differ.
+    std::vector<TimelineBand> gone, came;
+    auto by_start = [](const TimelineBand& a, const TimelineBand& b) {
+      return a.start != b.start ? a.start < b.start : a.end < b.end;
+    };
+    std::set_difference(bands_before.begin(), bands_before.end(), blackouts_.begin(),
+                        blackouts_.end(), std::back_inserter(gone), by_start);
+    std::set_difference(blackouts_.begin(), blackouts_.end(), bands_before.begin(),
+                        bands_before.end(), std::back_inserter(came), by_start);
+    for (const auto* list : {&gone, &came}) {
+      for (const TimelineBand& b : *list) {
+        if (!bands_changed) bands_changed.emplace(b.start, b.end);
+        bands_changed->first = std::min(bands_changed->first, b.start);
+        bands_changed->second = std::max(bands_changed->second, b.end);
+      }
+    }
+  }
+  if (all_conflicts || bands_changed) {
+    for (size_t l = kPlanLanes; l < lanes_.size(); ++l) {
+      TimelineLane& lane = lanes_[l];
+      const MeetingSeries* s = e.meetings.find(lane.series);
+      if (!s) continue;  // cannot be: every series has its lane
+      std::span<TimelineItem> items(lane.items);
+      if (!all_conflicts) {
+        // An occurrence is in a band by its start (at), and start <= at < end.
+        const size_t a = lane.first_visible(bands_changed->first);
+        const size_t b = lane.first_starting_at_or_after(bands_changed->second);
+        items = b > a ? items.subspan(a, b - a) : std::span<TimelineItem>();
+      }
+      set_conflicts(items, *s, e, rules, provider_clock);
     }
   }
   return true;

@@ -35,6 +35,7 @@ expect 2 --scale zero
 expect 2 --frames 0
 expect 2 --screenshot
 expect 2 a.rapport b.rapport
+expect 2 --theme sepia
 expect 2 --today 2026-13-01
 expect 2 --today tomorrow
 expect 2 --today=2026-11-24x

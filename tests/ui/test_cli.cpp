@@ -77,6 +77,10 @@ TEST_CASE("bad values give a one-line error", "[cli]") {
       {"-x"},
       {"--help=yes"},
       {"a.rapport", "b.rapport"},
+      {"--theme", "solarized"},
+      {"--theme", "Dark"},
+      {"--theme="},
+      {"--theme"},
   };
   for (const auto& args : bad) {
     CAPTURE(args);
@@ -120,4 +124,20 @@ TEST_CASE("after --, a file named like a subcommand or an option is a file", "[c
   CliParse dash = parse({"--", "--odd-name.rapport"});
   REQUIRE(dash.ok());
   CHECK(dash.options.file == "--odd-name.rapport");
+}
+
+TEST_CASE("the theme option picks light, dark or high contrast and refuses anything else",
+          "[cli]") {
+  using rapport::app::Theme;
+  CHECK_FALSE(parse({}).options.theme);  // the remembered theme, unless told
+  CHECK(parse({"--theme", "light"}).options.theme == Theme::Light);
+  CHECK(parse({"--theme=dark"}).options.theme == Theme::Dark);
+  CliParse shot = parse({"--theme", "high-contrast", "--screenshot", "out.png", "demo.rapport"});
+  REQUIRE(shot.ok());
+  CHECK(shot.options.theme == Theme::HighContrast);
+  CHECK(shot.options.file == "demo.rapport");
+  CliParse bad = parse({"--theme", "sepia"});
+  CHECK(bad.error ==
+        "rapport: invalid value 'sepia' for --theme (expected light, dark or high-contrast)");
+  CHECK(rapport::app::usage_text().find("--theme NAME") != std::string::npos);
 }

@@ -123,3 +123,40 @@ TEST_CASE("each section exports the table of the kind being looked at as CSV", "
   CHECK(headers.size() == exported);
   CHECK_FALSE(w.app.doc.dirty());
 }
+
+TEST_CASE("an export is written under the file name as typed", "[ui][csv]") {
+  // The rule: what was typed stays; only a name without an extension gets one.
+  CHECK(save_path_as_typed("x.html", {"-status.html"}) == fs::path("x.html"));
+  CHECK(save_path_as_typed("report", {"-status.html"}) == fs::path("report.html"));
+  CHECK(save_path_as_typed("notes.txt", {"-status.md"}) == fs::path("notes.txt"));
+  CHECK(save_path_as_typed("calendar", {".ics"}) == fs::path("calendar.ics"));
+  CHECK(save_path_as_typed("plan", {}) == fs::path("plan.rapport"));
+  CHECK(save_path_as_typed("plan.rapport.json", {}) == fs::path("plan.rapport.json"));
+
+  // Through the dialog: File ▸ Export ▸ status report, "x.html" typed, Enter.
+  const fs::path dir = fresh_folder("rapport-ui-test-export-name");
+  Workspace w(make_demo());
+  w.app.doc.submit(
+      intent::Replace{w.app.engagement(), (dir / "demo.rapport").string(), {}, false, ""});
+  w.app.apply();
+  w.frame();
+  for (const char* typed : {"x.html", "plain"}) {
+    INFO("typed " << typed);
+    start_export(w.app, FilePurpose::ExportHtml, "-status.html", "Export status report");
+    w.frame();
+    REQUIRE(w.app.panels.file_dialog.is_open());
+    w.frame();
+    std::string proposed;  // the name the dialog proposes, in its name field
+    for (const auto& t : test::captured_text())
+      if (t.text.size() > 12 && t.text.ends_with("-status.html")) proposed = t.text;
+    REQUIRE_FALSE(proposed.empty());
+    w.click(proposed);
+    w.ctrl(400 + ImGuiKey_A);  // replace the proposed name
+    w.type(typed);
+    w.key(ImGuiKey_Enter);
+    w.frame();
+  }
+  std::set<std::string> names;
+  for (const fs::path& p : files_in(dir)) names.insert(p.filename().string());
+  CHECK(names == std::set<std::string>{"x.html", "plain.html"});
+}

@@ -28,11 +28,13 @@ fs::path journey_dir() {
   return dir;
 }
 
-// Types a quick-add line and presses Enter, as in a workshop.
+// Types a quick-add line and presses Enter, as in a workshop; the bar stays
+// open for the next line, so Esc closes it.
 void quick_add(Workspace& w, const std::string& line) {
   w.ctrl('K');
   w.type(line);
   w.key(ImGuiKey_Enter);
+  w.key(ImGuiKey_Escape);
   w.frame();
 }
 
@@ -188,6 +190,18 @@ TEST_CASE("export a calendar and a status report from the File menu", "[ui][jour
   w.frame();
   CHECK(fs::exists(dir / "Website relaunch-status.html"));
   CHECK(w.shows("Exported Website relaunch-status.html."));
+
+  w.click("File");
+  w.ui.move_to(*w.locate("Export"));
+  w.click("Client status report (PDF)…");
+  w.click("Save");
+  w.frame();
+  fs::path pdf = dir / "Website relaunch-status.pdf";
+  REQUIRE(fs::exists(pdf));
+  std::ifstream pdf_in(pdf, std::ios::binary);
+  std::string bytes((std::istreambuf_iterator<char>(pdf_in)), std::istreambuf_iterator<char>());
+  CHECK(bytes.rfind("%PDF-", 0) == 0);
+  CHECK(w.shows("Exported Website relaunch-status.pdf."));
 }
 
 TEST_CASE("a large file opens off the UI thread while the window keeps drawing", "[ui][journey]") {

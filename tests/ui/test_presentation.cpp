@@ -109,7 +109,7 @@ TEST_CASE("presentation mode draws none of the internal texts and without it the
   }
 }
 
-TEST_CASE("the client view's status bar names the engagement, not the file on this laptop",
+TEST_CASE("the client view names the engagement, not the file on this laptop",
           "[ui][presentation]") {
   Workspace w(make_demo());
   w.app.doc.submit(

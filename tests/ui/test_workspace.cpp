@@ -2,9 +2,16 @@
 // stakeholder, get refused a provider-side owner for a client task, approve a
 // change request and undo it, mark a meeting held with a recap, find an item.
 #include <catch2/catch.hpp>
+#include <cstdlib>
+#include <filesystem>
+#include <optional>
+#include <string>
 
+#include "rapport/defaults.hpp"
 #include "rapport/demo.hpp"
 #include "rapport/health.hpp"
+#include "rapport/time.hpp"
+#include "settings.hpp"
 #include "workspace_driver.hpp"
 
 using namespace rapport;
@@ -14,6 +21,27 @@ using rapport::test::Workspace;
 
 namespace {
 Date d(int y, unsigned m, unsigned day) { return Date::from_ymd(y, m, day); }
+
+// Sets an environment variable for one scope and puts the old value back.
+class ScopedEnv {
+ public:
+  ScopedEnv(const char* name, const std::string& value) : name_(name) {
+    if (const char* old = std::getenv(name)) old_ = old;
+    ::setenv(name, value.c_str(), 1);
+  }
+  ~ScopedEnv() {
+    if (old_)
+      ::setenv(name_, old_->c_str(), 1);
+    else
+      ::unsetenv(name_);
+  }
+  ScopedEnv(const ScopedEnv&) = delete;
+  ScopedEnv& operator=(const ScopedEnv&) = delete;
+
+ private:
+  const char* name_;
+  std::optional<std::string> old_;
+};
 
 }  // namespace
 
@@ -40,6 +68,8 @@ TEST_CASE("add a stakeholder, name them, undo the name", "[ui][workspace]") {
 
   w.ctrl('Z');
   CHECK(w.app.engagement().stakeholders.find(added)->name == "New stakeholder");
+  // The status bar names the step undone.
+  CHECK(w.shows("Undone: Edit stakeholder “Pieter Jansen”."));
   w.ctrl('Z');
   CHECK(w.app.engagement().stakeholders.size() == before);
 }
@@ -179,8 +209,73 @@ TEST_CASE("an invalid edit shows the reason next to the field and changes nothin
   w.key(ImGuiKey_Enter);
   CHECK(w.shows("A task cannot be due before it was created."));
   CHECK(w.app.engagement() == before);
-  // What was typed is still there to fix.
-  CHECK(w.shows("2026-10-01"));
+  // What you see is what is saved: the field shows the saved date again.
+  CHECK(w.shows("2026-12-04"));
+  CHECK_FALSE(w.shows("2026-10-01"));
+}
+
+TEST_CASE("a start date after the end is refused under the field, which shows the saved date",
+          "[ui][workspace]") {
+  Workspace w(make_demo());
+  const Engagement before = w.app.engagement();
+  w.click("2026-10-05");  // Starts
+  w.ctrl(400 + ImGuiKey_A);
+  w.type("2027-05-01");  // after the end, 2027-03-31
+  w.key(ImGuiKey_Enter);
+  w.frame();
+  CHECK(w.app.engagement() == before);
+  CHECK(w.shows("The engagement cannot end before it starts."));
+  CHECK(w.shows("2026-10-05"));
+  CHECK_FALSE(w.shows("2027-05-01"));
+  // The reason is under the start date, above the end date.
+  auto reason = w.locate("The engagement cannot end before it starts.");
+  auto starts = w.locate("2026-10-05");
+  auto ends = w.locate("2027-03-31");
+  REQUIRE(reason);
+  REQUIRE(starts);
+  REQUIRE(ends);
+  CHECK(reason->y > starts->y);
+  CHECK(reason->y < ends->y);
+  // A valid start date then sticks, and the reason goes.
+  w.click("2026-10-05");
+  w.ctrl(400 + ImGuiKey_A);
+  w.type("2026-10-12");
+  w.key(ImGuiKey_Enter);
+  w.frame();
+  CHECK(w.app.engagement().info.start == d(2026, 10, 12));
+  CHECK(w.shows("2026-10-12"));
+  CHECK_FALSE(w.shows("The engagement cannot end before it starts."));
+}
+
+TEST_CASE("after undoing two occurrence cancellations the editor offers no undone draft",
+          "[ui][workspace]") {
+  Workspace w(make_demo());
+  Id weekly = titled<MeetingSeries>(w.app.engagement(), "Weekly check-in");
+  w.app.main_window.section = Section::Meetings;
+  auto overrides = [&]() -> const auto& {
+    return w.app.engagement().meetings.find(weekly)->overrides;
+  };
+  for (Date day : {d(2026, 12, 4), d(2026, 12, 11)}) {
+    w.app.view.selection = Selection{weekly, day};
+    w.frame();
+    w.click("Cancelled");
+    w.click("Why", ImVec2(0, 40));
+    w.type("Client away");
+    w.click("Save occurrence");
+    w.frame();
+    REQUIRE(overrides().at(day).state == OccurrenceState::Cancelled);
+  }
+  w.ctrl('Z');
+  w.ctrl('Z');
+  CHECK_FALSE(overrides().contains(d(2026, 12, 4)));
+  CHECK_FALSE(overrides().contains(d(2026, 12, 11)));
+  // The editor shows the occurrence as saved: planned, no reason, nothing to save.
+  CHECK_FALSE(w.shows("Cancelled by"));
+  CHECK_FALSE(w.shows("Client away"));
+  CHECK_FALSE(w.shows("Revert"));
+  w.click("Save occurrence");
+  w.frame();
+  CHECK_FALSE(overrides().contains(d(2026, 12, 11)));
 }
 
 TEST_CASE("the engagement's dates and day rate are typed on the Overview", "[ui][workspace]") {
@@ -198,4 +293,92 @@ TEST_CASE("the engagement's dates and day rate are typed on the Overview", "[ui]
   w.key(ImGuiKey_Enter);
   w.frame();
   CHECK(w.app.engagement().info.internal_day_rate_minor == 102550);
+}
+
+TEST_CASE("quick add stays open: three lines in a row add three items, one undo step each",
+          "[ui][workspace]") {
+  Workspace w(make_demo());
+  const size_t milestones = w.app.engagement().milestones.size();
+  const size_t steps = w.app.doc.history().undo_depth();
+  w.ctrl('K');  // once
+  // Typed at full speed: each line starts in the frame after Enter, in two
+  // bursts (nothing typed may be dropped while the field takes the keyboard).
+  for (const char* line :
+       {R"(milestone "Copy freeze" 2027-01-15)", R"(milestone "Photo shoot" 2027-01-22)",
+        R"(milestone "Soft launch" 2027-02-26)"}) {
+    const std::string text = line;
+    w.type(text.substr(0, 14));
+    w.type(text.substr(14));
+    w.key(ImGuiKey_Enter);
+  }
+  w.frame();
+  CHECK(w.app.engagement().milestones.size() == milestones + 3);
+  CHECK(w.app.doc.history().undo_depth() == steps + 3);
+  for (const char* title : {"Copy freeze", "Photo shoot", "Soft launch"})
+    CHECK(titled<Milestone>(w.app.engagement(), title) != kNoId);
+  CHECK(w.shows("Enter adds, Esc closes"));  // still open for the next line
+  w.key(ImGuiKey_Escape);
+  CHECK_FALSE(w.shows("Enter adds, Esc closes"));
+  w.ctrl('Z');
+  CHECK(titled<Milestone>(w.app.engagement(), "Soft launch") == kNoId);
+  CHECK(titled<Milestone>(w.app.engagement(), "Photo shoot") != kNoId);
+  w.ctrl('Z');
+  w.ctrl('Z');
+  CHECK(w.app.engagement().milestones.size() == milestones);
+}
+
+TEST_CASE("a bare start is File New: today, in this machine's time zone, never 1970",
+          "[ui][workspace]") {
+  ScopedEnv tz("TZ", "Europe/Helsinki");
+  CHECK(local_time_zone() == "Europe/Helsinki");
+  Workspace w(Engagement{});  // what the app holds before anything is opened
+  start_with_new_engagement(w.app);
+  const EngagementInfo& info = w.app.engagement().info;
+  CHECK(info.name == "New engagement");
+  CHECK(info.time_zone == "Europe/Helsinki");
+  CHECK(info.start == d(2026, 11, 24));  // the pinned today
+  CHECK(info.end == d(2027, 2, 22));
+  CHECK_FALSE(w.app.doc.dirty());
+  CHECK(w.shows("2026-11-24"));
+  CHECK_FALSE(w.shows("1970"));
+  // Unpinned, the start is today where the user is.
+  app::App bare;
+  CHECK(fresh_engagement(bare).info.start == today_in("Europe/Helsinki"));
+  CHECK(fresh_engagement(bare).info.start.year() > 2020);
+}
+
+TEST_CASE("recent files are kept in the settings file and survive a restart", "[ui][workspace]") {
+  const std::filesystem::path config = rapport::test::fresh_folder("rapport-recent-config");
+  ScopedEnv xdg("XDG_CONFIG_HOME", config.string());
+  REQUIRE(settings_file() == config / "rapport" / "settings.ini");
+  const std::filesystem::path file = config / "plan.rapport.json";
+  {
+    Workspace w(make_demo());
+    use_settings_file(w.app, settings_file());
+    CHECK(w.app.recent_files.empty());  // a fresh config folder
+    std::string error;
+    REQUIRE(save_file(w.app, file.string(), error));
+    w.frame();
+    REQUIRE_FALSE(w.app.recent_files.empty());
+  }
+  // Restart: a new app reads the same settings file.
+  Workspace again(Engagement{});
+  use_settings_file(again.app, settings_file());
+  REQUIRE(again.app.recent_files.size() == 1);
+  CHECK(std::filesystem::equivalent(again.app.recent_files.front(), file));
+  // File ▸ Open recent lists it, and choosing it opens it.
+  again.click("File");
+  again.click("Open recent");
+  again.click(again.app.recent_files.front());
+  again.until([&] { return again.app.file_path() == again.app.recent_files.front(); }, 60);
+  CHECK(again.app.engagement().info.name == make_demo().info.name);
+  // Other settings in the file stay.
+  Settings kept = Settings::load(settings_file());
+  kept.set_string("ui.theme", "dark");
+  REQUIRE(kept.save(settings_file()));
+  std::string error;
+  REQUIRE(save_file(again.app, (config / "second.rapport.json").string(), error));
+  again.frame();
+  CHECK(Settings::load(settings_file()).get_string("ui.theme", "") == "dark");
+  CHECK(Settings::load(settings_file()).recent_files().size() == 2);
 }

@@ -43,8 +43,43 @@ TEST_CASE("a weekly meeting from one line", "[quick-add]") {
   CHECK(s.start.hhmm() == "16:00");
   CHECK(s.duration_minutes == 30);
   CHECK(s.first_date == Date::from_ymd(2026, 11, 27));  // the first Friday from today
-  CHECK(q.preview == "Meeting “Weekly check-in” every Friday at 16:00 for 30 min, from 2026-11-27");
+  CHECK(s.recurrence.until == e.info.end);              // ends with the engagement
+  CHECK(q.preview ==
+        "Meeting “Weekly check-in” every Friday at 16:00 for 30 min, from 2026-11-27 until "
+        "2027-03-31");
   CHECK(q.label == "Add meeting “Weekly check-in”");
+}
+
+TEST_CASE("a series starts on or after the engagement's start and ends with it unless told",
+          "[quick-add]") {
+  Engagement e = make_demo();
+  e.info.start = Date::from_ymd(2026, 12, 28);  // a Monday, a month after today
+  e.info.end = Date::from_ymd(2027, 6, 30);
+  auto weekly = added<MeetingSeries>(ok(e, R"(meeting "Weekly check-in" every friday 16:00)"));
+  CHECK(weekly.first_date == Date::from_ymd(2027, 1, 1));  // the first Friday from the start
+  CHECK(weekly.recurrence.until == Date::from_ymd(2027, 6, 30));
+  auto daily = added<MeetingSeries>(ok(e, R"(meeting "Stand-up" every day 09:15 15m)"));
+  CHECK(daily.first_date == Date::from_ymd(2026, 12, 28));
+  CHECK(daily.recurrence.until == Date::from_ymd(2027, 6, 30));
+  // What the line says wins: its own start, its own end, or no end.
+  auto told = added<MeetingSeries>(
+      ok(e, R"(meeting "Steering" every monday from 2026-12-07 until 2027-02-01)"));
+  CHECK(told.first_date == Date::from_ymd(2026, 12, 7));
+  CHECK(told.recurrence.until == Date::from_ymd(2027, 2, 1));
+  auto open_ended =
+      added<MeetingSeries>(ok(e, R"(meeting "Retainer call" every monday until never)"));
+  CHECK(open_ended.first_date == Date::from_ymd(2026, 12, 28));
+  CHECK_FALSE(open_ended.recurrence.until);
+  // A one-off keeps the day it was given.
+  auto once = added<MeetingSeries>(ok(e, R"(meeting "Design review" on 2026-12-04 10:00)"));
+  CHECK(once.first_date == Date::from_ymd(2026, 12, 4));
+  CHECK_FALSE(once.recurrence.until);
+  // An engagement already over: the series starts today, with no end date before it.
+  e.info.start = Date::from_ymd(2026, 1, 5);
+  e.info.end = Date::from_ymd(2026, 6, 30);
+  auto late = added<MeetingSeries>(ok(e, R"(meeting "Follow-up" every friday)"));
+  CHECK(late.first_date == Date::from_ymd(2026, 11, 27));
+  CHECK_FALSE(late.recurrence.until);
 }
 
 TEST_CASE("meetings: intervals, several weekdays, one-offs, attendees and an end", "[quick-add]") {

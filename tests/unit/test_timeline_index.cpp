@@ -211,3 +211,68 @@ TEST_CASE("the demo engagement indexes", "[timeline_index]") {
   CHECK(ix.span_start() <= day_start(e.info.start, e.info.time_zone));
   CHECK(ix.lane_of(LaneKind::Milestones) >= 0);
 }
+
+TEST_CASE("a meeting in the demo's Christmas blackout is flagged as a conflict in the index",
+          "[timeline_index]") {
+  Engagement e = make_demo();
+  const Boundary* xmas = nullptr;
+  for (const auto& [id, b] : e.boundaries)
+    if (b.title == "Christmas break") xmas = &b;
+  REQUIRE(xmas != nullptr);
+  TimelineIndex ix = TimelineIndex::build(e, e.info.start.plus_days(50));
+  int in_break = 0, clear = 0;
+  for (const TimelineLane& lane : ix.lanes()) {
+    if (lane.kind != LaneKind::Meeting) continue;
+    for (const TimelineItem& it : lane.items) {
+      Date local = to_local(it.at, ix.time_zone()).date;
+      bool inside = xmas->from <= local && local <= xmas->to;
+      if (inside && OccurrenceState(it.state) != OccurrenceState::Cancelled) {
+        INFO(lane.title << " on " << local.iso());
+        CHECK((it.flags & kConflict) != 0);
+        ++in_break;
+      }
+      if (!(it.flags & kConflict)) ++clear;
+    }
+  }
+  CHECK(in_break > 0);
+  CHECK(clear > 0);  // the ordinary weeks are not conflicts
+}
+
+TEST_CASE("a meeting outside the agreed working hours is a conflict and a cancelled one is not",
+          "[timeline_index]") {
+  Engagement e;
+  e.info.time_zone = "Europe/Amsterdam";
+  e.info.start = d(2026, 1, 5);
+  e.info.end = d(2026, 2, 27);
+  Boundary hours;
+  hours.id = 1;
+  hours.kind = BoundaryKind::WorkingHours;
+  hours.day_start = LocalTime{9 * 60};
+  hours.day_end = LocalTime{17 * 60};
+  e.boundaries.items[1] = hours;
+  MeetingSeries late;
+  late.id = 2;
+  late.title = "Late call";
+  late.first_date = d(2026, 1, 6);
+  late.start = LocalTime{18 * 60};
+  late.duration_minutes = 30;
+  late.recurrence.frequency = Frequency::Weekly;
+  late.recurrence.weekdays = uint8_t(1u << 2);  // Tuesdays
+  late.recurrence.count = 3;
+  late.overrides[d(2026, 1, 13)].state = OccurrenceState::Cancelled;
+  e.meetings.items[2] = late;
+  MeetingSeries day = late;
+  day.id = 3;
+  day.title = "Day call";
+  day.start = LocalTime{10 * 60};
+  day.overrides.clear();
+  e.meetings.items[3] = day;
+  TimelineIndex ix = TimelineIndex::build(e, d(2026, 1, 20));
+  const TimelineLane& l = ix.lanes()[size_t(ix.lane_of(LaneKind::Meeting, 2))];
+  REQUIRE(l.items.size() == 3);
+  CHECK((l.items[0].flags & kConflict) != 0);
+  CHECK((l.items[1].flags & kConflict) == 0);  // cancelled: no conflict left
+  CHECK((l.items[2].flags & kConflict) != 0);
+  for (const TimelineItem& it : ix.lanes()[size_t(ix.lane_of(LaneKind::Meeting, 3))].items)
+    CHECK((it.flags & kConflict) == 0);
+}

@@ -87,6 +87,70 @@ void same_as_a_build(const TimelineIndex& got, const Engagement& shown, Date tod
 
 Date d(int y, unsigned m, unsigned day) { return Date::from_ymd(y, m, day); }
 
+// An edit that moves meeting conflicts (kConflict) on every lane: a blackout or
+// a working-hours boundary added, changed (its dates, its hours, its side, or
+// turned into the other kind) or deleted, dated where the meetings are; or a
+// client's zone or side changed (the zone the client's working hours are
+// read in).
+Command conflict_command(test::RandomCommands& maker, const Engagement& e, Date today) {
+  SeededRandom& r = maker.r;
+  auto pick = [&](const std::vector<Id>& ids) {
+    return ids[size_t(r.range(0, int64_t(ids.size()) - 1))];
+  };
+  auto near = [&] {
+    return (r.per_mille(500) ? today : e.info.start).plus_days(int32_t(r.range(-60, 240)));
+  };
+  auto hours = [&](Boundary& b) {
+    b.working_days = uint8_t(r.range(1, 0x7f));
+    b.day_start = LocalTime{int32_t(r.range(0, 23)) * 60};
+    b.day_end = LocalTime{std::min(1439, b.day_start.minutes + int32_t(r.range(1, 12)) * 60)};
+    b.hours_side = r.per_mille(500) ? Side::Client : Side::Provider;
+  };
+  auto dates = [&](Boundary& b) {
+    b.from = near();
+    b.to = b.from.plus_days(int32_t(r.range(0, 20)));
+  };
+  if (r.per_mille(200)) {
+    std::vector<Id> people;
+    for (const auto& [id, p] : e.stakeholders) people.push_back(id);
+    if (!people.empty()) {
+      Stakeholder p = *e.stakeholders.find(pick(people));
+      if (r.per_mille(300))
+        p.side = p.side == Side::Client ? Side::Provider : Side::Client;
+      else
+        p.time_zone = maker.zone();
+      return Update<Stakeholder>{p};
+    }
+  }
+  std::vector<Id> existing;
+  for (const auto& [id, b] : e.boundaries)
+    if (b.kind == BoundaryKind::Blackout || b.kind == BoundaryKind::WorkingHours)
+      existing.push_back(id);
+  const int64_t op = r.range(0, 9);
+  if (op < 2 && !existing.empty()) return Delete<Boundary>{pick(existing)};
+  if (op < 6 && !existing.empty()) {
+    Boundary b = *e.boundaries.find(pick(existing));
+    if (r.per_mille(150)) {
+      b.kind =
+          b.kind == BoundaryKind::Blackout ? BoundaryKind::WorkingHours : BoundaryKind::Blackout;
+      hours(b);
+      dates(b);
+    } else if (b.kind == BoundaryKind::Blackout) {
+      dates(b);
+    } else {
+      hours(b);
+    }
+    return Update<Boundary>{b};
+  }
+  Boundary b;
+  maker.make(b);
+  b.kind = r.per_mille(500) ? BoundaryKind::Blackout : BoundaryKind::WorkingHours;
+  hours(b);
+  dates(b);
+  b.title = "Boundary " + std::to_string(r.range(1, 999));
+  return Add<Boundary>{b};
+}
+
 }  // namespace
 
 // [SECTION] Examples ------------------------------------------------------------
@@ -151,6 +215,7 @@ TEST_CASE(
   constexpr int kEpisodes = 8;
   constexpr int kCommandsPerEpisode = 500;
   int updates = 0, followed = 0, accepted = 0;
+  int conflicts_moved = 0;  // updates after which the count of conflicts differs
   for (int episode = 0; episode < kEpisodes; ++episode) {
     Engagement e = generate_engagement(episode % 2 == 0 ? 40 : 400, uint32_t(episode + 11));
     const Date today = d(2026, 1, 1).plus_days(episode * 90 - 400);
@@ -158,6 +223,13 @@ TEST_CASE(
     test::RandomCommands maker{SeededRandom{0x71DEull * 1000 + uint64_t(episode)}, &e};
     TimelineIndex provider = TimelineIndex::build(e, today, small_limits());
     TimelineIndex client = TimelineIndex::build(redacted(e), today, small_limits());
+    auto conflicts_in = [](const TimelineIndex& ix) {
+      size_t n = 0;
+      for (const TimelineLane& lane : ix.lanes())
+        for (const TimelineItem& it : lane.items) n += (it.flags & kConflict) != 0;
+      return n;
+    };
+    size_t conflicts = conflicts_in(provider);
     // After each change: both indexes follow the edits and equal a build.
     auto follow = [&](const std::string& what) {
       TimelineChanges changes;
@@ -168,9 +240,14 @@ TEST_CASE(
       updates += 2;
       same_as_a_build(provider, e, today, what + " (provider)");
       same_as_a_build(client, copy, today, what + " (client)");
+      const size_t now = conflicts_in(provider);
+      conflicts_moved += now != conflicts;
+      conflicts = now;
     };
     for (int i = 0; i < kCommandsPerEpisode; ++i) {
-      std::vector<Command> commands{maker.command()};
+      // One in eight moves meeting conflicts (the random commands alone seldom do).
+      std::vector<Command> commands{maker.r.per_mille(125) ? conflict_command(maker, e, today)
+                                                           : maker.command()};
       // Now and then several commands as one step (an undo then touches them all).
       if (maker.r.per_mille(100))
         for (int64_t k = 0, n = maker.r.range(1, 3); k < n; ++k)
@@ -190,8 +267,10 @@ TEST_CASE(
       follow("episode " + std::to_string(episode) + ", undo " + std::to_string(k) +
              " back to the start");
   }
-  INFO("accepted " << accepted << ", updates " << updates << ", followed " << followed);
+  INFO("accepted " << accepted << ", updates " << updates << ", followed " << followed
+                   << ", conflicts moved " << conflicts_moved);
   CHECK(accepted >= 1000);
+  CHECK(conflicts_moved >= 100);
   // Most changes are followed item by item; wide ones build anew.
   CHECK(followed >= updates / 2);
 }
@@ -213,8 +292,10 @@ TEST_CASE(
       // A few intents per frame, as the shell queues them.
       for (int64_t k = 0, n = maker.r.range(1, 3); k < n; ++k) {
         const int64_t what = maker.r.range(0, 99);
-        if (what < 60) {
+        if (what < 52) {
           doc.submit(maker.command());
+        } else if (what < 60) {
+          doc.submit(conflict_command(maker, doc.engagement(), today));
         } else if (what < 70) {
           doc.submit(intent::Apply{"Several", {maker.command(), maker.command(), maker.command()}});
         } else if (what < 82) {

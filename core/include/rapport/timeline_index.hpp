@@ -35,11 +35,15 @@ enum TimelineFlag : uint8_t {
   kOverdue = 1 << 3,           // client task: open and past due (as of the build date)
   kMovedMilestones = 1 << 4,   // approved change request that moved milestones
   kHiddenFromClient = 1 << 5,  // milestone not client-visible
+  // Occurrence (not cancelled) inside a blackout or outside the agreed working
+  // hours (rapport/meeting_conflicts.hpp: the rule the health check uses).
+  kConflict = 1 << 6,
 };
 
 struct TimelineItem {
   // The item's extent on the axis, including its ghost (a baseline, a planned
-  // time): whatever part of it is drawn lies in [start, end).
+  // time) and an overdue task's tail to today: whatever part of it is drawn
+  // lies in [start, end).
   Instant start;
   Instant end;
   // The item itself: a block [at, at_end), or a day for dated items

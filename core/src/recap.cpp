@@ -1,0 +1,299 @@
+// Recaps that travel (recap.hpp): the content from the client's copy, then
+// plain text, Markdown, and an RFC 5322 e-mail draft.
+//
+// [SECTION] index
+//   Content  - meeting_recap(): who, when, what was said and agreed, what is next
+//   Text     - recap_text, recap_markdown
+//   Mail     - base64, encoded words, addresses, recap_eml
+#include "rapport/recap.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <array>
+
+#include "rapport/export.hpp"
+#include "rapport/fields.hpp"
+#include "rapport/recurrence.hpp"
+
+namespace rapport {
+
+std::string MeetingRecap::subject() const {
+  return fmt::format("Recap: {}, {}", meeting, when.substr(0, when.find(',')));
+}
+
+// [SECTION] Content -------------------------------------------------------------
+
+namespace {
+
+std::vector<std::string> lines_of(const std::string& text) {
+  std::vector<std::string> out;
+  size_t start = 0;
+  while (start <= text.size()) {
+    size_t end = text.find('\n', start);
+    if (end == std::string::npos) end = text.size();
+    std::string line = text.substr(start, end - start);
+    while (!line.empty() && (line.back() == '\r' || line.back() == ' ')) line.pop_back();
+    size_t first = line.find_first_not_of(" -*•\t");
+    if (first != std::string::npos) out.push_back(line.substr(first));
+    start = end + 1;
+  }
+  return out;
+}
+
+bool is_address(const std::string& s) {
+  size_t at = s.find('@');
+  if (at == std::string::npos || at == 0 || at + 1 >= s.size() || s.find('@', at + 1) != s.npos)
+    return false;
+  for (unsigned char c : s)
+    if (c <= ' ' || c >= 0x7F || c == '<' || c == '>' || c == ',' || c == ';' || c == '"' ||
+        c == '(' || c == ')' || c == '\\' || c == '[' || c == ']' || c == ':')
+      return false;
+  return true;
+}
+
+}  // namespace
+
+std::optional<MeetingRecap> meeting_recap(const Engagement& original_e, Id series, Date original) {
+  Engagement e = redacted(original_e);
+  const MeetingSeries* s = e.meetings.find(series);
+  if (!s) return std::nullopt;
+  auto o = s->overrides.find(original);
+  if (o == s->overrides.end() || o->second.state != OccurrenceState::Held) return std::nullopt;
+  const Date originals[] = {original};
+  if (!has_occurrences(*s, originals).front()) return std::nullopt;
+  const OccurrenceOverride& held = o->second;
+  const std::string& zone = series_zone(*s, e.info);
+
+  MeetingRecap r;
+  r.engagement = e.info.name;
+  r.meeting = s->title;
+  r.from = e.info.provider_org;
+  LocalDateTime start = held.moved_to ? *held.moved_to : LocalDateTime{original, s->start};
+  Instant at = to_instant(start, zone);
+  LocalDateTime end = to_local(at.plus_minutes(s->duration_minutes), zone);
+  r.when = fmt::format("{}, {}–{} ({})", date_text(start.date), start.time.hhmm(), end.time.hhmm(),
+                       zone);
+  for (Id id : s->attendees)
+    if (const Stakeholder* p = e.stakeholders.find(id); p && is_address(p->contact))
+      r.to.push_back(Recipient{p->name, p->contact});
+  for (Id id : held.present)
+    if (const Stakeholder* p = e.stakeholders.find(id)) r.present.push_back(p->name);
+  r.summary = held.recap_summary;
+  r.agreed = lines_of(held.agreed_actions);
+  for (const Occurrence& next :
+       occurrences(*s, e.info, at.plus_minutes(1), at.plus_minutes(400LL * 1440))) {
+    if (next.state == OccurrenceState::Cancelled || next.start.minutes <= at.minutes) continue;
+    LocalDateTime l = to_local(next.start, zone);
+    LocalDateTime e_end = to_local(next.end, zone);
+    r.next_meeting =
+        fmt::format("{}, {}–{} ({})", date_text(l.date), l.time.hhmm(), e_end.time.hhmm(), zone);
+    break;
+  }
+  const Date held_on = start.date;
+  std::vector<const ClientTask*> open;
+  for (const auto& [id, t] : e.client_tasks)
+    if (t.created_on <= held_on && t.status != TaskStatus::Dropped &&
+        (t.status == TaskStatus::Open || (t.done_on && *t.done_on > held_on)))
+      open.push_back(&t);
+  std::stable_sort(open.begin(), open.end(), [](auto* a, auto* b) { return a->due < b->due; });
+  for (const ClientTask* t : open) {
+    const Stakeholder* owner = e.stakeholders.find(t->owner);
+    r.needed.push_back(fmt::format("{}{}{}, due {}{}", t->title, owner ? " — " : "",
+                                   owner ? owner->name : "", date_text(t->due),
+                                   t->due < held_on ? " (overdue)" : ""));
+    bool listed = std::any_of(r.to.begin(), r.to.end(), [&](const Recipient& x) {
+      return owner && x.address == owner->contact;
+    });
+    if (owner && !listed && is_address(owner->contact))
+      r.to.push_back(Recipient{owner->name, owner->contact});
+  }
+  return r;
+}
+
+// [SECTION] Text ----------------------------------------------------------------
+
+std::string recap_text(const MeetingRecap& r) {
+  std::string out = fmt::format("{}\n{}\n", r.meeting, r.when);
+  if (!r.present.empty()) {
+    out += "Present: ";
+    for (size_t i = 0; i < r.present.size(); ++i) out += (i ? ", " : "") + r.present[i];
+    out += "\n";
+  }
+  if (!r.summary.empty()) out += "\nWhat we discussed\n" + r.summary + "\n";
+  if (!r.agreed.empty()) {
+    out += "\nWhat we agreed\n";
+    for (const std::string& a : r.agreed) out += "- " + a + "\n";
+  }
+  if (!r.needed.empty()) {
+    out += "\nWhat we need from you\n";
+    for (const std::string& n : r.needed) out += "- " + n + "\n";
+  }
+  if (!r.next_meeting.empty()) out += "\nNext meeting: " + r.next_meeting + "\n";
+  if (!r.from.empty()) out += "\n" + r.from + "\n";
+  return out;
+}
+
+std::string recap_markdown(const MeetingRecap& r) {
+  std::string out =
+      fmt::format("## {}\n\n**{}**", markdown_escape(r.meeting), markdown_escape(r.when));
+  if (!r.present.empty()) {
+    out += "  \nPresent: ";
+    for (size_t i = 0; i < r.present.size(); ++i)
+      out += (i ? ", " : "") + markdown_escape(r.present[i]);
+  }
+  out += "\n";
+  if (!r.summary.empty()) out += "\n### What we discussed\n\n" + markdown_escape(r.summary) + "\n";
+  if (!r.agreed.empty()) {
+    out += "\n### What we agreed\n\n";
+    for (const std::string& a : r.agreed) out += "- " + markdown_escape(a) + "\n";
+  }
+  if (!r.needed.empty()) {
+    out += "\n### What we need from you\n\n";
+    for (const std::string& n : r.needed) out += "- " + markdown_escape(n) + "\n";
+  }
+  if (!r.next_meeting.empty()) out += "\nNext meeting: " + markdown_escape(r.next_meeting) + "\n";
+  return out;
+}
+
+// [SECTION] Mail ----------------------------------------------------------------
+
+std::string base64(std::string_view bytes, size_t line) {
+  static constexpr char kAlphabet[] =
+      "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+  std::string out;
+  out.reserve(bytes.size() / 3 * 4 + 8);
+  size_t column = 0;
+  auto put = [&](char c) {
+    if (line > 0 && column == line) {
+      out += "\r\n";
+      column = 0;
+    }
+    out += c;
+    ++column;
+  };
+  for (size_t i = 0; i < bytes.size(); i += 3) {
+    uint32_t n = uint32_t(uint8_t(bytes[i])) << 16;
+    if (i + 1 < bytes.size()) n |= uint32_t(uint8_t(bytes[i + 1])) << 8;
+    if (i + 2 < bytes.size()) n |= uint32_t(uint8_t(bytes[i + 2]));
+    put(kAlphabet[(n >> 18) & 63]);
+    put(kAlphabet[(n >> 12) & 63]);
+    put(i + 1 < bytes.size() ? kAlphabet[(n >> 6) & 63] : '=');
+    put(i + 2 < bytes.size() ? kAlphabet[n & 63] : '=');
+  }
+  return out;
+}
+
+namespace {
+
+// One line of header text: no line breaks or control characters survive.
+std::string header_safe(std::string_view text) {
+  std::string out;
+  for (unsigned char c : text) out += (c < 0x20 || c == 0x7F) ? ' ' : char(c);
+  return out;
+}
+
+bool ascii(std::string_view s) {
+  return std::all_of(s.begin(), s.end(), [](char c) { return uint8_t(c) < 0x80; });
+}
+
+// RFC 2047 encoded words for non-ASCII header text, each at most 75
+// characters, split between UTF-8 sequences and folded onto new lines.
+std::string encoded_words(std::string_view text) {
+  std::string safe = header_safe(text);
+  if (ascii(safe)) return safe;
+  std::string out;
+  size_t i = 0;
+  while (i < safe.size()) {
+    size_t end = std::min(safe.size(), i + 45);
+    while (end < safe.size() && end > i && (uint8_t(safe[end]) & 0xC0) == 0x80) --end;
+    if (!out.empty()) out += "\r\n ";
+    out += "=?UTF-8?B?" + base64(std::string_view(safe).substr(i, end - i), 0) + "?=";
+    i = end;
+  }
+  return out;
+}
+
+std::string mailbox(const Recipient& r) {
+  std::string name = header_safe(r.name);
+  if (name.empty()) return r.address;
+  if (!ascii(name)) return encoded_words(name) + " <" + r.address + ">";
+  std::string quoted = "\"";
+  for (char c : name) {
+    if (c == '"' || c == '\\') quoted += '\\';
+    quoted += c;
+  }
+  return quoted + "\" <" + r.address + ">";
+}
+
+// "Tue, 24 Nov 2026 10:00:00 +0000"
+std::string rfc5322_date(Instant t) {
+  LocalDateTime l = to_local(t, "UTC");
+  return fmt::format("{}, {:02d} {:.3s} {:04d} {}:00 +0000", weekday_short(l.date.weekday()),
+                     l.date.day(), month_name(l.date.month()), l.date.year(), l.time.hhmm());
+}
+
+std::string html_of(const MeetingRecap& r) {
+  std::string out = "<!DOCTYPE html>\r\n<html><body style=\"font-family: sans-serif\">\r\n";
+  out += "<h2>" + html_escape(r.meeting) + "</h2>\r\n<p><b>" + html_escape(r.when) + "</b>";
+  if (!r.present.empty()) {
+    out += "<br>Present: ";
+    for (size_t i = 0; i < r.present.size(); ++i)
+      out += (i ? ", " : "") + html_escape(r.present[i]);
+  }
+  out += "</p>\r\n";
+  auto list = [&](const char* title, const std::vector<std::string>& items) {
+    if (items.empty()) return;
+    out += fmt::format("<h3>{}</h3>\r\n<ul>\r\n", title);
+    for (const std::string& item : items) out += "<li>" + html_escape(item) + "</li>\r\n";
+    out += "</ul>\r\n";
+  };
+  if (!r.summary.empty())
+    out += "<h3>What we discussed</h3>\r\n<p>" + html_escape(r.summary) + "</p>\r\n";
+  list("What we agreed", r.agreed);
+  list("What we need from you", r.needed);
+  if (!r.next_meeting.empty())
+    out += "<p>Next meeting: " + html_escape(r.next_meeting) + "</p>\r\n";
+  if (!r.from.empty()) out += "<p>" + html_escape(r.from) + "</p>\r\n";
+  return out + "</body></html>\r\n";
+}
+
+// CRLF line ends for a body part.
+std::string crlf(std::string_view text) {
+  std::string out;
+  for (char c : text) {
+    if (c == '\n') out += '\r';
+    if (c != '\r') out += c;
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string recap_eml(const MeetingRecap& r, Instant date) {
+  // Base64 never contains '_', so the boundary cannot occur inside a part.
+  const std::string boundary = "=_rapport_recap_alternative";
+  std::string out;
+  out += "X-Unsent: 1\r\n";
+  out += "Date: " + rfc5322_date(date) + "\r\n";
+  if (!r.to.empty()) {
+    out += "To: ";
+    for (size_t i = 0; i < r.to.size(); ++i) out += (i ? ",\r\n " : "") + mailbox(r.to[i]);
+    out += "\r\n";
+  }
+  out += "Subject: " + encoded_words(r.subject()) + "\r\n";
+  out += "MIME-Version: 1.0\r\n";
+  out += "Content-Type: multipart/alternative; boundary=\"" + boundary + "\"\r\n\r\n";
+  auto part = [&](const char* type, const std::string& body) {
+    out += "--" + boundary + "\r\n";
+    out += fmt::format("Content-Type: {}; charset=UTF-8\r\n", type);
+    out += "Content-Transfer-Encoding: base64\r\n\r\n";
+    out += base64(crlf(body)) + "\r\n";
+  };
+  part("text/plain", recap_text(r));
+  part("text/html", html_of(r));
+  out += "--" + boundary + "--\r\n";
+  return out;
+}
+
+}  // namespace rapport

@@ -1,0 +1,150 @@
+// The client view as the presenter drives it: F11 in, pages stepped like slides
+// with the keyboard, nothing that edits, and F11 back to where the editor was.
+#include <catch2/catch.hpp>
+
+#include "rapport/demo.hpp"
+#include "workspace_driver.hpp"
+
+using namespace rapport;
+using namespace rapport::app;
+using rapport::test::Workspace;
+
+namespace {
+constexpr int kF11 = 300;  // as the GLFW backend reports it
+
+// Whether `text` is drawn in a fresh frame as a whole string.
+bool drawn(Workspace& w, const std::string& text) {
+  w.frame();
+  return rapport::test::find_text(text).has_value();
+}
+}  // namespace
+
+TEST_CASE("the presenter steps through the client view's pages with the keyboard",
+          "[ui][client-view]") {
+  Workspace w(make_demo(), ImVec2(1280, 720));
+  w.key_code(kF11);
+  REQUIRE(w.app.view.presentation);
+  // Design sign-off is late on 24 Nov: it leads the strip, before the next one.
+  CHECK(drawn(w, "Milestone late"));
+  CHECK(drawn(w, "Design sign-off"));
+  CHECK(drawn(w, "What we need from you"));
+  w.key(ImGuiKey_PageDown);
+  CHECK(w.app.panels.client.page == ClientPage::Milestones);
+  CHECK(drawn(w, "Milestones: agreed and now"));
+  w.key(ImGuiKey_RightArrow);
+  CHECK(w.app.panels.client.page == ClientPage::Needs);
+  CHECK(drawn(w, "Also open"));
+  w.key(ImGuiKey_End);
+  CHECK(w.app.panels.client.page == ClientPage::Expectations);
+  CHECK(drawn(w, "Expectations and where they stand"));
+  w.key(ImGuiKey_PageDown);  // the last page stays
+  CHECK(w.app.panels.client.page == ClientPage::Expectations);
+  w.key(ImGuiKey_PageUp);
+  CHECK(w.app.panels.client.page == ClientPage::Boundaries);
+  w.type("6");
+  CHECK(w.app.panels.client.page == ClientPage::Changes);
+  w.key(ImGuiKey_Home);
+  CHECK(w.app.panels.client.page == ClientPage::Timeline);
+  // Scrolling a long page leaves no keyboard focus behind: Space still turns the page.
+  w.type("4");
+  w.key(ImGuiKey_DownArrow);
+  w.key(ImGuiKey_DownArrow);
+  w.key(ImGuiKey_Space);
+  CHECK(w.app.panels.client.page == ClientPage::Decisions);
+  w.key(ImGuiKey_Enter);
+  CHECK(w.app.panels.client.page == ClientPage::Decisions);
+  w.key(ImGuiKey_Home);
+  // Esc does not drop the presenter into the editor.
+  w.key(ImGuiKey_Escape);
+  CHECK(w.app.view.presentation);
+}
+
+TEST_CASE("with the client watching the keyboard changes nothing in the engagement",
+          "[ui][client-view]") {
+  Workspace w(make_demo(), ImVec2(1280, 720));
+  // An edit in the editor, then the client view: undo, quick add and delete do nothing.
+  const Id beta = rapport::test::titled<Milestone>(w.app.engagement(), "Beta");
+  w.app.commands.push(
+      MoveMilestone{beta, w.app.engagement().milestones.find(beta)->current.plus_days(7)});
+  w.frame();
+  const Engagement edited = w.app.engagement();
+  w.key_code(kF11);
+  REQUIRE(w.app.view.presentation);
+  w.ctrl('Z');
+  w.ctrl('K');
+  w.type("milestone Surprise 2027-01-01");
+  w.key(ImGuiKey_Enter);
+  w.key(ImGuiKey_Delete);
+  w.frame();
+  CHECK(w.app.engagement() == edited);
+  CHECK_FALSE(drawn(w, "Surprise"));
+}
+
+TEST_CASE("F11 returns to the section, timeline range and selection the editor had",
+          "[ui][client-view]") {
+  Workspace w(make_demo(), ImVec2(1280, 720));
+  w.app.main_window.section = Section::ChangeRequests;
+  const Id beta = rapport::test::titled<Milestone>(w.app.engagement(), "Beta");
+  w.app.view.selection = Selection{beta, std::nullopt};
+  w.frame();
+  w.frame();
+  const TimelineRange range = w.app.panels.timeline.range();
+  w.key_code(kF11);
+  REQUIRE(w.app.view.presentation);
+  // The presenter zooms and pans the client's timeline and clicks elsewhere.
+  w.ui.wheel(ImVec2(800, 500), 2);
+  w.ui.click(ImVec2(900, 640));
+  w.key(ImGuiKey_PageDown);
+  w.key_code(kF11);
+  REQUIRE_FALSE(w.app.view.presentation);
+  CHECK(w.app.main_window.section == Section::ChangeRequests);
+  CHECK(w.app.view.selection.id == beta);
+  CHECK(w.app.panels.timeline.range().from == range.from);
+  CHECK(w.app.panels.timeline.range().to == range.to);
+  CHECK(drawn(w, "Change requests"));
+  // And F11 again opens the client view on its first page.
+  w.key_code(kF11);
+  CHECK(w.app.panels.client.page == ClientPage::Timeline);
+}
+
+TEST_CASE("quitting from the client view with unsaved changes asks in the editor",
+          "[ui][client-view]") {
+  Workspace w(make_demo(), ImVec2(1280, 720));
+  const Id beta = rapport::test::titled<Milestone>(w.app.engagement(), "Beta");
+  w.app.commands.push(
+      MoveMilestone{beta, w.app.engagement().milestones.find(beta)->current.plus_days(7)});
+  w.frame();
+  REQUIRE(w.app.doc.dirty());
+  w.key_code(kF11);
+  REQUIRE(w.app.view.presentation);
+  w.ctrl('Q');
+  CHECK_FALSE(w.app.view.presentation);
+  CHECK(w.app.panels.pending == PendingAction::Quit);
+  CHECK_FALSE(w.app.quit_requested);
+}
+
+TEST_CASE("at 1280x720 the client's timeline shows every lane with items in view in full",
+          "[ui][client-view]") {
+  Workspace w(make_demo(), ImVec2(1280, 720));
+  w.draw_like_the_app();
+  w.key_code(kF11);
+  w.frame();
+  const TimelineView& tl = w.app.panels.client.timeline;
+  const TimelineIndex& index = w.app.doc.timeline_index(Audience::Client, w.app.today());
+  const auto& layout = tl.layout();
+  REQUIRE(layout.size() == index.lanes().size());
+  size_t shown = 0;
+  for (size_t i = 0; i < layout.size(); ++i) {
+    bool in_view = false;
+    for (const TimelineItem& it : index.lanes()[i].items)
+      in_view = in_view || (double(it.at.minutes) <= tl.range().to &&
+                            double(it.at_end.minutes) >= tl.range().from);
+    INFO("lane " << index.lanes()[i].title);
+    CHECK(layout[i].hidden == !in_view);
+    if (!in_view) continue;
+    ++shown;
+    CHECK(layout[i].y0 >= tl.frame().axis_y1 - 0.5f);
+    CHECK(layout[i].y1 <= tl.frame().canvas_max.y + 0.5f);
+  }
+  CHECK(shown >= 6);
+}

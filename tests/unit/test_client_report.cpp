@@ -1,0 +1,101 @@
+// The client's picture (client_report.hpp): the presentation scope the client
+// view draws has every decision and change request, the recaps and the
+// expectations as agreed, and nothing internal; the status report keeps its window.
+#include <catch2/catch.hpp>
+
+#include "rapport/client_report.hpp"
+#include "rapport/demo.hpp"
+#include "rapport/fields.hpp"
+
+using namespace rapport;
+
+namespace {
+Date d(int y, unsigned m, unsigned day) { return Date::from_ymd(y, m, day); }
+
+// Every string of the report, for searching.
+std::string all_text(const ClientReport& r) {
+  std::string out = r.title + "\n" + r.subtitle + "\n" + r.parties + "\n" + r.footer + "\n";
+  for (const ReportSection& s : r.sections) {
+    out += s.title + "\n" + s.quote + "\n" + s.empty + "\n";
+    for (const ReportFact& f : s.facts) out += f.label + "\n" + f.value + "\n" + f.detail + "\n";
+    for (const std::string& p : s.paragraphs) out += p + "\n";
+    for (const std::string& h : s.head) out += h + "\n";
+    for (const auto& row : s.rows)
+      for (const ReportCell& c : row) out += c.text + "\n" + c.note + "\n";
+    for (const auto& [heading, items] : s.lists) {
+      out += heading + "\n";
+      for (const std::string& i : items) out += i + "\n";
+    }
+  }
+  return out;
+}
+}  // namespace
+
+TEST_CASE("the presentation has every decision and change request, the newest first",
+          "[client_report]") {
+  Engagement e = make_demo();
+  const Date as_of = d(2026, 11, 24);
+  ClientReport talk = build_client_report(e, as_of, ReportScope::Presentation);
+  ClientReport status = build_client_report(e, as_of, ReportScope::StatusReport, as_of);
+  const ReportSection* decisions = talk.section("decisions");
+  REQUIRE(decisions);
+  CHECK(decisions->rows.size() == e.decisions.size());
+  // The status report with an empty window lists none of them.
+  REQUIRE(status.section("decisions"));
+  CHECK(status.section("decisions")->rows.empty());
+  Date newest = e.decisions.begin()->second.date;
+  for (const auto& [id, x] : e.decisions) newest = std::max(newest, x.date);
+  CHECK(decisions->rows.front()[0].text == date_text(newest));
+  const ReportSection* changes = talk.section("changes");
+  REQUIRE(changes);
+  CHECK(changes->rows.size() == e.change_requests.size());
+  // The one waiting for a decision comes first.
+  CHECK(changes->rows.front().back().text == "proposed");
+}
+
+TEST_CASE("the presentation has the recaps and the expectations as agreed", "[client_report]") {
+  Engagement e = make_demo();
+  ClientReport talk = build_client_report(e, d(2026, 11, 24), ReportScope::Presentation);
+  const ReportSection* recaps = talk.section("recaps");
+  REQUIRE(recaps);
+  REQUIRE_FALSE(recaps->rows.empty());
+  CHECK(recaps->rows.front()[1].text == "Weekly check-in");
+  const ReportSection* expectations = talk.section("expectations");
+  REQUIRE(expectations);
+  CHECK(expectations->rows.size() == e.expectations.size());
+  // The status report keeps its sections.
+  ClientReport status = build_client_report(e, d(2026, 11, 24));
+  CHECK_FALSE(status.section("recaps"));
+  CHECK_FALSE(status.section("expectations"));
+}
+
+TEST_CASE("a rejected change request reads as resolved, not late", "[client_report]") {
+  Engagement e = make_demo();
+  ClientReport talk = build_client_report(e, d(2026, 11, 24), ReportScope::Presentation);
+  bool seen = false;
+  for (const auto& row : talk.section("changes")->rows)
+    if (row.back().text.rfind("rejected", 0) == 0) {
+      seen = true;
+      CHECK(row.back().tone == Tone::Muted);
+    }
+  CHECK(seen);
+}
+
+TEST_CASE("the presentation holds no internal text", "[client_report]") {
+  Engagement e = make_demo();
+  Milestone hidden;
+  hidden.id = e.next_id++;
+  hidden.title = "Internal buffer before launch";
+  hidden.baseline = hidden.current = d(2027, 2, 20);
+  hidden.client_visible = false;
+  e.milestones.items.emplace(hidden.id, hidden);
+  std::vector<std::string> secrets = internal_texts(e);
+  REQUIRE(secrets.size() >= 6);
+  std::string text = all_text(build_client_report(e, d(2026, 11, 24), ReportScope::Presentation));
+  for (const std::string& s : secrets) {
+    INFO("internal text in the presentation: " << s);
+    CHECK(text.find(s) == std::string::npos);
+  }
+  // Without redaction the same text would be there: the demo's recaps are.
+  CHECK(text.find("Homepage direction approved") != std::string::npos);
+}
