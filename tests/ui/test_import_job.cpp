@@ -15,9 +15,11 @@ namespace fs = std::filesystem;
 
 namespace {
 
-// A calendar of more than 1 MB: too large to read on the UI thread.
-fs::path large_calendar() {
-  fs::path file = rapport::test::fresh_folder("rapport-import-job-test") / "large.ics";
+// A calendar of more than 1 MB: too large to read on the UI thread. Each test
+// has a folder of its own: CTest runs them in parallel, and fresh_folder()
+// empties the folder it is given.
+fs::path large_calendar(const std::string& folder) {
+  fs::path file = rapport::test::fresh_folder(folder) / "large.ics";
   std::string text = export_ics(generate_engagement(60000, 3));
   REQUIRE(text.size() > (1u << 20));
   std::ofstream(file, std::ios::binary) << text;
@@ -27,7 +29,7 @@ fs::path large_calendar() {
 }  // namespace
 
 TEST_CASE("a large calendar imports off the UI thread as one undo step", "[ui][import]") {
-  fs::path file = large_calendar();
+  fs::path file = large_calendar("rapport-import-job-test-undo");
   Workspace w(make_demo());
   const Engagement before = w.app.engagement();
   import_file(w.app, file.string(), /*planner=*/false);
@@ -44,7 +46,7 @@ TEST_CASE("a large calendar imports off the UI thread as one undo step", "[ui][i
 }
 
 TEST_CASE("cancelling a large import changes nothing", "[ui][import]") {
-  fs::path file = large_calendar();
+  fs::path file = large_calendar("rapport-import-job-test-cancel");
   Workspace w(make_demo());
   const Engagement before = w.app.engagement();
   hold_import_workers(true);  // still running when Cancel is pressed, however fast the machine
