@@ -14,6 +14,7 @@
 
 #include "shell/app.hpp"
 #include "shell/layout.hpp"
+#include "timeline/label_layout.hpp"
 
 namespace rapport::app {
 
@@ -129,22 +130,12 @@ void wrapped(const std::string& text, ImU32 colour = 0) {
   if (colour) ImGui::PopStyleColor();
 }
 
-// One line that ends in "…" when it is too wide for `width`.
-std::string fitted(const std::string& text, float width, ImFont* font = nullptr, float size = 0) {
-  font = font ? font : ImGui::GetFont();
-  size = size > 0 ? size : ImGui::GetFontSize();
-  auto w = [&](const std::string& t) { return font->CalcTextSizeA(size, FLT_MAX, 0, t.c_str()).x; };
-  if (w(text) <= width) return text;
-  std::string cut = text;
-  while (!cut.empty()) {
-    // Drop whole UTF-8 sequences.
-    do cut.pop_back();
-    while (!cut.empty() && (static_cast<unsigned char>(cut.back()) & 0xC0) == 0x80);
-    if (!cut.empty()) cut.pop_back();
-    std::string t = cut + "…";
-    if (w(t) <= width) return t;
-  }
-  return "…";
+// One line that ends in "…" when it is too wide for `width` (the timeline's
+// label shortening, measured in the current font).
+std::string fitted(const std::string& text, float width) {
+  return shorten_to_width(text, width, [](std::string_view t) {
+    return ImGui::CalcTextSize(t.data(), t.data() + t.size()).x;
+  });
 }
 
 void heading_text(App& app, const std::string& text, float width) {

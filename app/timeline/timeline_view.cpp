@@ -15,6 +15,7 @@
 #include "timeline/axis.hpp"
 #include "timeline/item_drawing.hpp"
 #include "timeline/item_tooltip.hpp"
+#include "timeline/label_layout.hpp"
 #include "timeline/legend.hpp"
 #include "timeline/shading.hpp"
 #include "timeline/timeline_palette.hpp"
@@ -27,22 +28,6 @@ constexpr float kLanePad = 6;
 constexpr float kCollapsedHeight = 28;
 
 float ui_scale() { return ImGui::GetFontSize() / 16.0f; }
-
-const char* lane_caption(const TimelineLane& lane) {
-  switch (lane.kind) {
-    case LaneKind::Meeting:
-      return "meeting";
-    case LaneKind::Milestones:
-      return "diamonds: current, ghosts: baseline";
-    case LaneKind::Boundaries:
-      return "blackouts and freezes";
-    case LaneKind::ChangeRequests:
-      return "by status";
-    case LaneKind::ClientTasks:
-      return "created → due";
-  }
-  return "";
-}
 
 // The editor's legend panel: at most this wide, inside a time area `time_w` wide.
 float legend_width(float time_w, float s) { return std::min(640 * s, time_w - 16 * s); }
@@ -345,11 +330,14 @@ void TimelineView::draw_headers(ImDrawList* draw, const TimelineIndex& index,
     // A triangle: pointing right when collapsed, down when open.
     float ty = g.y0 + std::min(g.y1 - g.y0, 2 * kLanePad * s + fs + 4 * s) * 0.5f;
     float tx = x0 + 14 * s, r = 4.5f * s;
-    if (read_only_) {
-      // The client view: the lane's name alone, centred in its height.
-      ImVec4 clip(x0, g.y0, x1 - 6 * s, g.y1);
-      draw->AddText(ImGui::GetFont(), fs, ImVec2(x0 + 10 * s, (g.y0 + g.y1 - fs) * 0.5f), pal.text,
-                    lane.title.c_str(), nullptr, 0, &clip);
+    // The lane's name, shortened with "…" when the header is too narrow (the
+    // legend explains the marks, so no caption under it).
+    auto width_of = [](std::string_view t) {
+      return ImGui::CalcTextSize(t.data(), t.data() + t.size()).x;
+    };
+    if (read_only_) {  // the client view: no arrow, the name centred in its height
+      std::string name = shorten_to_width(lane.title, x1 - x0 - 16 * s, width_of);
+      draw->AddText(ImVec2(x0 + 10 * s, (g.y0 + g.y1 - fs) * 0.5f), pal.text, name.c_str());
       continue;
     }
     if (g.collapsed) {
@@ -359,15 +347,9 @@ void TimelineView::draw_headers(ImDrawList* draw, const TimelineIndex& index,
       draw->AddTriangleFilled(ImVec2(tx - r, ty - r * 0.6f), ImVec2(tx + r, ty - r * 0.6f),
                               ImVec2(tx, ty + r), pal.muted_text);
     }
-    ImVec4 clip(x0, g.y0, x1 - 6 * s, g.y1);
     float text_x = tx + 12 * s;
-    draw->AddText(ImGui::GetFont(), fs, ImVec2(text_x, ty - fs * 0.5f), pal.text,
-                  lane.title.c_str(), nullptr, 0, &clip);
-    if (!g.collapsed && g.y1 - g.y0 > 2 * fs + 12 * s) {
-      float small = fs * 0.85f;
-      draw->AddText(ImGui::GetFont(), small, ImVec2(text_x, ty + fs * 0.5f + 3 * s), pal.muted_text,
-                    lane_caption(lane), nullptr, 0, &clip);
-    }
+    std::string name = shorten_to_width(lane.title, x1 - 6 * s - text_x, width_of);
+    draw->AddText(ImVec2(text_x, ty - fs * 0.5f), pal.text, name.c_str());
   }
   draw->PopClipRect();
 }
