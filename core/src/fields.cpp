@@ -26,12 +26,11 @@ const char* name_e(int v) {
 }
 
 // An enum field in one line: ENUM(Stakeholder, Side, side, "Side", 2)
-#define ENUM(T, E, member, label, count)                                                \
-  Field<T> {                                                                            \
-#member, label, FieldType::Enum,                                                    \
-        {}, false, true, &get_e < T, E, &T::member>, &set_e < T, E, &T::member>, count, \
-         &name_e < E>                                                                   \
-  }
+// clang-format off
+#define ENUM(T, E, member, label, count)                                                    \
+  Field<T> { #member, label, FieldType::Enum, {}, false, true, &get_e<T, E, &T::member>,     \
+             &set_e<T, E, &T::member>, count, &name_e<E> }
+// clang-format on
 
 using FT = FieldType;
 

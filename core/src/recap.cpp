@@ -19,26 +19,44 @@
 namespace rapport {
 
 std::string MeetingRecap::subject() const {
-  return fmt::format("Recap: {}, {}", meeting, when.substr(0, when.find(',')));
+  return fmt::format("Recap: {}, {}", meeting, date_text(held_on));
 }
 
 // [SECTION] Content -------------------------------------------------------------
 
 namespace {
 
+// One agreed action per line, without a leading list mark ("- ", "* ", "• ")
+// or the blanks around it; a mark is taken off whole, never byte by byte.
 std::vector<std::string> lines_of(const std::string& text) {
   std::vector<std::string> out;
   size_t start = 0;
   while (start <= text.size()) {
     size_t end = text.find('\n', start);
     if (end == std::string::npos) end = text.size();
-    std::string line = text.substr(start, end - start);
-    while (!line.empty() && (line.back() == '\r' || line.back() == ' ')) line.pop_back();
-    size_t first = line.find_first_not_of(" -*•\t");
-    if (first != std::string::npos) out.push_back(line.substr(first));
+    std::string_view line = std::string_view(text).substr(start, end - start);
+    auto trim = [](std::string_view v) {
+      while (!v.empty() && (v.front() == ' ' || v.front() == '\t')) v.remove_prefix(1);
+      while (!v.empty() && (v.back() == ' ' || v.back() == '\t' || v.back() == '\r'))
+        v.remove_suffix(1);
+      return v;
+    };
+    line = trim(line);
+    for (std::string_view mark : {"- ", "* ", "\u2022 "})
+      if (line.starts_with(mark)) {
+        line = trim(line.substr(mark.size()));
+        break;
+      }
+    if (!line.empty()) out.emplace_back(line);
     start = end + 1;
   }
   return out;
+}
+
+// A time slot as the client reads it: "Thu 12 Nov 2026, 16:00–16:30 (Europe/Amsterdam)".
+std::string slot_text(Instant from, Instant to, const std::string& zone) {
+  LocalDateTime a = to_local(from, zone), b = to_local(to, zone);
+  return fmt::format("{}, {}–{} ({})", date_text(a.date), a.time.hhmm(), b.time.hhmm(), zone);
 }
 
 bool is_address(const std::string& s) {
@@ -71,9 +89,8 @@ std::optional<MeetingRecap> meeting_recap(const Engagement& original_e, Id serie
   r.from = e.info.provider_org;
   LocalDateTime start = held.moved_to ? *held.moved_to : LocalDateTime{original, s->start};
   Instant at = to_instant(start, zone);
-  LocalDateTime end = to_local(at.plus_minutes(s->duration_minutes), zone);
-  r.when = fmt::format("{}, {}–{} ({})", date_text(start.date), start.time.hhmm(), end.time.hhmm(),
-                       zone);
+  r.held_on = start.date;
+  r.when = slot_text(at, at.plus_minutes(s->duration_minutes), zone);
   for (Id id : s->attendees)
     if (const Stakeholder* p = e.stakeholders.find(id); p && is_address(p->contact))
       r.to.push_back(Recipient{p->name, p->contact});
@@ -84,13 +101,10 @@ std::optional<MeetingRecap> meeting_recap(const Engagement& original_e, Id serie
   for (const Occurrence& next :
        occurrences(*s, e.info, at.plus_minutes(1), at.plus_minutes(400LL * 1440))) {
     if (next.state == OccurrenceState::Cancelled || next.start.minutes <= at.minutes) continue;
-    LocalDateTime l = to_local(next.start, zone);
-    LocalDateTime e_end = to_local(next.end, zone);
-    r.next_meeting =
-        fmt::format("{}, {}–{} ({})", date_text(l.date), l.time.hhmm(), e_end.time.hhmm(), zone);
+    r.next_meeting = slot_text(next.start, next.end, zone);
     break;
   }
-  const Date held_on = start.date;
+  const Date held_on = r.held_on;
   std::vector<const ClientTask*> open;
   for (const auto& [id, t] : e.client_tasks)
     if (t.created_on <= held_on && t.status != TaskStatus::Dropped &&
@@ -197,16 +211,19 @@ bool ascii(std::string_view s) {
   return std::all_of(s.begin(), s.end(), [](char c) { return uint8_t(c) < 0x80; });
 }
 
-// RFC 2047 encoded words for non-ASCII header text, each at most 75
-// characters, split between UTF-8 sequences and folded onto new lines.
+// Header text as RFC 2047 encoded words when it is not short plain ASCII:
+// each word on a line of its own, split between UTF-8 sequences, so header
+// lines stay within RFC 5322's 78 characters.
 std::string encoded_words(std::string_view text) {
   std::string safe = header_safe(text);
-  if (ascii(safe)) return safe;
+  if (ascii(safe) && safe.size() <= 60) return safe;
   std::string out;
   size_t i = 0;
   while (i < safe.size()) {
-    size_t end = std::min(safe.size(), i + 45);
+    // 39 bytes: 52 of base64, a 64-character word, a line under 78 with "Subject: ".
+    size_t end = std::min(safe.size(), i + 39);
     while (end < safe.size() && end > i && (uint8_t(safe[end]) & 0xC0) == 0x80) --end;
+    if (end == i) end = std::min(safe.size(), i + 39);  // no boundary in reach: cut anyway
     if (!out.empty()) out += "\r\n ";
     out += "=?UTF-8?B?" + base64(std::string_view(safe).substr(i, end - i), 0) + "?=";
     i = end;
@@ -214,10 +231,13 @@ std::string encoded_words(std::string_view text) {
   return out;
 }
 
+// "Name" <address>; nothing when the address is not a plain address.
 std::string mailbox(const Recipient& r) {
+  if (!is_address(r.address)) return {};
   std::string name = header_safe(r.name);
   if (name.empty()) return r.address;
-  if (!ascii(name)) return encoded_words(name) + " <" + r.address + ">";
+  if (!ascii(name) || name.size() > 60)
+    return encoded_words(name) + "\r\n <" + r.address + ">";  // the address on a line of its own
   std::string quoted = "\"";
   for (char c : name) {
     if (c == '"' || c == '\\') quoted += '\\';
@@ -228,9 +248,10 @@ std::string mailbox(const Recipient& r) {
 
 // "Tue, 24 Nov 2026 10:00:00 +0000"
 std::string rfc5322_date(Instant t) {
-  LocalDateTime l = to_local(t, "UTC");
-  return fmt::format("{}, {:02d} {:.3s} {:04d} {}:00 +0000", weekday_short(l.date.weekday()),
-                     l.date.day(), month_name(l.date.month()), l.date.year(), l.time.hhmm());
+  Date d = utc_date_of(t);
+  int64_t minute = t.minutes - start_of(d).minutes;
+  return fmt::format("{}, {:02d} {:.3s} {:04d} {:02d}:{:02d}:00 +0000", weekday_short(d.weekday()),
+                     d.day(), month_name(d.month()), d.year(), minute / 60, minute % 60);
 }
 
 std::string html_of(const MeetingRecap& r) {

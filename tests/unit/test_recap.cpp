@@ -163,3 +163,41 @@ TEST_CASE("nothing typed can add a header or reach the client from an internal f
     CHECK(all.find(secret) == std::string::npos);
   }
 }
+
+TEST_CASE("agreed actions keep their text whole whatever they start with", "[recap]") {
+  Engagement e = make_demo();
+  auto [series, date] = held(e, "Homepage direction");
+  e.meetings.find(series)->overrides[date].agreed_actions =
+      "- €600 for an extra round, agreed\n"
+      "• “Menu” page first\n"
+      "* —dash kept\n"
+      "-5% discount on the next phase\n"
+      "   \n";
+  auto recap = meeting_recap(e, series, date);
+  REQUIRE(recap);
+  REQUIRE(recap->agreed.size() == 4);
+  CHECK(recap->agreed[0] == "€600 for an extra round, agreed");
+  CHECK(recap->agreed[1] == "“Menu” page first");
+  CHECK(recap->agreed[2] == "—dash kept");
+  CHECK(recap->agreed[3] == "-5% discount on the next phase");
+}
+
+TEST_CASE("long or unbroken header text is folded into short encoded words", "[recap]") {
+  Engagement e = make_demo();
+  auto [series, date] = held(e, "Homepage direction");
+  e.meetings.find(series)->title = std::string(900, 'W');
+  for (auto& [id, p] : e.stakeholders.items)
+    if (p.name == "Aino Mäkelä") p.name = std::string(60, '\x80');  // continuation bytes only
+  auto recap = meeting_recap(e, series, date);
+  REQUIRE(recap);
+  std::string eml = recap_eml(*recap, Instant{0});
+  size_t start = 0, longest = 0;
+  while (start < eml.size()) {
+    size_t end = eml.find("\r\n", start);
+    if (end == std::string::npos) end = eml.size();
+    longest = std::max(longest, end - start);
+    start = end + 2;
+  }
+  CHECK(longest <= 78);
+  CHECK(eml.find("Subject: =?UTF-8?B?") != std::string::npos);
+}

@@ -1,9 +1,14 @@
 // Quick add: one line typed during a workshop becomes one undoable change.
+// clang-format off
 //   meeting "Weekly check-in" every friday 16:00 30m
-//   meeting "Steering" every 2 weeks on tue,thu 14:00 1h from 2026-12-01 until 2027-03-31 @Aino
-//   @Joost meeting "Design review" on 2026-12-04 10:00 90m milestone "Beta" 2026-12-15 cr "Extra
-//   landing page" +5d Beta cost 1800 task "Send brand assets" @Anna due friday stakeholder "Pieter
-//   Jansen" client "CFO" decision "Launch in Finnish first"
+//   meeting "Steering" every 2 weeks on tue,thu 14:00 1h from 2026-12-01 until 2027-03-31 @Aino @Joost
+//   meeting "Design review" on 2026-12-04 10:00 90m
+//   milestone "Beta" 2026-12-15
+//   cr "Extra landing page" +5d Beta cost 1800
+//   task "Send brand assets" @Anna due friday
+//   stakeholder "Pieter Jansen" client "CFO"
+//   decision "Launch in Finnish first"
+// clang-format on
 // Names after @ and milestone names match by prefix, ignoring case and accents
 // in the ASCII sense only (Mäkelä matches @mäk and @Mäkelä).
 #pragma once

@@ -23,15 +23,16 @@ struct Recipient {
 struct MeetingRecap {
   std::string engagement;  // the engagement's name
   std::string meeting;     // the series' title
+  Date held_on;            // the local date it was held on (moved or not)
   std::string when;        // "Thu 12 Nov 2026, 16:00–16:30 (Europe/Amsterdam)"
   std::vector<Recipient> to;
   std::vector<std::string> present;  // names of those who were there
   std::string summary;
   std::vector<std::string> agreed;  // the agreed actions, one per line
-  std::string next_meeting;         // "Fri 20 Nov 2026, 16:00" or empty
-  std::vector<std::string>
-      needed;        // open client tasks: "Final Finnish copy — Sanna, due Fri 20 Nov 2026"
-  std::string from;  // the provider's organisation, for the signature
+  std::string next_meeting;         // as `when`, or empty
+  // Open client tasks: "Final Finnish copy — Sanna, due Fri 20 Nov 2026".
+  std::vector<std::string> needed;
+  std::string from;             // the provider's organisation, for the signature
   std::string subject() const;  // "Recap: Weekly check-in, Thu 12 Nov 2026"
 };
 
@@ -52,7 +53,8 @@ std::string recap_markdown(const MeetingRecap& r);
 // multipart/alternative with text/plain and text/html in UTF-8 (base64),
 // CRLF line ends, "X-Unsent: 1" so mail programs open it as a draft. `date` is
 // the Date header. Nothing a user typed can add a header: names and subjects
-// lose their line breaks and control characters.
+// lose their line breaks and control characters, long ones are folded, and a
+// recipient whose address is not a plain address is left out.
 std::string recap_eml(const MeetingRecap& r, Instant date);
 
 // Base64 (RFC 4648), lines of at most `line` characters joined by CRLF (0: one line).

@@ -555,8 +555,13 @@ void draw_page_frame(cairo_t* cr, const Typesetter& ts, const LaidOut& d, size_t
   draw_text(cr, {std::move(number), 0, 0, kSoft}, right - w, y);
 }
 
+// Called from cairo's C code: no exception may cross it.
 cairo_status_t append_bytes(void* closure, const unsigned char* data, unsigned int length) {
-  static_cast<std::string*>(closure)->append(reinterpret_cast<const char*>(data), length);
+  try {
+    static_cast<std::string*>(closure)->append(reinterpret_cast<const char*>(data), length);
+  } catch (...) {
+    return CAIRO_STATUS_NO_MEMORY;
+  }
   return CAIRO_STATUS_SUCCESS;
 }
 
