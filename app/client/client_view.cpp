@@ -298,7 +298,9 @@ void card(const char* id, const char* title, float width, float height, F&& body
   ImGui::PopStyleColor();
 }
 
-void strip(App& app, const ClientReport& r) {
+// The strip reads core's typed headline: which milestone leads, what is needed
+// and when the next meeting is are decided there, not here.
+void strip(App& app, const ClientHeadline& h) {
   const float gap = ImGui::GetStyle().ItemSpacing.x;
   const float width = (ImGui::GetContentRegionAvail().x - 2 * gap) / 3.0f;
   const float line = ImGui::GetTextLineHeightWithSpacing();
@@ -311,118 +313,61 @@ void strip(App& app, const ClientReport& r) {
     if (app.fonts.heading) ImGui::PopFont();
   };
 
-  const ReportSection* summary = r.section("summary");
-  const ReportFact* next = nullptr;
-  if (summary)
-    for (const ReportFact& f : summary->facts)
-      if (f.label == "Next milestone") next = &f;
-  // The next milestone's row of the milestones table: agreed, now, change,
-  // status. A milestone already late comes first: it is what the room must see.
-  const ReportSection* milestones = r.section("milestones");
-  const std::vector<ReportCell>* next_row = nullptr;
-  const char* card_title = "Next milestone";
-  if (milestones)
-    for (const auto& m : milestones->rows)
-      if (!next_row && m.size() >= 5 && m[4].tone == Tone::Late) {
-        next_row = &m;
-        card_title = "Milestone late";
-      }
-  if (!next_row && next && milestones)
-    for (const auto& m : milestones->rows)
-      if (!m.empty() && m[0].text == next->value) next_row = &m;
-  // Milestone, Agreed, Now, Change, Status
-  card("next_milestone", card_title, width, height, [&] {
-    if (next_row) {
-      const auto& m = *next_row;
-      big(m[0].text, m.size() >= 5 && m[4].tone == Tone::Late ? palette().danger : 0);
-      if (m.size() >= 4 && m[1].text == m[2].text) {
-        wrapped(m[2].text + ", as agreed", palette().ok);
-      } else if (m.size() >= 4) {
-        wrapped("Agreed " + m[1].text);
-        wrapped("Now " + m[2].text + "  (" + m[3].text + ")", tone_colour(m[3].tone));
-      }
-      return;
-    }
-    if (!next) {
+  const bool late = h.milestone && h.milestone->late;
+  card("next_milestone", late ? "Milestone late" : "Next milestone", width, height, [&] {
+    if (!h.milestone) {
       wrapped("No milestone ahead.", palette().muted_text);
       return;
     }
-    big(next->value);
-    wrapped(next->detail);
+    const ClientHeadline::MilestoneNow& m = *h.milestone;
+    big(m.title, late ? palette().danger : 0);
+    if (m.agreed == m.now) {
+      wrapped(date_text(m.now) + ", as agreed", late ? palette().danger : palette().ok);
+      return;
+    }
+    int slip = m.now.days - m.agreed.days;
+    wrapped("Agreed " + date_text(m.agreed));
+    wrapped("Now " + date_text(m.now) + "  (" + shift_text(slip) + ")",
+            slip > 0 ? palette().warning : palette().muted_text);
   });
 
   ImGui::SameLine();
-  const ReportSection* needs = r.section("needs");
   card("needs", "What we need from you", width, height, [&] {
-    if (!needs || needs->rows.empty()) {
-      wrapped(needs ? needs->empty : "Nothing open on your side.", palette().muted_text);
+    if (h.needs.empty()) {
+      wrapped("Nothing open on your side. Thank you!", palette().muted_text);
       return;
     }
-    // Rows: Task, Who, Due (late = tone, with a note), Needed for (columns may
-    // have been dropped when empty, so find them by heading).
-    auto column = [&](const char* name) -> int {
-      for (size_t c = 0; c < needs->head.size(); ++c)
-        if (needs->head[c] == name) return int(c);
-      return -1;
-    };
-    int task = column("Task"), due = column("Due");
-    size_t shown = 0;
-    for (const auto& row : needs->rows) {
-      if (shown == 2) break;
-      ++shown;
+    const size_t shown = std::min<size_t>(h.needs.size(), 2);
+    for (size_t i = 0; i < shown; ++i) {
+      const ClientHeadline::Need& n = h.needs[i];
       // The due date first, in its tone: it must never be the part cut off.
-      const ReportCell* d = due >= 0 ? &row[size_t(due)] : nullptr;
-      if (d) {
-        std::string when = d->tone == Tone::Late ? d->text + ", overdue" : "due " + d->text;
-        ImGui::PushStyleColor(ImGuiCol_Text,
-                              d->tone == Tone::Plain ? palette().muted_text : tone_colour(d->tone));
-        ImGui::TextUnformatted(when.c_str());
-        ImGui::PopStyleColor();
-        ImGui::SameLine();
-      }
-      std::string text = task >= 0 ? row[size_t(task)].text : "";
-      ImGui::TextUnformatted(fitted(text, ImGui::GetContentRegionAvail().x).c_str());
+      ImGui::PushStyleColor(ImGuiCol_Text, n.overdue ? palette().danger : palette().muted_text);
+      ImGui::TextUnformatted(
+          (n.overdue ? date_text(n.due) + ", overdue" : "due " + date_text(n.due)).c_str());
+      ImGui::PopStyleColor();
+      ImGui::SameLine();
+      ImGui::TextUnformatted(fitted(n.task, ImGui::GetContentRegionAvail().x).c_str());
     }
-    if (needs->rows.size() > shown)
-      label(("+ " + std::to_string(needs->rows.size() - shown) + " more: page 3").c_str());
+    if (h.needs.size() > shown)
+      label(("+ " + std::to_string(h.needs.size() - shown) + " more: page " +
+             std::to_string(int(ClientPage::Needs) + 1))
+                .c_str());
   });
 
   ImGui::SameLine();
-  const ReportSection* meetings = r.section("meetings");
   card("next_meeting", "Next meeting", width, height, [&] {
-    if (!meetings || meetings->rows.empty()) {
-      wrapped(meetings ? meetings->empty : "No meeting planned.", palette().muted_text);
+    if (!h.next_meeting) {
+      wrapped("No meeting planned.", palette().muted_text);
       return;
     }
-    const auto& row = meetings->rows.front();
-    // When, Time, Meeting, Note (Note dropped when no meeting moved).
-    big(row.size() > 2 ? row[2].text : row[0].text);
-    std::string when = row[0].text + (row.size() > 1 ? ",  " + row[1].text : "");
-    wrapped(when);
-    // The time column's heading names the zone: "Time (Europe/Amsterdam)".
-    if (meetings->head.size() > 1) {
-      const std::string& h = meetings->head[1];
-      size_t open = h.find('('), close = h.rfind(')');
-      if (open != std::string::npos && close > open)
-        wrapped(h.substr(open + 1, close - open - 1) + " time", palette().muted_text);
-    }
-    if (row.size() > 3 && !row[3].text.empty()) wrapped(row[3].text, tone_colour(row[3].tone));
+    const ClientHeadline::Meeting& m = *h.next_meeting;
+    big(m.title);
+    wrapped(date_text(m.start.date) + ",  " + m.start.time.hhmm() + "–" + m.end.time.hhmm());
+    wrapped(m.zone + " time", palette().muted_text);
   });
 }
 
 // [SECTION] Window ------------------------------------------------------------------
-
-const ClientReport& report(App& app) {
-  ClientView& c = app.panels.client;
-  Date today = app.today();
-  Document::Stamp stamp = app.doc.stamp(Audience::Client, today);
-  if (!(stamp == c.report_stamp)) {
-    c.report =
-        build_client_report(app.doc.shown(Audience::Client), today, ReportScope::Presentation);
-    c.report_stamp = stamp;
-  }
-  return c.report;
-}
 
 void header(App& app, const ClientReport& r) {
   const float w = ImGui::GetContentRegionAvail().x;
@@ -485,7 +430,7 @@ void tabs(App& app, float height) {
 
 void timeline_page(App& app, const ClientReport& r, float height) {
   ImVec2 start = ImGui::GetCursorPos();
-  strip(app, r);
+  strip(app, r.headline);
   float used = ImGui::GetCursorPosY() - start.y;
   ImGui::BeginChild(
       "client_timeline", ImVec2(0, std::max(120.0f, height - used)), false,
@@ -538,7 +483,7 @@ void draw_client_timeline(App& app) {
 
 void draw_client_view(App& app) {
   ClientView& c = app.panels.client;
-  const ClientReport& r = report(app);
+  const ClientReport& r = app.doc.client_report(app.today());
   const ImGuiViewport* vp = ImGui::GetMainViewport();
   ImGui::SetNextWindowPos(vp->Pos);
   ImGui::SetNextWindowSize(vp->Size);

@@ -3,9 +3,9 @@
 // dragged onto another date. Pages the presenter steps through like slides:
 // the timeline under a strip of what the client needs now, then milestones,
 // what we need from you, meetings and recaps, decisions, change requests,
-// boundaries and expectations. Everything drawn comes from the client's copy
-// (Document::shown(Audience::Client)) through core's ClientReport, the same
-// document the status report prints.
+// boundaries and expectations. Everything drawn comes from core's ClientReport
+// (Document::client_report: the client's copy, the same document the status
+// report prints), and the timeline from the client's timeline index.
 #pragma once
 
 #include <string>
@@ -38,8 +38,6 @@ struct ClientView {
   ClientPage page = ClientPage::Timeline;
   TimelineView timeline;  // its own range: the editor's stays where it was
   ViewState view;         // its own selection; presentation = true
-  ClientReport report;    // built from the client's copy, per stamp
-  Document::Stamp report_stamp;
   bool scroll_to_top = false;
 
   ClientView();

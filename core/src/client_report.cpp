@@ -124,6 +124,36 @@ ReportSection milestones(const Engagement& e, Date as_of) {
   return s;
 }
 
+ClientHeadline headline(const Engagement& e, Date as_of) {
+  ClientHeadline h;
+  const Milestone* late = nullptr;
+  const Milestone* next = nullptr;
+  for (const auto& [id, m] : e.milestones) {
+    if (m.status == MilestoneStatus::Done) continue;
+    bool is_late = milestone_tone(m, as_of) == Tone::Late;
+    if (is_late && (!late || m.current < late->current)) late = &m;
+    if (!is_late && m.current >= as_of && (!next || m.current < next->current)) next = &m;
+  }
+  if (const Milestone* m = late ? late : next)
+    h.milestone = ClientHeadline::MilestoneNow{m->title, m->baseline, m->current, late != nullptr};
+  std::vector<const ClientTask*> open;
+  for (const auto& [id, t] : e.client_tasks)
+    if (t.status == TaskStatus::Open) open.push_back(&t);
+  std::stable_sort(open.begin(), open.end(), [](auto* a, auto* b) { return a->due < b->due; });
+  for (const ClientTask* t : open)
+    h.needs.push_back({t->title, stakeholder(e, t->owner), t->due, t->due < as_of});
+  const std::string& zone = e.info.time_zone;
+  Instant from = to_instant(LocalDateTime{as_of, LocalTime{0}}, zone);
+  for (const Occurrence& o : occurrences(e, from, from.plus_minutes(60LL * 1440))) {
+    if (o.state == OccurrenceState::Cancelled || o.start < from) continue;
+    const MeetingSeries* series = e.meetings.find(o.series);
+    h.next_meeting = ClientHeadline::Meeting{series ? series->title : std::string(),
+                                             to_local(o.start, zone), to_local(o.end, zone), zone};
+    break;
+  }
+  return h;
+}
+
 ReportSection meetings(const Engagement& e, Date as_of) {
   ReportSection s{"meetings", "Next meetings"};
   const std::string& zone = e.info.time_zone;
@@ -379,7 +409,10 @@ ClientReport build_client_report(const Engagement& original, Date as_of, ReportS
   r.sections.push_back(change_requests(e, as_of, since, scope));
   r.sections.push_back(decisions(e, as_of, since, scope));
   r.sections.push_back(boundaries(e, as_of));
-  if (presentation) r.sections.push_back(expectations(e));
+  if (presentation) {
+    r.sections.push_back(expectations(e));
+    r.headline = headline(e, as_of);
+  }
   // A column with nothing in it (no meeting moved, say) is noise.
   for (ReportSection& s : r.sections) {
     for (size_t c = s.head.size(); c-- > 0;) {

@@ -115,6 +115,15 @@ void Document::set_timeline_limits(TimelineIndexLimits limits) {
   for (PerAudience& d : derived_) d.index_stamp = Stamp{};
 }
 
+const ClientReport& Document::client_report(Date today) {
+  Stamp want = stamp(Audience::Client, today);
+  if (client_report_stamp_ != want) {
+    client_report_ = build_client_report(engagement_, today, ReportScope::Presentation);
+    client_report_stamp_ = want;
+  }
+  return client_report_;
+}
+
 const std::vector<Finding>& Document::findings(Audience a, Date today) {
   Stamp all = stamp(Audience::Provider, today);
   if (all_findings_stamp_ != all) {

@@ -99,3 +99,37 @@ TEST_CASE("the presentation holds no internal text", "[client_report]") {
   // Without redaction the same text would be there: the demo's recaps are.
   CHECK(text.find("Homepage direction approved") != std::string::npos);
 }
+
+TEST_CASE("the headline puts a late milestone first, then the next one", "[client_report]") {
+  Engagement e = make_demo();
+  // 24 Nov: Design sign-off (now 20 Nov, in progress) has passed its date.
+  ClientHeadline h = build_client_report(e, d(2026, 11, 24), ReportScope::Presentation).headline;
+  REQUIRE(h.milestone);
+  CHECK(h.milestone->title == "Design sign-off");
+  CHECK(h.milestone->late);
+  // Once it is done, the next milestone leads, not late.
+  for (auto& [id, m] : e.milestones.items)
+    if (m.title == "Design sign-off") m.status = MilestoneStatus::Done;
+  h = build_client_report(e, d(2026, 11, 24), ReportScope::Presentation).headline;
+  REQUIRE(h.milestone);
+  CHECK(h.milestone->title == "Beta");
+  CHECK_FALSE(h.milestone->late);
+  CHECK(h.milestone->now.days - h.milestone->agreed.days == 7);
+}
+
+TEST_CASE("the headline lists open client tasks by due date and the next meeting",
+          "[client_report]") {
+  Engagement e = make_demo();
+  ClientHeadline h = build_client_report(e, d(2026, 11, 24), ReportScope::Presentation).headline;
+  REQUIRE(h.needs.size() == 3);
+  CHECK(h.needs[0].task == "Final Finnish copy for the menu pages");
+  CHECK(h.needs[0].overdue);
+  CHECK_FALSE(h.needs[1].overdue);
+  for (size_t i = 1; i < h.needs.size(); ++i) CHECK(h.needs[i - 1].due <= h.needs[i].due);
+  REQUIRE(h.next_meeting);
+  CHECK(h.next_meeting->title == "Weekly check-in");
+  CHECK(h.next_meeting->start.date == d(2026, 11, 27));
+  CHECK(h.next_meeting->zone == "Europe/Amsterdam");
+  // The status report leaves the headline empty.
+  CHECK_FALSE(build_client_report(e, d(2026, 11, 24)).headline.milestone);
+}

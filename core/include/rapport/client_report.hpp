@@ -55,12 +55,37 @@ struct ReportSection {
   std::string empty;  // said when there is nothing to show
 };
 
+// What the client needs now, typed, for the strip above the client view's
+// timeline (the sections hold the same facts as text for the pages).
+struct ClientHeadline {
+  struct MilestoneNow {
+    std::string title;
+    Date agreed, now;
+    bool late = false;  // not done and its date has passed (or missed)
+  };
+  // The first late milestone; else the next one not done.
+  std::optional<MilestoneNow> milestone;
+  struct Need {
+    std::string task, owner;
+    Date due;
+    bool overdue = false;
+  };
+  std::vector<Need> needs;  // open client tasks, soonest due first
+  struct Meeting {
+    std::string title;
+    LocalDateTime start, end;  // in `zone`
+    std::string zone;
+  };
+  std::optional<Meeting> next_meeting;  // the next one not cancelled, within 60 days
+};
+
 struct ClientReport {
   std::string title;     // the engagement's name
   std::string subtitle;  // "Status report · 2026-11-24"
   std::string parties;   // "Kahvila Aalto Oy with Studio Noord"
   std::vector<ReportSection> sections;
   std::string footer;
+  ClientHeadline headline;
   // The section with this id, or nullptr.
   const ReportSection* section(std::string_view id) const;
 };

@@ -21,6 +21,7 @@
 #include <variant>
 #include <vector>
 
+#include "rapport/client_report.hpp"
 #include "rapport/commands.hpp"
 #include "rapport/health.hpp"
 #include "rapport/history.hpp"
@@ -148,6 +149,9 @@ class Document {
   // and their one-line summary.
   const std::vector<Finding>& findings(Audience a, Date today);
   const std::string& health_summary(Audience a, Date today);
+  // The client's picture as of today, in the presentation's scope
+  // (client_report.hpp): what the client view draws. Redacted once, here.
+  const ClientReport& client_report(Date today);
 
  private:
   struct PerAudience {
@@ -181,6 +185,8 @@ class Document {
   // Provider findings are the source of the client's (filtered): one run of the checks.
   Stamp all_findings_stamp_;
   std::vector<Finding> all_findings_;
+  Stamp client_report_stamp_;
+  ClientReport client_report_;
 };
 
 }  // namespace rapport
