@@ -196,14 +196,7 @@ int recap(const std::vector<std::string>& args) {
     return 1;
   }
   const Engagement& e = *loaded.engagement;
-  std::optional<MeetingRecap> found;
-  for (const auto& [id, s] : e.meetings) {
-    if (s.title != args[1]) continue;
-    found = meeting_recap(e, id, *date);
-    for (const auto& [original, o] : s.overrides)  // or the day it was moved to
-      if (!found && o.moved_to && o.moved_to->date == *date) found = meeting_recap(e, id, original);
-    if (found) break;
-  }
+  std::optional<MeetingRecap> found = find_meeting_recap(e, args[1], *date);
   if (!found) {
     print(stderr, "rapport: no held meeting '" + args[1] + "' on " + args[2] +
                       " (a recap needs the occurrence marked held)");

@@ -10,6 +10,7 @@
 
 #include <array>
 
+#include "rapport/recap.hpp"
 #include "shell/app.hpp"
 #include "shell/files.hpp"
 
@@ -77,11 +78,7 @@ void run_imgui_demo(App& a) { a.main_window.show_imgui_demo = !a.main_window.sho
 // A held meeting is selected: its recap can travel.
 bool held_meeting_selected(const App& a) {
   const Selection& sel = a.view.selection;
-  if (!sel.occurrence) return false;
-  const MeetingSeries* s = a.engagement().meetings.find(sel.id);
-  if (!s) return false;
-  auto o = s->overrides.find(*sel.occurrence);
-  return o != s->overrides.end() && o->second.state == OccurrenceState::Held;
+  return sel.occurrence && meeting_was_held(a.engagement(), sel.id, *sel.occurrence);
 }
 bool can_undo(const App& a) { return a.doc.history().can_undo(); }
 bool can_redo(const App& a) { return a.doc.history().can_redo(); }

@@ -125,6 +125,25 @@ std::optional<MeetingRecap> meeting_recap(const Engagement& original_e, Id serie
   return r;
 }
 
+bool meeting_was_held(const Engagement& e, Id series, Date original) {
+  const MeetingSeries* s = e.meetings.find(series);
+  if (!s) return false;
+  auto o = s->overrides.find(original);
+  return o != s->overrides.end() && o->second.state == OccurrenceState::Held;
+}
+
+std::optional<MeetingRecap> find_meeting_recap(const Engagement& e, std::string_view title,
+                                               Date date) {
+  for (const auto& [id, s] : e.meetings) {
+    if (s.title != title) continue;
+    if (auto r = meeting_recap(e, id, date)) return r;
+    for (const auto& [original, o] : s.overrides)  // or the day it was moved to
+      if (o.moved_to && o.moved_to->date == date)
+        if (auto r = meeting_recap(e, id, original)) return r;
+  }
+  return std::nullopt;
+}
+
 // [SECTION] Text ----------------------------------------------------------------
 
 std::string recap_text(const MeetingRecap& r) {

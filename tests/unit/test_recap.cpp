@@ -201,3 +201,21 @@ TEST_CASE("long or unbroken header text is folded into short encoded words", "[r
   CHECK(longest <= 78);
   CHECK(eml.find("Subject: =?UTF-8?B?") != std::string::npos);
 }
+
+TEST_CASE("a recap is found by the series' title and the date planned or moved to", "[recap]") {
+  Engagement e = make_demo();
+  auto [series, date] = held(e, "Homepage direction");
+  const OccurrenceOverride& o = e.meetings.find(series)->overrides[date];
+  REQUIRE(meeting_was_held(e, series, date));
+  CHECK_FALSE(meeting_was_held(e, series, date.plus_days(1)));  // no occurrence that day
+  auto by_original = find_meeting_recap(e, "Weekly check-in", date);
+  REQUIRE(by_original);
+  CHECK(by_original->summary == o.recap_summary);
+  if (o.moved_to) {
+    auto by_moved = find_meeting_recap(e, "Weekly check-in", o.moved_to->date);
+    REQUIRE(by_moved);
+    CHECK(by_moved->held_on == o.moved_to->date);
+  }
+  CHECK_FALSE(find_meeting_recap(e, "Weekly check", date));
+  CHECK_FALSE(find_meeting_recap(e, "Weekly check-in", date.plus_days(1)));
+}

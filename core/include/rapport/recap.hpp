@@ -44,6 +44,16 @@ struct MeetingRecap {
 // owners of those tasks, each with an e-mail address.
 std::optional<MeetingRecap> meeting_recap(const Engagement& e, Id series, Date original);
 
+// Whether the occurrence of `series` originally on `original` was held, so
+// meeting_recap() has a recap for it. Cheap (no copy of the engagement): for
+// menus that ask every frame.
+bool meeting_was_held(const Engagement& e, Id series, Date original);
+
+// The recap of the held meeting of the series titled `title` on `date`, the
+// date it was planned on or moved to; nullopt when there is none.
+std::optional<MeetingRecap> find_meeting_recap(const Engagement& e, std::string_view title,
+                                               Date date);
+
 // The recap as plain text (the e-mail's text part) and as Markdown.
 std::string recap_text(const MeetingRecap& r);
 std::string recap_markdown(const MeetingRecap& r);
