@@ -50,12 +50,6 @@ std::optional<WindowSize> parse_size(std::string_view text) {
 }
 
 // The theme named exactly as settings write it (to_string).
-std::optional<Theme> theme_named(std::string_view name) {
-  for (Theme t : {Theme::Light, Theme::Dark, Theme::HighContrast})
-    if (name == to_string(t)) return t;
-  return std::nullopt;
-}
-
 std::string bad_value(std::string_view flag, std::string_view value, std::string_view want) {
   return "rapport: invalid value '" + std::string(value) + "' for " + std::string(flag) +
          " (expected " + std::string(want) + ")";
@@ -171,7 +165,7 @@ CliParse parse_cli(const std::vector<std::string>& args) {
         return result;
       }
     } else if (name == "--theme") {
-      opt.theme = theme_named(*value);
+      opt.theme = parse_theme(*value);
       if (!opt.theme) {
         result.error = bad_value(name, *value, "light, dark or high-contrast");
         return result;

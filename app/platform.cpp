@@ -398,7 +398,8 @@ std::unique_ptr<Platform> Platform::create(const WindowOptions& options, std::st
     d.settings_path = settings_file();
     d.settings = Settings::load(d.settings_path);
     d.preferences.ui_scale = clamp_ui_scale(d.settings.get_float("ui.scale", 1.0f));
-    d.preferences.theme = theme_from_string(d.settings.get_string("ui.theme", "light").c_str());
+    d.preferences.theme =
+        parse_theme(d.settings.get_string("ui.theme", "light")).value_or(Theme::Light);
   }
   if (options.ui_scale) d.preferences.ui_scale = clamp_ui_scale(*options.ui_scale);
   d.request.preferences = d.preferences;

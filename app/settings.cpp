@@ -98,13 +98,12 @@ void Settings::set_string(const std::string& key, const std::string& value) {
 }
 
 namespace {
-constexpr int kRecentFiles = 10;
 std::string recent_key(int i) { return "recent." + std::to_string(i + 1); }
 }  // namespace
 
 std::vector<std::string> Settings::recent_files() const {
   std::vector<std::string> paths;
-  for (int i = 0; i < kRecentFiles; ++i) {
+  for (int i = 0; i < kMaxRecentFiles; ++i) {
     std::string path = get_string(recent_key(i), "");
     if (!path.empty()) paths.push_back(path);
   }
@@ -112,7 +111,7 @@ std::vector<std::string> Settings::recent_files() const {
 }
 
 void Settings::set_recent_files(const std::vector<std::string>& paths) {
-  for (int i = 0; i < kRecentFiles; ++i) {
+  for (int i = 0; i < kMaxRecentFiles; ++i) {
     if (i < int(paths.size()))
       set_string(recent_key(i), paths[size_t(i)]);
     else

@@ -28,7 +28,9 @@ class Settings {
 
   bool operator==(const Settings&) const = default;
 
-  // Recent files, most recent first, one key each: recent.1, recent.2, ...
+  // Recent files, most recent first, one key each: recent.1, recent.2, ... (at
+  // most kMaxRecentFiles).
+  static constexpr int kMaxRecentFiles = 10;
   std::vector<std::string> recent_files() const;
   void set_recent_files(const std::vector<std::string>& paths);
 

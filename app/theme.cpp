@@ -217,10 +217,10 @@ const char* to_string(Theme t) {
   return t == Theme::Dark ? "dark" : t == Theme::HighContrast ? "high-contrast" : "light";
 }
 
-Theme theme_from_string(const char* s) {
-  if (s && std::strcmp(s, "dark") == 0) return Theme::Dark;
-  if (s && std::strcmp(s, "high-contrast") == 0) return Theme::HighContrast;
-  return Theme::Light;
+std::optional<Theme> parse_theme(std::string_view name) {
+  for (Theme t : {Theme::Light, Theme::Dark, Theme::HighContrast})
+    if (name == to_string(t)) return t;
+  return std::nullopt;
 }
 
 void apply_theme(Theme theme, float scale) {

@@ -4,13 +4,17 @@
 
 #include <imgui.h>
 
+#include <optional>
+#include <string_view>
+
 namespace rapport::app {
 
 // HighContrast: black on white, strong borders and saturated status colours,
 // still readable after a video call's codec has blurred the shared screen.
 enum class Theme { Light, Dark, HighContrast };
-const char* to_string(Theme t);          // "light", "dark", "high-contrast" (stored in settings)
-Theme theme_from_string(const char* s);  // unknown -> Light
+const char* to_string(Theme t);  // "light", "dark", "high-contrast" (stored in settings)
+// "light", "dark", "high-contrast" (as to_string writes them); nullopt otherwise.
+std::optional<Theme> parse_theme(std::string_view name);
 
 // Colours that mean something in the planner, for the current theme.
 struct Palette {

@@ -24,10 +24,6 @@ class CommandSink {
   void push_group(std::string label, std::vector<Command> commands, bool select_added = false) {
     doc_.submit(intent::Apply{std::move(label), std::move(commands), select_added});
   }
-  // What commands are built from: the real engagement, never the client's
-  // redacted copy a panel may be drawing (an edit made from the copy would
-  // drop what the copy leaves out).
-  const Engagement& edited() const { return doc_.engagement(); }
   // Changes with every change, undo and redo: a draft taken at another
   // generation is stale and is taken again from the engagement.
   uint64_t generation() const { return doc_.generation(); }
@@ -38,8 +34,7 @@ class CommandSink {
 
 struct ViewState {
   Selection selection;        // shared by the timeline, the tables and the inspector
-  bool presentation = false;  // client-safe view: internal fields hidden
-  Audience audience() const { return presentation ? Audience::Client : Audience::Provider; }
+  bool presentation = false;  // the client view (F11) is on: App::set_presentation
   // Set by a panel that wants the timeline to show an item (find, overview).
   std::optional<Selection> reveal_on_timeline;
   // The last command error, shown near where it happened.

@@ -476,8 +476,8 @@ void report_page(App& app, const ClientReport& r) {
 void draw_client_timeline(App& app) {
   ClientView& c = app.panels.client;
   const Date today = app.today();
-  apply_pending_focus(app, c.timeline);
   const TimelineIndex& index = app.doc.timeline_index(Audience::Client, today);
+  apply_pending_focus(app, c.timeline, index);
   c.timeline.draw(app.doc.shown(Audience::Client), index, c.view, app.commands, today);
 }
 

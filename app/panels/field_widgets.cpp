@@ -153,7 +153,7 @@ FieldEdit edit_field(const Engagement& e, T& draft, const Field<T>& f, FieldBuff
   if (f.internal) {
     ImGui::PopStyleColor();
     if (ImGui::IsItemHovered())
-      ImGui::SetTooltip("Internal: hidden in presentation mode and client exports");
+      ImGui::SetTooltip("Internal: never in the client view or client exports");
   }
   ImGui::TableSetColumnIndex(1);
   ImGui::PushID(f.key);

@@ -28,7 +28,7 @@ void FindPopup::draw(PanelContext& ctx) {
   bool enter = ImGui::InputTextWithHint("##query", "Find a stakeholder, milestone, task, recap…",
                                         &query_, ImGuiInputTextFlags_EnterReturnsTrue);
   if (query_ != searched_ || !(searched_stamp_ == ctx.stamp)) {
-    hits_ = search(ctx.engagement, query_, !ctx.view.presentation, 50);
+    hits_ = search(ctx.engagement, query_, /*include_internal=*/true, 50);
     searched_ = query_;
     searched_stamp_ = ctx.stamp;
     cursor_ = 0;

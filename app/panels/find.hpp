@@ -1,6 +1,6 @@
-// Find (Ctrl+F): any item by any text; picking a result selects it and asks
-// the timeline to show it. Internal fields are not searched in presentation
-// mode.
+// Find (Ctrl+F): any item by any text, internal notes included (the editor is
+// the provider's; the client view has no find); picking a result selects it
+// and asks the timeline to show it.
 #pragma once
 
 #include <string>

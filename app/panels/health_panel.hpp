@@ -1,8 +1,8 @@
 // Health: where client trust is slipping, from core's checks. Findings grouped
 // by severity, each a click away from its item; a one-line summary for the
 // status bar; small charts (meeting consistency per month, feedback sentiment)
-// for the Overview. Findings about the provider's own conduct are internal and
-// hidden in presentation mode.
+// for the Overview. Findings about the provider's own conduct are internal: the
+// client view shows only the open points core writes for the others.
 #pragma once
 
 #include <vector>

@@ -95,7 +95,6 @@ bool draw_fields(PanelContext& ctx, Draft<T>& d) {
   ImGui::TableSetupColumn("label", ImGuiTableColumnFlags_WidthFixed, ImGui::GetFontSize() * 7.5f);
   ImGui::TableSetupColumn("value", ImGuiTableColumnFlags_WidthStretch);
   for (const Field<T>& f : fields<T>()) {
-    if (f.internal && ctx.view.presentation) continue;
     if constexpr (std::is_same_v<T, Boundary>) {
       // Show only what the boundary's kind uses.
       std::string k = f.key;

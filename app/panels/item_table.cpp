@@ -17,10 +17,10 @@ namespace rapport::app {
 namespace {
 
 template <class T>
-std::vector<const Field<T>*> visible_columns(bool presentation) {
+std::vector<const Field<T>*> visible_columns() {
   std::vector<const Field<T>*> out;
   for (const Field<T>& f : fields<T>())
-    if (f.in_table && !(f.internal && presentation)) out.push_back(&f);
+    if (f.in_table) out.push_back(&f);
   return out;
 }
 
@@ -93,7 +93,7 @@ void draw_item_table(PanelContext& ctx, ItemTableState& s) {
   const Engagement& e = ctx.engagement;
   const Kind kind = KindOf<T>::kind;
   const auto& table = KindOf<T>::table(e);
-  auto columns = visible_columns<T>(ctx.view.presentation);
+  auto columns = visible_columns<T>();
 
   // Toolbar: filter and add.
   ImGui::PushID(int(kind));

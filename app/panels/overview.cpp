@@ -69,7 +69,6 @@ void Overview::draw(PanelContext& ctx) {
     ImGui::TableSetupColumn("label", ImGuiTableColumnFlags_WidthFixed, ImGui::GetFontSize() * 7);
     ImGui::TableSetupColumn("value", ImGuiTableColumnFlags_WidthStretch);
     auto text = [&](const char* label, std::string& v, bool internal = false, bool multi = false) {
-      if (internal && ctx.view.presentation) return;
       label_cell(label, internal);
       ImGui::PushID(label);
       if (multi)
@@ -100,17 +99,15 @@ void Overview::draw(PanelContext& ctx) {
     text("Currency", draft_.currency);
     text("Vision", draft_.vision, false, true);
     text("Internal notes", draft_.internal_notes, true, true);
-    if (!ctx.view.presentation) {
-      label_cell("Day rate", true);
-      FieldEdit edit = edit_money("rate", draft_.internal_day_rate_minor, buffers_);
-      done |= edit.done;
-      if (!edit.problem.empty()) field_problem(edit.problem);
-      label_cell("Margin %", true);
-      int margin = draft_.internal_margin_percent;
-      if (ImGui::InputInt("##margin", &margin))
-        draft_.internal_margin_percent = std::clamp(margin, -100, 1000);
-      done |= ImGui::IsItemDeactivatedAfterEdit();
-    }
+    label_cell("Day rate", true);
+    FieldEdit edit = edit_money("rate", draft_.internal_day_rate_minor, buffers_);
+    done |= edit.done;
+    if (!edit.problem.empty()) field_problem(edit.problem);
+    label_cell("Margin %", true);
+    int margin = draft_.internal_margin_percent;
+    if (ImGui::InputInt("##margin", &margin))
+      draft_.internal_margin_percent = std::clamp(margin, -100, 1000);
+    done |= ImGui::IsItemDeactivatedAfterEdit();
     ImGui::EndTable();
   }
   if (done && !(draft_ == e.info)) {
@@ -164,9 +161,7 @@ void Overview::draw(PanelContext& ctx) {
   section_heading("MILESTONES: AGREED → NOW");
   std::vector<const Milestone*> upcoming;
   for (const auto& [id, m] : e.milestones)
-    if (m.current >= ctx.today && m.status != MilestoneStatus::Done &&
-        (m.client_visible || !ctx.view.presentation))
-      upcoming.push_back(&m);
+    if (m.current >= ctx.today && m.status != MilestoneStatus::Done) upcoming.push_back(&m);
   std::sort(upcoming.begin(), upcoming.end(),
             [](auto* a, auto* b) { return a->current < b->current; });
   if (upcoming.size() > 5) upcoming.resize(5);

@@ -66,7 +66,7 @@ void run_focus_2(App& a) { a.focus_timeline(2); }
 void run_focus_4(App& a) { a.focus_timeline(4); }
 void run_focus_8(App& a) { a.focus_timeline(8); }
 void run_focus_13(App& a) { a.focus_timeline(13); }
-void run_fit(App& a) { a.panels.timeline.fit(a.doc.timeline_index(a.view.audience(), a.today())); }
+void run_fit(App& a) { a.panels.timeline.fit(a.doc.timeline_index(Audience::Provider, a.today())); }
 void run_larger(App& a) { a.zoom_by(0.1f); }
 void run_smaller(App& a) { a.zoom_by(-0.1f); }
 void run_actual_size(App& a) { a.zoom_reset(); }

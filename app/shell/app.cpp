@@ -83,10 +83,10 @@ std::string App::window_title() const {
   return (doc.dirty() ? "• " : "") + title + " — Rapport";
 }
 
-PanelContext App::context(Audience audience) {
+PanelContext App::context() {
   Date day = today();
-  return PanelContext{doc.shown(audience),     doc.history(), view, commands, day,
-                      doc.stamp(audience, day)};
+  return PanelContext{doc.engagement(), doc.history(), view,
+                      commands,         day,           doc.stamp(Audience::Provider, day)};
 }
 
 void App::request(PendingAction action, const std::string& path, bool ask) {

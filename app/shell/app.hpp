@@ -129,9 +129,6 @@ struct App {
   // Reading.
   const Engagement& engagement() const { return doc.engagement(); }
   const std::string& file_path() const { return doc.path(); }
-  // What the panels that list and draw items show (the client's redacted copy
-  // in presentation mode); edits always start from doc.engagement().
-  const Engagement& shown() { return doc.shown(view.audience()); }
   Date today() const;
   Theme effective_theme() const;
   float effective_ui_scale() const;
@@ -146,9 +143,9 @@ struct App {
   void set_presentation(bool on);
   // "Name (file) — Rapport", with "•" when there are unsaved changes.
   std::string window_title() const;
-  // The context handed to panels, for the audience looking (or the provider:
-  // the inspector always edits the real item).
-  PanelContext context(Audience audience);
+  // The context handed to the editor's panels (the provider's: the client view
+  // has its own layout and draws from Document::client_report).
+  PanelContext context();
 
   // Draws one frame of the main window. Call between ImGui::NewFrame() and Render().
   void frame();

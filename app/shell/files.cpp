@@ -373,7 +373,7 @@ void remember_recent(App& app, const std::string& path) {
   auto& recent = app.recent_files;
   recent.erase(std::remove(recent.begin(), recent.end(), path), recent.end());
   recent.insert(recent.begin(), path);
-  if (recent.size() > 10) recent.resize(10);
+  if (recent.size() > size_t(Settings::kMaxRecentFiles)) recent.resize(Settings::kMaxRecentFiles);
   if (app.settings_path.empty()) return;
   // Read, change, write: other settings in the file (window, theme) are kept.
   Settings settings = Settings::load(app.settings_path);

@@ -9,6 +9,11 @@ namespace rapport::app {
 
 struct App;
 class TimelineView;
+}  // namespace rapport::app
+namespace rapport {
+class TimelineIndex;
+}  // namespace rapport
+namespace rapport::app {
 
 // Screen rectangles, computed from the viewport each frame.
 struct Layout {
@@ -29,8 +34,9 @@ inline constexpr ImGuiWindowFlags kAreaFlags =
 
 void draw_navigation(App& app, const Layout& layout);     // shell/navigation.cpp
 void draw_timeline_area(App& app, const Layout& layout);  // shell/timeline_area.cpp
-// View ▸ Focus the timeline on the next N weeks, asked for this frame, applied to `timeline`.
-void apply_pending_focus(App& app, TimelineView& timeline);
+// View ▸ Focus the timeline on the next N weeks (or --weeks), applied to the
+// timeline that draws `index` next.
+void apply_pending_focus(App& app, TimelineView& timeline, const TimelineIndex& index);
 void draw_section_area(App& app, const Layout& layout);  // shell/section_area.cpp
 void draw_status_bar(App& app, const Layout& layout);    // shell/status_bar.cpp
 

@@ -15,7 +15,7 @@ void draw_navigation(App& app, const Layout& layout) {
   ImGui::PushStyleVar(ImGuiStyleVar_WindowBorderSize, 0.0f);
   ImGui::Begin("Navigation", nullptr, kAreaFlags);
 
-  const Engagement& e = app.shown();
+  const Engagement& e = app.engagement();
   ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
   ImGui::TextUnformatted("ENGAGEMENT");
   ImGui::PopStyleColor();

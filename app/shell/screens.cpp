@@ -77,7 +77,7 @@ void draw_table(App& app, PanelContext& ctx, Kind kind) {
 // audience may see; the inspector (drawn by the shell) edits the real item.
 void draw_tables(App& app) {
   const Screen& s = screen(app.main_window.section);
-  PanelContext ctx = app.context(app.view.audience());
+  PanelContext ctx = app.context();
   if (s.kinds.size() == 1) {
     draw_table(app, ctx, s.kinds[0]);
     return;
@@ -93,15 +93,15 @@ void draw_tables(App& app) {
 }
 
 void draw_overview(App& app) {
-  PanelContext ctx = app.context(Audience::Provider);
+  PanelContext ctx = app.context();
   app.panels.overview.draw(ctx);
   ImGui::Spacing();
   draw_health_charts(ctx);
 }
 
 void draw_health_section(App& app) {
-  PanelContext ctx = app.context(app.view.audience());
-  draw_health(ctx, app.doc.findings(app.view.audience(), app.today()));
+  PanelContext ctx = app.context();
+  draw_health(ctx, app.doc.findings(Audience::Provider, app.today()));
 }
 
 constexpr Kind kDiscovery[] = {Kind::Stakeholder, Kind::Objective, Kind::Constraint,

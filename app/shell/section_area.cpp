@@ -27,19 +27,17 @@ void draw_section_area(App& app, const Layout& layout) {
   s.draw(app);
   ImGui::End();
 
-  // The inspector edits the real item.
-  PanelContext edit = app.context(Audience::Provider);
+  PanelContext ctx = app.context();
   ImGui::SetNextWindowPos(layout.inspector_pos);
   ImGui::SetNextWindowSize(layout.inspector_size);
   ImGui::PushStyleColor(ImGuiCol_WindowBg, palette().panel);
   ImGui::Begin("Inspector", nullptr, kAreaFlags & ~ImGuiWindowFlags_NoScrollbar);
-  app.panels.inspector.draw(edit);
+  app.panels.inspector.draw(ctx);
   ImGui::End();
   ImGui::PopStyleColor();
 
-  PanelContext shown = app.context(app.view.audience());
-  app.panels.find.draw(shown);
-  app.panels.quick_add.draw(edit);
+  app.panels.find.draw(ctx);
+  app.panels.quick_add.draw(ctx);
 }
 
 }  // namespace rapport::app

@@ -24,7 +24,7 @@ void draw_status_bar(App& app, const Layout& layout) {
   }
   ImGui::SameLine();
   // Health at a glance, for the audience looking; a click opens the Health section.
-  const std::string& summary = app.doc.health_summary(app.view.audience(), app.today());
+  const std::string& summary = app.doc.health_summary(Audience::Provider, app.today());
   bool worrying = summary.rfind("No findings", 0) != 0;
   std::string line = "·  " + summary;
   ImGui::PushStyleColor(ImGuiCol_Text, worrying ? palette().warning : palette().ok);
@@ -33,7 +33,7 @@ void draw_status_bar(App& app, const Layout& layout) {
   ImGui::PopStyleColor();
   // Occurrence expansion is bounded (memory follows the file, not the centuries
   // a series spans): say so when the timeline shows only the part nearest today.
-  if (size_t cut = app.doc.timeline_index(app.view.audience(), app.today()).truncated_lanes();
+  if (size_t cut = app.doc.timeline_index(Audience::Provider, app.today()).truncated_lanes();
       cut > 0) {
     ImGui::SameLine();
     ImGui::TextDisabled("·  %zu meeting series show only their occurrences nearest today", cut);

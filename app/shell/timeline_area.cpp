@@ -47,11 +47,9 @@ void draw_health_markers(App& app, const std::vector<Finding>& findings) {
 
 }  // namespace
 
-void apply_pending_focus(App& app, TimelineView& timeline) {
+void apply_pending_focus(App& app, TimelineView& timeline, const TimelineIndex& index) {
   if (app.panels.pending_focus_weeks <= 0) return;
-  const Date today = app.today();
-  timeline.focus_weeks(app.doc.timeline_index(app.view.audience(), today), today,
-                       app.panels.pending_focus_weeks);
+  timeline.focus_weeks(index, app.today(), app.panels.pending_focus_weeks);
   app.panels.pending_focus_weeks = 0;
 }
 
@@ -59,12 +57,12 @@ void draw_timeline_area(App& app, const Layout& layout) {
   ImGui::SetNextWindowPos(layout.timeline_pos);
   ImGui::SetNextWindowSize(layout.timeline_size);
   ImGui::Begin("TimelineArea", nullptr, kAreaFlags);
-  const Audience audience = app.view.audience();
+  // The editor's timeline: the provider's (the client view draws its own).
   const Date today = app.today();
-  const TimelineIndex& index = app.doc.timeline_index(audience, today);
-  apply_pending_focus(app, app.panels.timeline);
-  app.panels.timeline.draw(app.shown(), index, app.view, app.commands, today);
-  draw_health_markers(app, app.doc.findings(audience, today));
+  const TimelineIndex& index = app.doc.timeline_index(Audience::Provider, today);
+  apply_pending_focus(app, app.panels.timeline, index);
+  app.panels.timeline.draw(app.engagement(), index, app.view, app.commands, today);
+  draw_health_markers(app, app.doc.findings(Audience::Provider, today));
   ImGui::End();
 }
 

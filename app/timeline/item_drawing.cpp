@@ -373,7 +373,7 @@ std::optional<Pointer> next_beyond(const ItemDrawContext& c, const TimelineLane&
                                lane.first_starting_at_or_after(Instant{int64_t(f.range.to)}) + 64);
   for (size_t i = from; i < last; ++i) {
     const TimelineItem& it = lane.items[i];
-    if (double(it.at.minutes) + 720 < f.range.to || !item_shown(c, lane, it)) continue;
+    if (double(it.at.minutes) + 720 < f.range.to) continue;
     if (!best || it.at < lane.items[*best].at) best = i;
   }
   if (!best) return std::nullopt;
@@ -445,10 +445,6 @@ float lane_row_height(LaneKind kind) {
   return 30;
 }
 
-bool item_shown(const ItemDrawContext& c, const TimelineLane& lane, const TimelineItem& it) {
-  return !(c.presentation && lane.kind == LaneKind::Milestones && (it.flags & kHiddenFromClient));
-}
-
 bool is_selected(const Selection& s, const TimelineLane& lane, const TimelineItem& it) {
   if (s.id != it.id) return false;
   if (lane.kind != LaneKind::Meeting) return true;
@@ -491,7 +487,6 @@ void draw_lane_items(ItemDrawContext& c, const TimelineLane& lane, int lane_inde
   for (size_t k = 0; k < slice.size(); ++k) {
     const TimelineItem& it = slice[k];
     if (double(it.end.minutes) <= f.range.from || double(it.start.minutes) >= f.range.to) continue;
-    if (!item_shown(c, lane, it)) continue;
     Extent x = extent_of(f, lane.kind, it, row_h);
     Run& run = runs[std::min<size_t>(it.row, rows - 1)];
     if (run.active) {

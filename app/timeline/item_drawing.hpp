@@ -31,7 +31,6 @@ struct ItemDrawContext {
   const TimelinePalette* pal = nullptr;
   const Engagement* engagement = nullptr;
   Selection selection;
-  bool presentation = false;
   ImVec2 mouse;
   bool mouse_in_lanes = false;  // over the time area below the axis
   std::optional<DraggedItem> dragged;
@@ -43,9 +42,6 @@ struct ItemDrawContext {
 
 // Row height of a lane kind, before scaling.
 float lane_row_height(LaneKind kind);
-
-// Whether an item is drawn at all (presentation mode hides internal milestones).
-bool item_shown(const ItemDrawContext& c, const TimelineLane& lane, const TimelineItem& it);
 
 void draw_lane_items(ItemDrawContext& c, const TimelineLane& lane, int lane_index, float y0,
                      float row_h);

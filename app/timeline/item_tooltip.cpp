@@ -87,7 +87,7 @@ void boundary(const Engagement& e, const TimelineItem& it) {
   wrapped("Description", b->description);
 }
 
-void change(const Engagement& e, const TimelineItem& it, bool presentation) {
+void change(const Engagement& e, const TimelineItem& it) {
   const ChangeRequest* c = e.change_requests.find(it.id);
   if (!c) return;
   title(c->title);
@@ -103,7 +103,7 @@ void change(const Engagement& e, const TimelineItem& it, bool presentation) {
   wrapped("Description", c->description);
   wrapped("Rationale", c->rationale);
   wrapped("Alternative offered", c->alternative);
-  if (!presentation) wrapped("Internal notes", c->internal_notes);
+  wrapped("Internal notes", c->internal_notes);  // empty in the client's copy
 }
 
 void task(const Engagement& e, const TimelineItem& it, Date today) {
@@ -123,7 +123,7 @@ void task(const Engagement& e, const TimelineItem& it, Date today) {
 }  // namespace
 
 void item_tooltip(const Engagement& e, const TimelineIndex&, const TimelineLane& lane,
-                  const TimelineItem& it, bool presentation, Date today) {
+                  const TimelineItem& it, bool read_only, Date today) {
   switch (lane.kind) {
     case LaneKind::Meeting:
       meeting(e, it);
@@ -135,13 +135,13 @@ void item_tooltip(const Engagement& e, const TimelineIndex&, const TimelineLane&
       boundary(e, it);
       break;
     case LaneKind::ChangeRequests:
-      change(e, it, presentation);
+      change(e, it);
       break;
     case LaneKind::ClientTasks:
       task(e, it, today);
       break;
   }
-  if (presentation) return;  // the client view's timeline is read-only: no gestures to teach
+  if (read_only) return;  // the client view's timeline: no gestures to teach
   ImGui::Separator();
   bool movable = lane.kind == LaneKind::Meeting || lane.kind == LaneKind::Milestones;
   muted(movable ? "Click to select, drag to move, right-click for more"

@@ -1,6 +1,6 @@
 // The hover tooltip of a timeline item: what a person in the room asks about it.
-// In presentation mode no internal field is shown (change-request internal notes,
-// stakeholders' notes, the engagement's internal figures).
+// It shows what `e` holds: the client view passes the client's copy, where every
+// internal field is empty. Read-only (the client view): no editing hints.
 #pragma once
 
 #include "rapport/model.hpp"
@@ -10,6 +10,6 @@ namespace rapport::app {
 
 // Writes the tooltip body (call between BeginTooltip and EndTooltip).
 void item_tooltip(const Engagement& e, const TimelineIndex& index, const TimelineLane& lane,
-                  const TimelineItem& it, bool presentation, Date today);
+                  const TimelineItem& it, bool read_only, Date today);
 
 }  // namespace rapport::app

@@ -32,10 +32,12 @@ float ui_scale() { return ImGui::GetFontSize() / 16.0f; }
 // The editor's legend panel: at most this wide, inside a time area `time_w` wide.
 float legend_width(float time_w, float s) { return std::min(640 * s, time_w - 16 * s); }
 
-// Whether any item of the lane overlaps [from, to] (minutes).
+// Whether any item of the lane overlaps [from, to] (minutes): the lane's own
+// binary search, then the few items of its slice that may end before `from`.
 bool has_items_between(const TimelineLane& lane, double from, double to) {
-  for (const TimelineItem& it : lane.items)
-    if (double(it.at.minutes) <= to && double(it.at_end.minutes) >= from) return true;
+  Instant a{int64_t(std::floor(from))}, b{int64_t(std::ceil(to)) + 1};
+  for (const TimelineItem& it : lane.visible(a, b))
+    if (it.end.minutes >= a.minutes) return true;
   return false;
 }
 
@@ -211,7 +213,6 @@ void TimelineView::draw(const Engagement& e, const TimelineIndex& index, ViewSta
   ctx.pal = &pal;
   ctx.engagement = &e;
   ctx.selection = view.selection;
-  ctx.presentation = view.presentation;
   ctx.mouse = io.MousePos;
   ctx.mouse_in_lanes = canvas_hovered && io.MousePos.x >= f.time_x0 && io.MousePos.y >= f.axis_y1;
   ctx.hit = &hover_;
@@ -284,7 +285,7 @@ void TimelineView::draw(const Engagement& e, const TimelineIndex& index, ViewSta
     if (hover_.what == TimelineHit::What::Item) {
       const TimelineLane& lane = lanes[size_t(hover_.lane)];
       ImGui::BeginTooltip();
-      item_tooltip(e, index, lane, lane.items[hover_.index], view.presentation, today);
+      item_tooltip(e, index, lane, lane.items[hover_.index], read_only_, today);
       ImGui::EndTooltip();
     } else if (hover_.what == TimelineHit::What::Merged) {
       ImGui::BeginTooltip();
@@ -296,10 +297,9 @@ void TimelineView::draw(const Engagement& e, const TimelineIndex& index, ViewSta
 
   window_draw->ChannelsMerge();
 
-  // Gestures and menus build their commands from the real engagement: `e` may be
-  // the client's redacted copy while presenting.
-  handle_mouse(commands.edited(), index, view, commands, today, canvas_hovered);
-  if (!read_only_) draw_popups(commands.edited(), index, view, commands, today);
+  // Gestures and menus (none when read-only: the client's copy makes no commands).
+  handle_mouse(e, index, view, commands, today, canvas_hovered);
+  if (!read_only_) draw_popups(e, index, view, commands, today);
 }
 
 // [SECTION] Headers -------------------------------------------------------------

@@ -74,7 +74,7 @@ struct Fixture {
   }
   const Engagement& e() const { return w.app.engagement(); }
   const TimelineIndex& index() {
-    return w.app.doc.timeline_index(w.app.view.audience(), w.app.today());
+    return w.app.doc.timeline_index(Audience::Provider, w.app.today());
   }
   TimelineView& timeline() { return w.app.panels.timeline; }
   const TimelineFrame& f() { return timeline().frame(); }
