@@ -16,18 +16,22 @@ mkdir -p "$out"
 
 for pdf in "$out/report-a4.pdf" "$out/report-letter.pdf"; do
   [[ $(head -c 5 "$pdf") == "%PDF-" ]] || fail "$pdf does not start with %PDF-"
-  tail -c 32 "$pdf" | grep -q '%%EOF' || fail "$pdf does not end with %%EOF"
+  # No pipes into grep -q: under pipefail an early exit would fail (or pass) falsely.
+  [[ $(tail -c 32 "$pdf") == *%%EOF* ]] || fail "$pdf does not end with %%EOF"
   qpdf --check "$pdf" >/dev/null || fail "qpdf --check $pdf"
   # The UI font embedded (Inter, or DejaVu Sans where Inter is missing).
-  fonts=$(pdffonts "$pdf" | tail -n +3)
+  listing=$(pdffonts "$pdf")
+  fonts=$(tail -n +3 <<<"$listing")
   [[ -n "$fonts" ]] || fail "$pdf has no fonts"
-  if echo "$fonts" | grep -qv -E '(Inter|DejaVuSans)[^ ]* .* yes +yes +yes'; then
+  if grep -qv -E '(Inter|DejaVuSans)[^ ]* .* yes +yes +yes' <<<"$fonts"; then
     echo "$fonts" >&2
     fail "$pdf has a font that is not Inter or DejaVu Sans, embedded"
   fi
 done
-pdfinfo "$out/report-a4.pdf" | grep -q 'Page size: *595.276 x 841.89 pts (A4)' || fail "A4 size"
-pdfinfo "$out/report-letter.pdf" | grep -q 'Page size: *612 x 792 pts (letter)' || fail "Letter size"
+a4=$(pdfinfo "$out/report-a4.pdf")
+letter=$(pdfinfo "$out/report-letter.pdf")
+grep -q 'Page size: *595.276 x 841.89 pts (A4)' <<<"$a4" || fail "A4 size"
+grep -q 'Page size: *612 x 792 pts (letter)' <<<"$letter" || fail "Letter size"
 
 # The same words as the Markdown report (split at every byte that is not an
 # ASCII letter or digit, so both sides split the same way).
@@ -35,7 +39,7 @@ pdftotext -enc UTF-8 "$out/report-a4.pdf" "$out/report-a4.txt"
 words() { LC_ALL=C tr -cs '[:alnum:]' '\n' <"$1" | LC_ALL=C sort -u; }
 missing=$(LC_ALL=C comm -23 <(words "$out/report.md") <(words "$out/report-a4.txt"))
 [[ -z "$missing" ]] || fail "words of the Markdown report missing in the PDF: $missing"
-pages=$(pdfinfo "$out/report-a4.pdf" | awk '/^Pages:/ {print $2}')
+pages=$(awk '/^Pages:/ {print $2}' <<<"$a4")
 grep -q "Page $pages of $pages" "$out/report-a4.txt" || fail "no 'Page $pages of $pages'"
 grep -q "Status report · " "$out/report-a4.txt" || fail "no 'Status report · <date>'"
 echo "PDF check passed: $pages pages, fonts: $(pdffonts "$out/report-a4.pdf" | tail -n +3 | awk '{print $1}' | tr '\n' ' ')"

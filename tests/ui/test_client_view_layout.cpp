@@ -22,7 +22,6 @@ using rapport::test::Workspace;
 
 namespace {
 
-constexpr int kKeyF11 = 300;  // GLFW_KEY_F11, as the GLFW backend reports it
 constexpr float kMinLogicalPx = 14.0f;
 constexpr float kSlackPx = 1.0f;
 constexpr int kMaxPages = 30;
@@ -64,7 +63,7 @@ struct Findings {
 Findings check_client_view(ImVec2 display) {
   Workspace w(make_demo(), display);
   w.draw_like_the_app();
-  w.key_code(kKeyF11);
+  w.f11();
   w.ui.frames(3);
   REQUIRE(w.app.view.presentation);
   const float content = w.content_scale();
@@ -109,7 +108,10 @@ std::string lines(const std::vector<std::string>& v) {
 }
 
 void report(const Findings& f, const char* size) {
-  WARN("client view at " << size << ": " << f.pages << " page(s), " << f.strings << " strings ("
+  // The walk saw every page and real text: an empty or stuck view cannot pass.
+  REQUIRE(f.pages == rapport::app::kClientPageCount);
+  REQUIRE(f.strings - f.invisible >= 100);
+  INFO("client view at " << size << ": " << f.pages << " page(s), " << f.strings << " strings ("
                          << f.invisible << " wholly clipped away), smallest text " << f.smallest
                          << " logical px (“" << f.smallest_text << "”), " << f.cut.size()
                          << " cut, " << f.small.size() << " under " << kMinLogicalPx << " px");

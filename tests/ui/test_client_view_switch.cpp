@@ -21,6 +21,7 @@
 #include <functional>
 #include <sstream>
 
+#include "../common/engagements.hpp"
 #include "rapport/demo.hpp"
 #include "rapport/fields.hpp"
 #include "rapport/health.hpp"
@@ -28,27 +29,17 @@
 
 using namespace rapport;
 using namespace rapport::app;
+using rapport::test::demo_with_hidden_milestone;
 using rapport::test::DrawnText;
+using rapport::test::kHiddenMilestone;
 using rapport::test::titled;
 using rapport::test::Workspace;
 
 namespace {
 
-constexpr int kKeyF11 = 300;  // GLFW_KEY_F11, as the GLFW backend reports it
+using rapport::test::kKeyF11;
 constexpr double kDay = 1440;
 const char* kLaptopPath = "/home/anna/clients/kahvila.rapport";
-
-// The demo plus a milestone the client must not see (as test_presentation.cpp).
-Engagement demo_with_hidden_milestone() {
-  Engagement e = make_demo();
-  Milestone hidden;
-  hidden.id = e.next_id++;
-  hidden.title = "Internal buffer before launch";
-  hidden.baseline = hidden.current = Date::from_ymd(2027, 2, 20);
-  hidden.client_visible = false;
-  e.milestones.items.emplace(hidden.id, hidden);
-  return e;
-}
 
 // A text counts as shown when its first ~18 characters are drawn (long notes wrap).
 std::string probe_of(const std::string& secret) {
@@ -238,9 +229,9 @@ const std::vector<Case>& cases() {
        }},
       {"the timeline item menu of a milestone hidden from the client",
        [](Fixture& t) {
-         const Id hidden = titled<Milestone>(t.e(), "Internal buffer before launch");
+         const Id hidden = titled<Milestone>(t.e(), kHiddenMilestone);
          t.right_click(t.item_at(hidden));
-         return std::string("Internal buffer before launch");
+         return std::string(kHiddenMilestone);
        }},
       {"the timeline lane menu",
        [](Fixture& t) {
@@ -271,7 +262,13 @@ const std::vector<Case>& cases() {
          const float r = 5.0f * t.f().scale;  // as timeline_area.cpp draws the markers
          t.w.ui.move_to(ImVec2(std::round(t.f().x_of(at)), t.f().axis_y1 - r - 1.0f));
          t.w.frame();
-         return std::string("Next: ");  // coaching text: "Next: <advice>"
+         // The tooltip itself is up, with the marker's advice ("Next: <advice>").
+         bool in_tooltip = false;
+         for (const DrawnText& d : rapport::test::captured_text())
+           in_tooltip |=
+               d.draw_list.rfind("##Tooltip", 0) == 0 && d.text.find("Next: ") != std::string::npos;
+         REQUIRE(in_tooltip);
+         return std::string("Next: ") + marker->next_step;
        }},
       {"the About dialog",
        [](Fixture& t) {
@@ -314,7 +311,13 @@ const std::vector<Case>& cases() {
          t.w.ctrl('S');
          REQUIRE(t.w.until([&] { return !t.w.app.error_message.empty(); }, 600));
          t.w.frame();
-         return dir.string();
+         // The dialog's own words: the folder in quotes (the status bar shows the
+         // file's path without them).
+         const std::string& message = t.w.app.error_message;
+         size_t at = message.find(dir.string());
+         REQUIRE(at != std::string::npos);
+         REQUIRE(at >= 3);
+         return message.substr(at - 3);  // "“" is 3 bytes
        }},
       {"the file chooser showing a folder",
        [](Fixture& t) {
@@ -323,9 +326,11 @@ const std::vector<Case>& cases() {
              intent::Replace{t.e(), (dir / "kahvila.rapport").string(), {}, false, ""});
          t.w.app.apply();
          t.w.frame();
+         // A file only the chooser lists.
+         std::ofstream(dir / "anna-private-notes.rapport") << "x";
          t.w.ctrl('O');
          t.w.frame();
-         return dir.string();
+         return std::string("anna-private-notes");
        }},
       {"an unsaved draft in a change request's internal notes",
        [](Fixture& t) {
@@ -426,7 +431,7 @@ TEST_CASE("what the user typed survives a trip to the client view and back", "[u
       t.w.frame();
       after_ctrl_k = t.w.shows(line);
     }
-    WARN("quick add after F11, F11: still open with the line: "
+    INFO("quick add after F11, F11: still open with the line: "
          << still_open << "; Ctrl+K shows it again: " << after_ctrl_k);
     CHECK(after_ctrl_k);
   }
@@ -448,7 +453,7 @@ TEST_CASE("what the user typed survives a trip to the client view and back", "[u
     bool in_field = t.w.shows(typed.substr(1));
     bool committed =
         t.e().change_requests.find(swedish)->internal_notes.find(typed) != std::string::npos;
-    WARN("change request draft after F11, F11: still in the field: "
+    INFO("change request draft after F11, F11: still in the field: "
          << in_field << "; committed to the document: " << committed);
     CHECK((in_field || committed));
   }
@@ -463,7 +468,7 @@ TEST_CASE("what the user typed survives a trip to the client view and back", "[u
     REQUIRE_FALSE(t.w.app.view.presentation);
     bool in_field = t.w.shows(typed.substr(1));
     bool committed = t.e().info.internal_notes.find(typed) != std::string::npos;
-    WARN("engagement draft after F11, F11: still in the field: "
+    INFO("engagement draft after F11, F11: still in the field: "
          << in_field << "; committed to the document: " << committed);
     CHECK((in_field || committed));
   }

@@ -30,11 +30,6 @@ std::vector<fs::path> files_in(const fs::path& dir) {
   return found;
 }
 
-std::string read_all(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-}
-
 std::string first_line(const std::string& text) { return text.substr(0, text.find("\r\n")); }
 
 // Clicks the section `title` in the navigation: the first place it is drawn (the
@@ -51,24 +46,6 @@ void go_to_section(Workspace& w, const std::string& title) {
   REQUIRE(found);
   ImVec2 size = ImGui::CalcTextSize(found->text.c_str());
   w.ui.click(ImVec2(found->pos.x + size.x * 0.5f, found->pos.y + size.y * 0.5f));
-  w.frame();
-}
-
-// Closes the open menus (a click on a disabled entry leaves them open) with a
-// click on the section's heading, which does nothing else.
-void close_menus(Workspace& w, const std::string& heading) {
-  ImGuiContext& g = *GImGui;
-  if (g.OpenPopupStack.empty()) return;
-  w.click(heading);
-  w.frame();
-  REQUIRE(g.OpenPopupStack.empty());
-}
-
-// Opens File ▸ Export and clicks `label`.
-void file_export(Workspace& w, const std::string& label) {
-  w.click("File");
-  w.ui.move_to(*w.locate("Export"));
-  w.click(label);
   w.frame();
 }
 
@@ -90,9 +67,9 @@ TEST_CASE("each section exports the table of the kind being looked at as CSV", "
     REQUIRE(w.app.main_window.section == s.section);
     if (s.kinds.empty()) {
       INFO("section " << s.title << " has no table");
-      file_export(w, "The table you are looking at (CSV)…");  // drawn disabled
+      test::file_export(w, "The table you are looking at (CSV)…");  // drawn disabled
       CHECK_FALSE(w.app.panels.file_dialog.is_open());
-      close_menus(w, s.title);
+      test::close_menus(w, s.title);
       CHECK(files_in(dir).empty());
       continue;
     }
@@ -101,14 +78,14 @@ TEST_CASE("each section exports the table of the kind being looked at as CSV", "
       if (s.kinds.size() > 1) w.click(plural_title(kind));  // its tab
       w.frame();
       REQUIRE(w.app.panels.csv_kind == kind);
-      file_export(w, std::string(plural_title(kind)) + " table (CSV)…");
+      test::file_export(w, std::string(plural_title(kind)) + " table (CSV)…");
       REQUIRE(w.app.panels.file_dialog.is_open());
       w.click("Save");
       w.frame();
       const std::vector<fs::path> written = files_in(dir);
       REQUIRE(written.size() == 1);
       CHECK(written[0].extension() == ".csv");
-      const std::string text = read_all(written[0]);
+      const std::string text = test::read_file(written[0]);
       const std::string expected = export_csv(w.app.engagement(), kind);
       CHECK(first_line(text) == first_line(expected));
       CHECK(text == expected);

@@ -171,35 +171,27 @@ TEST_CASE("export a calendar and a status report from the File menu", "[ui][jour
   w.app.doc.submit(
       intent::Replace{w.app.engagement(), (dir / "demo.rapport").string(), {}, false, ""});
   w.app.apply();
-  w.click("File");
-  w.ui.move_to(*w.locate("Export"));
-  w.click("Calendar (.ics)…");
+  test::file_export(w, "Calendar (.ics)…");
   w.click("Save");
   w.frame();
   fs::path ics = dir / "Website relaunch.ics";
   REQUIRE(fs::exists(ics));
-  std::ifstream in(ics);
-  std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  std::string text = test::read_file(ics);
   CHECK(text.rfind("BEGIN:VCALENDAR", 0) == 0);
   CHECK(text.find("SUMMARY:Weekly check-in") != std::string::npos);
 
-  w.click("File");
-  w.ui.move_to(*w.locate("Export"));
-  w.click("Client status report (HTML)…");
+  test::file_export(w, "Client status report (HTML)…");
   w.click("Save");
   w.frame();
   CHECK(fs::exists(dir / "Website relaunch-status.html"));
   CHECK(w.shows("Exported Website relaunch-status.html."));
 
-  w.click("File");
-  w.ui.move_to(*w.locate("Export"));
-  w.click("Client status report (PDF)…");
+  test::file_export(w, "Client status report (PDF)…");
   w.click("Save");
   w.frame();
   fs::path pdf = dir / "Website relaunch-status.pdf";
   REQUIRE(fs::exists(pdf));
-  std::ifstream pdf_in(pdf, std::ios::binary);
-  std::string bytes((std::istreambuf_iterator<char>(pdf_in)), std::istreambuf_iterator<char>());
+  std::string bytes = test::read_file(pdf);
   CHECK(bytes.rfind("%PDF-", 0) == 0);
   CHECK(w.shows("Exported Website relaunch-status.pdf."));
 }

@@ -5,27 +5,18 @@
 #include <catch2/catch.hpp>
 #include <set>
 
+#include "../common/engagements.hpp"
 #include "rapport/demo.hpp"
 #include "rapport/fields.hpp"
 #include "workspace_driver.hpp"
 
 using namespace rapport;
 using namespace rapport::app;
+using rapport::test::demo_with_hidden_milestone;
+using rapport::test::kHiddenMilestone;
 using rapport::test::Workspace;
 
 namespace {
-
-// The demo plus a milestone the client must not see.
-Engagement demo_with_hidden_milestone() {
-  Engagement e = make_demo();
-  Milestone hidden;
-  hidden.id = e.next_id++;
-  hidden.title = "Internal buffer before launch";
-  hidden.baseline = hidden.current = Date::from_ymd(2027, 2, 20);
-  hidden.client_visible = false;
-  e.milestones.items.emplace(hidden.id, hidden);
-  return e;
-}
 
 // Everything drawn while visiting every section, selecting every item and
 // occurrence, hovering over the timeline and searching for each secret.
@@ -119,5 +110,7 @@ TEST_CASE("the client view names the engagement, not the file on this laptop",
   w.app.view.presentation = true;
   CHECK_FALSE(w.shows("/home/anna/clients"));
   CHECK_FALSE(w.shows(" theme  ·  "));
+  w.app.view.presentation = false;
+  CHECK(w.shows(" theme  ·  "));  // the editor's status bar does say it
   CHECK(w.shows("Website relaunch"));
 }

@@ -144,6 +144,7 @@ TEST_CASE("at week zoom a meeting block shows its time and title", "[ui][timelin
   CHECK(t.drawn("16:00 Weekly check-in") != nullptr);
   // Fitted to the engagement, meetings are marks: no times.
   t.show(t.e.info.start, 200);
+  REQUIRE(t.drawn("Kickoff") != nullptr);  // the fitted view was drawn
   bool time = false;
   for (const DrawnText& d : rapport::test::captured_text())
     if (d.text.rfind("16:00", 0) == 0) time = true;

@@ -527,11 +527,7 @@ TEST_CASE("the client view's timeline opens no menu and changes nothing", "[ui][
   MenuFixture t;
   const Engagement before = t.e();
   const size_t depth = t.w.app.doc.history().undo_depth();
-  ImGuiIO& io = ImGui::GetIO();
-  io.KeysDown[300] = true;  // F11, as the GLFW backend reports it
-  t.w.frame();
-  io.KeysDown[300] = false;
-  t.w.frame();
+  t.w.f11();
   REQUIRE(t.w.app.view.presentation);
   TimelineView& tl = t.w.app.panels.client.timeline;
   REQUIRE(tl.read_only());

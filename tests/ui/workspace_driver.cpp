@@ -1,7 +1,10 @@
 #include "workspace_driver.hpp"
 
+#include <imgui_internal.h>
+
 #include <catch2/catch.hpp>
 #include <cmath>
+#include <fstream>
 
 #include "theme.hpp"
 
@@ -97,6 +100,26 @@ std::filesystem::path fresh_folder(const std::string& name) {
   std::filesystem::remove_all(dir);
   std::filesystem::create_directories(dir);
   return dir;
+}
+
+std::string read_file(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+}
+
+void file_export(Workspace& w, const std::string& entry) {
+  w.click("File");
+  w.ui.move_to(*w.locate("Export"));
+  w.click(entry);
+  w.frame();
+}
+
+void close_menus(Workspace& w, const std::string& inert) {
+  ImGuiContext& g = *GImGui;
+  if (g.OpenPopupStack.empty()) return;
+  w.click(inert);
+  w.frame();
+  REQUIRE(g.OpenPopupStack.empty());
 }
 
 }  // namespace rapport::test

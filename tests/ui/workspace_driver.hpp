@@ -14,6 +14,9 @@
 
 namespace rapport::test {
 
+// F11 as the GLFW backend reports it (app/shell/actions.cpp reads the same code).
+inline constexpr int kKeyF11 = 300;
+
 class Workspace {
  public:
   explicit Workspace(Engagement e, ImVec2 display = ImVec2(1600, 1000));
@@ -49,6 +52,8 @@ class Workspace {
   // A key by its GLFW key code, as the GLFW backend reports it (F11 = 300,
   // F12 = 301): down for one frame, up the next. Recorded like frame().
   void key_code(int glfw_key);
+  // F11: into or out of the client view, as the user presses it.
+  void f11() { key_code(kKeyF11); }
   void type(const std::string& utf8);
   // Whether some text drawn in a fresh frame contains `text`.
   bool shows(const std::string& text);
@@ -74,6 +79,15 @@ class Workspace {
 
 // A folder of its own under the temp folder, emptied: for files a test writes.
 std::filesystem::path fresh_folder(const std::string& name);
+// A file's bytes, whole.
+std::string read_file(const std::filesystem::path& path);
+
+// File ▸ Export ▸ `entry`, clicked as a user would (the file dialog opens if
+// the entry is enabled).
+void file_export(Workspace& w, const std::string& entry);
+// Closes open menus (a click on a disabled entry leaves them open) with a click
+// on `inert`, a text drawn outside the menus that does nothing when clicked.
+void close_menus(Workspace& w, const std::string& inert);
 
 // The id of the item of kind T whose name is `title`, or kNoId.
 template <class T>
