@@ -41,6 +41,11 @@ void join(std::string& list, std::string_view separator, std::string_view item) 
   list += item;
 }
 
+// A change request still waiting for the client's decision.
+bool waiting(const ChangeRequest& c) {
+  return c.status == ChangeStatus::Proposed || c.status == ChangeStatus::Deferred;
+}
+
 std::string stakeholder(const Engagement& e, Id id) {
   const Stakeholder* s = e.stakeholders.find(id);
   return s ? s->name : "";
@@ -88,11 +93,11 @@ ReportSection summary(const Engagement& e, Date as_of, Date since) {
   s.facts.push_back({"Open tasks on your side", std::to_string(open),
                      overdue ? fmt::format("{} overdue", overdue) : "none overdue",
                      overdue ? Tone::Late : Tone::Good});
-  int waiting = 0;
+  int waiting_count = 0;
   for (const auto& [id, c] : e.change_requests)
-    if (c.status == ChangeStatus::Proposed || c.status == ChangeStatus::Deferred) ++waiting;
-  s.facts.push_back({"Change requests awaiting a decision", std::to_string(waiting), "",
-                     waiting ? Tone::Warn : Tone::Plain});
+    if (waiting(c)) ++waiting_count;
+  s.facts.push_back({"Change requests awaiting a decision", std::to_string(waiting_count), "",
+                     waiting_count ? Tone::Warn : Tone::Plain});
 
   // Meeting consistency since the last report: the seeds' point that
   // cancelled meetings send a message of their own.
@@ -199,10 +204,6 @@ ReportSection client_tasks(const Engagement& e, Date as_of) {
   return s;
 }
 
-bool waiting(const ChangeRequest& c) {
-  return c.status == ChangeStatus::Proposed || c.status == ChangeStatus::Deferred;
-}
-
 ReportSection change_requests(const Engagement& e, Date as_of, Date since, ReportScope scope) {
   const bool all = scope == ReportScope::Presentation;
   ReportSection s{"changes", all ? "Change requests and their decisions" : "Change requests"};
@@ -278,9 +279,10 @@ ReportSection recaps(const Engagement& e, Date as_of, int max_rows = 8) {
   std::vector<Row> held;
   for (const auto& [id, m] : e.meetings)
     for (const auto& [date, o] : m.overrides)
-      if (o.state == OccurrenceState::Held && date <= as_of &&
+      if (Date on = o.moved_to ? o.moved_to->date : date;  // the day it was held
+          o.state == OccurrenceState::Held && on <= as_of &&
           (!o.recap_summary.empty() || !o.agreed_actions.empty()))
-        held.push_back(Row{o.moved_to ? o.moved_to->date : date, &m, &o});
+        held.push_back(Row{on, &m, &o});
   std::stable_sort(held.begin(), held.end(),
                    [](const Row& a, const Row& b) { return a.date > b.date; });
   if (held.size() > size_t(max_rows)) held.resize(size_t(max_rows));

@@ -245,7 +245,7 @@ std::string weekdays_text(uint8_t mask) {
     unsigned wd = i % 7;
     if (mask & (1u << wd)) out += (out.empty() ? "" : ", ") + std::string(weekday_short(wd));
   }
-  return out;
+  return out.empty() ? "no days" : out;
 }
 
 template <class T>

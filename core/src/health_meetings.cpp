@@ -9,6 +9,7 @@
 #include <tuple>
 
 #include "health_checks.hpp"
+#include "rapport/fields.hpp"
 #include "rapport/meeting_conflicts.hpp"
 
 namespace rapport::health {
@@ -17,16 +18,6 @@ namespace {
 const OccurrenceOverride* override_of(const MeetingSeries& s, Date original) {
   auto it = s.overrides.find(original);
   return it == s.overrides.end() ? nullptr : &it->second;
-}
-
-std::string days_text(uint8_t mask) {
-  if ((mask & 0x7F) == kWorkweek) return "Mon–Fri";
-  std::string out;
-  for (unsigned d = 1; d <= 7; ++d) {
-    unsigned w = d % 7;  // Monday first
-    if (mask & (1u << w)) out += (out.empty() ? "" : ", ") + std::string(weekday_short(w));
-  }
-  return out.empty() ? "no days" : out;
 }
 
 }  // namespace
@@ -236,8 +227,8 @@ void check_boundary_meetings(Context& c) {
           c.add(Severity::Warning, kCheckOutsideHours, sid, h.first_when,
                 fmt::format("{}: {} outside the agreed working hours ({} {}–{}, the {}'s time), "
                             "the first on {} at {}",
-                            name_of(s), count_of(h.count, "occurrence"), days_text(b.working_days),
-                            b.day_start.hhmm(), b.day_end.hhmm(),
+                            name_of(s), count_of(h.count, "occurrence"),
+                            weekdays_text(b.working_days), b.day_start.hhmm(), b.day_end.hhmm(),
                             b.hours_side == Side::Provider ? "provider" : "client",
                             iso(h.first_when), h.first_time),
                 "Move the meeting into the agreed hours, or agree the exception with the client in "

@@ -71,7 +71,7 @@ std::string field_text(const Engagement& e, const T& item, const Field<T>& f);
 // Money as text: "€1,800.00" style with the currency code when not EUR/USD/GBP.
 std::string money_text(int64_t minor, const std::string& currency);
 // Weekday mask as text: "Mon, Tue, Fri" or "Mon–Fri".
-std::string weekdays_text(uint8_t mask);
+std::string weekdays_text(uint8_t mask);  // "Mon–Fri", "every day", "Tue, Thu", "no days"
 
 // Text search over every text-like field of every item (and occurrence
 // recaps). Case-insensitive for ASCII. Internal fields are skipped when
