@@ -15,7 +15,8 @@ constexpr int kMaxWindow = 16384;
 constexpr int kMaxFrames = 100000;
 
 bool is_subcommand(std::string_view word) {
-  return word == "check" || word == "convert" || word == "export" || word == "recap";
+  return word == "check" || word == "convert" || word == "export" || word == "import" ||
+         word == "recap";
 }
 
 // The whole of `text` must be a decimal integer.
@@ -200,9 +201,10 @@ std::string usage_text() {
   return R"(Usage: rapport [OPTIONS] [FILE]
        rapport check [--all] FILE
        rapport convert IN OUT
-       rapport export ics|html|md|csv FILE OUT
+       rapport export ics|html|md|csv|mspdi FILE OUT
        rapport export pdf FILE OUT.pdf [--letter]
        rapport export png FILE OUT.png [--weeks N] [--size WxH] [--presentation]
+       rapport import mspdi|planner|ics FILE INTO
        rapport recap FILE MEETING YYYY-MM-DD OUT.eml|OUT.md
 
 Rapport plans a client engagement: stakeholders, expectations, meetings,
@@ -215,6 +217,11 @@ text from a file are printed as escapes (\x1b, \u009b).
 export writes the client status report (html, md, or pdf: A4, or US Letter
 with --letter), the calendar (ics), every table as CSV (OUT is a folder) or
 the timeline as a picture (png). The report is as of today (--today).
+
+import reads an MS Project XML plan (mspdi), a GNOME Planner project or a
+calendar into the engagement INTO (.rapport or .rapport.json) and saves it:
+milestones, client tasks and blackouts; importing a later version of the same
+plan updates what the first import made.
 
 recap writes the recap of a held meeting (the series' title and the date it
 was planned or held on) as an e-mail draft to its attendees, or as Markdown.

@@ -33,6 +33,7 @@
 #include "panels/quick_add_bar.hpp"
 #include "platform.hpp"
 #include "rapport/document.hpp"
+#include "rapport/import.hpp"
 #include "shell/screens.hpp"
 #include "theme.hpp"
 #include "timeline/timeline_view.hpp"
@@ -72,8 +73,17 @@ enum class FilePurpose {
   ExportCsv,
   ExportRecapEmail,     // the selected held meeting's recap, .eml
   ExportRecapMarkdown,  // the same as Markdown
+  ExportMspdi,          // MS Project XML
   ImportIcs,
-  ImportPlanner
+  ImportPlanner,
+  ImportMspdi
+};
+
+// An MS Project plan read and waiting in the preview dialog for the user to
+// choose what each task becomes (nothing is added until Import).
+struct MspdiPreview {
+  std::string path;
+  MspdiPlan plan;
 };
 
 // Every panel's and dialog's own state, kept across frames.
@@ -93,6 +103,7 @@ struct Panels {
   std::string recovery;  // a recovery file to offer, if any
   int pending_focus_weeks = 0;
   ClientView client;  // the client view's page, timeline range and selection
+  std::optional<MspdiPreview> mspdi_preview;
 };
 
 // Seconds on a monotonic clock, the same for the loop and the app's timers.

@@ -16,6 +16,8 @@
 #include <string>
 
 #include "bench.hpp"
+#include "rapport/demo.hpp"
+#include "rapport/export.hpp"
 #include "rapport/health.hpp"
 #include "rapport/import.hpp"
 #include "rapport/timeline_index.hpp"
@@ -138,6 +140,20 @@ void bench_bounds_rows(bool quick) {
     import_case(
         "bounds: Planner import, client allocations", n,
         [n] { return shapes::planner_plan(n, true); }, true);
+  }
+  // MS Project XML both ways (issue 18), on a generated engagement of n items:
+  // the export (size = the file) and its import into an empty frame.
+  for (size_t n : quick ? std::vector<size_t>{10000} : std::vector<size_t>{10000, 100000}) {
+    Figures out =
+        in_child<Engagement>([n] { return generate_engagement(n, 1); },
+                             [](const Engagement& e) { return long(export_mspdi(e).size() >> 10); },
+                             [](const Engagement&) { return 0.0; });
+    print("exchange: MSPDI export", size_label(n), out, "KB written");
+    Figures in = in_child<std::string>(
+        [n] { return export_mspdi(generate_engagement(n, 1)); },
+        [](const std::string& text) { return commands_of(import_mspdi(shapes::frame(), text)); },
+        [](const std::string& text) { return double(text.size()) / (1 << 20); });
+    print("exchange: MSPDI import", size_label(n), in, "commands (-1: refused)");
   }
   // Series over centuries (size = number of series): the timeline index (what
   // the app holds) and the health checks.
