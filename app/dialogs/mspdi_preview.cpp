@@ -53,14 +53,14 @@ void draw_mspdi_preview(App& app) {
           ImGui::TextUnformatted(t.name.empty() ? "(no name)" : t.name.c_str());
           ImGui::Unindent(float(t.outline_level - 1) * 12 * app.scale);
           ImGui::TableNextColumn();
-          std::string dates = t.start == t.finish ? t.start.iso()
-                                                  : t.start.iso() + " – " + t.finish.iso();
+          std::string dates =
+              t.start == t.finish ? t.start.iso() : t.start.iso() + " – " + t.finish.iso();
           ImGui::TextUnformatted(dates.c_str());
           ImGui::TableNextColumn();
           ImGui::SetNextItemWidth(-1);
           if (ImGui::BeginCombo("##role", to_string(t.role))) {
-            for (MspdiRole r : {MspdiRole::Skip, MspdiRole::Milestone, MspdiRole::ClientTask,
-                                MspdiRole::Phase})
+            for (MspdiRole r :
+                 {MspdiRole::Skip, MspdiRole::Milestone, MspdiRole::ClientTask, MspdiRole::Phase})
               if (ImGui::Selectable(to_string(r), t.role == r)) t.role = r;
             ImGui::EndCombo();
           }

@@ -48,9 +48,7 @@ int64_t workdays(Date from, Date to) {
   return count;
 }
 
-std::string hours(int64_t minutes) {
-  return fmt::format("PT{}H{}M0S", minutes / 60, minutes % 60);
-}
+std::string hours(int64_t minutes) { return fmt::format("PT{}H{}M0S", minutes / 60, minutes % 60); }
 
 struct Writer {
   std::string out;
@@ -113,7 +111,7 @@ std::string export_mspdi(const Engagement& original, const ExportOptions& option
     task_of_milestone[id] = tasks.size();
     tasks.push_back(std::move(t));
   }
-  std::map<Id, int64_t> resource_uid;  // stakeholder -> resource UID
+  std::map<Id, int64_t> resource_uid;                    // stakeholder -> resource UID
   std::vector<std::pair<int64_t, int64_t>> assignments;  // task UID, resource UID
   for (const auto& [id, c] : e.client_tasks) {
     TaskOut t;

@@ -221,10 +221,10 @@ std::variant<MspdiPlan, ImportError> read_mspdi(const Engagement& e, std::string
       ++provider_tasks;
   }
   if (provider_tasks)
-    warn(fmt::format("{} task{} of the provider's own work {} skipped: Rapport plans milestones "
-                     "and what the client owes, not the work breakdown.",
-                     provider_tasks, provider_tasks == 1 ? "" : "s",
-                     provider_tasks == 1 ? "is" : "are"));
+    warn(fmt::format(
+        "{} task{} of the provider's own work {} skipped: Rapport plans milestones "
+        "and what the client owes, not the work breakdown.",
+        provider_tasks, provider_tasks == 1 ? "" : "s", provider_tasks == 1 ? "is" : "are"));
 
   // Calendar exceptions of the project calendar: non-working ones become blackouts.
   std::string calendar_uid = child_text(root, "CalendarUID");
@@ -272,10 +272,14 @@ std::variant<MspdiPlan, ImportError> read_mspdi(const Engagement& e, std::string
     return it == m.end() ? kNoId : it->second;
   };
   for (MspdiTask& t : plan.tasks) {
-    if (Id id = find(milestones, origin_of(plan, "task", t.uid))) t.updates = id;
-    else if (Id id2 = find(tasks, origin_of(plan, "task", t.uid))) t.updates = id2;
-    else if (t.role == MspdiRole::ClientTask) t.updates = find(task_titles, ascii_lower(t.name));
-    else if (t.role != MspdiRole::Skip) t.updates = find(milestone_titles, ascii_lower(t.name));
+    if (Id id = find(milestones, origin_of(plan, "task", t.uid)))
+      t.updates = id;
+    else if (Id id2 = find(tasks, origin_of(plan, "task", t.uid)))
+      t.updates = id2;
+    else if (t.role == MspdiRole::ClientTask)
+      t.updates = find(task_titles, ascii_lower(t.name));
+    else if (t.role != MspdiRole::Skip)
+      t.updates = find(milestone_titles, ascii_lower(t.name));
   }
   for (MspdiBlackout& b : plan.blackouts) {
     b.updates = find(boundaries, origin_of(plan, "exception", b.key));
@@ -300,7 +304,8 @@ ImportResult mspdi_commands(const Engagement& e, const MspdiPlan& plan,
       continue;
     }
     Stakeholder s;
-    if (const Stakeholder* known = e.stakeholders.find(r.updates)) s = *known;
+    if (const Stakeholder* known = e.stakeholders.find(r.updates))
+      s = *known;
     else {
       s.side = r.client ? Side::Client : Side::Provider;
       s.role = "From the MS Project plan";
@@ -359,15 +364,16 @@ ImportResult mspdi_commands(const Engagement& e, const MspdiPlan& plan,
     Id waits = kNoId;
     if (auto it = milestone_after.find(t.uid); it != milestone_after.end()) waits = it->second;
     for (int p = t.parent; waits == kNoId && p >= 0; p = plan.tasks[size_t(p)].parent)
-      if (auto it = milestone_of_task.find(plan.tasks[size_t(p)].uid); it != milestone_of_task.end())
+      if (auto it = milestone_of_task.find(plan.tasks[size_t(p)].uid);
+          it != milestone_of_task.end())
         waits = it->second;
     c.milestone = waits;
-    c.status = !t.active ? TaskStatus::Dropped
+    c.status = !t.active          ? TaskStatus::Dropped
                : t.percent >= 100 ? TaskStatus::Done
                                   : TaskStatus::Open;
     c.done_on = std::nullopt;
     if (c.status == TaskStatus::Done)
-      c.done_on = std::max(c.created_on, t.actual_finish                 ? *t.actual_finish
+      c.done_on = std::max(c.created_on, t.actual_finish             ? *t.actual_finish
                                          : before && before->done_on ? *before->done_on
                                                                      : c.due);
     c.origin = origin_of(plan, "task", t.uid);

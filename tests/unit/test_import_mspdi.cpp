@@ -39,9 +39,7 @@ std::string read(const fs::path& path) {
   return s.str();
 }
 
-std::string fixture(const char* name) {
-  return read(fs::path(RAPPORT_TEST_DATA) / "mspdi" / name);
-}
+std::string fixture(const char* name) { return read(fs::path(RAPPORT_TEST_DATA) / "mspdi" / name); }
 
 ImportError error_of(const ImportResult& r) {
   REQUIRE(std::holds_alternative<ImportError>(r));
@@ -87,8 +85,8 @@ std::multiset<MilestoneRow> milestone_rows(const Engagement& e) {
     out.emplace(m.title, m.baseline, m.current, as_exported(m.status), m.description);
   return out;
 }
-using TaskRow = std::tuple<std::string, Date, Date, TaskStatus, std::optional<Date>, std::string,
-                           std::string>;
+using TaskRow =
+    std::tuple<std::string, Date, Date, TaskStatus, std::optional<Date>, std::string, std::string>;
 std::multiset<TaskRow> task_rows(const Engagement& e) {
   std::multiset<TaskRow> out;
   for (const auto& [id, t] : e.client_tasks)
@@ -119,7 +117,8 @@ TEST_CASE("mspdi: the demo exported and imported again gives the same plan", "[m
   CHECK(task_rows(e) == task_rows(client));
   CHECK(blackout_rows(e) == blackout_rows(client));
   // Every owner came back as a client-side stakeholder.
-  for (const auto& [id, t] : e.client_tasks) CHECK(e.stakeholders.find(t.owner)->side == Side::Client);
+  for (const auto& [id, t] : e.client_tasks)
+    CHECK(e.stakeholders.find(t.owner)->side == Side::Client);
   // Meeting occurrences are the provider's and client's time, not commitments: skipped, counted.
   CHECK(e.meetings.empty());
 }
@@ -161,9 +160,9 @@ TEST_CASE("mspdi: the export writes the defaults MS Project needs in the schema'
   size_t begin = xml.rfind("<Task>", task), end = xml.find("</Task>", task);
   std::string one = xml.substr(begin, end - begin);
   last = 0;
-  for (const char* tag : {"<UID>", "<ID>", "<Name>", "<Type>", "<OutlineLevel>", "<Start>",
-                          "<Finish>", "<Duration>", "<Milestone>", "<PercentComplete>",
-                          "<ConstraintType>", "<Baseline>"}) {
+  for (const char* tag :
+       {"<UID>", "<ID>", "<Name>", "<Type>", "<OutlineLevel>", "<Start>", "<Finish>", "<Duration>",
+        "<Milestone>", "<PercentComplete>", "<ConstraintType>", "<Baseline>"}) {
     size_t at = one.find(tag);
     INFO(tag);
     REQUIRE(at != std::string::npos);
@@ -387,15 +386,15 @@ TEST_CASE("mspdi: hostile and broken files get a message and no change", "[mspdi
   for (int i = 0; i < 100000; ++i) deep += "<a>";
   refused(deep, "the XML is broken");
   // Broken encodings.
-  refused("<?xml version=\"1.0\" encoding=\"UTF-8\"?><Project><Title>M\xE4kel\xE4</Title></Project>",
-          "the XML is broken");
+  refused(
+      "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Project><Title>M\xE4kel\xE4</Title></Project>",
+      "the XML is broken");
   refused(std::string("\xFF\xFE<\0P\0", 6), "UTF-8");
   refused(std::string(kMaxImportBytes + 1, ' '), "MB");
   refused("", "empty");
   refused("<project/>", "<Project>");
-  refused(
-      "<Project><Tasks><Task><UID>1</UID></Task>\n<Task><UID>1</UID></Task></Tasks></Project>",
-      "line 2");
+  refused("<Project><Tasks><Task><UID>1</UID></Task>\n<Task><UID>1</UID></Task></Tasks></Project>",
+          "line 2");
 }
 
 TEST_CASE("mspdi: origins are saved from format 2 and v1 files open without them", "[mspdi][io]") {
@@ -409,8 +408,7 @@ TEST_CASE("mspdi: origins are saved from format 2 and v1 files open without them
   for (FileFormat f : {FileFormat::Binary, FileFormat::Json}) {
     LoadResult r = load_bytes(to_bytes(e, f), "x");
     REQUIRE(r);
-    CHECK(r.engagement->milestones.begin()->second.origin ==
-          e.milestones.begin()->second.origin);
+    CHECK(r.engagement->milestones.begin()->second.origin == e.milestones.begin()->second.origin);
   }
   for (const char* name : {"format-v1.rapport", "format-v1.rapport.json"}) {
     LoadResult v1 = load_file(fs::path(RAPPORT_TEST_DATA) / name);
@@ -430,11 +428,10 @@ TEST_CASE("mspdi: GNOME Planner's stylesheet reads the export back to the same m
     return;
   }
   const Engagement demo = make_demo();
-  const fs::path dir = fs::temp_directory_path() / fmt::format("rapport-msp2planner-{}", ::getpid());
+  const fs::path dir =
+      fs::temp_directory_path() / fmt::format("rapport-msp2planner-{}", ::getpid());
   fs::create_directories(dir);
-  {
-    std::ofstream(dir / "plan.xml", std::ios::binary) << export_mspdi(demo);
-  }
+  { std::ofstream(dir / "plan.xml", std::ios::binary) << export_mspdi(demo); }
   std::string command = fmt::format("xsltproc -o '{}' '{}' '{}'", (dir / "plan.planner").string(),
                                     stylesheet.string(), (dir / "plan.xml").string());
   REQUIRE(std::system(command.c_str()) == 0);
