@@ -3,6 +3,7 @@
 //   rapport-bench --quick   small sizes only (the CI smoke run)
 //   rapport-bench --bounds  only the issue-20 rows (worst shapes, time and peak memory)
 //   rapport-bench --timeline  only the timeline rows (index build, one-item edit, frames)
+//   rapport-bench --exchange  only the MS Project XML export and import rows
 #include <cstdio>
 #include <cstring>
 #include <string>
@@ -10,7 +11,7 @@
 #include "bench.hpp"
 
 int main(int argc, char** argv) {
-  bool quick = false, bounds_only = false, timeline_only = false;
+  bool quick = false, bounds_only = false, timeline_only = false, exchange_only = false;
   for (int i = 1; i < argc; ++i) {
     if (std::strcmp(argv[i], "--quick") == 0) {
       quick = true;
@@ -18,9 +19,12 @@ int main(int argc, char** argv) {
       bounds_only = true;
     } else if (std::strcmp(argv[i], "--timeline") == 0) {
       timeline_only = true;
+    } else if (std::strcmp(argv[i], "--exchange") == 0) {
+      exchange_only = true;
     } else {
       std::fprintf(stderr,
-                   "rapport-bench: unknown option %s (use --quick, --bounds or --timeline)\n",
+                   "rapport-bench: unknown option %s (use --quick, --bounds, --timeline or "
+                   "--exchange)\n",
                    argv[i]);
       return 2;
     }
@@ -32,6 +36,10 @@ int main(int argc, char** argv) {
     bench_timeline_rows(quick);
     return 0;
   }
+  if (exchange_only) {
+    bench_exchange_rows(quick);
+    return 0;
+  }
   if (!bounds_only) {
     bench_core_rows(quick);
     bench_io_rows(quick);
@@ -39,5 +47,6 @@ int main(int argc, char** argv) {
     bench_health_rows(quick);
   }
   bench_bounds_rows(quick);
+  bench_exchange_rows(quick);
   return 0;
 }
