@@ -336,15 +336,6 @@ LabelLayoutParams label_params(const TimelineFrame& f, size_t rows) {
 
 // [SECTION] Merging -------------------------------------------------------------
 
-// A run of items of one row waiting to be drawn: one item alone, or a merged block.
-struct Run {
-  bool active = false;
-  size_t first = 0;
-  size_t count = 0;
-  Extent x{};
-  double from = 0, to = 0;
-};
-
 // A meeting's label as room allows: "16:00 Weekly check-in", else "16:00", else nothing.
 std::string meeting_text(const ItemDrawContext& c, const TimelineLane& lane, const TimelineItem& it,
                          float room) {
@@ -467,80 +458,253 @@ void draw_single_item(ItemDrawContext& c, const TimelineLane& lane, const Timeli
                lane_background(*c.pal, c.dragged ? c.dragged->lane : 0));
 }
 
-void draw_lane_items(ItemDrawContext& c, const TimelineLane& lane, int lane_index, float y0,
-                     float row_h) {
+namespace {
+
+// A lane with more items in view than this many per pixel column is drawn by columns:
+// what starts in each few-pixel column is counted by binary search, not visited, and
+// neighbouring columns join into one "N items" mark, so the frame costs what the
+// pixels can show however many items there are.
+constexpr size_t kItemsPerColumn = 2;
+
+void runs_by_column(const ItemDrawContext& c, const TimelineLane& lane, size_t base,
+                    std::vector<LaneRun>& out) {
   const TimelineFrame& f = *c.frame;
-  const TimelinePalette& p = *c.pal;
+  const float cw = merge_px(f);
+  const float limit = max_run_px(f);
+  LaneRun run;
+  bool active = false;
+  size_t at = base;  // the first item not yet counted
+  for (float x = f.time_x0; x < f.time_x1 && at < lane.items.size(); x += cw) {
+    const double to = f.minute_at(x + cw);
+    const size_t next =
+        std::max(at, lane.first_starting_at_or_after(Instant{int64_t(std::ceil(to))}));
+    ++c.stats->items_considered;
+    if (next == at) {  // an empty column ends the mark
+      if (active) out.push_back(run);
+      active = false;
+      continue;
+    }
+    if (active && x + cw - run.x0 > limit) {
+      out.push_back(run);
+      active = false;
+    }
+    if (!active) {
+      run = LaneRun{at, 0, x, x + cw, true, f.minute_at(x), to, 0};
+      active = true;
+    }
+    run.count += next - at;
+    run.x1 = x + cw;
+    run.to = to;
+    at = next;
+  }
+  if (active) out.push_back(run);
+  for (LaneRun& r : out) {
+    if (r.count == 1) {  // a lone item keeps its own shape
+      const TimelineItem& it = lane.items[r.first];
+      r.row = it.row;
+    } else {
+      r.row = -1;  // across all the lane's sub-rows
+    }
+  }
+}
+
+}  // namespace
+
+LanePlan plan_lane_items(ItemDrawContext& c, const TimelineLane& lane, int lane_index, float row_h,
+                         int label_rows) {
+  (void)lane_index;
+  const TimelineFrame& f = *c.frame;
   const float s = f.scale;
   const float gap = merge_px(f);
+  LanePlan plan;
+  const size_t rows = std::clamp<size_t>(lane.rows, 1, 8);
+  plan.rows = int(rows);
   auto slice = lane.visible(f.visible_from(), f.visible_to());
   const size_t base = slice.empty() ? 0 : size_t(slice.data() - lane.items.data());
-  c.stats->items_considered += slice.size();
+  const size_t columns = size_t(std::max(1.0f, (f.time_x1 - f.time_x0) / merge_px(f)));
 
-  // The runs of each row are collected first, then drawn: shapes, then the labels,
-  // which are laid out over the whole lane so none covers another.
-  Run runs[8];
-  const size_t rows = std::min<size_t>(lane.rows, 8);
-  std::vector<Run> done;
-  std::vector<int> done_row;
-
-  for (size_t k = 0; k < slice.size(); ++k) {
-    const TimelineItem& it = slice[k];
-    if (double(it.end.minutes) <= f.range.from || double(it.start.minutes) >= f.range.to) continue;
-    Extent x = extent_of(f, lane.kind, it, row_h);
-    Run& run = runs[std::min<size_t>(it.row, rows - 1)];
-    if (run.active) {
-      // Merge what is too small to draw alone, and what would cover its neighbour
-      // (overlapping markers; bars that did not fit the lane's sub-rows).
-      bool either_small = run.x.small || run.count > 1 || x.small;
-      bool touches = x.x0 < run.x.x1 || (either_small && x.x0 <= run.x.x1 + gap);
-      bool room = std::max(run.x.x1, x.x1) - run.x.x0 <= max_run_px(f) || x.x0 - run.x.x0 < gap;
-      if (touches && room) {
-        ++run.count;
-        run.x.x1 = std::max(run.x.x1, x.x1);
-        run.from = std::min(run.from, double(it.start.minutes));
-        run.to = std::max(run.to, double(it.end.minutes));
-        continue;
+  if (slice.size() > kItemsPerColumn * columns) {
+    runs_by_column(c, lane, base, plan.runs);
+    for (LaneRun& r : plan.runs)
+      if (r.count == 1) {
+        Extent x = extent_of(f, lane.kind, lane.items[r.first], row_h);
+        r.x0 = x.x0;
+        r.x1 = x.x1;
+        r.row = std::min<int>(r.row, int(rows) - 1);
       }
-      done.push_back(run);
-      done_row.push_back(int(&run - runs));
+  } else {
+    c.stats->items_considered += slice.size();
+    // The runs of each row are collected first, then drawn: shapes, then the labels,
+    // which are laid out over the whole lane so none covers another.
+    LaneRun runs[8];
+    bool active[8] = {};
+    for (size_t k = 0; k < slice.size(); ++k) {
+      const TimelineItem& it = slice[k];
+      if (double(it.end.minutes) <= f.range.from || double(it.start.minutes) >= f.range.to)
+        continue;
+      Extent x = extent_of(f, lane.kind, it, row_h);
+      const size_t r = std::min<size_t>(it.row, rows - 1);
+      LaneRun& run = runs[r];
+      if (active[r]) {
+        // Merge what is too small to draw alone, and what would cover its neighbour
+        // (overlapping markers; bars that did not fit the lane's sub-rows).
+        bool either_small = run.small || run.count > 1 || x.small;
+        bool touches = x.x0 < run.x1 || (either_small && x.x0 <= run.x1 + gap);
+        bool room = std::max(run.x1, x.x1) - run.x0 <= max_run_px(f) || x.x0 - run.x0 < gap;
+        if (touches && room) {
+          ++run.count;
+          run.x1 = std::max(run.x1, x.x1);
+          run.from = std::min(run.from, double(it.start.minutes));
+          run.to = std::max(run.to, double(it.end.minutes));
+          continue;
+        }
+        plan.runs.push_back(run);
+      }
+      run = LaneRun{
+          base + k, 1, x.x0, x.x1, x.small, double(it.start.minutes), double(it.end.minutes),
+          int(r)};
+      active[r] = true;
     }
-    run = Run{true, base + k, 1, x, double(it.start.minutes), double(it.end.minutes)};
-  }
-  for (size_t r = 0; r < rows; ++r) {
-    if (!runs[r].active) continue;
-    done.push_back(runs[r]);
-    done_row.push_back(int(r));
+    for (size_t r = 0; r < rows; ++r)
+      if (active[r]) plan.runs.push_back(runs[r]);
   }
 
-  auto row_at = [&](int r) { return Row{y0 + float(r) * row_h, y0 + float(r + 1) * row_h}; };
-  auto is_dragged = [&](const Run& run) {
+  // Labels: every run is an obstacle; single items (not the one being dragged) bring
+  // their title. Meetings bring their time and title at day and week zoom only.
+  const std::vector<LaneRun>& done = plan.runs;
+  auto is_dragged = [&](const LaneRun& run) {
     return run.count == 1 && c.dragged && c.dragged->lane == lane_index &&
            c.dragged->index == run.first;
   };
+  const bool meeting_labels =
+      lane.kind == LaneKind::Meeting && f.px_per_day() >= kMeetingTextPxPerDay * s;
+  std::optional<Pointer> pointer;
+  if (lane.kind == LaneKind::Milestones) pointer = next_beyond(c, lane, base);
+  if ((lane.kind == LaneKind::Meeting && !meeting_labels) || (done.empty() && !pointer))
+    return plan;
+  // Meetings fit their text to the room they have: no label rows for them.
+  const int extra = lane.kind == LaneKind::Meeting ? 0 : std::clamp(label_rows, 0, kMaxLabelRows);
+  LabelLayoutParams params = label_params(f, rows + size_t(extra));
+  params.shorten_rows = int(rows);
+  std::vector<LabelItem> boxes(done.size());
+  plan.texts.resize(done.size());
+  std::vector<std::string>& texts = plan.texts;
+  for (size_t k = 0; k < done.size(); ++k) {
+    const LaneRun& run = done[k];
+    LabelItem& box = boxes[k];
+    box.row = std::max(run.row, 0);
+    box.x0 = run.x0;
+    box.x1 = run.count > 1 ? std::max(run.x1, run.x0 + 6 * s) : run.x1;
+    if (run.count != 1 || is_dragged(run)) {
+      if (run.row < 0) {  // a column mark covers every sub-row of the lane
+        const LabelItem mark = box;
+        for (size_t r = 1; r < rows; ++r) {
+          LabelItem more = mark;
+          more.row = int(r);
+          boxes.push_back(more);
+        }
+      }
+      continue;
+    }
+    const TimelineItem& it = lane.items[run.first];
+    Extent x{run.x0, run.x1, run.small};
+    Extent ob = label_obstacle(f, lane.kind, it, x, c.today_minute);
+    box.x0 = ob.x0;
+    box.x1 = ob.x1;
+    if (ob.x1 > x.x1 || ob.x0 < x.x0) {
+      box.bar_x0 = x.x0;
+      box.bar_x1 = x.x1;
+    }
+    if (lane.kind == LaneKind::Meeting) {
+      // As much as fits inside the block or before the next item of its row.
+      float next = f.time_x1;
+      for (size_t j = k + 1; j < done.size(); ++j)
+        if (done[j].row == run.row && done[j].x0 > x.x1) {
+          next = std::min(next, done[j].x0);
+          break;
+        }
+      float room = std::max(x.x1 - x.x0 - 2 * params.pad, next - x.x1 - 2 * params.gap);
+      texts[k] = meeting_text(c, lane, it, room);
+    } else {
+      texts[k] = label_of(*c.engagement, lane.kind, it);
+    }
+    if (lane.kind == LaneKind::Milestones && (it.flags & kDrifted)) {
+      // A drifted milestone's gap ("+7 d") on the line joining baseline and current
+      // date, when it fits there (inside the milestone's own obstacle: no other label
+      // can be there); else after its title.
+      const Milestone* m = c.engagement->milestones.find(it.id);
+      int days = m ? m->current.days - m->baseline.days : 0;
+      if (days != 0) {
+        std::string slip = slip_text(days);
+        float w = ImGui::CalcTextSize(slip.c_str()).x;
+        float gx = f.clamped_x(double(it.ghost.minutes) + 720.0);
+        float cx = (x.x0 + x.x1) * 0.5f, rad = (x.x1 - x.x0) * 0.5f;
+        // Between the two diamonds, and on screen.
+        float lo = std::max(std::min(gx, cx) + rad + 4 * s, f.time_x0 + 4 * s);
+        float hi = std::min(std::max(gx, cx) - rad - 4 * s, f.time_x1 - 4 * s);
+        if (hi - lo >= w + 6 * s) {
+          plan.slips.push_back(LaneSlip{k, slip, (lo + hi - w) * 0.5f, run.row});
+        } else {
+          texts[k] = texts[k].empty() ? slip : texts[k] + "  " + slip;
+        }
+      }
+    }
+    if (texts[k].empty()) continue;
+    box.width = ImGui::CalcTextSize(texts[k].c_str()).x;
+    box.has_bar = has_bar(lane.kind);
+  }
+  // The pointer past the right edge keeps its place; labels make room for it.
+  if (pointer) {
+    int row = std::min<int>(lane.items[pointer->index].row, int(rows) - 1);
+    plan.pointer = LanePointer{pointer->index, pointer->text, pointer->x0, pointer->x1, row};
+    boxes.push_back(LabelItem{row, pointer->x0 - 3 * s, pointer->x1 + 3 * s, 0, false});
+  }
+  plan.placed = layout_labels(boxes, params);
+  plan.placed.resize(done.size());
+  for (size_t k = 0; k < done.size(); ++k)
+    if (plan.placed[k].where != LabelWhere::None && !texts[k].empty())
+      plan.rows = std::max(plan.rows, plan.placed[k].row + 1);
+  return plan;
+}
+
+void draw_lane_items(ItemDrawContext& c, const TimelineLane& lane, const LanePlan& plan,
+                     int lane_index, float y0, float row_h) {
+  const TimelineFrame& f = *c.frame;
+  const TimelinePalette& p = *c.pal;
+  const float s = f.scale;
+  const int own_rows = std::clamp<int>(lane.rows, 1, 8);
+  auto row_at = [&](int r) {
+    if (r < 0) return Row{y0, y0 + float(own_rows) * row_h};  // a column mark: every sub-row
+    return Row{y0 + float(r) * row_h, y0 + float(r + 1) * row_h};
+  };
+  auto is_dragged = [&](const LaneRun& run) {
+    return run.count == 1 && c.dragged && c.dragged->lane == lane_index &&
+           c.dragged->index == run.first;
+  };
+  const std::vector<LaneRun>& done = plan.runs;
 
   // Shapes.
-  for (size_t k = 0; k < done.size(); ++k) {
-    const Run& run = done[k];
-    const Row r = row_at(done_row[k]);
+  for (const LaneRun& run : done) {
+    const Row r = row_at(run.row);
     if (run.count == 1) {
       const TimelineItem& it = lane.items[run.first];
       if (it.end.minutes <= f.range.from || it.start.minutes >= f.range.to)
         ++c.stats->drawn_outside;
       if (is_dragged(run)) {
         // Its original place stays faintly visible while the preview moves.
-        c.draw->AddRect(ImVec2(run.x.x0, r.y0 + 4 * s), ImVec2(run.x.x1, r.y1 - 4 * s),
+        c.draw->AddRect(ImVec2(run.x0, r.y0 + 4 * s), ImVec2(run.x1, r.y1 - 4 * s),
                         with_alpha(p.text, 0.35f), 4 * s, 0, 1.5f * s);
       } else {
-        draw_shape(c, lane.kind, it, run.x, r, is_selected(c.selection, lane, it), false);
+        draw_shape(c, lane.kind, it, Extent{run.x0, run.x1, run.small}, r,
+                   is_selected(c.selection, lane, it), false);
       }
       ++c.stats->items_drawn;
-      if (hovered(c, run.x.x0 - 2 * s, r.y0, run.x.x1 + 2 * s, r.y1)) {
-        *c.hit = TimelineHit{TimelineHit::What::Item, lane_index, run.first, 1, 0, 0, done_row[k]};
+      if (hovered(c, run.x0 - 2 * s, r.y0, run.x1 + 2 * s, r.y1)) {
+        *c.hit = TimelineHit{TimelineHit::What::Item, lane_index, run.first, 1, 0, 0, run.row};
       }
       continue;
     }
-    float x0 = run.x.x0, x1 = std::max(run.x.x1, run.x.x0 + 6 * s);
+    float x0 = run.x0, x1 = std::max(run.x1, run.x0 + 6 * s);
     ImVec2 a(x0, r.y0 + 5 * s), b(x1, r.y1 - 5 * s);
     c.draw->AddRectFilled(a, b, p.merged, x1 - x0 < 12 * s ? 0.0f : 3 * s);
     char label[32];
@@ -553,129 +717,48 @@ void draw_lane_items(ItemDrawContext& c, const TimelineLane& lane, int lane_inde
     ++c.stats->merged_blocks;
     c.stats->items_merged += run.count;
     if (hovered(c, x0, r.y0, x1, r.y1)) {
-      *c.hit = TimelineHit{TimelineHit::What::Merged,
-                           lane_index,
-                           run.first,
-                           run.count,
-                           run.from,
-                           run.to,
-                           done_row[k]};
+      *c.hit =
+          TimelineHit{TimelineHit::What::Merged, lane_index, run.first, run.count, run.from, run.to,
+                      std::max(run.row, 0)};
     }
   }
 
-  // Labels: every run is an obstacle; single items (not the one being dragged) bring
-  // their title. Meetings bring their time and title at day and week zoom only.
-  const bool meeting_labels =
-      lane.kind == LaneKind::Meeting && f.px_per_day() >= kMeetingTextPxPerDay * s;
-  std::optional<Pointer> pointer;
-  if (lane.kind == LaneKind::Milestones) pointer = next_beyond(c, lane, base);
-  if ((lane.kind == LaneKind::Meeting && !meeting_labels) || (done.empty() && !pointer)) return;
+  if (plan.placed.empty() && !plan.pointer) return;
   const float fs = ImGui::GetFontSize();
-  const LabelLayoutParams params = label_params(f, rows);
-  std::vector<LabelItem> boxes(done.size());
-  std::vector<std::string> texts(done.size());
-  // A drifted milestone's gap ("+7 d") on the line joining baseline and current
-  // date, when it fits there (inside the milestone's own obstacle: no other label
-  // can be there); else after its title.
-  struct Slip {
-    size_t run;
-    std::string text;
-    float x, y;
-  };
-  std::vector<Slip> slips;
-  for (size_t k = 0; k < done.size(); ++k) {
-    const Run& run = done[k];
-    Extent x = run.x;
-    if (run.count > 1) x.x1 = std::max(run.x.x1, run.x.x0 + 6 * s);
-    LabelItem& box = boxes[k];
-    box.row = done_row[k];
-    box.x0 = x.x0;
-    box.x1 = x.x1;
-    if (run.count != 1 || is_dragged(run)) continue;
-    const TimelineItem& it = lane.items[run.first];
-    Extent ob = label_obstacle(f, lane.kind, it, x, c.today_minute);
-    box.x0 = ob.x0;
-    box.x1 = ob.x1;
-    if (ob.x1 > x.x1 || ob.x0 < x.x0) {
-      box.bar_x0 = x.x0;
-      box.bar_x1 = x.x1;
-    }
-    if (lane.kind == LaneKind::Meeting) {
-      // As much as fits inside the block or before the next item of its row.
-      float next = f.time_x1;
-      for (size_t j = k + 1; j < done.size(); ++j)
-        if (done_row[j] == done_row[k] && done[j].x.x0 > x.x1) {
-          next = std::min(next, done[j].x.x0);
-          break;
-        }
-      float room = std::max(x.x1 - x.x0 - 2 * params.pad, next - x.x1 - 2 * params.gap);
-      texts[k] = meeting_text(c, lane, it, room);
-    } else {
-      texts[k] = label_of(*c.engagement, lane.kind, it);
-    }
-    if (lane.kind == LaneKind::Milestones && (it.flags & kDrifted)) {
-      const Milestone* m = c.engagement->milestones.find(it.id);
-      int days = m ? m->current.days - m->baseline.days : 0;
-      if (days != 0) {
-        std::string slip = slip_text(days);
-        float w = ImGui::CalcTextSize(slip.c_str()).x;
-        float gx = f.clamped_x(double(it.ghost.minutes) + 720.0);
-        float cx = (x.x0 + x.x1) * 0.5f, rad = (x.x1 - x.x0) * 0.5f;
-        // Between the two diamonds, and on screen.
-        float lo = std::max(std::min(gx, cx) + rad + 4 * s, f.time_x0 + 4 * s);
-        float hi = std::min(std::max(gx, cx) - rad - 4 * s, f.time_x1 - 4 * s);
-        const Row r = row_at(done_row[k]);
-        if (hi - lo >= w + 6 * s) {
-          slips.push_back(Slip{k, slip, (lo + hi - w) * 0.5f, (r.y0 + r.y1 - fs) * 0.5f});
-        } else {
-          texts[k] = texts[k].empty() ? slip : texts[k] + "  " + slip;
-        }
-      }
-    }
-    if (texts[k].empty()) continue;
-    box.width = ImGui::CalcTextSize(texts[k].c_str()).x;
-    box.has_bar = has_bar(lane.kind);
-  }
-  // The pointer past the right edge keeps its place; labels make room for it.
-  int pointer_row = 0;
-  if (pointer) {
-    pointer_row = std::min<int>(lane.items[pointer->index].row, int(rows) - 1);
-    boxes.push_back(LabelItem{pointer_row, pointer->x0 - 3 * s, pointer->x1 + 3 * s, 0, false});
-  }
-  const std::vector<LabelPlacement> placed = layout_labels(boxes, params);
-
   const ImU32 backing = lane_background(p, lane_index);
-  for (const Slip& slip : slips) {
+  for (const LaneSlip& slip : plan.slips) {
+    const Row r = row_at(slip.row);
+    const float y = (r.y0 + r.y1 - fs) * 0.5f;
     c.draw->AddRectFilled(
-        ImVec2(slip.x - 3 * s, slip.y - 1 * s),
-        ImVec2(slip.x + ImGui::CalcTextSize(slip.text.c_str()).x + 3 * s, slip.y + fs + 1 * s),
-        backing, 3 * s);
-    c.draw->AddText(ImVec2(slip.x, slip.y), p.text, slip.text.c_str());
+        ImVec2(slip.x - 3 * s, y - 1 * s),
+        ImVec2(slip.x + ImGui::CalcTextSize(slip.text.c_str()).x + 3 * s, y + fs + 1 * s), backing,
+        3 * s);
+    c.draw->AddText(ImVec2(slip.x, y), p.text, slip.text.c_str());
   }
-  for (size_t k = 0; k < done.size(); ++k) {
-    const LabelPlacement& at = placed[k];
-    if (at.where == LabelWhere::None || texts[k].empty()) continue;
-    const TimelineItem& it = lane.items[done[k].first];
-    const bool inside = label_inside(lane.kind, at, done_row[k], done[k].x);
+  for (size_t k = 0; k < plan.placed.size() && k < done.size(); ++k) {
+    const LabelPlacement& at = plan.placed[k];
+    if (at.where == LabelWhere::None || plan.texts[k].empty()) continue;
+    const LaneRun& run = done[k];
+    const TimelineItem& it = lane.items[run.first];
+    const bool inside = label_inside(lane.kind, at, run.row, Extent{run.x0, run.x1, run.small});
     const Row r = row_at(at.row);
     const float y = (r.y0 + r.y1 - fs) * 0.5f;
-    draw_label(c, lane.kind, it, texts[k], at, inside, y, backing);
+    draw_label(c, lane.kind, it, plan.texts[k], at, inside, y, backing);
     // A label away from its item shows the item's tooltip too.
     if (!inside && hovered(c, at.x0, y, at.x1, y + fs))
-      *c.hit =
-          TimelineHit{TimelineHit::What::Item, lane_index, done[k].first, 1, 0, 0, done_row[k]};
+      *c.hit = TimelineHit{TimelineHit::What::Item, lane_index, run.first, 1, 0, 0, run.row};
   }
-  if (pointer) {
-    const Row r = row_at(pointer_row);
+  if (plan.pointer) {
+    const LanePointer& ptr = *plan.pointer;
+    const Row r = row_at(ptr.row);
     const float y = (r.y0 + r.y1 - fs) * 0.5f;
     std::string shown = shorten_to_width(
-        pointer->text, pointer->x1 - pointer->x0 - 16 * s,
+        ptr.text, ptr.x1 - ptr.x0 - 16 * s,
         [](std::string_view t) { return ImGui::CalcTextSize(t.data(), t.data() + t.size()).x; });
     if (!shown.empty()) {
-      draw_pointer(c, *pointer, shown, y, backing);
-      if (hovered(c, pointer->x0, y, pointer->x1, y + fs))
-        *c.hit =
-            TimelineHit{TimelineHit::What::Item, lane_index, pointer->index, 1, 0, 0, pointer_row};
+      draw_pointer(c, Pointer{ptr.index, ptr.text, ptr.x0, ptr.x1}, shown, y, backing);
+      if (hovered(c, ptr.x0, y, ptr.x1, y + fs))
+        *c.hit = TimelineHit{TimelineHit::What::Item, lane_index, ptr.index, 1, 0, 0, ptr.row};
     }
   }
 }
