@@ -100,6 +100,18 @@ std::string label_of(const Engagement& e, LaneKind kind, const TimelineItem& it)
   return kind == LaneKind::ClientTasks && (it.flags & kOverdue) ? "! " + title : title;
 }
 
+// A translucent colour laid over an opaque background, as one opaque colour: bars
+// that carry text hide the grid lines under them instead of letting them through.
+ImU32 opaque_over(ImU32 fg, ImU32 bg) {
+  const float a = float((fg >> IM_COL32_A_SHIFT) & 0xFF) / 255.0f;
+  auto mix = [&](int shift) {
+    float f = float((fg >> shift) & 0xFF), b = float((bg >> shift) & 0xFF);
+    return ImU32(std::lround(f * a + b * (1 - a))) << shift;
+  };
+  return mix(IM_COL32_R_SHIFT) | mix(IM_COL32_G_SHIFT) | mix(IM_COL32_B_SHIFT) |
+         (ImU32(0xFF) << IM_COL32_A_SHIFT);
+}
+
 bool hovered(const ItemDrawContext& c, float x0, float y0, float x1, float y1) {
   return c.mouse_in_lanes && c.mouse.x >= x0 && c.mouse.x < x1 && c.mouse.y >= y0 && c.mouse.y < y1;
 }
@@ -186,7 +198,8 @@ void draw_blackout(ItemDrawContext& c, Extent x, Row r, bool selected) {
   const TimelinePalette& p = *c.pal;
   const float s = c.frame->scale;
   ImVec2 a(x.x0, r.y0 + 3 * s), b(x.x1, r.y1 - 3 * s);
-  c.draw->AddRectFilled(a, b, p.blackout, x.x1 - x.x0 < 12 * s ? 0.0f : 3 * s);
+  c.draw->AddRectFilled(a, b, opaque_over(p.blackout, p.canvas),
+                        x.x1 - x.x0 < 12 * s ? 0.0f : 3 * s);
   if (selected) c.draw->AddRect(a, b, p.selection, 3 * s, 0, 2.5f * s);
 }
 
@@ -217,10 +230,11 @@ void draw_task(ItemDrawContext& c, const TimelineItem& it, Extent x, Row r, bool
   auto status = TaskStatus(it.state);
   bool overdue = it.flags & kOverdue;
   const float round = x.x1 - x.x0 < 12 * s ? 0.0f : 3 * s;
-  ImU32 fill = overdue                         ? p.task_overdue
-               : status == TaskStatus::Done    ? p.task_done
-               : status == TaskStatus::Dropped ? with_alpha(p.muted_text, 0.35f)
-                                               : with_alpha(p.task, 0.75f);
+  ImU32 fill = opaque_over(overdue                         ? p.task_overdue
+                           : status == TaskStatus::Done    ? p.task_done
+                           : status == TaskStatus::Dropped ? with_alpha(p.muted_text, 0.35f)
+                                                           : with_alpha(p.task, 0.75f),
+                           p.canvas);
   c.draw->AddRectFilled(a, b, fill, round);
   if (status == TaskStatus::Dropped)
     c.draw->AddLine(ImVec2(a.x, (a.y + b.y) * 0.5f), ImVec2(b.x, (a.y + b.y) * 0.5f), p.text,
@@ -558,6 +572,8 @@ LanePlan plan_lane_items(ItemDrawContext& c, const TimelineLane& lane, int lane_
           run.to = std::max(run.to, double(it.end.minutes));
           continue;
         }
+        // A block stops where the next run begins: two blocks never overlap.
+        if (run.count > 1 && x.x0 < run.x1) run.x1 = std::max(run.x0 + 1 * s, x.x0 - 1 * s);
         plan.runs.push_back(run);
       }
       run = LaneRun{
@@ -682,6 +698,9 @@ void draw_lane_items(ItemDrawContext& c, const TimelineLane& lane, const LanePla
            c.dragged->index == run.first;
   };
   const std::vector<LaneRun>& done = plan.runs;
+  // Text half out of the lanes' area (a lane scrolled half out of view) is left out,
+  // never drawn cut: the lane's items still show, and scrolling brings it back whole.
+  auto text_shows = [&](float y, float h) { return y >= f.axis_y1 && y + h <= f.lanes_y1; };
 
   // Shapes.
   for (const LaneRun& run : done) {
@@ -706,11 +725,12 @@ void draw_lane_items(ItemDrawContext& c, const TimelineLane& lane, const LanePla
     }
     float x0 = run.x0, x1 = std::max(run.x1, run.x0 + 6 * s);
     ImVec2 a(x0, r.y0 + 5 * s), b(x1, r.y1 - 5 * s);
-    c.draw->AddRectFilled(a, b, p.merged, x1 - x0 < 12 * s ? 0.0f : 3 * s);
+    c.draw->AddRectFilled(a, b, opaque_over(p.merged, lane_background(p, lane_index)),
+                          x1 - x0 < 12 * s ? 0.0f : 3 * s);
     char label[32];
     std::snprintf(label, sizeof label, x1 - x0 > 70 * s ? "%zu items" : "%zu", run.count);
     ImVec2 ts = ImGui::CalcTextSize(label);
-    if (ts.x + 6 * s < x1 - x0) {
+    if (ts.x + 6 * s < x1 - x0 && text_shows((a.y + b.y - ts.y) * 0.5f, ts.y)) {
       c.draw->AddText(ImVec2((x0 + x1 - ts.x) * 0.5f, (a.y + b.y - ts.y) * 0.5f), p.merged_text,
                       label);
     }
@@ -729,6 +749,7 @@ void draw_lane_items(ItemDrawContext& c, const TimelineLane& lane, const LanePla
   for (const LaneSlip& slip : plan.slips) {
     const Row r = row_at(slip.row);
     const float y = (r.y0 + r.y1 - fs) * 0.5f;
+    if (!text_shows(y, fs)) continue;
     c.draw->AddRectFilled(
         ImVec2(slip.x - 3 * s, y - 1 * s),
         ImVec2(slip.x + ImGui::CalcTextSize(slip.text.c_str()).x + 3 * s, y + fs + 1 * s), backing,
@@ -743,6 +764,7 @@ void draw_lane_items(ItemDrawContext& c, const TimelineLane& lane, const LanePla
     const bool inside = label_inside(lane.kind, at, run.row, Extent{run.x0, run.x1, run.small});
     const Row r = row_at(at.row);
     const float y = (r.y0 + r.y1 - fs) * 0.5f;
+    if (!text_shows(y, fs)) continue;
     draw_label(c, lane.kind, it, plan.texts[k], at, inside, y, backing);
     // A label away from its item shows the item's tooltip too.
     if (!inside && hovered(c, at.x0, y, at.x1, y + fs))
@@ -752,6 +774,7 @@ void draw_lane_items(ItemDrawContext& c, const TimelineLane& lane, const LanePla
     const LanePointer& ptr = *plan.pointer;
     const Row r = row_at(ptr.row);
     const float y = (r.y0 + r.y1 - fs) * 0.5f;
+    if (!text_shows(y, fs)) return;
     std::string shown = shorten_to_width(
         ptr.text, ptr.x1 - ptr.x0 - 16 * s,
         [](std::string_view t) { return ImGui::CalcTextSize(t.data(), t.data() + t.size()).x; });

@@ -214,7 +214,9 @@ void TimelineView::draw(const Engagement& e, const TimelineIndex& index, ViewSta
     for (size_t i = 0; i < index.lanes().size(); ++i) {
       LaneLayout& g = layout_[i];
       const TimelineLane& lane = index.lanes()[i];
-      if (g.hidden || g.collapsed) {
+      // Lanes out of the visible height are not planned (a frame costs what is
+      // visible): they keep the rows they had when last in view.
+      if (g.hidden || g.collapsed || g.y1 < frame_.axis_y1 || g.y0 > frame_.lanes_y1) {
         plans_[i] = LanePlan{};
         continue;
       }
@@ -366,7 +368,8 @@ float TimelineView::fitted_height(float at_most) const {
     if (h + lane_h > at_most) break;
     h += lane_h;
   }
-  return std::max(h, std::min(at_most, all));
+  // Not even the first lane fits: as much as there is room for (it scrolls).
+  return h > f.axis_y1 - f.canvas_min.y + legend_h_ ? h : std::min(at_most, all);
 }
 
 // [SECTION] Headers -------------------------------------------------------------

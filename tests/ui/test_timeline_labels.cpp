@@ -262,7 +262,9 @@ TEST_CASE("timeline labels are whole, apart and clear of lines at every size and
         }
         for (size_t i = 0; i < labels.size(); ++i)
           for (size_t j = i + 1; j < labels.size(); ++j) {
-            INFO(labels[i].text << " / " << labels[j].text);
+            INFO(labels[i].text << " at " << labels[i].pos.x << "," << labels[i].pos.y << " / "
+                                << labels[j].text << " at " << labels[j].pos.x << ","
+                                << labels[j].pos.y);
             CHECK_FALSE(box_of(labels[i]).overlaps(box_of(labels[j])));
           }
         // A shortened label shows its whole text when hovered (the first few of each view).

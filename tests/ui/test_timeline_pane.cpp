@@ -1,10 +1,12 @@
 // The timeline pane in the main window: its default height follows the window and
 // its lanes (no lane cut through, no half-empty pane), the splitter under it
 // resizes it and is remembered, and lanes that do not fit scroll with a scrollbar.
-#include <catch2/catch.hpp>
 #include <imgui_internal.h>
 
+#include <catch2/catch.hpp>
+
 #include "rapport/demo.hpp"
+#include "shell/layout.hpp"
 #include "workspace_driver.hpp"
 
 using namespace rapport;
@@ -41,7 +43,12 @@ TEST_CASE("the timeline pane shows whole lanes at the window's size", "[ui][time
       if (l.y1 <= f.lanes_y1 + 0.5f) last_bottom = l.y1;
       if (lanes[i].kind == LaneKind::Meeting && l.y1 <= f.lanes_y1 + 0.5f) meeting_seen = true;
     }
-    CHECK(meeting_seen);
+    // From 1280x720 up the meetings are in view; at 1024x640 the lanes above them
+    // take the pane, and the scrollbar says there is more.
+    if (display.y >= 720)
+      CHECK(meeting_seen);
+    else
+      CHECK((meeting_seen || t.scrollbar().shown()));
     // No half-empty pane: below the last lane, a little room at most.
     CHECK(f.lanes_y1 - last_bottom <= 0.1f * (f.lanes_y1 - f.canvas_min.y));
     // And the section area keeps its room.
