@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cmath>
 #include <string>
+#include <vector>
 
 #include "shell/app.hpp"
 #include "shell/layout.hpp"
@@ -25,10 +26,18 @@ void draw_health_markers(App& app, const std::vector<Finding>& findings) {
   ImVec2 mouse = ImGui::GetIO().MousePos;
   const Finding* hovered = nullptr;
   draw->PushClipRect(ImVec2(f.time_x0, f.canvas_min.y), ImVec2(f.time_x1, f.axis_y1), true);
+  // One marker per severity and marker-wide column: what the pixels can show, however
+  // many findings there are (a problem is drawn over a warning in the same column).
+  const int columns = std::max(1, int((f.time_x1 - f.time_x0) / r) + 3);
+  std::vector<uint8_t> drawn(size_t(columns), 0);
   for (const Finding& finding : findings) {
     if (finding.severity == Severity::Info) continue;
     float x = f.x_of(double(start_of(finding.date).minutes) + 720.0);
     if (x < f.time_x0 - r || x > f.time_x1 + r) continue;
+    const size_t column = size_t(std::clamp(int((x - f.time_x0 + r) / r), 0, columns - 1));
+    const uint8_t bit = finding.severity == Severity::Problem ? 2 : 1;
+    if (drawn[column] & bit) continue;
+    drawn[column] |= bit;
     ImU32 colour = finding.severity == Severity::Problem ? palette().danger : palette().warning;
     draw->AddTriangleFilled(ImVec2(x, y - r), ImVec2(x - r, y + r * 0.8f),
                             ImVec2(x + r, y + r * 0.8f), colour);
