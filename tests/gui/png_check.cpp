@@ -8,11 +8,13 @@
 
 int main(int argc, char** argv) {
   if (argc != 4) {
-    std::fprintf(stderr, "usage: rapport_png_check FILE WIDTH HEIGHT\n");
+    std::fprintf(stderr, "usage: rapport_png_check FILE WIDTH HEIGHT (or -HEIGHT: at most)\n");
     return 2;
   }
   const int want_w = std::atoi(argv[2]);
-  const int want_h = std::atoi(argv[3]);
+  // "-600": a picture cropped to its content, at most 600 and at least a third of it high.
+  const bool at_most = argv[3][0] == '-';
+  const int want_h = std::abs(std::atoi(argv[3]));
   int w = 0, h = 0, channels = 0;
   unsigned char* px = stbi_load(argv[1], &w, &h, &channels, 3);
   if (!px) {
@@ -20,8 +22,9 @@ int main(int argc, char** argv) {
     return 1;
   }
   int status = 0;
-  if (w != want_w || h != want_h) {
-    std::fprintf(stderr, "%s: %dx%d, expected %dx%d\n", argv[1], w, h, want_w, want_h);
+  if (w != want_w || (at_most ? (h > want_h || h < want_h / 3) : h != want_h)) {
+    std::fprintf(stderr, "%s: %dx%d, expected %dx%s%d\n", argv[1], w, h, want_w,
+                 at_most ? "at most " : "", want_h);
     status = 1;
   }
   // Distinct colours: the main layout has backgrounds, borders and anti-aliased text.
