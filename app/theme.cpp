@@ -198,9 +198,10 @@ void set_high_contrast_colors(ImVec4* c) {
   c[ImGuiCol_Button] = rgb(0xFFFFFF);
   c[ImGuiCol_ButtonHovered] = rgb(0x0038B8, 0.25f);
   c[ImGuiCol_ButtonActive] = rgb(0x0038B8, 0.45f);
-  c[ImGuiCol_Header] = rgb(0x0038B8, 0.28f);
-  c[ImGuiCol_HeaderHovered] = rgb(0x0038B8, 0.15f);
-  c[ImGuiCol_HeaderActive] = rgb(0x0038B8, 0.40f);
+  // Light enough that every status colour keeps 7:1 on a selected row.
+  c[ImGuiCol_Header] = rgb(0x0038B8, 0.12f);
+  c[ImGuiCol_HeaderHovered] = rgb(0x0038B8, 0.08f);
+  c[ImGuiCol_HeaderActive] = rgb(0x0038B8, 0.16f);
   c[ImGuiCol_CheckMark] = accent;
   c[ImGuiCol_Separator] = rgb(0x000000);
   c[ImGuiCol_TableBorderStrong] = rgb(0x000000);
