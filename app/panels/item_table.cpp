@@ -50,6 +50,16 @@ bool is_state_column(const Column<T>& c) {
   return kHasStatePill<T> && !c.delta && std::string_view(c.field->key) == "status";
 }
 
+// Text columns share the width left by the others and wrap; dates, numbers and
+// states are as wide as their widest cell and never wrap.
+template <class T>
+bool is_wide(const Column<T>& c) {
+  if (c.delta) return false;
+  FieldType t = c.field->type;
+  return t == FieldType::Text || t == FieldType::LongText || t == FieldType::Stakeholders ||
+         t == FieldType::Impacts;
+}
+
 // Numbers sort as numbers, everything else by its text (ISO dates sort right).
 template <class T>
 bool numeric_key(const T& item, const Column<T>& c, int64_t& out) {
@@ -171,10 +181,7 @@ void draw_item_table(PanelContext& ctx, ItemTableState& s) {
     if (!columns[c].delta && columns[c].field->type == FieldType::Date) by_default = c;
   for (size_t c = 0; c < columns.size(); ++c) {
     const Column<T>& col = columns[c];
-    bool wide =
-        !col.delta &&
-        (col.field->type == FieldType::Text || col.field->type == FieldType::LongText ||
-         col.field->type == FieldType::Stakeholders || col.field->type == FieldType::Impacts);
+    const bool wide = is_wide(col);
     ImGuiTableColumnFlags cf =
         wide ? ImGuiTableColumnFlags_WidthStretch : ImGuiTableColumnFlags_WidthFixed;
     if (c == by_default) cf |= ImGuiTableColumnFlags_DefaultSort;
@@ -209,7 +216,7 @@ void draw_item_table(PanelContext& ctx, ItemTableState& s) {
       if constexpr (kHasStatePill<T>) {
         if (c != 0 && is_state_column(col)) {
           StatePill p = state_pill(*item, ctx.today);
-          pill(p.text, p.tone);
+          pill(p.text, p.tone, false);
           continue;
         }
       }
@@ -223,7 +230,7 @@ void draw_item_table(PanelContext& ctx, ItemTableState& s) {
           ctx.view.selection = Selection{id, std::nullopt};
           ctx.view.reveal_on_timeline = ctx.view.selection;
         }
-      } else if (wrap) {
+      } else if (wrap && is_wide(col)) {  // dates, numbers and states stay on one line
         ImGui::PushTextWrapPos(0.0f);
         ImGui::TextUnformatted(text.c_str());
         ImGui::PopTextWrapPos();

@@ -23,21 +23,21 @@ ImU32 tone_colour(Tone t) {
   return ImGui::GetColorU32(ImGuiCol_Text);
 }
 
-void pill(const std::string& text, Tone tone) {
+void pill(const std::string& text, Tone tone, bool may_wrap) {
   if (text.empty()) return;
   const ImU32 colour = tone_colour(tone);
   auto words = [&] {
     ImGui::PushStyleColor(ImGuiCol_Text, colour);
-    ImGui::PushTextWrapPos(0.0f);
+    if (may_wrap) ImGui::PushTextWrapPos(0.0f);
     ImGui::TextUnformatted(text.c_str());
-    ImGui::PopTextWrapPos();
+    if (may_wrap) ImGui::PopTextWrapPos();
     ImGui::PopStyleColor();
   };
   if (tone == Tone::Plain || tone == Tone::Muted) return words();
   const float s = ImGui::GetFontSize() / kBaseFontPixels;
   const float pad = 6 * s;
   const ImVec2 size = ImGui::CalcTextSize(text.c_str());
-  if (size.x + 2 * pad > ImGui::GetContentRegionAvail().x) return words();
+  if (may_wrap && size.x + 2 * pad > ImGui::GetContentRegionAvail().x) return words();
   const ImVec2 p = ImGui::GetCursorScreenPos();
   // An opaque tint of the tone over the window's background: the pill reads the
   // same on a selected or hovered row as on a plain one.

@@ -15,7 +15,8 @@ namespace rapport::app {
 ImU32 tone_colour(Tone tone);
 
 // Draws `text` as a pill at the cursor; Plain and Muted are plain words. Too
-// narrow a region for the pill gives coloured words that wrap.
-void pill(const std::string& text, Tone tone);
+// narrow a region for the pill gives coloured words that wrap, unless `may_wrap`
+// is false (a table column that takes the width of its widest cell).
+void pill(const std::string& text, Tone tone, bool may_wrap = true);
 
 }  // namespace rapport::app

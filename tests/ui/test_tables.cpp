@@ -41,7 +41,8 @@ bool in_section_or_inspector(const rapport::test::DrawnText& t) {
 
 }  // namespace
 
-TEST_CASE("no date or number in any section is cut by its clip rectangle", "[ui][tables]") {
+TEST_CASE("no date or number in any section is cut by its clip rectangle or wrapped",
+          "[ui][tables]") {
   Workspace w(make_demo(), ImVec2(1600, 900));
   w.draw_like_the_app();
   size_t checked = 0;
@@ -55,7 +56,9 @@ TEST_CASE("no date or number in any section is cut by its clip rectangle", "[ui]
       // Rows scrolled partly out at the bottom of a list are not cut sideways.
       if (t.pos.y >= t.clip.w || t.max().y <= t.clip.y) continue;
       ++checked;
-      if (t.pos.x < t.clip.x - 0.5f || t.max().x > t.clip.z + 0.5f)
+      // Nor wrapped onto a second line ("2026-1" over "0-05").
+      const bool wrapped = t.size.y > t.font_size * 1.5f;
+      if (t.pos.x < t.clip.x - 0.5f || t.max().x > t.clip.z + 0.5f || wrapped)
         cut << s.title << ": “" << t.text << "” spans " << t.pos.x << "–" << t.max().x << ", clip "
             << t.clip.x << "–" << t.clip.z << "\n";
     }
