@@ -19,6 +19,6 @@ for theme in light dark high-contrast; do
       --size 1600x900 --frames 3 --screenshot "$out"
     shots+=("$out")
   done
-  montage "${shots[@]}" -tile 3x -geometry 800x450+6+6 -background '#808080' \
-    -colors 256 "docs/sections-$theme.png"
+  montage "${shots[@]}" -tile 3x -geometry 600x338+5+5 -background '#808080' \
+    -depth 8 -colors 200 "PNG8:docs/sections-$theme.png"
 done
