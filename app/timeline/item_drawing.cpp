@@ -10,6 +10,7 @@
 #include <cstdio>
 #include <vector>
 
+#include "rapport/state_pill.hpp"  // delta_text
 #include "timeline/label_layout.hpp"
 
 namespace rapport::app {
@@ -230,10 +231,11 @@ void draw_task(ItemDrawContext& c, const TimelineItem& it, Extent x, Row r, bool
   auto status = TaskStatus(it.state);
   bool overdue = it.flags & kOverdue;
   const float round = x.x1 - x.x0 < 12 * s ? 0.0f : 3 * s;
+  // Solid, so grid lines never show through and its label reads on it.
   ImU32 fill = opaque_over(overdue                         ? p.task_overdue
                            : status == TaskStatus::Done    ? p.task_done
                            : status == TaskStatus::Dropped ? with_alpha(p.muted_text, 0.35f)
-                                                           : with_alpha(p.task, 0.75f),
+                                                           : p.task,
                            p.canvas);
   c.draw->AddRectFilled(a, b, fill, round);
   if (status == TaskStatus::Dropped)
@@ -295,14 +297,14 @@ Extent label_obstacle(const TimelineFrame& f, LaneKind kind, const TimelineItem&
   return x;
 }
 
-// Text colour inside a bar: white on an open or overdue task's strong fill, the
-// lane's text colour on the pale ones.
+// Text colour inside a bar: white or near-black, whichever reads better on an open
+// or overdue task's strong fill; the lane's text colour on the pale ones.
 ImU32 inside_text_colour(const TimelinePalette& p, LaneKind kind, const TimelineItem& it) {
   if (kind == LaneKind::Boundaries) return p.blackout_text;
   if (kind == LaneKind::Meeting)
     return OccurrenceState(it.state) == OccurrenceState::Held ? text_on(p.meeting) : p.text;
-  if ((it.flags & kOverdue) || TaskStatus(it.state) == TaskStatus::Open)
-    return IM_COL32(255, 255, 255, 255);
+  if (it.flags & kOverdue) return text_on(p.task_overdue);
+  if (TaskStatus(it.state) == TaskStatus::Open) return text_on(p.task);
   return p.text;
 }
 
@@ -428,11 +430,7 @@ ImU32 text_on(ImU32 fill) {
   return white >= dark ? IM_COL32(255, 255, 255, 255) : IM_COL32(17, 24, 39, 255);
 }
 
-std::string slip_text(int days) {
-  // U+2212, the minus sign: the font has it, and it is as wide as the plus.
-  return (days < 0 ? std::string("\xE2\x88\x92") : std::string("+")) +
-         std::to_string(days < 0 ? -days : days) + " d";
-}
+std::string slip_text(int days) { return delta_text(days); }
 
 float lane_row_height(LaneKind kind) {
   switch (kind) {

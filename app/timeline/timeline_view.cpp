@@ -284,7 +284,7 @@ void TimelineView::draw(const Engagement& e, const TimelineIndex& index, ViewSta
       ImVec2 a(x, c.y - g.row_h * 0.5f - ts.y - 8 * s);
       draw->AddRectFilled(a, ImVec2(a.x + ts.x + 10 * s, a.y + ts.y + 6 * s), pal.drag_preview,
                           4 * s);
-      draw->AddText(ImVec2(a.x + 5 * s, a.y + 3 * s), IM_COL32(255, 255, 255, 255), when.c_str());
+      draw->AddText(ImVec2(a.x + 5 * s, a.y + 3 * s), text_on(pal.drag_preview), when.c_str());
     }
   }
   draw->PopClipRect();
