@@ -1,6 +1,7 @@
 // Parsing of `rapport [OPTIONS] [FILE]`; see cli.hpp.
 #include "cli.hpp"
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <string_view>
@@ -106,7 +107,8 @@ CliParse parse_cli(const std::vector<std::string>& args) {
     }
     bool takes_value = name == "--size" || name == "--scale" || name == "--screenshot" ||
                        name == "--frames" || name == "--weeks" || name == "--section" ||
-                       name == "--page" || name == "--today" || name == "--theme";
+                       name == "--page" || name == "--today" || name == "--theme" ||
+                       name == "--bench-pan";
     if (!takes_value) {
       result.error = "rapport: unknown option '" + std::string(name) + "' (see rapport --help)";
       return result;
@@ -178,8 +180,17 @@ CliParse parse_cli(const std::vector<std::string>& args) {
         return result;
       }
       opt.frames = *n;
+    } else if (name == "--bench-pan") {
+      auto n = parse_int(*value);
+      if (!n || *n < 1 || *n > kMaxFrames) {
+        result.error = bad_value(name, *value, "a whole number from 1 to 100000");
+        return result;
+      }
+      opt.bench_pan = *n;
     }
   }
+  // A few frames settle the layout, then every frame pans.
+  if (opt.bench_pan > 0) opt.frames = std::max(opt.frames, opt.bench_pan + 5);
 
   // A screenshot needs a few frames for ImGui to settle its layout.
   if (!opt.screenshot.empty() && opt.frames == 0) opt.frames = 3;
@@ -234,6 +245,8 @@ Options:
   --scale S            interface scale on top of the monitor's (0.75 to 2.5)
   --screenshot OUT.png render, save the window as a PNG and exit
   --frames N           render N frames, then exit (default 3 with --screenshot)
+  --bench-pan N        pan the fitted timeline for N frames and print the frame
+                       times (best, median, worst; with rendering and swap)
   --presentation       start in the client view (a read-only presentation for the room)
   --page N             start the client view on page N (1 timeline ... 8 expectations)
   --weeks N            show the next N weeks on the timeline (default: the whole engagement)
