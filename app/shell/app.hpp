@@ -105,13 +105,9 @@ struct Panels {
   std::string pending_path;
   std::string recovery;  // a recovery file to offer, if any
   int pending_focus_weeks = 0;
-<<<<<<< HEAD
-  ClientView client;  // the client view's page, timeline range and selection
-  std::optional<MspdiPreview> mspdi_preview;
-=======
   ClientView client;     // the client view's page, timeline range and selection
   TimelineView picture;  // the timeline PNG export's: read-only, with its legend
->>>>>>> main
+  std::optional<MspdiPreview> mspdi_preview;
 };
 
 // Seconds on a monotonic clock, the same for the loop and the app's timers.
