@@ -9,6 +9,7 @@
 #include "rapport/document.hpp"
 #include "rapport/timeline_index.hpp"
 #include "timeline/timeline_view.hpp"
+#include "timeline_harness.hpp"
 
 using namespace rapport;
 using namespace rapport::app;
@@ -16,33 +17,17 @@ using rapport::test::HeadlessUi;
 
 namespace {
 
-constexpr double kDay = 1440;
+constexpr double kDay = rapport::test::kMinutesPerDay;
 
-// An engagement on the timeline, in a document, as the app holds it.
-struct TimelineFixture {
-  Document doc;
-  const Engagement& e = doc.engagement();
+// An engagement on the timeline, in a document, as the app holds it; today is
+// 40 days into the engagement, and what a frame submits is applied after it.
+struct TimelineFixture : rapport::test::TimelineHarness {
   const History& history = doc.history();
-  TimelineIndex index;
   uint64_t built_at = 0;
-  ViewState view;
-  CommandSink queue{doc};
-  TimelineView timeline;
-  Date today;
-  HeadlessUi ui;
   size_t commands_seen = 0;
 
-  explicit TimelineFixture(Engagement engagement) : doc(std::move(engagement)) {
-    today = e.info.start.plus_days(40);
-    index = TimelineIndex::build(e, today);
-    ui.draw = [this] {
-      ImGui::SetNextWindowPos(ImVec2(0, 0));
-      ImGui::SetNextWindowSize(ImGui::GetIO().DisplaySize);
-      ImGui::Begin("Timeline", nullptr,
-                   ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoSavedSettings);
-      timeline.draw(e, index, view, queue, today);
-      ImGui::End();
-    };
+  explicit TimelineFixture(Engagement engagement) : TimelineHarness(std::move(engagement)) {
+    pin_today(e.info.start.plus_days(40));
     ui.after_frame = [this] { apply_queue(); };
   }
 
@@ -63,10 +48,10 @@ struct TimelineFixture {
   }
   const TimelineFrame& f() const { return timeline.frame(); }
   int lane(LaneKind k) const { return index.lane_of(k); }
-  // Shows [from, from + days) and draws a frame.
+  // Shows [from, from + days) and draws one frame, unrecorded (the harness's
+  // show() draws two and records the second).
   void show(Date from, int days) {
-    double a = double(day_start(from, index.time_zone()).minutes);
-    timeline.set_range(a, a + days * kDay);
+    timeline.set_range(minute(from), minute(from) + days * kDay);
     ui.frame();
   }
 };

@@ -8,44 +8,19 @@
 #include "rapport/timeline_index.hpp"
 #include "text_capture.hpp"
 #include "timeline/timeline_view.hpp"
+#include "timeline_harness.hpp"
 
 using namespace rapport;
 using namespace rapport::app;
 
 namespace {
 
-constexpr double kDay = 1440;
 const std::string kEllipsis = "\xE2\x80\xA6";
 
-struct DemoTimeline {
-  Document doc{make_demo()};
-  const Engagement& e = doc.engagement();
-  Date today = e.info.start.plus_days(50);
-  TimelineIndex index = TimelineIndex::build(e, today);
-  ViewState view;
-  CommandSink queue{doc};
-  TimelineView timeline;
-  rapport::test::HeadlessUi ui;
-
-  explicit DemoTimeline(ImVec2 display) : ui(display) {
-    ui.draw = [this] {
-      ImGui::SetNextWindowPos(ImVec2(0, 0));
-      ImGui::SetNextWindowSize(ImGui::GetIO().DisplaySize);
-      ImGui::Begin("Timeline", nullptr,
-                   ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoSavedSettings);
-      timeline.draw(e, index, view, queue, today);
-      ImGui::End();
-    };
-  }
-  // Draws [from, from + days) and returns what was drawn.
-  const std::vector<rapport::test::DrawnText>& show(Date from, double days) {
-    double a = double(day_start(from, index.time_zone()).minutes);
-    timeline.set_range(a, a + days * kDay);
-    ui.frame();
-    rapport::test::capture_text_begin();
-    ui.frame();
-    return rapport::test::captured_text();
-  }
+// The demo with today pinned to 2026-11-24.
+struct DemoTimeline : rapport::test::TimelineHarness {
+  explicit DemoTimeline(ImVec2 display)
+      : TimelineHarness(make_demo(), display, Date::from_ymd(2026, 11, 24)) {}
 };
 
 struct Box {
@@ -149,37 +124,7 @@ namespace {
 
 // What a timeline draws at one size and zoom, for the checks below: the demo or a
 // generated engagement, today pinned (RAPPORT_TODAY).
-struct TimelineCase {
-  Document doc;
-  const Engagement& e = doc.engagement();
-  Date today = today_in(e.info.time_zone);
-  TimelineIndex index = TimelineIndex::build(e, today);
-  ViewState view;
-  CommandSink queue{doc};
-  TimelineView timeline;
-  rapport::test::HeadlessUi ui;
-
-  TimelineCase(Engagement engagement, ImVec2 display) : doc(std::move(engagement)), ui(display) {
-    ui.draw = [this] {
-      ImGui::SetNextWindowPos(ImVec2(0, 0));
-      ImGui::SetNextWindowSize(ImGui::GetIO().DisplaySize);
-      ImGui::Begin("Timeline", nullptr,
-                   ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoSavedSettings);
-      timeline.draw(e, index, view, queue, today);
-      ImGui::End();
-    };
-  }
-  // `weeks` from a week before today, or (0) the whole engagement, as the View menu does.
-  void show(int weeks) {
-    if (weeks > 0)
-      timeline.focus_weeks(index, today, weeks);
-    else
-      timeline.fit(index);
-    ui.frame();
-    rapport::test::capture_text_begin();
-    ui.frame();
-  }
-};
+using TimelineCase = rapport::test::TimelineHarness;
 
 // The text drawn over the lanes (item labels, slips, pointers, meeting times, counts).
 std::vector<rapport::test::DrawnText> lane_text(const TimelineFrame& f) {
@@ -236,7 +181,7 @@ TEST_CASE("timeline labels are whole, apart and clear of lines at every size and
       for (int weeks : {1, 4, 13, 0}) {
         INFO(source.name << " at " << display.x << "x" << display.y << ", "
                          << (weeks ? std::to_string(weeks) + " weeks" : "whole engagement"));
-        t.show(weeks);
+        t.show_weeks(weeks);
         const TimelineFrame& f = t.timeline.frame();
         const auto labels = lane_text(f);
         labels_seen += labels.size();

@@ -13,6 +13,7 @@
 #include "theme.hpp"
 #include "timeline/timeline_palette.hpp"
 #include "timeline/timeline_view.hpp"
+#include "timeline_harness.hpp"
 #include "workspace_driver.hpp"
 
 using namespace rapport;
@@ -21,37 +22,12 @@ using rapport::test::DrawnText;
 
 namespace {
 
-constexpr double kDay = 1440;
+constexpr double kDay = rapport::test::kMinutesPerDay;
 
-struct Demo {
-  Document doc{make_demo()};
-  const Engagement& e = doc.engagement();
-  Date today = e.info.start.plus_days(50);  // 2026-11-24
-  TimelineIndex index = TimelineIndex::build(e, today);
-  ViewState view;
-  CommandSink queue{doc};
-  TimelineView timeline;
-  rapport::test::HeadlessUi ui;
-
-  explicit Demo(ImVec2 display = ImVec2(1600, 900)) : ui(display) {
-    ui.draw = [this] {
-      ImGui::SetNextWindowPos(ImVec2(0, 0));
-      ImGui::SetNextWindowSize(ImGui::GetIO().DisplaySize);
-      ImGui::Begin("Timeline", nullptr,
-                   ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoSavedSettings);
-      timeline.draw(e, index, view, queue, today);
-      ImGui::End();
-    };
-  }
-  double minute(Date d) const { return double(day_start(d, index.time_zone()).minutes); }
-  // Draws [from, from + days) and returns what was drawn.
-  const std::vector<DrawnText>& show(Date from, double days) {
-    timeline.set_range(minute(from), minute(from) + days * kDay);
-    ui.frame();
-    rapport::test::capture_text_begin();
-    ui.frame();
-    return rapport::test::captured_text();
-  }
+// The demo with today pinned to 2026-11-24.
+struct Demo : rapport::test::TimelineHarness {
+  explicit Demo(ImVec2 display = ImVec2(1600, 900))
+      : TimelineHarness(make_demo(), display, Date::from_ymd(2026, 11, 24)) {}
   const DrawnText* drawn(const std::string& text) const {
     for (const DrawnText& t : rapport::test::captured_text())
       if (t.text == text) return &t;
