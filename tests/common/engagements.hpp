@@ -21,4 +21,13 @@ inline Engagement demo_with_hidden_milestone() {
   return e;
 }
 
+// The demo's frame (zone, dates) with none of its items, under another name:
+// what an import starts from.
+inline Engagement blank_like_demo() {
+  Engagement e;
+  e.info = make_demo().info;
+  e.info.name = "Imported";
+  return e;
+}
+
 }  // namespace rapport::test

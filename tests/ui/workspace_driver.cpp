@@ -102,11 +102,6 @@ std::filesystem::path fresh_folder(const std::string& name) {
   return dir;
 }
 
-std::string read_file(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-}
-
 void file_export(Workspace& w, const std::string& entry) {
   w.click("File");
   w.ui.move_to(*w.locate("Export"));

@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 
+#include "../common/files.hpp"
 #include "fonts.hpp"
 #include "headless.hpp"
 #include "shell/app.hpp"
@@ -79,8 +80,7 @@ class Workspace {
 
 // A folder of its own under the temp folder, emptied: for files a test writes.
 std::filesystem::path fresh_folder(const std::string& name);
-// A file's bytes, whole.
-std::string read_file(const std::filesystem::path& path);
+// A file's bytes, whole: read_file() (tests/common/files.hpp).
 
 // File ▸ Export ▸ `entry`, clicked as a user would (the file dialog opens if
 // the entry is enabled).

@@ -6,6 +6,8 @@
 #include <set>
 #include <sstream>
 
+#include "../common/engagements.hpp"
+#include "../common/files.hpp"
 #include "rapport/demo.hpp"
 #include "rapport/export.hpp"
 #include "rapport/history.hpp"
@@ -17,13 +19,7 @@ using namespace rapport;
 namespace {
 Date d(int y, unsigned m, unsigned day) { return Date::from_ymd(y, m, day); }
 
-// The demo's frame (zone, dates) with none of its items, under another name.
-Engagement blank_like_demo() {
-  Engagement e;
-  e.info = make_demo().info;
-  e.info.name = "Imported";
-  return e;
-}
+using rapport::test::blank_like_demo;
 
 std::vector<Command> commands_of(const ImportResult& r) {
   if (auto* err = std::get_if<ImportError>(&r)) FAIL("import failed: " << err->message);
@@ -63,12 +59,7 @@ std::multiset<int64_t> starts(const Engagement& e, OccurrenceState state) {
   return out;
 }
 
-std::string read(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
+using rapport::test::read_file;
 
 const char* kForeign =
     "BEGIN:VCALENDAR\r\n"
@@ -281,7 +272,7 @@ TEST_CASE("broken ICS files are refused with the line, and nothing changes", "[i
 }
 
 TEST_CASE("GNOME Planner: milestones, phases and client tasks with the right dates", "[import]") {
-  std::string xml = read(RAPPORT_TEST_DATA "/website-relaunch.planner");
+  std::string xml = read_file(RAPPORT_TEST_DATA "/website-relaunch.planner");
   REQUIRE(!xml.empty());
   Engagement e = blank_like_demo();
   std::vector<std::string> warnings;
@@ -337,7 +328,7 @@ TEST_CASE("GNOME Planner into the demo updates what exists", "[import]") {
   Engagement e = make_demo();
   size_t people = e.stakeholders.size();
   auto commands =
-      commands_of(import_planner(e, read(RAPPORT_TEST_DATA "/website-relaunch.planner")));
+      commands_of(import_planner(e, read_file(RAPPORT_TEST_DATA "/website-relaunch.planner")));
   History h;
   REQUIRE_FALSE(h.apply_group(e, "Import", commands));
   CHECK(e.stakeholders.size() == people);  // Sanna, Aino and Jukka are known by name

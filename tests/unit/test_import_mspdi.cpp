@@ -11,6 +11,8 @@
 #include <sstream>
 #include <tuple>
 
+#include "../common/engagements.hpp"
+#include "../common/files.hpp"
 #include "rapport/demo.hpp"
 #include "rapport/export.hpp"
 #include "rapport/fields.hpp"
@@ -25,21 +27,13 @@ namespace {
 
 Date d(int y, unsigned m, unsigned day) { return Date::from_ymd(y, m, day); }
 
-Engagement blank_like_demo() {
-  Engagement e;
-  e.info = make_demo().info;
-  e.info.name = "Imported";
-  return e;
-}
+using rapport::test::blank_like_demo;
 
-std::string read(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
+using rapport::test::read_file;
 
-std::string fixture(const char* name) { return read(fs::path(RAPPORT_TEST_DATA) / "mspdi" / name); }
+std::string fixture(const char* name) {
+  return read_file(fs::path(RAPPORT_TEST_DATA) / "mspdi" / name);
+}
 
 ImportError error_of(const ImportResult& r) {
   REQUIRE(std::holds_alternative<ImportError>(r));
@@ -435,7 +429,7 @@ TEST_CASE("mspdi: GNOME Planner's stylesheet reads the export back to the same m
   std::string command = fmt::format("xsltproc -o '{}' '{}' '{}'", (dir / "plan.planner").string(),
                                     stylesheet.string(), (dir / "plan.xml").string());
   REQUIRE(std::system(command.c_str()) == 0);
-  std::string planner = read(dir / "plan.planner");
+  std::string planner = read_file(dir / "plan.planner");
   fs::remove_all(dir);
   ImportResult r = import_planner(blank_like_demo(), planner);
   if (auto* err = std::get_if<ImportError>(&r)) FAIL(err->message);

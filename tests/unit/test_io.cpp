@@ -2,6 +2,7 @@
 // gives its own error and never crashes), atomic saves that keep the old file
 // when they fail, fingerprints, recovery files, `check` and `convert`.
 // clang-format off
+#include "../common/files.hpp"
 #include "rapport/serialize.hpp"  // first: cereal's JSON archive first
 // clang-format on
 
@@ -45,12 +46,7 @@ struct TempDir {
   fs::path operator/(const std::string& name) const { return path / name; }
 };
 
-std::string read_all(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
+using rapport::test::read_file;
 
 void write_all(const fs::path& p, std::string_view bytes) {
   std::ofstream out(p, std::ios::binary);
@@ -434,8 +430,8 @@ TEST_CASE("io: save_file writes atomically and keeps the old file when it fails"
   SECTION("save, load, save again over it") {
     REQUIRE_FALSE(save_file(demo, path));
     REQUIRE_FALSE(save_file(demo, dir / "plan.rapport.json"));
-    CHECK(read_all(path) == to_bytes(demo, FileFormat::Binary));
-    CHECK(read_all(dir / "plan.rapport.json") == to_bytes(demo, FileFormat::Json));
+    CHECK(read_file(path) == to_bytes(demo, FileFormat::Binary));
+    CHECK(read_file(dir / "plan.rapport.json") == to_bytes(demo, FileFormat::Json));
     Engagement changed = demo;
     changed.info.name = "Renamed";
     REQUIRE_FALSE(save_file(changed, path));
@@ -460,7 +456,7 @@ TEST_CASE("io: save_file writes atomically and keeps the old file when it fails"
   }
   SECTION("a read-only folder (not enforced for root)") {
     REQUIRE_FALSE(save_file(demo, path));
-    const std::string before = read_all(path);
+    const std::string before = read_file(path);
     fs::permissions(dir.path, fs::perms::owner_read | fs::perms::owner_exec);
     Engagement changed = demo;
     changed.info.name = "Renamed";
@@ -470,12 +466,12 @@ TEST_CASE("io: save_file writes atomically and keeps the old file when it fails"
       INFO(err.message);
       CHECK(err.problem == FileProblem::SaveFailed);
       CHECK(err.message.find("permission") != std::string::npos);
-      CHECK(read_all(path) == before);
+      CHECK(read_file(path) == before);
     }
   }
   SECTION("no space left: the write fails half way and the old file stays") {
     REQUIRE_FALSE(save_file(demo, path));
-    const std::string before = read_all(path);
+    const std::string before = read_file(path);
     const Engagement big = generate_engagement(5000, 3);
     // A file size limit makes write() fail with EFBIG, as a full disk would
     // with ENOSPC; it works for root too.
@@ -492,7 +488,7 @@ TEST_CASE("io: save_file writes atomically and keeps the old file when it fails"
     CHECK(err.problem == FileProblem::SaveFailed);
     CHECK(err.message.find("larger than") != std::string::npos);
     CHECK(err.message.find("still open") != std::string::npos);
-    CHECK(read_all(path) == before);
+    CHECK(read_file(path) == before);
     int files = 0;
     for ([[maybe_unused]] const auto& f : fs::directory_iterator(dir.path)) ++files;
     CHECK(files == 1);  // the temporary file is gone
@@ -520,7 +516,7 @@ TEST_CASE(
     REQUIRE_FALSE(write_file_atomically(dir / "link-to-link.ics", "new"));
     CHECK(fs::is_symlink(dir / "link.ics"));
     CHECK(fs::is_symlink(dir / "link-to-link.ics"));
-    CHECK(read_all(real) == "new");
+    CHECK(read_file(real) == "new");
   }
   SECTION("a dangling link is refused and left as it was") {
     fs::create_symlink("nowhere.ics", dir / "dangling.ics");
@@ -559,7 +555,7 @@ TEST_CASE(
     INFO(err.message);
     CHECK(err.problem == FileProblem::SaveFailed);
     CHECK(err.message.find("unchanged") != std::string::npos);
-    CHECK(read_all(real) == "old");
+    CHECK(read_file(real) == "old");
     int files = 0;
     for ([[maybe_unused]] const auto& f : fs::directory_iterator(dir.path)) ++files;
     CHECK(files == 1);

@@ -18,6 +18,7 @@
 #include <string>
 #include <vector>
 
+#include "../common/files.hpp"
 #include "random_commands.hpp"
 #include "rapport/demo.hpp"
 #include "rapport/history.hpp"
@@ -323,10 +324,7 @@ TEST_CASE("a year-0 date in an iCalendar import is refused or skipped, never sav
 TEST_CASE("a year-0 date in a GNOME Planner import is refused or skipped, never saved unopenable",
           "[rules][import]") {
   Engagement e = make_demo();
-  std::ifstream in(RAPPORT_TEST_DATA "/website-relaunch.planner");
-  std::ostringstream buffer;
-  buffer << in.rdbuf();
-  std::string xml = buffer.str();
+  std::string xml = rapport::test::read_file(RAPPORT_TEST_DATA "/website-relaunch.planner");
   const std::string launch = "start=\"20270301T000000Z\" end=\"20270301T000000Z\"";
   const auto at = xml.find(launch);
   REQUIRE(at != std::string::npos);
