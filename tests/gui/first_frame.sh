@@ -5,14 +5,9 @@
 set -euo pipefail
 rapport=$1 check=$2 demo=$3 work=$4
 
-if [[ -z "${DISPLAY:-}" && -z "${WAYLAND_DISPLAY:-}" ]]; then
-  echo "no DISPLAY: skipped (run ctest under xvfb-run -a)"
-  exit 77
-fi
-
-rm -rf "$work" && mkdir -p "$work"
-export XDG_CONFIG_HOME="$work/config" XDG_STATE_HOME="$work/state"
-export RAPPORT_TODAY=${RAPPORT_TODAY:-2026-11-24}
+# shellcheck source=gui_prelude.sh
+source "$(dirname "${BASH_SOURCE[0]}")/gui_prelude.sh"
+gui_prelude "$work"
 for frames in 1 3; do
   timeout 60 "$rapport" "$demo" --screenshot "$work/frames-$frames.png" --frames "$frames" \
     --size 1600x900

@@ -5,16 +5,9 @@
 set -euo pipefail
 rapport=$1 check=$2 work=$3
 
-if [[ -z "${DISPLAY:-}" && -z "${WAYLAND_DISPLAY:-}" ]]; then
-  echo "no DISPLAY: skipped (run ctest under xvfb-run -a)"
-  exit 77
-fi
-
-rm -rf "$work" && mkdir -p "$work"
-# Never touch the user's settings.
-export XDG_CONFIG_HOME="$work/config" XDG_STATE_HOME="$work/state"
-# A fixed today: CTest sets it for every test; the same date when run by hand.
-export RAPPORT_TODAY=${RAPPORT_TODAY:-2026-11-24}
+# shellcheck source=gui_prelude.sh
+source "$(dirname "${BASH_SOURCE[0]}")/gui_prelude.sh"
+gui_prelude "$work"
 out="$work/out.png"
 timeout 60 "$rapport" --screenshot "$out" --frames 3 --size 1600x900
 [[ -s "$out" ]] || { echo "no screenshot written at $out"; exit 1; }
