@@ -2,6 +2,7 @@
 // blue accent, and status colours readable on both backgrounds.
 #include "theme.hpp"
 
+#include <cmath>
 #include <cstring>
 
 namespace rapport::app {
@@ -247,6 +248,37 @@ const Palette& palette() {
   if (g_theme == Theme::Dark) return dark_palette();
   if (g_theme == Theme::HighContrast) return high_contrast_palette();
   return light_palette();
+}
+
+// [SECTION] Colour arithmetic ----------------------------------------------------
+
+ImU32 with_alpha(ImU32 c, float alpha) {
+  ImU32 a = ImU32(alpha < 0 ? 0 : alpha > 1 ? 255 : alpha * 255.0f + 0.5f);
+  return (c & ~IM_COL32_A_MASK) | (a << IM_COL32_A_SHIFT);
+}
+
+ImU32 mix_colours(ImU32 under, ImU32 over, float amount) {
+  auto mix = [&](int shift) {
+    float a = float((under >> shift) & 0xFF), b = float((over >> shift) & 0xFF);
+    return ImU32(std::lround(a + (b - a) * amount)) << shift;
+  };
+  return mix(IM_COL32_R_SHIFT) | mix(IM_COL32_G_SHIFT) | mix(IM_COL32_B_SHIFT) | IM_COL32_A_MASK;
+}
+
+ImU32 opaque_over(ImU32 fg, ImU32 bg) {
+  return mix_colours(bg, fg, float((fg >> IM_COL32_A_SHIFT) & 0xFF) / 255.0f);
+}
+
+ImU32 text_on(ImU32 fill) {
+  auto channel = [&](int shift) {
+    float v = float((fill >> shift) & 0xFF) / 255.0f;
+    return v <= 0.04045f ? v / 12.92f : std::pow((v + 0.055f) / 1.055f, 2.4f);
+  };
+  float l = 0.2126f * channel(IM_COL32_R_SHIFT) + 0.7152f * channel(IM_COL32_G_SHIFT) +
+            0.0722f * channel(IM_COL32_B_SHIFT);
+  // Contrast against white (L = 1) and against #111827 (L ~ 0.0116).
+  float white = 1.05f / (l + 0.05f), dark = (l + 0.05f) / 0.0616f;
+  return white >= dark ? IM_COL32(255, 255, 255, 255) : IM_COL32(17, 24, 39, 255);
 }
 
 }  // namespace rapport::app

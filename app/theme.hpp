@@ -34,6 +34,17 @@ struct Palette {
   ImU32 status_bar;   // status bar background
 };
 
+// Colour arithmetic, one copy for every view (timeline bars, pills, buttons).
+// The same colour with a new alpha (0..1).
+ImU32 with_alpha(ImU32 c, float alpha);
+// `over` laid on `under` at `amount` (0..1), as one opaque colour.
+ImU32 mix_colours(ImU32 under, ImU32 over, float amount);
+// A translucent colour laid over an opaque background, as one opaque colour: bars
+// that carry text hide the grid lines under them instead of letting them through.
+ImU32 opaque_over(ImU32 fg, ImU32 bg);
+// Text that reads on a fill: near-black or white, whichever contrasts more (WCAG).
+ImU32 text_on(ImU32 fill);
+
 // The user's interface zoom, on top of the monitor's content scale: one range
 // for the menu, the shortcuts, the command line and the remembered setting.
 inline constexpr float kMinUiScale = 0.75f;

@@ -20,7 +20,6 @@
 #include "rapport/recurrence.hpp"
 #include "rapport/validate.hpp"
 #include "theme.hpp"
-#include "timeline/item_drawing.hpp"  // text_on: the text colour that reads on a fill
 
 namespace rapport::app {
 

@@ -41,14 +41,9 @@ void pill(const std::string& text, Tone tone, bool may_wrap) {
   const ImVec2 p = ImGui::GetCursorScreenPos();
   // An opaque tint of the tone over the window's background: the pill reads the
   // same on a selected or hovered row as on a plain one.
-  const ImVec4 c = ImGui::ColorConvertU32ToFloat4(colour);
-  const ImVec4 bg = ImGui::GetStyleColorVec4(ImGuiCol_WindowBg);
-  const float t = 0.14f;
-  const ImVec4 tint(c.x * t + bg.x * (1 - t), c.y * t + bg.y * (1 - t), c.z * t + bg.z * (1 - t),
-                    1);
+  const ImU32 tint = mix_colours(ImGui::GetColorU32(ImGuiCol_WindowBg), colour, 0.14f);
   ImDrawList* draw = ImGui::GetWindowDrawList();
-  draw->AddRectFilled(p, ImVec2(p.x + size.x + 2 * pad, p.y + size.y + 2 * s),
-                      ImGui::GetColorU32(tint), size.y);
+  draw->AddRectFilled(p, ImVec2(p.x + size.x + 2 * pad, p.y + size.y + 2 * s), tint, size.y);
   draw->AddText(ImVec2(p.x + pad, p.y + s), colour, text.c_str());
   ImGui::Dummy(ImVec2(size.x + 2 * pad, size.y + 2 * s));
 }

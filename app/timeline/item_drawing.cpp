@@ -101,18 +101,6 @@ std::string label_of(const Engagement& e, LaneKind kind, const TimelineItem& it)
   return kind == LaneKind::ClientTasks && (it.flags & kOverdue) ? "! " + title : title;
 }
 
-// A translucent colour laid over an opaque background, as one opaque colour: bars
-// that carry text hide the grid lines under them instead of letting them through.
-ImU32 opaque_over(ImU32 fg, ImU32 bg) {
-  const float a = float((fg >> IM_COL32_A_SHIFT) & 0xFF) / 255.0f;
-  auto mix = [&](int shift) {
-    float f = float((fg >> shift) & 0xFF), b = float((bg >> shift) & 0xFF);
-    return ImU32(std::lround(f * a + b * (1 - a))) << shift;
-  };
-  return mix(IM_COL32_R_SHIFT) | mix(IM_COL32_G_SHIFT) | mix(IM_COL32_B_SHIFT) |
-         (ImU32(0xFF) << IM_COL32_A_SHIFT);
-}
-
 bool hovered(const ItemDrawContext& c, float x0, float y0, float x1, float y1) {
   return c.mouse_in_lanes && c.mouse.x >= x0 && c.mouse.x < x1 && c.mouse.y >= y0 && c.mouse.y < y1;
 }
@@ -418,20 +406,6 @@ void draw_diamond(ImDrawList* draw, ImVec2 c, float r, ImU32 fill, ImU32 border,
   if (thickness > 0) draw->AddPolyline(p, 4, border, ImDrawFlags_Closed, thickness);
 }
 
-ImU32 text_on(ImU32 fill) {
-  auto channel = [&](int shift) {
-    float v = float((fill >> shift) & 0xFF) / 255.0f;
-    return v <= 0.04045f ? v / 12.92f : std::pow((v + 0.055f) / 1.055f, 2.4f);
-  };
-  float l = 0.2126f * channel(IM_COL32_R_SHIFT) + 0.7152f * channel(IM_COL32_G_SHIFT) +
-            0.0722f * channel(IM_COL32_B_SHIFT);
-  // Contrast against white (L = 1) and against #111827 (L ~ 0.0116).
-  float white = 1.05f / (l + 0.05f), dark = (l + 0.05f) / 0.0616f;
-  return white >= dark ? IM_COL32(255, 255, 255, 255) : IM_COL32(17, 24, 39, 255);
-}
-
-std::string slip_text(int days) { return delta_text(days); }
-
 float lane_row_height(LaneKind kind) {
   switch (kind) {
     case LaneKind::Meeting:
@@ -649,7 +623,7 @@ LanePlan plan_lane_items(ItemDrawContext& c, const TimelineLane& lane, int lane_
       const Milestone* m = c.engagement->milestones.find(it.id);
       int days = m ? m->current.days - m->baseline.days : 0;
       if (days != 0) {
-        std::string slip = slip_text(days);
+        std::string slip = delta_text(days);
         float w = ImGui::CalcTextSize(slip.c_str()).x;
         float gx = f.clamped_x(double(it.ghost.minutes) + 720.0);
         float cx = (x.x0 + x.x1) * 0.5f, rad = (x.x1 - x.x0) * 0.5f;

@@ -94,12 +94,6 @@ inline constexpr float kMeetingTextPxPerDay = 60;
 // `fill` is transparent, no border when `thickness` is 0.
 void draw_diamond(ImDrawList* draw, ImVec2 c, float r, ImU32 fill, ImU32 border, float thickness);
 
-// Text that reads on a fill: near-black or white, whichever contrasts more.
-ImU32 text_on(ImU32 fill);
-
-// "+7 d" or "−3 d": how far a milestone's current date is from its baseline.
-std::string slip_text(int days);
-
 // One item drawn alone at `at` (minutes): used for the drag preview.
 void draw_single_item(ItemDrawContext& c, const TimelineLane& lane, const TimelineItem& it,
                       float y0, float row_h, bool preview);

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <string>
 
+#include "rapport/state_pill.hpp"  // delta_text
 #include "timeline/item_drawing.hpp"
 
 namespace rapport::app {
@@ -86,7 +87,7 @@ void draw_symbol(ImDrawList* draw, Symbol sym, ImVec2 a, ImVec2 b, const Timelin
       break;
     }
     case Symbol::Slip: {
-      std::string t = slip_text(7);
+      std::string t = delta_text(7);
       ImVec2 ts = ImGui::CalcTextSize(t.c_str());
       draw->AddText(ImVec2((a.x + b.x - ts.x) * 0.5f, cy - ts.y * 0.5f), p.text, t.c_str());
       break;

@@ -6,19 +6,10 @@
 
 namespace rapport::app {
 
-ImU32 with_alpha(ImU32 c, float alpha) {
-  ImU32 a = ImU32(alpha < 0 ? 0 : alpha > 1 ? 255 : alpha * 255.0f + 0.5f);
-  return (c & ~IM_COL32_A_MASK) | (a << IM_COL32_A_SHIFT);
-}
-
 ImU32 lane_background(const TimelinePalette& pal, int lane_index) {
   if (lane_index % 2 == 0) return pal.canvas | IM_COL32_A_MASK;
   // The canvas with 2.5 % of the text colour over it.
-  auto mix = [&](int shift) {
-    float a = float((pal.canvas >> shift) & 0xFF), b = float((pal.text >> shift) & 0xFF);
-    return ImU32(a + (b - a) * 0.025f + 0.5f) << shift;
-  };
-  return mix(IM_COL32_R_SHIFT) | mix(IM_COL32_G_SHIFT) | mix(IM_COL32_B_SHIFT) | IM_COL32_A_MASK;
+  return mix_colours(pal.canvas, pal.text, 0.025f);
 }
 
 TimelinePalette timeline_palette() {

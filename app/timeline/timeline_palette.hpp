@@ -6,6 +6,8 @@
 
 #include <imgui.h>
 
+#include "theme.hpp"  // with_alpha, mix_colours, opaque_over, text_on
+
 namespace rapport::app {
 
 struct TimelinePalette {
@@ -26,9 +28,6 @@ struct TimelinePalette {
 
 // From apply_theme()'s palette and ImGui's style colours.
 TimelinePalette timeline_palette();
-
-// The same colour with a new alpha (0..1).
-ImU32 with_alpha(ImU32 c, float alpha);
 
 // A lane's background, opaque: the canvas, with a faint tint on every other lane so
 // lanes read apart. Labels drawn outside their bars sit on a patch of it.
