@@ -81,28 +81,25 @@ void draw_health(PanelContext& ctx, const std::vector<Finding>& findings) {
   ImGui::TextUnformatted(health_summary(findings).c_str());
   ImGui::BeginChild("findings");
   // Grouped by the kind of item they are about, the engagement as a whole
-  // first; the worst first within a group.
-  std::vector<std::optional<Kind>> groups = {std::nullopt};
-  for (int k = 0; k < kKindCount; ++k) groups.push_back(Kind(k));
-  for (const std::optional<Kind>& group : groups) {
-    std::vector<const Finding*> in_group;
-    for (const Finding& f : findings)
-      if ((f.item == kNoId ? std::nullopt : kind_of(e, f.item)) == group) in_group.push_back(&f);
-    if (in_group.empty()) continue;
-    std::stable_sort(in_group.begin(), in_group.end(),
-                     [](auto* a, auto* b) { return a->severity > b->severity; });
-    std::string header =
-        fmt::format("{} ({})###group{}", group ? plural_title(*group) : "The engagement",
-                    in_group.size(), group ? int(*group) : -1);
+  // first (group 0), in one pass; check_health() already puts the worst first.
+  std::vector<std::vector<const Finding*>> groups(kKindCount + 1);
+  for (const Finding& f : findings) {
+    std::optional<Kind> kind = f.item == kNoId ? std::nullopt : kind_of(e, f.item);
+    groups[kind ? size_t(*kind) + 1 : 0].push_back(&f);
+  }
+  for (size_t g = 0; g < groups.size(); ++g) {
+    if (groups[g].empty()) continue;
+    std::string header = fmt::format(
+        "{} ({})###group{}", g ? plural_title(Kind(g - 1)) : "The engagement", groups[g].size(), g);
     if (!ImGui::CollapsingHeader(header.c_str(), ImGuiTreeNodeFlags_DefaultOpen)) continue;
+    ImGui::PushID(int(g));
     int index = 0;
-    for (const Finding* f : in_group) {
-      ImGui::PushID(header.c_str());
+    for (const Finding* f : groups[g]) {
       ImGui::PushID(index++);
       finding_card(ctx, *f);
       ImGui::PopID();
-      ImGui::PopID();
     }
+    ImGui::PopID();
   }
   ImGui::EndChild();
 }
