@@ -471,6 +471,9 @@ void draw_occurrence_editor(PanelContext& ctx, const MeetingSeries& m, Date orig
   s.cancel.draw(e, ctx.queue);
   if (ImGui::Button("Save occurrence")) {
     OccurrenceOverride value = s.occ;
+    // An agenda left as proposed stays proposed (it follows what needs the
+    // client); one that was edited or ticked is kept with the occurrence.
+    if (stored.agenda.empty() && value.agenda == s.occ_proposed) value.agenda.clear();
     s.occ_error.clear();
     if (moved) {
       auto d = parse_date(s.occ_moved_date);

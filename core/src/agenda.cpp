@@ -55,8 +55,7 @@ std::vector<AgendaPoint> proposed_agenda(const Engagement& original_e,
 
   std::vector<const ClientTask*> tasks;
   for (const auto& [id, t] : e.client_tasks)
-    if (t.status == TaskStatus::Open && t.due.days <= on.days + kAgendaTaskDays &&
-        !named.count(id))
+    if (t.status == TaskStatus::Open && t.due.days <= on.days + kAgendaTaskDays && !named.count(id))
       tasks.push_back(&t);
   std::stable_sort(tasks.begin(), tasks.end(), [](auto* a, auto* b) { return a->due < b->due; });
   for (const ClientTask* t : tasks)
@@ -81,7 +80,8 @@ std::vector<AgendaPoint> proposed_agenda(const Engagement& original_e,
       soon.push_back(&m);
   std::stable_sort(soon.begin(), soon.end(),
                    [](auto* a, auto* b) { return a->current < b->current; });
-  for (const Milestone* m : soon) add(fmt::format("{}: due {}", name_of(*m), day_month(m->current)));
+  for (const Milestone* m : soon)
+    add(fmt::format("{}: due {}", name_of(*m), day_month(m->current)));
   return out;
 }
 

@@ -19,10 +19,10 @@ namespace {
 using Shape = PictureShape;
 using Ink = PictureInk;
 
-constexpr double kLabelColumn = 96;   // lane titles
-constexpr double kAxisHeight = 26;    // month and week labels
-constexpr double kLaneHeight = 15;    // a lane with one row of labels
-constexpr double kLabelRow = 9;       // each further row of labels
+constexpr double kLabelColumn = 96;  // lane titles
+constexpr double kAxisHeight = 26;   // month and week labels
+constexpr double kLaneHeight = 15;   // a lane with one row of labels
+constexpr double kLabelRow = 9;      // each further row of labels
 constexpr double kFont = 6.5;
 constexpr int kMaxLabelRows = 3;
 
@@ -42,9 +42,12 @@ std::string fit(std::string_view s, double width, double size) {
   for (size_t i = 0; i < s.size();) {
     size_t n = 1;
     unsigned char c = static_cast<unsigned char>(s[i]);
-    if (c >= 0xF0) n = 4;
-    else if (c >= 0xE0) n = 3;
-    else if (c >= 0xC0) n = 2;
+    if (c >= 0xF0)
+      n = 4;
+    else if (c >= 0xE0)
+      n = 3;
+    else if (c >= 0xC0)
+      n = 2;
     std::string next = out + std::string(s.substr(i, n));
     if (text_width(next + "…", size) > width) break;
     out = std::move(next);
@@ -126,8 +129,8 @@ struct Lane {
       row_end[size_t(r)] = start + w;
       rows = std::max(rows, r + 1);
       const double y = kLaneHeight / 2 + 2.3 + r * kLabelRow;
-      shapes.push_back(text(anchor == Shape::Anchor::End ? x - 5 : x + 5, y, std::move(s), ink,
-                            kFont, anchor));
+      shapes.push_back(
+          text(anchor == Shape::Anchor::End ? x - 5 : x + 5, y, std::move(s), ink, kFont, anchor));
       return;
     }
   }
@@ -144,8 +147,7 @@ Ink milestone_ink(const TimelineItem& it, Date today) {
 
 }  // namespace
 
-TimelinePicture timeline_picture(const Engagement& original, Date today, int weeks,
-                                 double width) {
+TimelinePicture timeline_picture(const Engagement& original, Date today, int weeks, double width) {
   const Engagement e = redacted(original);
   const TimelineIndex index = TimelineIndex::build(e, today);
   const std::string& zone = e.info.time_zone;
@@ -157,8 +159,8 @@ TimelinePicture timeline_picture(const Engagement& original, Date today, int wee
   const Instant from = day_start(p.from, zone), to = day_start(p.to, zone);
   const double left = kLabelColumn, right = width;
   auto x_of = [&](Instant t) {
-    return left + double(t.minutes - from.minutes) / double(to.minutes - from.minutes) *
-                      (right - left);
+    return left +
+           double(t.minutes - from.minutes) / double(to.minutes - from.minutes) * (right - left);
   };
   auto mid_day = [&](Instant t) { return x_of(t.plus_minutes(720)); };
   auto inside = [&](double x) { return x >= left - 0.01 && x <= right + 0.01; };
@@ -186,8 +188,8 @@ TimelinePicture timeline_picture(const Engagement& original, Date today, int wee
             if (inside(gx))
               lane.shapes.push_back(mark(Shape::Kind::Diamond, gx, cy, 3.6, Ink::Soft, false));
             const int days = int((it.at.minutes - it.ghost.minutes) / 1440);
-            label += fmt::format(" ({} d)", days > 0 ? fmt::format("+{}", days)
-                                                       : std::to_string(days));
+            label +=
+                fmt::format(" ({} d)", days > 0 ? fmt::format("+{}", days) : std::to_string(days));
           }
           if (!inside(x)) break;
           lane.shapes.push_back(mark(Shape::Kind::Diamond, x, cy, 4, ink));
@@ -290,8 +292,8 @@ TimelinePicture timeline_picture(const Engagement& original, Date today, int wee
   // Lanes, with a rule between them.
   double y = top;
   for (Lane& l : lanes) {
-    out.push_back(text(0, y + kLaneHeight / 2 + 2.3,
-                       fit(l.title, kLabelColumn - 6, kFont + 0.5), Ink::Soft, kFont + 0.5));
+    out.push_back(text(0, y + kLaneHeight / 2 + 2.3, fit(l.title, kLabelColumn - 6, kFont + 0.5),
+                       Ink::Soft, kFont + 0.5));
     for (Shape s : l.shapes) {
       s.y += y;
       out.push_back(std::move(s));
@@ -328,16 +330,26 @@ TimelinePicture timeline_picture(const Engagement& original, Date today, int wee
 std::string timeline_svg(const TimelinePicture& p) {
   auto color = [](Ink ink) -> const char* {
     switch (ink) {
-      case Ink::Text: return "#1d2433";
-      case Ink::Soft: return "#5b6475";
-      case Ink::Grid: return "#d9dee7";
-      case Ink::Band: return "#eceff5";
-      case Ink::Accent: return "#2b5fad";
-      case Ink::Good: return "#1f7a4d";
-      case Ink::Warn: return "#d69a1a";
-      case Ink::Late: return "#a4262c";
-      case Ink::Muted: return "#9aa3b2";
-      case Ink::Paper: return "#ffffff";
+      case Ink::Text:
+        return "#1d2433";
+      case Ink::Soft:
+        return "#5b6475";
+      case Ink::Grid:
+        return "#d9dee7";
+      case Ink::Band:
+        return "#eceff5";
+      case Ink::Accent:
+        return "#2b5fad";
+      case Ink::Good:
+        return "#1f7a4d";
+      case Ink::Warn:
+        return "#d69a1a";
+      case Ink::Late:
+        return "#a4262c";
+      case Ink::Muted:
+        return "#9aa3b2";
+      case Ink::Paper:
+        return "#ffffff";
     }
     return "#000";
   };
@@ -347,16 +359,17 @@ std::string timeline_svg(const TimelinePicture& p) {
       "font-family=\"Inter, 'DejaVu Sans', sans-serif\">\n",
       p.width, p.height);
   for (const PictureShape& s : p.shapes) {
-    std::string paint =
-        s.filled && s.kind != Shape::Kind::Line ? fmt::format("fill=\"{}\"", color(s.fill))
-                                                 : std::string("fill=\"none\"");
+    std::string paint = s.filled && s.kind != Shape::Kind::Line
+                            ? fmt::format("fill=\"{}\"", color(s.fill))
+                            : std::string("fill=\"none\"");
     if (s.line_width > 0)
       paint += fmt::format(" stroke=\"{}\" stroke-width=\"{:.2f}\"{}", color(s.stroke),
                            s.line_width, s.dashed ? " stroke-dasharray=\"2 1.5\"" : "");
     switch (s.kind) {
       case Shape::Kind::Rect:
-        out += fmt::format("<rect x=\"{:.2f}\" y=\"{:.2f}\" width=\"{:.2f}\" height=\"{:.2f}\" {}/>\n",
-                           s.x, s.y, s.w, s.h, paint);
+        out +=
+            fmt::format("<rect x=\"{:.2f}\" y=\"{:.2f}\" width=\"{:.2f}\" height=\"{:.2f}\" {}/>\n",
+                        s.x, s.y, s.w, s.h, paint);
         break;
       case Shape::Kind::Line:
         out += fmt::format("<line x1=\"{:.2f}\" y1=\"{:.2f}\" x2=\"{:.2f}\" y2=\"{:.2f}\" {}/>\n",
@@ -368,13 +381,13 @@ std::string timeline_svg(const TimelinePicture& p) {
             s.x, s.y - s.w, s.x + s.w, s.y, s.x, s.y + s.w, s.x - s.w, s.y, paint);
         break;
       case Shape::Kind::Circle:
-        out += fmt::format("<circle cx=\"{:.2f}\" cy=\"{:.2f}\" r=\"{:.2f}\" {}/>\n", s.x, s.y,
-                           s.w, paint);
+        out += fmt::format("<circle cx=\"{:.2f}\" cy=\"{:.2f}\" r=\"{:.2f}\" {}/>\n", s.x, s.y, s.w,
+                           paint);
         break;
       case Shape::Kind::Text:
         out += fmt::format(
-            "<text x=\"{:.2f}\" y=\"{:.2f}\" font-size=\"{:.1f}\" fill=\"{}\"{}{}>{}</text>\n",
-            s.x, s.y, s.size, color(s.fill), s.bold ? " font-weight=\"600\"" : "",
+            "<text x=\"{:.2f}\" y=\"{:.2f}\" font-size=\"{:.1f}\" fill=\"{}\"{}{}>{}</text>\n", s.x,
+            s.y, s.size, color(s.fill), s.bold ? " font-weight=\"600\"" : "",
             s.anchor == Shape::Anchor::Middle ? " text-anchor=\"middle\""
             : s.anchor == Shape::Anchor::End  ? " text-anchor=\"end\""
                                               : "",

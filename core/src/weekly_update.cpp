@@ -10,6 +10,7 @@
 
 #include "rapport/export.hpp"
 #include "rapport/fields.hpp"
+#include "rapport/validate.hpp"
 
 namespace rapport {
 
@@ -53,8 +54,7 @@ std::vector<MovedMilestone> moved_milestones(const Engagement& e, Date since, Da
         if (impact.milestone == id && impact.days != 0) {
           days += impact.days;
           if (!why.empty()) why += "; ";
-          why += fmt::format("Change request “{}” approved {}", c.title,
-                             day_month(*c.decided_on));
+          why += fmt::format("Change request “{}” approved {}", c.title, day_month(*c.decided_on));
         }
     }
     Date was = m.current.plus_days(-days);
@@ -101,6 +101,14 @@ SentUpdate sent_update(const Engagement& original, Date as_of, std::optional<Dat
   u.since = update_since(e, as_of, since);
   if (u.since > as_of) u.since = as_of;
   u.text = report_markdown(build_client_report(e, as_of, ReportScope::WeeklyUpdate, u.since));
+  // What is kept is a record, not the document: a very long one is cut (at a
+  // character boundary) to what a text field may hold.
+  if (u.text.size() > kMaxTextBytes - 8) {
+    size_t cut = kMaxTextBytes - 8;
+    while (cut > 0 && (static_cast<unsigned char>(u.text[cut]) & 0xC0) == 0x80) --cut;
+    u.text.resize(cut);
+    u.text += "\n…\n";
+  }
   for (const auto& [id, m] : e.milestones) u.milestones.push_back(MilestoneDate{id, m.current});
   return u;
 }

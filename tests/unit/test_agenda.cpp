@@ -118,7 +118,8 @@ TEST_CASE("agendas and sent updates survive a save in both formats", "[agenda][i
   const Id weekly = series_titled(e, "Weekly check-in");
   e.meetings.find(weekly)->overrides[kNextCheckIn].agenda = {
       {"Homepage hero photo", true, {}}, {"Opening hours", false, d(2026, 11, 20)}};
-  e.info.updates.push_back(SentUpdate{kToday, d(2026, 11, 17), "# Update\n", {{7, d(2027, 1, 22)}}});
+  e.info.updates.push_back(
+      SentUpdate{kToday, d(2026, 11, 17), "# Update\n", {{7, d(2027, 1, 22)}}});
   for (FileFormat f : {FileFormat::Binary, FileFormat::Json}) {
     LoadResult r = load_bytes(to_bytes(e, f), "agenda.rapport");
     INFO(r.error.message);

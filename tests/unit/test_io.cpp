@@ -111,7 +111,9 @@ TEST_CASE("io: the demo and generated engagements survive a round trip in both f
 
 TEST_CASE("io: JSON is readable: names, ISO dates, enum names, items in id order", "[io]") {
   const std::string json = to_bytes(make_demo(), FileFormat::Json);
-  CHECK(json.rfind("{\n    \"rapport_file\": \"engagement\",\n    \"format\": 1,", 0) == 0);
+  CHECK(json.rfind("{\n    \"rapport_file\": \"engagement\",\n    \"format\": " +
+                       std::to_string(kFormatVersion) + ",",
+                   0) == 0);
   CHECK(json.find("\"stakeholders\": [") != std::string::npos);
   CHECK(json.find("\"side\": \"client\"") != std::string::npos);
   CHECK(json.find("\"start\": \"20") != std::string::npos);
@@ -217,7 +219,8 @@ TEST_CASE("io: broken files each give their own error", "[io]") {
     LoadResult r = load_bytes(newer, "test.rapport");
     check_error(r, FileProblem::NewerVersion);
     CHECK(r.error.message.find("made by a newer version of Rapport (format 7); this version "
-                               "reads up to 1") != std::string::npos);
+                               "reads up to " +
+                               std::to_string(kFormatVersion)) != std::string::npos);
   }
   SECTION("a newer class version inside a current format") {
     std::string payload = payload_of(good);
@@ -239,7 +242,8 @@ TEST_CASE("io: broken JSON files each give their own error", "[io]") {
   }
   SECTION("syntax error names line and column") {
     std::string bad = good;
-    replace_once(bad, "\"format\": 1,", "\"format\": 1,,");
+    const std::string format = "\"format\": " + std::to_string(kFormatVersion) + ",";
+    replace_once(bad, format, format + ",");
     LoadResult r = load(bad);
     check_error(r, FileProblem::Damaged, name);
     CHECK(r.error.message.find("line 3") != std::string::npos);
@@ -324,10 +328,11 @@ TEST_CASE("io: broken JSON files each give their own error", "[io]") {
   }
   SECTION("a newer format") {
     std::string newer = good;
-    replace_once(newer, "\"format\": 1", "\"format\": 7");
+    replace_once(newer, "\"format\": " + std::to_string(kFormatVersion) + "", "\"format\": 7");
     LoadResult r = load(newer);
     check_error(r, FileProblem::NewerVersion, name);
-    CHECK(r.error.message.find("(format 7); this version reads up to 1") != std::string::npos);
+    CHECK(r.error.message.find("(format 7); this version reads up to " +
+                               std::to_string(kFormatVersion)) != std::string::npos);
   }
   SECTION("a newer class version of one type") {
     std::string newer = good;
@@ -634,7 +639,7 @@ TEST_CASE("io: check and convert", "[io]") {
   INFO(report.text);
   CHECK(report.ok);
   CHECK(report.text.find("valid Rapport project") != std::string::npos);
-  CHECK(report.text.find("JSON, format 1") != std::string::npos);
+  CHECK(report.text.find("JSON, format " + std::to_string(kFormatVersion)) != std::string::npos);
   CHECK(report.text.find("Stakeholders") != std::string::npos);
 
   REQUIRE_FALSE(convert_file(json, binary));

@@ -45,7 +45,7 @@ TEST_CASE("the weekly update after a change request approval names the milestone
   CHECK(section(build_weekly_update(e, kToday), "moved").rows.empty());
 
   REQUIRE_FALSE(h.apply(e, DecideChangeRequest{landing, ChangeStatus::Approved, kToday, kNoId,
-                                                "Worth it for the spring campaign.", ""}));
+                                               "Worth it for the spring campaign.", ""}));
   const ClientReport u = build_weekly_update(e, kToday);
   CHECK(u.subtitle.find("Weekly update") != std::string::npos);
   const ReportSection& moved = section(u, "moved");
@@ -53,7 +53,7 @@ TEST_CASE("the weekly update after a change request approval names the milestone
   const std::string row = row_text(moved.rows[0]);
   INFO(row);
   CHECK(moved.rows[0][0].text == "Launch");
-  CHECK(moved.rows[0][1].text == date_text(d(2027, 3, 8)));  // was
+  CHECK(moved.rows[0][1].text == date_text(d(2027, 3, 8)));   // was
   CHECK(moved.rows[0][2].text == date_text(d(2027, 3, 13)));  // now
   CHECK(row.find("+5 days") != std::string::npos);
   CHECK(row.find("Extra landing page for the spring menu") != std::string::npos);
@@ -123,9 +123,9 @@ TEST_CASE("the weekly update carries no internal string in any form", "[update]"
   insert_item(e, Milestone{0, "Internal QA gate before Beta", d(2026, 11, 20), d(2026, 11, 30),
                            MilestoneStatus::Planned, false, "Our own checkpoint"});
   History h;
-  REQUIRE_FALSE(h.apply(e, DecideChangeRequest{
-                               item_titled(e, "Extra landing page for the spring menu"),
-                               ChangeStatus::Approved, kToday, kNoId, "", ""}));
+  REQUIRE_FALSE(
+      h.apply(e, DecideChangeRequest{item_titled(e, "Extra landing page for the spring menu"),
+                                     ChangeStatus::Approved, kToday, kNoId, "", ""}));
   std::vector<std::string> secrets = internal_texts(e);
   secrets.push_back("Internal QA gate");
   REQUIRE(secrets.size() >= 6);

@@ -18,36 +18,37 @@ namespace rapport {
 
 // What a shape means, so a renderer picks the colour (the report's palette).
 enum class PictureInk : uint8_t {
-  Text,     // body text
-  Soft,     // labels, axis
-  Grid,     // grid lines, borders
-  Band,     // blackout band
-  Accent,   // planned items
-  Good,     // done, approved, held
-  Warn,     // needs attention soon: drifted, waiting for a decision
-  Late,     // late, overdue, conflict, today
-  Muted,    // cancelled, rejected
-  Paper,    // the background (white)
+  Text,    // body text
+  Soft,    // labels, axis
+  Grid,    // grid lines, borders
+  Band,    // blackout band
+  Accent,  // planned items
+  Good,    // done, approved, held
+  Warn,    // needs attention soon: drifted, waiting for a decision
+  Late,    // late, overdue, conflict, today
+  Muted,   // cancelled, rejected
+  Paper,   // the background (white)
 };
 
 struct PictureShape {
   enum class Kind : uint8_t { Rect, Line, Diamond, Circle, Text };
   Kind kind = Kind::Rect;
-  double x = 0, y = 0, w = 0, h = 0;  // Rect: box; Line: (x, y) to (x+w, y+h);
-                                      // Diamond, Circle: centre and radius (w); Text: baseline start
+  double x = 0, y = 0, w = 0,
+         h = 0;  // Rect: box; Line: (x, y) to (x+w, y+h);
+                 // Diamond, Circle: centre and radius (w); Text: baseline start
   PictureInk fill = PictureInk::Accent;
-  bool filled = true;        // false: outline only (in `stroke`)
+  bool filled = true;  // false: outline only (in `stroke`)
   PictureInk stroke = PictureInk::Grid;
-  double line_width = 0;     // 0: no outline
+  double line_width = 0;  // 0: no outline
   bool dashed = false;
-  std::string text;          // Text
-  double size = 7;           // Text: font size in points
+  std::string text;  // Text
+  double size = 7;   // Text: font size in points
   bool bold = false;
   enum class Anchor : uint8_t { Start, Middle, End } anchor = Anchor::Start;
 };
 
 struct TimelinePicture {
-  double width = 0, height = 0;  // points
+  double width = 0, height = 0;      // points
   std::vector<PictureShape> shapes;  // in paint order
   Date from, to;                     // the days shown, [from, to)
 };
