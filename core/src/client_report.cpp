@@ -457,6 +457,7 @@ ClientReport build_client_report(const Engagement& original, Date as_of, ReportS
     r.sections.push_back(meetings(e, as_of));
   } else {
     r.sections.push_back(summary(e, as_of, since));
+    if (!presentation) r.sections.push_back(timeline(e, as_of));
     r.sections.push_back(milestones(e, as_of));
     r.sections.push_back(client_tasks(e, as_of));
     r.sections.push_back(meetings(e, as_of));

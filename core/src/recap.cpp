@@ -157,14 +157,21 @@ ClientReport recap_report(const MeetingRecap& r) {
   out.subtitle = fmt::format("Recap · {}", date_text(r.held_on));
   out.parties = r.engagement;
   ReportSection meeting{"meeting", "The meeting"};
-  meeting.facts.push_back({"When", r.when, "", Tone::Plain});
+  // "Fri 6 Nov 2026" large, "16:00–16:30 (Europe/Amsterdam)" below it.
+  auto fact = [&](const char* label, const std::string& when) {
+    size_t comma = when.find(", ");
+    if (comma == std::string::npos)
+      meeting.facts.push_back({label, when, "", Tone::Plain});
+    else
+      meeting.facts.push_back({label, when.substr(0, comma), when.substr(comma + 2), Tone::Plain});
+  };
+  fact("When", r.when);
+  if (!r.next_meeting.empty()) fact("Next meeting", r.next_meeting);
   if (!r.present.empty()) {
     std::string names;
     for (const std::string& p : r.present) names += (names.empty() ? "" : ", ") + p;
-    meeting.facts.push_back({"Present", names, "", Tone::Plain});
+    meeting.paragraphs.push_back("Present: " + names);
   }
-  if (!r.next_meeting.empty())
-    meeting.facts.push_back({"Next meeting", r.next_meeting, "", Tone::Plain});
   out.sections.push_back(std::move(meeting));
   ReportSection discussed{"discussed", "What we discussed"};
   if (!r.summary.empty()) discussed.paragraphs = lines_of(r.summary);

@@ -219,13 +219,15 @@ TimelinePicture timeline_picture(const Engagement& original, Date today, int wee
             lane.shapes.push_back(line(a, cy, today_x, cy, Ink::Late, 1.6));
           }
           if (!inside(due_x)) {
-            if (overdue) lane.label(left, display_name(e, it.id), Ink::Late, left, right);
+            if (overdue) lane.label(today_x, display_name(e, it.id), Ink::Late, left, right);
             any = any || overdue;
             break;
           }
           Ink ink = s == TaskStatus::Done ? Ink::Good : overdue ? Ink::Late : Ink::Accent;
           lane.shapes.push_back(rect(due_x - 3, cy - 3, 6, 6, ink));
-          lane.label(due_x, display_name(e, it.id), overdue ? Ink::Late : Ink::Text, left, right);
+          // An overdue task's name goes after its tail, not over it.
+          lane.label(overdue ? std::max(due_x, today_x) : due_x, display_name(e, it.id),
+                     overdue ? Ink::Late : Ink::Text, left, right);
           any = true;
           break;
         }

@@ -44,7 +44,8 @@ TEST_CASE("the next check-in's agenda is proposed and a point added is saved in 
   REQUIRE(agenda.size() >= 3);
   CHECK(agenda.back().text == "Photo shoot date");
   bool homepage = false;
-  for (const AgendaPoint& p : agenda) homepage = homepage || p.text.find("homepage design") != std::string::npos;
+  for (const AgendaPoint& p : agenda)
+    homepage = homepage || p.text.find("homepage design") != std::string::npos;
   CHECK(homepage);
   w.ctrl('Z');
   CHECK(w.app.engagement().meetings.find(weekly)->overrides.count(d(2026, 11, 27)) == 0);
