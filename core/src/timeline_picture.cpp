@@ -114,25 +114,46 @@ struct Lane {
   std::array<double, kMaxLabelRows> row_end{};
   int rows = 1;
 
-  // A label next to a mark at x: on the first row where it fits, right of the
+  // Labels wait until every mark of the lane is known, so a label on the
+  // marks' row never runs over another item's mark.
+  struct Pending {
+    double x;
+    std::string text;
+    Ink ink;
+  };
+  std::vector<Pending> pending;
+  std::vector<double> marks;
+  void label(double x, std::string s, Ink ink, double, double) {
+    marks.push_back(x);
+    pending.push_back({x, std::move(s), ink});
+  }
+
+  // Each label next to its mark: on the first row where it fits, right of the
   // mark, or left of it at the picture's right edge; left out if none.
-  void label(double x, std::string s, Ink ink, double left, double right) {
-    const double w = text_width(s, kFont);
-    for (int r = 0; r < kMaxLabelRows; ++r) {
-      double start = x + 5;
-      Shape::Anchor anchor = Shape::Anchor::Start;
-      if (start + w > right) {
-        start = x - 5 - w;
-        anchor = Shape::Anchor::End;
+  void place_labels(double left, double right) {
+    for (Pending& p : pending) {
+      const double w = text_width(p.text, kFont);
+      for (int r = 0; r < kMaxLabelRows; ++r) {
+        double start = p.x + 5;
+        Shape::Anchor anchor = Shape::Anchor::Start;
+        if (start + w > right) {
+          start = p.x - 5 - w;
+          anchor = Shape::Anchor::End;
+        }
+        if (start < left || start < row_end[size_t(r)] + 4) continue;
+        if (r == 0 && std::any_of(marks.begin(), marks.end(), [&](double m) {
+              return m != p.x && m + 4 > start && m - 4 < start + w;
+            }))
+          continue;
+        row_end[size_t(r)] = start + w;
+        rows = std::max(rows, r + 1);
+        const double y = kLaneHeight / 2 + 2.3 + r * kLabelRow;
+        shapes.push_back(text(anchor == Shape::Anchor::End ? p.x - 5 : p.x + 5, y,
+                              std::move(p.text), p.ink, kFont, anchor));
+        break;
       }
-      if (start < left || start < row_end[size_t(r)] + 4) continue;
-      row_end[size_t(r)] = start + w;
-      rows = std::max(rows, r + 1);
-      const double y = kLaneHeight / 2 + 2.3 + r * kLabelRow;
-      shapes.push_back(
-          text(anchor == Shape::Anchor::End ? x - 5 : x + 5, y, std::move(s), ink, kFont, anchor));
-      return;
     }
+    pending.clear();
   }
   double height() const { return kLaneHeight + (rows - 1) * kLabelRow; }
 };
@@ -261,6 +282,7 @@ TimelinePicture timeline_picture(const Engagement& original, Date today, int wee
           break;
       }
     }
+    lane.place_labels(left, right);
     if (any || tl.kind == LaneKind::Milestones) lanes.push_back(std::move(lane));
   }
 
