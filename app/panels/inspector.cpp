@@ -317,10 +317,14 @@ void draw_occurrences(PanelContext& ctx, const MeetingSeries& m) {
 // are not on it yet.
 void draw_agenda(std::vector<AgendaPoint>& agenda, const std::vector<AgendaPoint>& proposed,
                  std::string& new_point, float w) {
-  ImGui::Spacing();
-  ImGui::TextUnformatted("Agenda");
-  ImGui::SameLine();
-  ImGui::TextDisabled("tick what was covered; the rest moves to the next meeting");
+  // Folded to one line by default: the occurrence's own fields stay in view.
+  size_t carried = 0;
+  for (const AgendaPoint& p : agenda) carried += p.carried_from ? 1 : 0;
+  std::string title =
+      fmt::format("Agenda · {} point{}", agenda.size(), agenda.size() == 1 ? "" : "s");
+  if (carried) title += fmt::format(", {} carried", carried);
+  if (!ImGui::CollapsingHeader((title + "###agenda").c_str())) return;
+  ImGui::TextDisabled("Tick what was covered; the rest moves to the next meeting.");
   if (agenda.empty()) ImGui::TextDisabled("Nothing on the agenda yet.");
   int remove = -1;
   for (size_t i = 0; i < agenda.size(); ++i) {

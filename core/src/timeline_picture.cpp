@@ -378,7 +378,7 @@ std::string timeline_svg(const TimelinePicture& p) {
     return "#000";
   };
   std::string out = fmt::format(
-      "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {:.1f} {:.1f}\" role=\"img\" "
+      "<svg viewBox=\"0 0 {:.1f} {:.1f}\" role=\"img\" "
       "aria-label=\"Timeline of the next weeks\" class=\"timeline\" "
       "font-family=\"Inter, 'DejaVu Sans', sans-serif\">\n",
       p.width, p.height);

@@ -83,7 +83,7 @@ TEST_CASE("the HTML status report carries the picture as inline SVG", "[picture]
   Engagement e = make_demo();
   e.info.name = "Relaunch <b>&</b>";
   const std::string html = export_report_html(e, kToday);
-  const size_t svg = html.find("<svg xmlns=\"http://www.w3.org/2000/svg\"");
+  const size_t svg = html.find("<svg viewBox=");
   REQUIRE(svg != std::string::npos);
   CHECK(html.find("</svg>", svg) != std::string::npos);
   CHECK(html.find("<script") == std::string::npos);

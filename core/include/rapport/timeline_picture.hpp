@@ -60,7 +60,8 @@ struct TimelinePicture {
 TimelinePicture timeline_picture(const Engagement& e, Date today, int weeks = 8,
                                  double width = 510);
 
-// The picture as an inline <svg> element (escaped text, no script, no link).
+// The picture as an <svg> element inline in HTML (HTML puts it in the SVG
+// namespace: no xmlns, so the page names no address), escaped text, no script.
 std::string timeline_svg(const TimelinePicture& p);
 
 }  // namespace rapport
