@@ -25,6 +25,9 @@ packages=(
   libcereal-dev libhowardhinnant-date-dev libdate-tz3 libfmt-dev libical-dev libxml2-dev catch2 tzdata
   # the PDF status report (pangocairo), and the tools its tests read it with
   libcairo2-dev libpango1.0-dev poppler-utils qpdf
+  # GNOME Planner's MS Project stylesheet and the XSLT processor, for the MSPDI export's test
+  # (planner-data holds the stylesheet without the program and its GTK)
+  planner-data xsltproc
   # fuzzing (libFuzzer and sanitizers for clang)
   libclang-rt-14-dev
   # fonts

@@ -1,6 +1,7 @@
 // Parsing of `rapport [OPTIONS] [FILE]`; see cli.hpp.
 #include "cli.hpp"
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <string_view>
@@ -15,7 +16,8 @@ constexpr int kMaxWindow = 16384;
 constexpr int kMaxFrames = 100000;
 
 bool is_subcommand(std::string_view word) {
-  return word == "check" || word == "convert" || word == "export" || word == "recap";
+  return word == "check" || word == "convert" || word == "export" || word == "import" ||
+         word == "recap";
 }
 
 // The whole of `text` must be a decimal integer.
@@ -105,7 +107,8 @@ CliParse parse_cli(const std::vector<std::string>& args) {
     }
     bool takes_value = name == "--size" || name == "--scale" || name == "--screenshot" ||
                        name == "--frames" || name == "--weeks" || name == "--section" ||
-                       name == "--page" || name == "--today" || name == "--theme";
+                       name == "--page" || name == "--today" || name == "--theme" ||
+                       name == "--bench-pan";
     if (!takes_value) {
       result.error = "rapport: unknown option '" + std::string(name) + "' (see rapport --help)";
       return result;
@@ -177,8 +180,17 @@ CliParse parse_cli(const std::vector<std::string>& args) {
         return result;
       }
       opt.frames = *n;
+    } else if (name == "--bench-pan") {
+      auto n = parse_int(*value);
+      if (!n || *n < 1 || *n > kMaxFrames) {
+        result.error = bad_value(name, *value, "a whole number from 1 to 100000");
+        return result;
+      }
+      opt.bench_pan = *n;
     }
   }
+  // A few frames settle the layout, then every frame pans.
+  if (opt.bench_pan > 0) opt.frames = std::max(opt.frames, opt.bench_pan + 5);
 
   // A screenshot needs a few frames for ImGui to settle its layout.
   if (!opt.screenshot.empty() && opt.frames == 0) opt.frames = 3;
@@ -200,10 +212,11 @@ std::string usage_text() {
   return R"(Usage: rapport [OPTIONS] [FILE]
        rapport check [--all] FILE
        rapport convert IN OUT
-       rapport export ics|html|md|csv FILE OUT
+       rapport export ics|html|md|csv|mspdi FILE OUT
        rapport export pdf FILE OUT.pdf [--letter]
        rapport export update FILE OUT.pdf|OUT.md|OUT.eml [--since YYYY-MM-DD] [--letter]
        rapport export png FILE OUT.png [--weeks N] [--size WxH] [--presentation]
+       rapport import mspdi|planner|ics FILE INTO
        rapport recap FILE MEETING YYYY-MM-DD OUT.eml|OUT.md|OUT.pdf
 
 Rapport plans a client engagement: stakeholders, expectations, meetings,
@@ -219,6 +232,11 @@ the timeline as a picture (png). The report is as of today (--today).
 export update writes the weekly update: what changed since the last update
 the file recorded (File > Export > Weekly update in the app), or since DATE.
 
+import reads an MS Project XML plan (mspdi), a GNOME Planner project or a
+calendar into the engagement INTO (.rapport or .rapport.json) and saves it:
+milestones, client tasks and blackouts; importing a later version of the same
+plan updates what the first import made.
+
 recap writes the recap of a held meeting (the series' title and the date it
 was planned or held on) as an e-mail draft to its attendees, as Markdown, or
 as a PDF.
@@ -231,6 +249,8 @@ Options:
   --scale S            interface scale on top of the monitor's (0.75 to 2.5)
   --screenshot OUT.png render, save the window as a PNG and exit
   --frames N           render N frames, then exit (default 3 with --screenshot)
+  --bench-pan N        pan the fitted timeline for N frames and print the frame
+                       times (best, median, worst; with rendering and swap)
   --presentation       start in the client view (a read-only presentation for the room)
   --page N             start the client view on page N (1 timeline ... 8 expectations)
   --weeks N            show the next N weeks on the timeline (default: the whole engagement)

@@ -28,12 +28,15 @@ struct CliOptions {
   std::optional<float> ui_scale;   // --scale S, multiplies the monitor's content scale
   std::string screenshot;          // --screenshot OUT.png
   int frames = 0;                  // --frames N; 0 = run until closed
-  bool presentation = false;       // --presentation: start in the client view
-  std::string section;             // --section NAME: the section to start on
-  int page = 0;                    // --page N: the client view's page to start on (1-based)
-  int focus_weeks = 0;             // --weeks N: timeline on the next N weeks; 0 = whole engagement
-  std::optional<Date> today;       // --today YYYY-MM-DD: a fixed "today" (see apply_today)
-  std::optional<Theme> theme;      // --theme light|dark|high-contrast: overrides the remembered one
+  // --bench-pan N: pan the fitted timeline for N frames, then print the frame times
+  // (implies --frames: a scripted run)
+  int bench_pan = 0;
+  bool presentation = false;   // --presentation: start in the client view
+  std::string section;         // --section NAME: the section to start on
+  int page = 0;                // --page N: the client view's page to start on (1-based)
+  int focus_weeks = 0;         // --weeks N: timeline on the next N weeks; 0 = whole engagement
+  std::optional<Date> today;   // --today YYYY-MM-DD: a fixed "today" (see apply_today)
+  std::optional<Theme> theme;  // --theme light|dark|high-contrast: overrides the remembered one
   // `rapport check|convert|export ...`: the word and every argument after it, untouched
   // (subcommands parse their own flags).
   std::string subcommand;

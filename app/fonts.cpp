@@ -91,6 +91,7 @@ const unsigned short* ui_glyph_ranges() {
   static const ImWchar ranges[] = {
       0x0020, 0x00FF,  // Basic Latin + Latin-1 Supplement (ä, ö, ü, ß, é)
       0x0100, 0x017F,  // Latin Extended-A (Dutch ĳ, Finnish š ž, Polish ł)
+      0x0394, 0x0394,  // Δ (a milestone's slip)
       0x2000, 0x206F,  // General Punctuation (– — “ ” ‘ ’ … •)
       0x20AC, 0x20AC,  // €
       0x2190, 0x2193,  // ← ↑ → ↓

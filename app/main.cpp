@@ -1,6 +1,10 @@
 // rapport: parse the command line, then either run a subcommand, draw the
 // timeline into a PNG, or open the window and run the main window's frames.
+#include <imgui.h>
+
+#include <algorithm>
 #include <chrono>
+#include <cmath>
 #include <cstdio>
 #include <cstdlib>
 #include <ctime>
@@ -61,7 +65,7 @@ int run_timeline_png(const CliOptions& options) {
   if (options.focus_weeks > 0) app.focus_timeline(options.focus_weeks);
   WindowOptions window_options;
   window_options.size =
-      options.size ? options.size : std::optional<WindowSize>(WindowSize{1600, 500});
+      options.size ? options.size : std::optional<WindowSize>(WindowSize{1600, 900});
   window_options.remember = false;
   window_options.wait_for_events = false;
   window_options.visible = false;
@@ -74,7 +78,12 @@ int run_timeline_png(const CliOptions& options) {
   Program program = main_window_program(app);
   program.after_render = [&](Platform& pf, int frame) {
     if (frame < options.frames) return true;
-    if (save_framebuffer(pf, options.screenshot, error)) return true;
+    // Cropped to what the picture drew: its title, lanes and legend.
+    int width = 0, height = 0;
+    pf.framebuffer_size(width, height);
+    const int keep =
+        int(std::ceil(app.timeline_only_height * ImGui::GetIO().DisplayFramebufferScale.y));
+    if (write_screenshot(options.screenshot, width, height, error, keep)) return true;
     std::fprintf(stderr, "rapport: %s\n", error.c_str());
     return false;
   };
@@ -204,6 +213,7 @@ int main(int argc, char** argv) {
   }
   app.main_window.theme = options.theme ? *options.theme : platform->remembered().theme;
   app.main_window.ui_scale = platform->remembered().ui_scale;
+  app.main_window.timeline_share = platform->remembered().timeline_share;
 
   Program program = main_window_program(app);
   program.after_render = [&](Platform& pf, int frame) {
@@ -228,7 +238,30 @@ int main(int argc, char** argv) {
     return true;
   };
   program.after_frame = [&app] { autosave(app, monotonic_seconds()); };
+  // --bench-pan N: after a few frames to settle, each frame pans the timeline by a
+  // hundredth of its range (right, then back), and the time from one frame's end to
+  // the next's (drawing, rendering, swap) is kept.
+  std::vector<double> pan_ms;
+  if (options.bench_pan > 0) {
+    program.after_frame = [&app, &pan_ms, frame = 0,
+                           last = std::chrono::steady_clock::now()]() mutable {
+      auto now = std::chrono::steady_clock::now();
+      if (++frame > 5)
+        pan_ms.push_back(std::chrono::duration<double, std::milli>(now - last).count());
+      last = now;
+      if (frame >= 5) {
+        TimelineView& t = app.panels.timeline;
+        const double step = t.range().length() / 100 * ((frame / 50) % 2 == 0 ? 1 : -1);
+        t.set_range(t.range().from + step, t.range().to + step);
+      }
+    };
+  }
   int status = run(*platform, program, options.frames);
+  if (!pan_ms.empty()) {
+    std::sort(pan_ms.begin(), pan_ms.end());
+    std::printf("timeline pan: %zu frames, best %.2f ms, median %.2f ms, worst %.2f ms\n",
+                pan_ms.size(), pan_ms.front(), pan_ms[pan_ms.size() / 2], pan_ms.back());
+  }
   // Stopped by a signal (logout, shutdown) with unsaved changes: keep them.
   keep_unsaved_for_recovery(app);
   return status;

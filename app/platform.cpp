@@ -293,6 +293,7 @@ struct Platform::Impl {
     }
     settings.set_float("ui.scale", request.preferences.ui_scale);
     settings.set_string("ui.theme", to_string(request.preferences.theme));
+    settings.set_float("layout.timeline_share", request.preferences.timeline_share);
     settings.save(settings_path);
   }
 };
@@ -400,6 +401,8 @@ std::unique_ptr<Platform> Platform::create(const WindowOptions& options, std::st
     d.preferences.ui_scale = clamp_ui_scale(d.settings.get_float("ui.scale", 1.0f));
     d.preferences.theme =
         parse_theme(d.settings.get_string("ui.theme", "light")).value_or(Theme::Light);
+    d.preferences.timeline_share =
+        std::clamp(d.settings.get_float("layout.timeline_share", 0.0f), 0.0f, 1.0f);
   }
   if (options.ui_scale) d.preferences.ui_scale = clamp_ui_scale(*options.ui_scale);
   d.request.preferences = d.preferences;

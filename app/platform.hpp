@@ -19,6 +19,9 @@ namespace rapport::app {
 struct Preferences {
   Theme theme = Theme::Light;
   float ui_scale = 1.0f;
+  // The timeline pane's share of the main window's height, set with the splitter
+  // below it; 0: fitted to its lanes.
+  float timeline_share = 0.0f;
 };
 
 // What the program asks of the platform before each frame. The platform knows

@@ -20,7 +20,8 @@ void flip_rows(std::vector<uint8_t>& pixels, int width, int height, int channels
   }
 }
 
-bool write_screenshot(const std::string& path, int width, int height, std::string& error) {
+bool write_screenshot(const std::string& path, int width, int height, std::string& error,
+                      int keep_rows) {
   if (width <= 0 || height <= 0) {
     error = "the window has no pixels to save";
     return false;
@@ -35,6 +36,10 @@ bool write_screenshot(const std::string& path, int width, int height, std::strin
     return false;
   }
   flip_rows(pixels, width, height, kChannels);
+  if (keep_rows > 0 && keep_rows < height) {
+    height = keep_rows;
+    pixels.resize(static_cast<size_t>(width) * static_cast<size_t>(height) * kChannels);
+  }
   // Encoded in memory, then written like a save: never a half-written PNG.
   std::string png;
   auto append = [](void* context, void* data, int size) {

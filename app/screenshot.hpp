@@ -12,7 +12,9 @@ namespace rapport::app {
 void flip_rows(std::vector<uint8_t>& pixels, int width, int height, int channels);
 
 // Reads the current GL back buffer (width x height) and writes it to `path` as an RGB
-// PNG. Returns false with `error` set on failure.
-bool write_screenshot(const std::string& path, int width, int height, std::string& error);
+// PNG. Returns false with `error` set on failure. `keep_rows` > 0: only that many rows
+// from the top are kept (a picture cropped to its content).
+bool write_screenshot(const std::string& path, int width, int height, std::string& error,
+                      int keep_rows = 0);
 
 }  // namespace rapport::app

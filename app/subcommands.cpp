@@ -2,7 +2,8 @@
 //   rapport check [--all] FILE      validate, summarise, health findings by check
 //                                   (--all: every finding)
 //   rapport convert IN OUT          .rapport <-> .rapport.json, by extension
-//   rapport export FORMAT FILE OUT  ics | html | md | csv (OUT is a folder for csv)
+//   rapport export FORMAT FILE OUT  ics | html | md | csv | mspdi (OUT is a folder for csv)
+//   rapport import KIND FILE INTO   mspdi | planner | ics into the engagement INTO
 //   rapport export pdf FILE OUT.pdf [--letter]   the status report, A4 or US Letter
 //   rapport export update FILE OUT.pdf|.md|.eml [--since DATE]   the weekly update
 // Exit codes: 0 success, 1 the file or the export failed, 2 bad usage.
@@ -19,6 +20,8 @@
 #include "rapport/export.hpp"
 #include "rapport/export_pdf.hpp"
 #include "rapport/health.hpp"
+#include "rapport/history.hpp"
+#include "rapport/import.hpp"
 #include "rapport/io.hpp"
 #include "rapport/recap.hpp"
 #include "rapport/text.hpp"
@@ -189,10 +192,11 @@ int export_update(const std::vector<std::string>& args) {
 int export_file(const std::vector<std::string>& args) {
   if (!args.empty() && args[0] == "pdf") return export_pdf(args);
   if (!args.empty() && args[0] == "update") return export_update(args);
-  if (args.size() != 3) return usage("usage: rapport export ics|html|md|pdf|csv FILE OUT");
+  if (args.size() != 3) return usage("usage: rapport export ics|html|md|pdf|csv|mspdi FILE OUT");
   auto format = parse_export_format(args[0]);
   if (!format)
-    return usage("unknown export format '" + args[0] + "' (use ics, html, md, pdf, csv or png)");
+    return usage("unknown export format '" + args[0] +
+                 "' (use ics, html, md, pdf, csv, mspdi or png)");
   LoadResult loaded = load_file(args[1]);
   if (!loaded) {
     print(stderr, loaded.error.message);
@@ -212,6 +216,9 @@ int export_file(const std::vector<std::string>& args) {
     case ExportFormat::Markdown:
       ok = write_text(args[2], export_report_markdown(e, today), error);
       break;
+    case ExportFormat::Mspdi:
+      ok = write_text(args[2], export_mspdi(e), error);
+      break;
     case ExportFormat::Csv: {
       std::error_code ec;
       std::filesystem::create_directories(args[2], ec);
@@ -230,6 +237,65 @@ int export_file(const std::vector<std::string>& args) {
     return 1;
   }
   print(stdout, "Wrote " + args[2]);
+  return 0;
+}
+
+// rapport import mspdi|planner|ics FILE INTO: the import as one step, then INTO
+// saved in its own format. Nothing is written when the import is refused.
+int import_file(const std::vector<std::string>& args) {
+  constexpr const char* kUsage = "usage: rapport import mspdi|planner|ics FILE INTO.rapport[.json]";
+  if (args.size() != 3) return usage(kUsage);
+  const std::string& kind = args[0];
+  if (kind != "mspdi" && kind != "planner" && kind != "ics")
+    return usage("unknown import format '" + kind + "' (use mspdi, planner or ics)");
+  if (!format_for_path(args[2])) return usage("INTO must end in .rapport or .rapport.json");
+  std::error_code ec;
+  const auto size = std::filesystem::file_size(args[1], ec);
+  if (ec) {
+    print(stderr, "rapport: could not read " + args[1] + ": " + ec.message());
+    return 1;
+  }
+  if (size > kMaxImportBytes) {
+    print(stderr, "rapport: " + args[1] + " is " + std::to_string(size >> 20) + " MB; files over " +
+                      std::to_string(kMaxImportBytes >> 20) + " MB are not imported");
+    return 1;
+  }
+  std::string text(size_t(size), '\0');
+  if (std::FILE* f = std::fopen(args[1].c_str(), "rb")) {
+    text.resize(std::fread(text.data(), 1, text.size(), f));
+    std::fclose(f);
+  } else {
+    print(stderr, "rapport: could not read " + args[1]);
+    return 1;
+  }
+  LoadResult loaded = load_file(args[2]);
+  if (!loaded) {
+    print(stderr, loaded.error.message);
+    return 1;
+  }
+  Engagement e = std::move(*loaded.engagement);
+  std::vector<std::string> warnings;
+  ImportResult result = kind == "mspdi"     ? import_mspdi(e, text, &warnings)
+                        : kind == "planner" ? import_planner(e, text, &warnings)
+                                            : import_ics(e, text, &warnings);
+  if (auto* err = std::get_if<ImportError>(&result)) {
+    print(stderr, "rapport: " + args[1] + ": " + err->message + " (nothing was changed)");
+    return 1;
+  }
+  const auto& commands = std::get<std::vector<Command>>(result);
+  History history;
+  if (auto err = history.apply_group(e, "Import " + kind, commands)) {
+    print(stderr, "rapport: " + err->message + " (nothing was changed)");
+    return 1;
+  }
+  if (FileError failed = save_file(e, args[2])) {
+    print(stderr, failed.message);
+    return 1;
+  }
+  for (const std::string& w : warnings) print(stdout, "note: " + w);
+  print(stdout, "Imported " + args[1] + " into " + args[2] + ": " +
+                    std::to_string(commands.size()) + " change" +
+                    (commands.size() == 1 ? "" : "s"));
   return 0;
 }
 
@@ -278,6 +344,7 @@ int run_subcommand(const CliOptions& options) {
   if (s == "check") return check(options.subcommand_args);
   if (s == "convert") return convert(options.subcommand_args);
   if (s == "export") return export_file(options.subcommand_args);
+  if (s == "import") return import_file(options.subcommand_args);
   if (s == "recap") return recap(options.subcommand_args);
   return usage("unknown command '" + s + "'");
 }

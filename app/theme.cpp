@@ -21,8 +21,8 @@ ImU32 u32(unsigned hex, float alpha = 1.0f) {
 
 const Palette& light_palette() {
   static const Palette p = {
-      u32(0x3565E8), u32(0x3565E8, 0.14f), u32(0x0E8A7E), u32(0x6B4FD8), u32(0x475569),
-      u32(0x3565E8), u32(0x2E9D5B),        u32(0xD99A1C), u32(0xD0463B), u32(0x6B7280),
+      u32(0x2F5BD8), u32(0x2F5BD8, 0.14f), u32(0x0B7468), u32(0x6B4FD8), u32(0x475569),
+      u32(0x2F5BD8), u32(0x17683A),        u32(0x7F4E00), u32(0xA8231B), u32(0x545C6B),
       u32(0xFFFFFF), u32(0xE8EBF0),        u32(0xFBFBFC), u32(0xF0F2F5),
   };
   return p;
@@ -30,8 +30,8 @@ const Palette& light_palette() {
 
 const Palette& dark_palette() {
   static const Palette p = {
-      u32(0x6F95FF), u32(0x6F95FF, 0.20f), u32(0x3CC4B4), u32(0xA08CFF), u32(0xB8C2D1),
-      u32(0x6F95FF), u32(0x4CC47F),        u32(0xE8B84A), u32(0xF06A5E), u32(0x9AA3B2),
+      u32(0x7FA2FF), u32(0x7FA2FF, 0.20f), u32(0x3CC4B4), u32(0xA08CFF), u32(0xB8C2D1),
+      u32(0x7FA2FF), u32(0x5FD08F),        u32(0xF0C060), u32(0xFF8A80), u32(0xA7AFBD),
       u32(0x1F232A), u32(0x2D323B),        u32(0x1A1D22), u32(0x16181C),
   };
   return p;
@@ -39,8 +39,8 @@ const Palette& dark_palette() {
 
 const Palette& high_contrast_palette() {
   static const Palette p = {
-      u32(0x0038B8), u32(0x0038B8, 0.22f), u32(0x006B5E), u32(0x4A2DB8), u32(0x1F2937),
-      u32(0x0038B8), u32(0x006B2E),        u32(0x8A5A00), u32(0xB00020), u32(0x2B2B2B),
+      u32(0x0038B8), u32(0x0038B8, 0.22f), u32(0x005A4F), u32(0x4A2DB8), u32(0x1F2937),
+      u32(0x0038B8), u32(0x004D20),        u32(0x5C3B00), u32(0x8E001A), u32(0x2B2B2B),
       u32(0xFFFFFF), u32(0xA0A0A0),        u32(0xFFFFFF), u32(0xE6E6E6),
   };
   return p;
@@ -70,9 +70,9 @@ void set_sizes(ImGuiStyle& s) {
 }
 
 void set_light_colors(ImVec4* c) {
-  const ImVec4 accent = rgb(0x3565E8);
+  const ImVec4 accent = rgb(0x2F5BD8);
   c[ImGuiCol_Text] = rgb(0x1E2330);
-  c[ImGuiCol_TextDisabled] = rgb(0x8A93A3);
+  c[ImGuiCol_TextDisabled] = rgb(0x545C6B);
   c[ImGuiCol_WindowBg] = rgb(0xF5F6F8);
   c[ImGuiCol_ChildBg] = rgb(0xFFFFFF);
   c[ImGuiCol_PopupBg] = rgb(0xFFFFFF);
@@ -127,9 +127,9 @@ void set_light_colors(ImVec4* c) {
 }
 
 void set_dark_colors(ImVec4* c) {
-  const ImVec4 accent = rgb(0x6F95FF);
+  const ImVec4 accent = rgb(0x7FA2FF);
   c[ImGuiCol_Text] = rgb(0xE3E6EB);
-  c[ImGuiCol_TextDisabled] = rgb(0x7D8594);
+  c[ImGuiCol_TextDisabled] = rgb(0xA7AFBD);
   c[ImGuiCol_WindowBg] = rgb(0x181B20);
   c[ImGuiCol_ChildBg] = rgb(0x1F232A);
   c[ImGuiCol_PopupBg] = rgb(0x22262E);
@@ -198,9 +198,10 @@ void set_high_contrast_colors(ImVec4* c) {
   c[ImGuiCol_Button] = rgb(0xFFFFFF);
   c[ImGuiCol_ButtonHovered] = rgb(0x0038B8, 0.25f);
   c[ImGuiCol_ButtonActive] = rgb(0x0038B8, 0.45f);
-  c[ImGuiCol_Header] = rgb(0x0038B8, 0.28f);
-  c[ImGuiCol_HeaderHovered] = rgb(0x0038B8, 0.15f);
-  c[ImGuiCol_HeaderActive] = rgb(0x0038B8, 0.40f);
+  // Light enough that every status colour keeps 7:1 on a selected row.
+  c[ImGuiCol_Header] = rgb(0x0038B8, 0.12f);
+  c[ImGuiCol_HeaderHovered] = rgb(0x0038B8, 0.08f);
+  c[ImGuiCol_HeaderActive] = rgb(0x0038B8, 0.16f);
   c[ImGuiCol_CheckMark] = accent;
   c[ImGuiCol_Separator] = rgb(0x000000);
   c[ImGuiCol_TableBorderStrong] = rgb(0x000000);

@@ -12,6 +12,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "panels/pill.hpp"
 #include "shell/app.hpp"
 #include "shell/layout.hpp"
 #include "timeline/label_layout.hpp"
@@ -103,23 +104,6 @@ constexpr ImGuiWindowFlags kClientWindowFlags =
     ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus |
     ImGuiWindowFlags_NoNav;
 
-ImU32 tone_colour(Tone t) {
-  const Palette& p = palette();
-  switch (t) {
-    case Tone::Good:
-      return p.ok;
-    case Tone::Warn:
-      return p.warning;
-    case Tone::Late:
-      return p.danger;
-    case Tone::Muted:
-      return p.muted_text;
-    case Tone::Plain:
-      break;
-  }
-  return ImGui::GetColorU32(ImGuiCol_Text);
-}
-
 // Text that wraps at the right edge of the region.
 void wrapped(const std::string& text, ImU32 colour = 0) {
   if (text.empty()) return;
@@ -151,30 +135,6 @@ void label(const char* text) {
   ImGui::TextUnformatted(text);
   ImGui::PopTextWrapPos();
   ImGui::PopStyleColor();
-}
-
-// A tone as a pill (coloured words on a tint); plain tones are plain text.
-void pill(const std::string& text, Tone tone) {
-  if (text.empty()) return;
-  if (tone == Tone::Plain || tone == Tone::Muted) {
-    wrapped(text, tone == Tone::Muted ? palette().muted_text : 0);
-    return;
-  }
-  ImU32 colour = tone_colour(tone);
-  float pad = 6 * s();
-  ImVec2 size = ImGui::CalcTextSize(text.c_str());
-  float avail = ImGui::GetContentRegionAvail().x;
-  if (size.x + 2 * pad > avail) {  // too narrow for a pill: coloured words that wrap
-    wrapped(text, colour);
-    return;
-  }
-  ImVec2 p = ImGui::GetCursorScreenPos();
-  ImVec4 c = ImGui::ColorConvertU32ToFloat4(colour);
-  ImDrawList* draw = ImGui::GetWindowDrawList();
-  draw->AddRectFilled(p, ImVec2(p.x + size.x + 2 * pad, p.y + size.y + 2 * s()),
-                      ImGui::GetColorU32(ImVec4(c.x, c.y, c.z, 0.16f)), size.y);
-  draw->AddText(ImVec2(p.x + pad, p.y + s()), colour, text.c_str());
-  ImGui::Dummy(ImVec2(size.x + 2 * pad, size.y + 2 * s()));
 }
 
 // [SECTION] Blocks ------------------------------------------------------------------

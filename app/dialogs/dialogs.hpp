@@ -13,6 +13,7 @@ void draw_file_changed_on_disk(App& app);  // someone else saved the file since 
 void draw_recovery_offer(App& app);        // changes kept before Rapport stopped unexpectedly
 void draw_file_progress(App& app);         // a large file opening or saving
 void draw_error(App& app);                 // what went wrong, in words a person can act on
+void draw_mspdi_preview(App& app);         // what each task of an MS Project plan becomes
 void draw_about(App& app);
 void draw_keyboard_help(App& app);
 
@@ -22,6 +23,7 @@ inline void draw_dialogs(App& app) {
   draw_unsaved_changes(app);
   draw_file_changed_on_disk(app);
   draw_recovery_offer(app);
+  draw_mspdi_preview(app);
   draw_error(app);
   draw_about(app);
   draw_keyboard_help(app);

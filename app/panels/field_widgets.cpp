@@ -110,6 +110,33 @@ std::vector<std::pair<Id, std::string>> stakeholder_options(const Engagement& e,
 
 }  // namespace
 
+namespace {
+// A padlock drawn from shapes (the UI font has no lock glyph), one text line high.
+void lock_mark(ImU32 colour) {
+  const float h = ImGui::GetTextLineHeight();
+  const ImVec2 p = ImGui::GetCursorScreenPos();
+  const float w = h * 0.62f;
+  ImDrawList* draw = ImGui::GetWindowDrawList();
+  const float body_top = p.y + h * 0.45f;
+  draw->AddRectFilled(ImVec2(p.x, body_top), ImVec2(p.x + w, p.y + h * 0.92f), colour, h * 0.08f);
+  const ImVec2 centre(p.x + w * 0.5f, body_top);
+  draw->PathArcTo(centre, w * 0.32f, IM_PI, 2 * IM_PI, 10);
+  draw->PathStroke(colour, 0, h * 0.1f);
+  ImGui::Dummy(ImVec2(w, h));
+}
+}  // namespace
+
+void field_label(const char* label, bool internal) {
+  if (internal) ImGui::TableSetBgColor(ImGuiTableBgTarget_RowBg1, palette().accent_soft);
+  ImGui::TextUnformatted(label);
+  if (!internal) return;
+  bool hovered = ImGui::IsItemHovered();
+  ImGui::SameLine(0, ImGui::GetStyle().ItemInnerSpacing.x);
+  lock_mark(palette().muted_text);
+  if (hovered || ImGui::IsItemHovered())
+    ImGui::SetTooltip("Internal: never in the client view or client exports");
+}
+
 void field_problem(const std::string& message) {
   ImGui::PushStyleColor(ImGuiCol_Text, palette().danger);
   ImGui::PushTextWrapPos(0.0f);
@@ -148,13 +175,7 @@ FieldEdit edit_field(const Engagement& e, T& draft, const Field<T>& f, FieldBuff
   ImGui::TableNextRow();
   ImGui::TableSetColumnIndex(0);
   ImGui::AlignTextToFramePadding();
-  if (f.internal) ImGui::PushStyleColor(ImGuiCol_Text, palette().warning);
-  ImGui::TextUnformatted(f.label);
-  if (f.internal) {
-    ImGui::PopStyleColor();
-    if (ImGui::IsItemHovered())
-      ImGui::SetTooltip("Internal: never in the client view or client exports");
-  }
+  field_label(f.label, f.internal);
   ImGui::TableSetColumnIndex(1);
   ImGui::PushID(f.key);
   if (read_only) {

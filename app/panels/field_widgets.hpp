@@ -41,6 +41,11 @@ bool pick_stakeholder(const char* label, const Engagement& e, Id& value, int sid
 // A milestone picker: (none) plus the milestones by date.
 bool pick_milestone(const char* label, const Engagement& e, Id& value);
 
+// A field's label in the first column of a two-column field table. An internal
+// field (never shown to the client) gets a lock mark after its label and a
+// tinted row, with a tooltip that says why; its text stays in the body colour.
+void field_label(const char* label, bool internal);
+
 // Shows `message` in the error colour, wrapped, under the field.
 void field_problem(const std::string& message);
 

@@ -22,6 +22,7 @@
 #include "rapport/recurrence.hpp"
 #include "rapport/validate.hpp"
 #include "theme.hpp"
+#include "timeline/item_drawing.hpp"  // text_on: the text colour that reads on a fill
 
 namespace rapport::app {
 
@@ -67,9 +68,12 @@ void heading(const char* kind, const std::string& name) {
   ImGui::PushStyleColor(ImGuiCol_Text, palette().muted_text);
   ImGui::TextUnformatted(kind);
   ImGui::PopStyleColor();
+  // The item's name is the inspector's heading.
+  ImGui::SetWindowFontScale(1.3f);
   ImGui::PushTextWrapPos(0.0f);
   ImGui::TextUnformatted(name.empty() ? "—" : name.c_str());
   ImGui::PopTextWrapPos();
+  ImGui::SetWindowFontScale(1.0f);
   ImGui::Separator();
 }
 
@@ -180,9 +184,11 @@ void draw_decision(PanelContext& ctx, const ChangeRequest& cr, Inspector::State&
   }
   ChangeRequestDecision& decision = s.decision;
   auto decide = [&](ChangeStatus status) { decision.decide(e, ctx.queue, cr, status, ctx.today); };
+  // The primary action: the ok colour with the text colour that reads on it.
   ImGui::PushStyleColor(ImGuiCol_Button, palette().ok);
+  ImGui::PushStyleColor(ImGuiCol_Text, text_on(palette().ok));
   if (ImGui::Button("Approve")) decide(ChangeStatus::Approved);
-  ImGui::PopStyleColor();
+  ImGui::PopStyleColor(2);
   ImGui::SameLine();
   if (ImGui::Button("Reject…")) decision.open_reject(cr);
   ImGui::SameLine();

@@ -10,6 +10,7 @@
 #include <optional>
 #include <variant>
 
+#include "panels/field_widgets.hpp"
 #include "rapport/commands.hpp"
 #include "rapport/fields.hpp"
 #include "rapport/recurrence.hpp"
@@ -31,9 +32,7 @@ void label_cell(const char* label, bool internal = false) {
   ImGui::TableNextRow();
   ImGui::TableSetColumnIndex(0);
   ImGui::AlignTextToFramePadding();
-  if (internal) ImGui::PushStyleColor(ImGuiCol_Text, palette().warning);
-  ImGui::TextUnformatted(label);
-  if (internal) ImGui::PopStyleColor();
+  field_label(label, internal);
   ImGui::TableSetColumnIndex(1);
   ImGui::SetNextItemWidth(-FLT_MIN);
 }

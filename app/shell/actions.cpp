@@ -62,6 +62,12 @@ void run_import_ics(App& a) { start_import(a, FilePurpose::ImportIcs, ".ics", "I
 void run_import_planner(App& a) {
   start_import(a, FilePurpose::ImportPlanner, ".planner", "Import plan");
 }
+void run_export_mspdi(App& a) {
+  start_export(a, FilePurpose::ExportMspdi, "-plan.xml", "Export MS Project plan");
+}
+void run_import_mspdi(App& a) {
+  start_import(a, FilePurpose::ImportMspdi, ".xml", "Import MS Project plan");
+}
 void run_quit(App& a) { a.request(PendingAction::Quit); }
 void run_undo(App& a) { a.doc.submit(intent::Undo{}); }
 void run_redo(App& a) { a.doc.submit(intent::Redo{}); }
@@ -139,6 +145,7 @@ const Action kActions[] = {
     {"File", "Export", "Client status report (HTML)…", nullptr, {}, {}, run_export_html},
     {"File", "Export", "Client status report (Markdown)…", nullptr, {}, {}, run_export_md},
     {"File", "Export", "Client status report (PDF)…", nullptr, {}, {}, run_export_pdf},
+    {"File", "Export", "MS Project plan (XML)…", nullptr, {}, {}, run_export_mspdi},
     {"File",
      "Export",
      "This table (CSV)…",
@@ -191,6 +198,7 @@ const Action kActions[] = {
     {"File", "Export", "Weekly update (Markdown)…", nullptr, {}, {}, run_export_update_md},
     {"File", "Import", "Calendar (.ics)…", nullptr, {}, {}, run_import_ics},
     {"File", "Import", "GNOME Planner plan (.planner)…", nullptr, {}, {}, run_import_planner},
+    {"File", "Import", "MS Project XML…", nullptr, {}, {}, run_import_mspdi},
     {"File", nullptr, "Quit", "Ctrl+Q", ctrl('Q'), {}, run_quit, nullptr, nullptr, nullptr, true},
     // Edit
     {"Edit",

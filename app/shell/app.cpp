@@ -120,20 +120,7 @@ void App::frame() {
   poll_file_job(*this);
   if (timeline_only) {
     // A picture of the timeline for a slide or a report: nothing else.
-    const ImGuiViewport* viewport = ImGui::GetMainViewport();
-    if (view.presentation) {
-      // For the client: the read-only timeline, no collapse arrows, no health marks.
-      ImGui::SetNextWindowPos(viewport->Pos);
-      ImGui::SetNextWindowSize(viewport->Size);
-      ImGui::Begin("TimelineArea", nullptr, kAreaFlags);
-      draw_client_timeline(*this);
-      ImGui::End();
-    } else {
-      Layout layout;
-      layout.timeline_pos = viewport->Pos;
-      layout.timeline_size = viewport->Size;
-      draw_timeline_area(*this, layout);
-    }
+    draw_timeline_picture(*this);
     apply();
     return;
   }
@@ -150,11 +137,17 @@ void App::frame() {
   // The work area is the viewport minus the main menu bar.
   const ImGuiViewport* viewport = ImGui::GetMainViewport();
   float status_h = ImGui::GetFrameHeight() + 2.0f * ImGui::GetStyle().FramePadding.y;
-  Layout layout = compute_layout(viewport->WorkPos, viewport->WorkSize, scale, status_h);
+  const float body_h = std::max(0.0f, viewport->WorkSize.y - status_h);
+  const float timeline_h = main_window.timeline_share > 0 ? main_window.timeline_share * body_h
+                                                          : timeline_default_height(*this, body_h);
+  Layout layout =
+      compute_layout(viewport->WorkPos, viewport->WorkSize, scale, status_h, timeline_h);
 
   draw_navigation(*this, layout);
   draw_timeline_area(*this, layout);
   draw_section_area(*this, layout);
+  if (auto chosen = draw_timeline_splitter(layout, scale))
+    main_window.timeline_share = *chosen > 0 && body_h > 0 ? *chosen / body_h : 0.0f;
   draw_status_bar(*this, layout);
   draw_dialogs(*this);
   if (main_window.show_imgui_demo) ImGui::ShowDemoWindow(&main_window.show_imgui_demo);
@@ -173,7 +166,7 @@ FrameRequest App::frame_request() const {
   FrameRequest r;
   r.theme = effective_theme();
   r.ui_scale = effective_ui_scale();
-  r.preferences = Preferences{main_window.theme, main_window.ui_scale};
+  r.preferences = Preferences{main_window.theme, main_window.ui_scale, main_window.timeline_share};
   r.title = window_title();
   r.wake_in_seconds = seconds_until_autosave(*this, monotonic_seconds());
   // Work on a worker thread (a file job, the health checks) ends without any

@@ -33,6 +33,7 @@
 #include "panels/quick_add_bar.hpp"
 #include "platform.hpp"
 #include "rapport/document.hpp"
+#include "rapport/import.hpp"
 #include "shell/screens.hpp"
 #include "theme.hpp"
 #include "timeline/timeline_view.hpp"
@@ -47,6 +48,9 @@ struct MainWindowState {
   Section section = Section::Overview;
   Theme theme = Theme::Light;
   float ui_scale = 1.0f;  // user's interface zoom on top of the monitor's content scale
+  // The timeline pane's share of the body's height, chosen with the splitter under it
+  // (remembered in settings); 0: fitted to its lanes (timeline_default_height()).
+  float timeline_share = 0.0f;
   bool show_about = false;
   bool show_imgui_demo = false;
   bool show_shortcuts = false;
@@ -74,8 +78,17 @@ enum class FilePurpose {
   ExportRecapMarkdown,  // the same as Markdown
   ExportRecapPdf,       // the same as a PDF
   ExportUpdate,         // the weekly update (.pdf, .md or .eml by the name), recorded as sent
+  ExportMspdi,          // MS Project XML
   ImportIcs,
-  ImportPlanner
+  ImportPlanner,
+  ImportMspdi
+};
+
+// An MS Project plan read and waiting in the preview dialog for the user to
+// choose what each task becomes (nothing is added until Import).
+struct MspdiPreview {
+  std::string path;
+  MspdiPlan plan;
 };
 
 // Every panel's and dialog's own state, kept across frames.
@@ -94,7 +107,9 @@ struct Panels {
   std::string pending_path;
   std::string recovery;  // a recovery file to offer, if any
   int pending_focus_weeks = 0;
-  ClientView client;  // the client view's page, timeline range and selection
+  ClientView client;     // the client view's page, timeline range and selection
+  TimelineView picture;  // the timeline PNG export's: read-only, with its legend
+  std::optional<MspdiPreview> mspdi_preview;
 };
 
 // Seconds on a monotonic clock, the same for the loop and the app's timers.
@@ -122,9 +137,10 @@ struct App {
   std::optional<Date> today_override;      // tests and screenshots pin "today"
   std::string error_title, error_message;  // shown in a dialog, then cleared
   bool screenshot_requested = false;       // F12: the runner saves the window as a PNG
-  bool timeline_only = false;            // draw only the timeline, filling the window (PNG export)
-  std::shared_ptr<FileJob> job;          // an open or save running off the UI thread
-  double last_autosave = -1.0;           // monotonic seconds of the last recovery write
+  bool timeline_only = false;  // draw only the timeline picture, filling the window (PNG export)
+  float timeline_only_height = 0;  // its content's height, as last drawn: the PNG is cropped to it
+  std::shared_ptr<FileJob> job;    // an open or save running off the UI thread
+  double last_autosave = -1.0;     // monotonic seconds of the last recovery write
   uint64_t autosaved_generation = 0;     // the document's generation the recovery file holds
   bool discard_unsaved_on_exit = false;  // "Don't save" then Quit: no recovery file either
 

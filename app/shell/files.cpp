@@ -356,6 +356,12 @@ void use_chosen_file(App& app, const std::string& path) {
     case FilePurpose::ImportPlanner:
       import_file(app, path, true);
       break;
+    case FilePurpose::ExportMspdi:
+      write_export(app, path, export_mspdi(e));
+      break;
+    case FilePurpose::ImportMspdi:
+      preview_mspdi(app, path);
+      break;
   }
 }
 
@@ -391,6 +397,51 @@ void import_file(App& app, const std::string& path, bool planner) {
                                  : import_ics(job->import_base, job->text, &job->warnings);
     job->done = true;
   }).detach();
+}
+
+void preview_mspdi(App& app, const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::string text;
+  in.seekg(0, std::ios::end);
+  const std::streamoff size = in.tellg();
+  if (!in || size < 0) {
+    show_error(app, "Could not import", "Rapport could not read “" + path + "”.");
+    return;
+  }
+  if (uintmax_t(size) > kMaxImportBytes) {
+    show_error(app, "Could not import",
+               file_name(path) + " is " + std::to_string(uintmax_t(size) >> 20) +
+                   " MB; MS Project files over " + std::to_string(kMaxImportBytes >> 20) +
+                   " MB are not imported.");
+    return;
+  }
+  in.seekg(0);
+  text.resize(size_t(size));
+  in.read(text.data(), size);
+  auto plan = read_mspdi(app.engagement(), text);
+  if (auto* error = std::get_if<ImportError>(&plan)) {
+    show_error(app, "Could not import", file_name(path) + ": " + error->message);
+    return;
+  }
+  app.panels.mspdi_preview = MspdiPreview{path, std::move(std::get<MspdiPlan>(plan))};
+}
+
+void import_mspdi_preview(App& app) {
+  if (!app.panels.mspdi_preview) return;
+  MspdiPreview preview = std::move(*app.panels.mspdi_preview);
+  app.panels.mspdi_preview.reset();
+  std::vector<std::string> warnings;
+  ImportResult result = mspdi_commands(app.engagement(), preview.plan, &warnings);
+  if (auto* error = std::get_if<ImportError>(&result)) {
+    show_error(app, "Could not import", file_name(preview.path) + ": " + error->message);
+    return;
+  }
+  auto& commands = std::get<std::vector<Command>>(result);
+  std::string label = "Import MS Project plan “" + file_name(preview.path) + "”";
+  std::string message = std::to_string(commands.size()) + " changes imported" +
+                        (warnings.empty() ? "." : "; " + warnings.front()) +
+                        " Undo takes them back.";
+  app.doc.submit(intent::Import{label, std::move(commands), message});
 }
 
 // [SECTION] Recent files --------------------------------------------------------------

@@ -76,6 +76,10 @@ void start_import(App& app, FilePurpose purpose, const char* extension, const ch
 // Does what the file dialog's answer was for.
 void use_chosen_file(App& app, const std::string& path);
 void import_file(App& app, const std::string& path, bool planner);
+// MS Project XML: the plan is read into the preview dialog (or an error shown);
+// import_mspdi_preview() submits the plan as the user left it, as one step.
+void preview_mspdi(App& app, const std::string& path);
+void import_mspdi_preview(App& app);
 
 // [SECTION] Recent files
 // The one update of the recent-files list: `path` first, no duplicates, at most

@@ -32,8 +32,13 @@ void draw_navigation(App& app, const Layout& layout) {
     ImDrawList* draw = ImGui::GetWindowDrawList();
     float text_y = row_start.y + (row_height - ImGui::GetTextLineHeight()) * 0.5f;
     float pad = ImGui::GetStyle().FramePadding.x;
-    draw->AddText(ImVec2(row_start.x + pad, text_y),
-                  selected ? palette().accent : ImGui::GetColorU32(ImGuiCol_Text), s.title);
+    // The selected row is marked by its tint and an accent bar; its title stays in
+    // the body colour, which reads on the tint in every theme.
+    if (selected)
+      draw->AddRectFilled(row_start,
+                          ImVec2(row_start.x + 3.0f * app.scale, row_start.y + row_height),
+                          palette().accent);
+    draw->AddText(ImVec2(row_start.x + pad, text_y), ImGui::GetColorU32(ImGuiCol_Text), s.title);
     if (size_t n = item_count(s, e); n > 0) {
       char count[24];
       std::snprintf(count, sizeof count, "%zu", n);

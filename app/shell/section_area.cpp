@@ -17,8 +17,14 @@ void heading(const App& app, const char* text) {
 }  // namespace
 
 void draw_section_area(App& app, const Layout& layout) {
+  // The inspector shows only while something is selected; otherwise the
+  // section takes its width too.
+  const bool inspecting = !app.view.selection.empty();
+  ImVec2 section_size = layout.section_size;
+  if (!inspecting)
+    section_size.x = layout.inspector_pos.x + layout.inspector_size.x - layout.section_pos.x;
   ImGui::SetNextWindowPos(layout.section_pos);
-  ImGui::SetNextWindowSize(layout.section_size);
+  ImGui::SetNextWindowSize(section_size);
   ImGui::Begin("SectionArea", nullptr, kAreaFlags);
   const Screen& s = screen(app.main_window.section);
   heading(app, s.title);
@@ -28,13 +34,15 @@ void draw_section_area(App& app, const Layout& layout) {
   ImGui::End();
 
   PanelContext ctx = app.context();
-  ImGui::SetNextWindowPos(layout.inspector_pos);
-  ImGui::SetNextWindowSize(layout.inspector_size);
-  ImGui::PushStyleColor(ImGuiCol_WindowBg, palette().panel);
-  ImGui::Begin("Inspector", nullptr, kAreaFlags & ~ImGuiWindowFlags_NoScrollbar);
-  app.panels.inspector.draw(ctx);
-  ImGui::End();
-  ImGui::PopStyleColor();
+  if (inspecting) {
+    ImGui::SetNextWindowPos(layout.inspector_pos);
+    ImGui::SetNextWindowSize(layout.inspector_size);
+    ImGui::PushStyleColor(ImGuiCol_WindowBg, palette().panel);
+    ImGui::Begin("Inspector", nullptr, kAreaFlags & ~ImGuiWindowFlags_NoScrollbar);
+    app.panels.inspector.draw(ctx);
+    ImGui::End();
+    ImGui::PopStyleColor();
+  }
 
   app.panels.find.draw(ctx);
   app.panels.quick_add.draw(ctx);

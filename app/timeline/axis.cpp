@@ -8,6 +8,8 @@
 #include <cstdio>
 #include <vector>
 
+#include "timeline/item_drawing.hpp"  // text_on
+
 namespace rapport::app {
 namespace {
 
@@ -371,7 +373,7 @@ void draw_axis(ImDrawList* draw, const TimelineFrame& f, const TimelinePalette& 
     ImVec2 size = ImGui::CalcTextSize("Today");
     draw->AddText(ImVec2((pill.min.x + pill.max.x - size.x) * 0.5f,
                          (pill.min.y + pill.max.y - size.y) * 0.5f),
-                  IM_COL32(255, 255, 255, 255), "Today");
+                  text_on(pal.today), "Today");
   }
 }
 

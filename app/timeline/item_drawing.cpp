@@ -10,6 +10,7 @@
 #include <cstdio>
 #include <vector>
 
+#include "rapport/state_pill.hpp"  // delta_text
 #include "timeline/label_layout.hpp"
 
 namespace rapport::app {
@@ -100,6 +101,18 @@ std::string label_of(const Engagement& e, LaneKind kind, const TimelineItem& it)
   return kind == LaneKind::ClientTasks && (it.flags & kOverdue) ? "! " + title : title;
 }
 
+// A translucent colour laid over an opaque background, as one opaque colour: bars
+// that carry text hide the grid lines under them instead of letting them through.
+ImU32 opaque_over(ImU32 fg, ImU32 bg) {
+  const float a = float((fg >> IM_COL32_A_SHIFT) & 0xFF) / 255.0f;
+  auto mix = [&](int shift) {
+    float f = float((fg >> shift) & 0xFF), b = float((bg >> shift) & 0xFF);
+    return ImU32(std::lround(f * a + b * (1 - a))) << shift;
+  };
+  return mix(IM_COL32_R_SHIFT) | mix(IM_COL32_G_SHIFT) | mix(IM_COL32_B_SHIFT) |
+         (ImU32(0xFF) << IM_COL32_A_SHIFT);
+}
+
 bool hovered(const ItemDrawContext& c, float x0, float y0, float x1, float y1) {
   return c.mouse_in_lanes && c.mouse.x >= x0 && c.mouse.x < x1 && c.mouse.y >= y0 && c.mouse.y < y1;
 }
@@ -186,7 +199,8 @@ void draw_blackout(ItemDrawContext& c, Extent x, Row r, bool selected) {
   const TimelinePalette& p = *c.pal;
   const float s = c.frame->scale;
   ImVec2 a(x.x0, r.y0 + 3 * s), b(x.x1, r.y1 - 3 * s);
-  c.draw->AddRectFilled(a, b, p.blackout, x.x1 - x.x0 < 12 * s ? 0.0f : 3 * s);
+  c.draw->AddRectFilled(a, b, opaque_over(p.blackout, p.canvas),
+                        x.x1 - x.x0 < 12 * s ? 0.0f : 3 * s);
   if (selected) c.draw->AddRect(a, b, p.selection, 3 * s, 0, 2.5f * s);
 }
 
@@ -217,10 +231,12 @@ void draw_task(ItemDrawContext& c, const TimelineItem& it, Extent x, Row r, bool
   auto status = TaskStatus(it.state);
   bool overdue = it.flags & kOverdue;
   const float round = x.x1 - x.x0 < 12 * s ? 0.0f : 3 * s;
-  ImU32 fill = overdue                         ? p.task_overdue
-               : status == TaskStatus::Done    ? p.task_done
-               : status == TaskStatus::Dropped ? with_alpha(p.muted_text, 0.35f)
-                                               : with_alpha(p.task, 0.75f);
+  // Solid, so grid lines never show through and its label reads on it.
+  ImU32 fill = opaque_over(overdue                         ? p.task_overdue
+                           : status == TaskStatus::Done    ? p.task_done
+                           : status == TaskStatus::Dropped ? with_alpha(p.muted_text, 0.35f)
+                                                           : p.task,
+                           p.canvas);
   c.draw->AddRectFilled(a, b, fill, round);
   if (status == TaskStatus::Dropped)
     c.draw->AddLine(ImVec2(a.x, (a.y + b.y) * 0.5f), ImVec2(b.x, (a.y + b.y) * 0.5f), p.text,
@@ -281,14 +297,14 @@ Extent label_obstacle(const TimelineFrame& f, LaneKind kind, const TimelineItem&
   return x;
 }
 
-// Text colour inside a bar: white on an open or overdue task's strong fill, the
-// lane's text colour on the pale ones.
+// Text colour inside a bar: white or near-black, whichever reads better on an open
+// or overdue task's strong fill; the lane's text colour on the pale ones.
 ImU32 inside_text_colour(const TimelinePalette& p, LaneKind kind, const TimelineItem& it) {
   if (kind == LaneKind::Boundaries) return p.blackout_text;
   if (kind == LaneKind::Meeting)
     return OccurrenceState(it.state) == OccurrenceState::Held ? text_on(p.meeting) : p.text;
-  if ((it.flags & kOverdue) || TaskStatus(it.state) == TaskStatus::Open)
-    return IM_COL32(255, 255, 255, 255);
+  if (it.flags & kOverdue) return text_on(p.task_overdue);
+  if (TaskStatus(it.state) == TaskStatus::Open) return text_on(p.task);
   return p.text;
 }
 
@@ -335,15 +351,6 @@ LabelLayoutParams label_params(const TimelineFrame& f, size_t rows) {
 }
 
 // [SECTION] Merging -------------------------------------------------------------
-
-// A run of items of one row waiting to be drawn: one item alone, or a merged block.
-struct Run {
-  bool active = false;
-  size_t first = 0;
-  size_t count = 0;
-  Extent x{};
-  double from = 0, to = 0;
-};
 
 // A meeting's label as room allows: "16:00 Weekly check-in", else "16:00", else nothing.
 std::string meeting_text(const ItemDrawContext& c, const TimelineLane& lane, const TimelineItem& it,
@@ -423,11 +430,7 @@ ImU32 text_on(ImU32 fill) {
   return white >= dark ? IM_COL32(255, 255, 255, 255) : IM_COL32(17, 24, 39, 255);
 }
 
-std::string slip_text(int days) {
-  // U+2212, the minus sign: the font has it, and it is as wide as the plus.
-  return (days < 0 ? std::string("\xE2\x88\x92") : std::string("+")) +
-         std::to_string(days < 0 ? -days : days) + " d";
-}
+std::string slip_text(int days) { return delta_text(days); }
 
 float lane_row_height(LaneKind kind) {
   switch (kind) {
@@ -467,132 +470,158 @@ void draw_single_item(ItemDrawContext& c, const TimelineLane& lane, const Timeli
                lane_background(*c.pal, c.dragged ? c.dragged->lane : 0));
 }
 
-void draw_lane_items(ItemDrawContext& c, const TimelineLane& lane, int lane_index, float y0,
-                     float row_h) {
+namespace {
+
+// A lane with more items in view than this many per pixel column is drawn by columns:
+// what starts in each few-pixel column is counted by binary search, not visited, and
+// neighbouring columns join into one "N items" mark, so the frame costs what the
+// pixels can show however many items there are.
+constexpr size_t kItemsPerColumn = 2;
+
+void runs_by_column(const ItemDrawContext& c, const TimelineLane& lane, size_t base,
+                    std::vector<LaneRun>& out) {
   const TimelineFrame& f = *c.frame;
-  const TimelinePalette& p = *c.pal;
-  const float s = f.scale;
-  const float gap = merge_px(f);
-  auto slice = lane.visible(f.visible_from(), f.visible_to());
-  const size_t base = slice.empty() ? 0 : size_t(slice.data() - lane.items.data());
-  c.stats->items_considered += slice.size();
-
-  // The runs of each row are collected first, then drawn: shapes, then the labels,
-  // which are laid out over the whole lane so none covers another.
-  Run runs[8];
-  const size_t rows = std::min<size_t>(lane.rows, 8);
-  std::vector<Run> done;
-  std::vector<int> done_row;
-
-  for (size_t k = 0; k < slice.size(); ++k) {
-    const TimelineItem& it = slice[k];
-    if (double(it.end.minutes) <= f.range.from || double(it.start.minutes) >= f.range.to) continue;
-    Extent x = extent_of(f, lane.kind, it, row_h);
-    Run& run = runs[std::min<size_t>(it.row, rows - 1)];
-    if (run.active) {
-      // Merge what is too small to draw alone, and what would cover its neighbour
-      // (overlapping markers; bars that did not fit the lane's sub-rows).
-      bool either_small = run.x.small || run.count > 1 || x.small;
-      bool touches = x.x0 < run.x.x1 || (either_small && x.x0 <= run.x.x1 + gap);
-      bool room = std::max(run.x.x1, x.x1) - run.x.x0 <= max_run_px(f) || x.x0 - run.x.x0 < gap;
-      if (touches && room) {
-        ++run.count;
-        run.x.x1 = std::max(run.x.x1, x.x1);
-        run.from = std::min(run.from, double(it.start.minutes));
-        run.to = std::max(run.to, double(it.end.minutes));
-        continue;
-      }
-      done.push_back(run);
-      done_row.push_back(int(&run - runs));
-    }
-    run = Run{true, base + k, 1, x, double(it.start.minutes), double(it.end.minutes)};
-  }
-  for (size_t r = 0; r < rows; ++r) {
-    if (!runs[r].active) continue;
-    done.push_back(runs[r]);
-    done_row.push_back(int(r));
-  }
-
-  auto row_at = [&](int r) { return Row{y0 + float(r) * row_h, y0 + float(r + 1) * row_h}; };
-  auto is_dragged = [&](const Run& run) {
-    return run.count == 1 && c.dragged && c.dragged->lane == lane_index &&
-           c.dragged->index == run.first;
-  };
-
-  // Shapes.
-  for (size_t k = 0; k < done.size(); ++k) {
-    const Run& run = done[k];
-    const Row r = row_at(done_row[k]);
-    if (run.count == 1) {
-      const TimelineItem& it = lane.items[run.first];
-      if (it.end.minutes <= f.range.from || it.start.minutes >= f.range.to)
-        ++c.stats->drawn_outside;
-      if (is_dragged(run)) {
-        // Its original place stays faintly visible while the preview moves.
-        c.draw->AddRect(ImVec2(run.x.x0, r.y0 + 4 * s), ImVec2(run.x.x1, r.y1 - 4 * s),
-                        with_alpha(p.text, 0.35f), 4 * s, 0, 1.5f * s);
-      } else {
-        draw_shape(c, lane.kind, it, run.x, r, is_selected(c.selection, lane, it), false);
-      }
-      ++c.stats->items_drawn;
-      if (hovered(c, run.x.x0 - 2 * s, r.y0, run.x.x1 + 2 * s, r.y1)) {
-        *c.hit = TimelineHit{TimelineHit::What::Item, lane_index, run.first, 1, 0, 0, done_row[k]};
-      }
+  const float cw = merge_px(f);
+  const float limit = max_run_px(f);
+  LaneRun run;
+  bool active = false;
+  size_t at = base;  // the first item not yet counted
+  for (float x = f.time_x0; x < f.time_x1 && at < lane.items.size(); x += cw) {
+    const double to = f.minute_at(x + cw);
+    const size_t next =
+        std::max(at, lane.first_starting_at_or_after(Instant{int64_t(std::ceil(to))}));
+    ++c.stats->items_considered;
+    if (next == at) {  // an empty column ends the mark
+      if (active) out.push_back(run);
+      active = false;
       continue;
     }
-    float x0 = run.x.x0, x1 = std::max(run.x.x1, run.x.x0 + 6 * s);
-    ImVec2 a(x0, r.y0 + 5 * s), b(x1, r.y1 - 5 * s);
-    c.draw->AddRectFilled(a, b, p.merged, x1 - x0 < 12 * s ? 0.0f : 3 * s);
-    char label[32];
-    std::snprintf(label, sizeof label, x1 - x0 > 70 * s ? "%zu items" : "%zu", run.count);
-    ImVec2 ts = ImGui::CalcTextSize(label);
-    if (ts.x + 6 * s < x1 - x0) {
-      c.draw->AddText(ImVec2((x0 + x1 - ts.x) * 0.5f, (a.y + b.y - ts.y) * 0.5f), p.merged_text,
-                      label);
+    if (active && x + cw - run.x0 > limit) {
+      out.push_back(run);
+      active = false;
     }
-    ++c.stats->merged_blocks;
-    c.stats->items_merged += run.count;
-    if (hovered(c, x0, r.y0, x1, r.y1)) {
-      *c.hit = TimelineHit{TimelineHit::What::Merged,
-                           lane_index,
-                           run.first,
-                           run.count,
-                           run.from,
-                           run.to,
-                           done_row[k]};
+    if (!active) {
+      run = LaneRun{at, 0, x, x + cw, true, f.minute_at(x), to, 0};
+      active = true;
     }
+    run.count += next - at;
+    run.x1 = x + cw;
+    run.to = to;
+    at = next;
+  }
+  if (active) out.push_back(run);
+  for (LaneRun& r : out) {
+    if (r.count == 1) {  // a lone item keeps its own shape
+      const TimelineItem& it = lane.items[r.first];
+      r.row = it.row;
+    } else {
+      r.row = -1;  // across all the lane's sub-rows
+    }
+  }
+}
+
+}  // namespace
+
+LanePlan plan_lane_items(ItemDrawContext& c, const TimelineLane& lane, int lane_index, float row_h,
+                         int label_rows) {
+  (void)lane_index;
+  const TimelineFrame& f = *c.frame;
+  const float s = f.scale;
+  const float gap = merge_px(f);
+  LanePlan plan;
+  const size_t rows = std::clamp<size_t>(lane.rows, 1, 8);
+  plan.rows = int(rows);
+  auto slice = lane.visible(f.visible_from(), f.visible_to());
+  const size_t base = slice.empty() ? 0 : size_t(slice.data() - lane.items.data());
+  const size_t columns = size_t(std::max(1.0f, (f.time_x1 - f.time_x0) / merge_px(f)));
+
+  if (slice.size() > kItemsPerColumn * columns) {
+    runs_by_column(c, lane, base, plan.runs);
+    for (LaneRun& r : plan.runs)
+      if (r.count == 1) {
+        Extent x = extent_of(f, lane.kind, lane.items[r.first], row_h);
+        r.x0 = x.x0;
+        r.x1 = x.x1;
+        r.row = std::min<int>(r.row, int(rows) - 1);
+      }
+  } else {
+    c.stats->items_considered += slice.size();
+    // The runs of each row are collected first, then drawn: shapes, then the labels,
+    // which are laid out over the whole lane so none covers another.
+    LaneRun runs[8];
+    bool active[8] = {};
+    for (size_t k = 0; k < slice.size(); ++k) {
+      const TimelineItem& it = slice[k];
+      if (double(it.end.minutes) <= f.range.from || double(it.start.minutes) >= f.range.to)
+        continue;
+      Extent x = extent_of(f, lane.kind, it, row_h);
+      const size_t r = std::min<size_t>(it.row, rows - 1);
+      LaneRun& run = runs[r];
+      if (active[r]) {
+        // Merge what is too small to draw alone, and what would cover its neighbour
+        // (overlapping markers; bars that did not fit the lane's sub-rows).
+        bool either_small = run.small || run.count > 1 || x.small;
+        bool touches = x.x0 < run.x1 || (either_small && x.x0 <= run.x1 + gap);
+        bool room = std::max(run.x1, x.x1) - run.x0 <= max_run_px(f) || x.x0 - run.x0 < gap;
+        if (touches && room) {
+          ++run.count;
+          run.x1 = std::max(run.x1, x.x1);
+          run.from = std::min(run.from, double(it.start.minutes));
+          run.to = std::max(run.to, double(it.end.minutes));
+          continue;
+        }
+        // A block stops where the next run begins: two blocks never overlap.
+        if (run.count > 1 && x.x0 < run.x1) run.x1 = std::max(run.x0 + 1 * s, x.x0 - 1 * s);
+        plan.runs.push_back(run);
+      }
+      run = LaneRun{
+          base + k, 1, x.x0, x.x1, x.small, double(it.start.minutes), double(it.end.minutes),
+          int(r)};
+      active[r] = true;
+    }
+    for (size_t r = 0; r < rows; ++r)
+      if (active[r]) plan.runs.push_back(runs[r]);
   }
 
   // Labels: every run is an obstacle; single items (not the one being dragged) bring
   // their title. Meetings bring their time and title at day and week zoom only.
+  const std::vector<LaneRun>& done = plan.runs;
+  auto is_dragged = [&](const LaneRun& run) {
+    return run.count == 1 && c.dragged && c.dragged->lane == lane_index &&
+           c.dragged->index == run.first;
+  };
   const bool meeting_labels =
       lane.kind == LaneKind::Meeting && f.px_per_day() >= kMeetingTextPxPerDay * s;
   std::optional<Pointer> pointer;
   if (lane.kind == LaneKind::Milestones) pointer = next_beyond(c, lane, base);
-  if ((lane.kind == LaneKind::Meeting && !meeting_labels) || (done.empty() && !pointer)) return;
-  const float fs = ImGui::GetFontSize();
-  const LabelLayoutParams params = label_params(f, rows);
+  if ((lane.kind == LaneKind::Meeting && !meeting_labels) || (done.empty() && !pointer))
+    return plan;
+  // Meetings fit their text to the room they have: no label rows for them.
+  const int extra = lane.kind == LaneKind::Meeting ? 0 : std::clamp(label_rows, 0, kMaxLabelRows);
+  LabelLayoutParams params = label_params(f, rows + size_t(extra));
+  params.shorten_rows = int(rows);
   std::vector<LabelItem> boxes(done.size());
-  std::vector<std::string> texts(done.size());
-  // A drifted milestone's gap ("+7 d") on the line joining baseline and current
-  // date, when it fits there (inside the milestone's own obstacle: no other label
-  // can be there); else after its title.
-  struct Slip {
-    size_t run;
-    std::string text;
-    float x, y;
-  };
-  std::vector<Slip> slips;
+  plan.texts.resize(done.size());
+  std::vector<std::string>& texts = plan.texts;
   for (size_t k = 0; k < done.size(); ++k) {
-    const Run& run = done[k];
-    Extent x = run.x;
-    if (run.count > 1) x.x1 = std::max(run.x.x1, run.x.x0 + 6 * s);
+    const LaneRun& run = done[k];
     LabelItem& box = boxes[k];
-    box.row = done_row[k];
-    box.x0 = x.x0;
-    box.x1 = x.x1;
-    if (run.count != 1 || is_dragged(run)) continue;
+    box.row = std::max(run.row, 0);
+    box.x0 = run.x0;
+    box.x1 = run.count > 1 ? std::max(run.x1, run.x0 + 6 * s) : run.x1;
+    if (run.count != 1 || is_dragged(run)) {
+      if (run.row < 0) {  // a column mark covers every sub-row of the lane
+        const LabelItem mark = box;
+        for (size_t r = 1; r < rows; ++r) {
+          LabelItem more = mark;
+          more.row = int(r);
+          boxes.push_back(more);
+        }
+      }
+      continue;
+    }
     const TimelineItem& it = lane.items[run.first];
+    Extent x{run.x0, run.x1, run.small};
     Extent ob = label_obstacle(f, lane.kind, it, x, c.today_minute);
     box.x0 = ob.x0;
     box.x1 = ob.x1;
@@ -604,8 +633,8 @@ void draw_lane_items(ItemDrawContext& c, const TimelineLane& lane, int lane_inde
       // As much as fits inside the block or before the next item of its row.
       float next = f.time_x1;
       for (size_t j = k + 1; j < done.size(); ++j)
-        if (done_row[j] == done_row[k] && done[j].x.x0 > x.x1) {
-          next = std::min(next, done[j].x.x0);
+        if (done[j].row == run.row && done[j].x0 > x.x1) {
+          next = std::min(next, done[j].x0);
           break;
         }
       float room = std::max(x.x1 - x.x0 - 2 * params.pad, next - x.x1 - 2 * params.gap);
@@ -614,6 +643,9 @@ void draw_lane_items(ItemDrawContext& c, const TimelineLane& lane, int lane_inde
       texts[k] = label_of(*c.engagement, lane.kind, it);
     }
     if (lane.kind == LaneKind::Milestones && (it.flags & kDrifted)) {
+      // A drifted milestone's gap ("+7 d") on the line joining baseline and current
+      // date, when it fits there (inside the milestone's own obstacle: no other label
+      // can be there); else after its title.
       const Milestone* m = c.engagement->milestones.find(it.id);
       int days = m ? m->current.days - m->baseline.days : 0;
       if (days != 0) {
@@ -624,9 +656,8 @@ void draw_lane_items(ItemDrawContext& c, const TimelineLane& lane, int lane_inde
         // Between the two diamonds, and on screen.
         float lo = std::max(std::min(gx, cx) + rad + 4 * s, f.time_x0 + 4 * s);
         float hi = std::min(std::max(gx, cx) - rad - 4 * s, f.time_x1 - 4 * s);
-        const Row r = row_at(done_row[k]);
         if (hi - lo >= w + 6 * s) {
-          slips.push_back(Slip{k, slip, (lo + hi - w) * 0.5f, (r.y0 + r.y1 - fs) * 0.5f});
+          plan.slips.push_back(LaneSlip{k, slip, (lo + hi - w) * 0.5f, run.row});
         } else {
           texts[k] = texts[k].empty() ? slip : texts[k] + "  " + slip;
         }
@@ -637,45 +668,118 @@ void draw_lane_items(ItemDrawContext& c, const TimelineLane& lane, int lane_inde
     box.has_bar = has_bar(lane.kind);
   }
   // The pointer past the right edge keeps its place; labels make room for it.
-  int pointer_row = 0;
   if (pointer) {
-    pointer_row = std::min<int>(lane.items[pointer->index].row, int(rows) - 1);
-    boxes.push_back(LabelItem{pointer_row, pointer->x0 - 3 * s, pointer->x1 + 3 * s, 0, false});
+    int row = std::min<int>(lane.items[pointer->index].row, int(rows) - 1);
+    plan.pointer = LanePointer{pointer->index, pointer->text, pointer->x0, pointer->x1, row};
+    boxes.push_back(LabelItem{row, pointer->x0 - 3 * s, pointer->x1 + 3 * s, 0, false});
   }
-  const std::vector<LabelPlacement> placed = layout_labels(boxes, params);
+  plan.placed = layout_labels(boxes, params);
+  plan.placed.resize(done.size());
+  for (size_t k = 0; k < done.size(); ++k)
+    if (plan.placed[k].where != LabelWhere::None && !texts[k].empty())
+      plan.rows = std::max(plan.rows, plan.placed[k].row + 1);
+  return plan;
+}
 
-  const ImU32 backing = lane_background(p, lane_index);
-  for (const Slip& slip : slips) {
-    c.draw->AddRectFilled(
-        ImVec2(slip.x - 3 * s, slip.y - 1 * s),
-        ImVec2(slip.x + ImGui::CalcTextSize(slip.text.c_str()).x + 3 * s, slip.y + fs + 1 * s),
-        backing, 3 * s);
-    c.draw->AddText(ImVec2(slip.x, slip.y), p.text, slip.text.c_str());
+void draw_lane_items(ItemDrawContext& c, const TimelineLane& lane, const LanePlan& plan,
+                     int lane_index, float y0, float row_h) {
+  const TimelineFrame& f = *c.frame;
+  const TimelinePalette& p = *c.pal;
+  const float s = f.scale;
+  const int own_rows = std::clamp<int>(lane.rows, 1, 8);
+  auto row_at = [&](int r) {
+    if (r < 0) return Row{y0, y0 + float(own_rows) * row_h};  // a column mark: every sub-row
+    return Row{y0 + float(r) * row_h, y0 + float(r + 1) * row_h};
+  };
+  auto is_dragged = [&](const LaneRun& run) {
+    return run.count == 1 && c.dragged && c.dragged->lane == lane_index &&
+           c.dragged->index == run.first;
+  };
+  const std::vector<LaneRun>& done = plan.runs;
+  // Text half out of the lanes' area (a lane scrolled half out of view) is left out,
+  // never drawn cut: the lane's items still show, and scrolling brings it back whole.
+  auto text_shows = [&](float y, float h) { return y >= f.axis_y1 && y + h <= f.lanes_y1; };
+
+  // Shapes.
+  for (const LaneRun& run : done) {
+    const Row r = row_at(run.row);
+    if (run.count == 1) {
+      const TimelineItem& it = lane.items[run.first];
+      if (it.end.minutes <= f.range.from || it.start.minutes >= f.range.to)
+        ++c.stats->drawn_outside;
+      if (is_dragged(run)) {
+        // Its original place stays faintly visible while the preview moves.
+        c.draw->AddRect(ImVec2(run.x0, r.y0 + 4 * s), ImVec2(run.x1, r.y1 - 4 * s),
+                        with_alpha(p.text, 0.35f), 4 * s, 0, 1.5f * s);
+      } else {
+        draw_shape(c, lane.kind, it, Extent{run.x0, run.x1, run.small}, r,
+                   is_selected(c.selection, lane, it), false);
+      }
+      ++c.stats->items_drawn;
+      if (hovered(c, run.x0 - 2 * s, r.y0, run.x1 + 2 * s, r.y1)) {
+        *c.hit = TimelineHit{TimelineHit::What::Item, lane_index, run.first, 1, 0, 0, run.row};
+      }
+      continue;
+    }
+    float x0 = run.x0, x1 = std::max(run.x1, run.x0 + 6 * s);
+    ImVec2 a(x0, r.y0 + 5 * s), b(x1, r.y1 - 5 * s);
+    c.draw->AddRectFilled(a, b, opaque_over(p.merged, lane_background(p, lane_index)),
+                          x1 - x0 < 12 * s ? 0.0f : 3 * s);
+    char label[32];
+    std::snprintf(label, sizeof label, x1 - x0 > 70 * s ? "%zu items" : "%zu", run.count);
+    ImVec2 ts = ImGui::CalcTextSize(label);
+    if (ts.x + 6 * s < x1 - x0 && text_shows((a.y + b.y - ts.y) * 0.5f, ts.y)) {
+      c.draw->AddText(ImVec2((x0 + x1 - ts.x) * 0.5f, (a.y + b.y - ts.y) * 0.5f), p.merged_text,
+                      label);
+    }
+    ++c.stats->merged_blocks;
+    c.stats->items_merged += run.count;
+    if (hovered(c, x0, r.y0, x1, r.y1)) {
+      *c.hit =
+          TimelineHit{TimelineHit::What::Merged, lane_index, run.first, run.count, run.from, run.to,
+                      std::max(run.row, 0)};
+    }
   }
-  for (size_t k = 0; k < done.size(); ++k) {
-    const LabelPlacement& at = placed[k];
-    if (at.where == LabelWhere::None || texts[k].empty()) continue;
-    const TimelineItem& it = lane.items[done[k].first];
-    const bool inside = label_inside(lane.kind, at, done_row[k], done[k].x);
+
+  if (plan.placed.empty() && !plan.pointer) return;
+  const float fs = ImGui::GetFontSize();
+  const ImU32 backing = lane_background(p, lane_index);
+  for (const LaneSlip& slip : plan.slips) {
+    const Row r = row_at(slip.row);
+    const float y = (r.y0 + r.y1 - fs) * 0.5f;
+    if (!text_shows(y, fs)) continue;
+    c.draw->AddRectFilled(
+        ImVec2(slip.x - 3 * s, y - 1 * s),
+        ImVec2(slip.x + ImGui::CalcTextSize(slip.text.c_str()).x + 3 * s, y + fs + 1 * s), backing,
+        3 * s);
+    c.draw->AddText(ImVec2(slip.x, y), p.text, slip.text.c_str());
+  }
+  for (size_t k = 0; k < plan.placed.size() && k < done.size(); ++k) {
+    const LabelPlacement& at = plan.placed[k];
+    if (at.where == LabelWhere::None || plan.texts[k].empty()) continue;
+    const LaneRun& run = done[k];
+    const TimelineItem& it = lane.items[run.first];
+    const bool inside = label_inside(lane.kind, at, run.row, Extent{run.x0, run.x1, run.small});
     const Row r = row_at(at.row);
     const float y = (r.y0 + r.y1 - fs) * 0.5f;
-    draw_label(c, lane.kind, it, texts[k], at, inside, y, backing);
+    if (!text_shows(y, fs)) continue;
+    draw_label(c, lane.kind, it, plan.texts[k], at, inside, y, backing);
     // A label away from its item shows the item's tooltip too.
     if (!inside && hovered(c, at.x0, y, at.x1, y + fs))
-      *c.hit =
-          TimelineHit{TimelineHit::What::Item, lane_index, done[k].first, 1, 0, 0, done_row[k]};
+      *c.hit = TimelineHit{TimelineHit::What::Item, lane_index, run.first, 1, 0, 0, run.row};
   }
-  if (pointer) {
-    const Row r = row_at(pointer_row);
+  if (plan.pointer) {
+    const LanePointer& ptr = *plan.pointer;
+    const Row r = row_at(ptr.row);
     const float y = (r.y0 + r.y1 - fs) * 0.5f;
+    if (!text_shows(y, fs)) return;
     std::string shown = shorten_to_width(
-        pointer->text, pointer->x1 - pointer->x0 - 16 * s,
+        ptr.text, ptr.x1 - ptr.x0 - 16 * s,
         [](std::string_view t) { return ImGui::CalcTextSize(t.data(), t.data() + t.size()).x; });
     if (!shown.empty()) {
-      draw_pointer(c, *pointer, shown, y, backing);
-      if (hovered(c, pointer->x0, y, pointer->x1, y + fs))
-        *c.hit =
-            TimelineHit{TimelineHit::What::Item, lane_index, pointer->index, 1, 0, 0, pointer_row};
+      draw_pointer(c, Pointer{ptr.index, ptr.text, ptr.x0, ptr.x1}, shown, y, backing);
+      if (hovered(c, ptr.x0, y, ptr.x1, y + fs))
+        *c.hit = TimelineHit{TimelineHit::What::Item, lane_index, ptr.index, 1, 0, 0, ptr.row};
     }
   }
 }

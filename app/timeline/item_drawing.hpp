@@ -10,9 +10,11 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "rapport/model.hpp"
 #include "rapport/timeline_index.hpp"
+#include "timeline/label_layout.hpp"
 #include "timeline/timeline_frame.hpp"
 #include "timeline/timeline_hit.hpp"
 #include "timeline/timeline_palette.hpp"
@@ -43,8 +45,46 @@ struct ItemDrawContext {
 // Row height of a lane kind, before scaling.
 float lane_row_height(LaneKind kind);
 
-void draw_lane_items(ItemDrawContext& c, const TimelineLane& lane, int lane_index, float y0,
-                     float row_h);
+// What one lane will draw this frame, worked out before it is placed vertically:
+// its runs (an item alone or a merged block, per sub-row) and where their labels go.
+// A lane whose labels do not fit its own sub-rows gets label rows under them, up to
+// `kMaxLabelRows`; only then are labels shortened with "…".
+struct LaneRun {
+  size_t first = 0;  // the (first) item in the lane
+  size_t count = 0;  // 1: drawn alone; more: a merged "N items" block
+  float x0 = 0, x1 = 0;
+  bool small = false;  // its true width is below the merge threshold
+  double from = 0, to = 0;
+  int row = 0;
+};
+struct LaneSlip {  // a drifted milestone's "+7 d" on the line to its baseline
+  size_t run = 0;
+  std::string text;
+  float x = 0;
+  int row = 0;
+};
+struct LanePointer {  // "Beta, 22 Jan →" at the right edge
+  size_t index = 0;
+  std::string text;
+  float x0 = 0, x1 = 0;
+  int row = 0;
+};
+struct LanePlan {
+  std::vector<LaneRun> runs;
+  std::vector<std::string> texts;      // per run; empty: no label
+  std::vector<LabelPlacement> placed;  // per run
+  std::vector<LaneSlip> slips;
+  std::optional<LanePointer> pointer;
+  int rows = 1;  // sub-rows to draw: the lane's own and the label rows it needs
+};
+
+inline constexpr int kMaxLabelRows = 3;
+
+// `label_rows`: how many rows beyond the lane's own its labels may take.
+LanePlan plan_lane_items(ItemDrawContext& c, const TimelineLane& lane, int lane_index, float row_h,
+                         int label_rows);
+void draw_lane_items(ItemDrawContext& c, const TimelineLane& lane, const LanePlan& plan,
+                     int lane_index, float y0, float row_h);
 
 // Meetings carry their time and title ("16:00 Weekly check-in") from this many
 // logical pixels per day on: day and week zoom. Coarser, they are marks.

@@ -117,7 +117,8 @@ std::vector<LabelPlacement> layout_labels(std::span<const LabelItem> items,
     // right, or on another sub-row.
     float best_room = inside_room, best_x0 = bar0 + p.pad;
     int best_row = row;
-    for (int r = 0; r < rows; ++r) {
+    const int shorten_rows = p.shorten_rows > 0 ? std::min(p.shorten_rows, rows) : rows;
+    for (int r = 0; r < shorten_rows; ++r) {
       for (float a : {right0, std::max(it.x0, p.view_x0 + p.pad)}) {
         if (r == row && a != right0) continue;
         float room = space[size_t(r)].room_end(a, p.view_x1, p.gap, i) - a;

@@ -33,6 +33,9 @@ struct LabelLayoutParams {
   float pad = 5;         // inside a bar: room left and right of the text
   float gap = 5;         // between an item and its label, and around every label
   float min_width = 24;  // a shortened label narrower than this is left out
+  // Shortened labels stay in the first `shorten_rows` sub-rows (0: any): rows beyond
+  // are label rows a lane grows only for whole labels.
+  int shorten_rows = 0;
 };
 
 enum class LabelWhere { None, Inside, Right, OtherRow, Shortened };

@@ -99,7 +99,13 @@ void TimelineView::update_drag(const TimelineIndex& index) {
                 movable(index.lanes()[size_t(drag_.press.lane)].kind);
     drag_.kind = item ? TimelineDrag::Kind::Item : TimelineDrag::Kind::Pan;
   }
-  if (drag_.kind == TimelineDrag::Kind::Pan) {
+  if (drag_.kind == TimelineDrag::Kind::Scrollbar) {
+    // The thumb follows the mouse: its travel is the track less the thumb.
+    Scrollbar bar = scrollbar();
+    float travel = (bar.track_max.y - bar.track_min.y) - (bar.thumb_max.y - bar.thumb_min.y);
+    float range = content_h_ - (frame_.lanes_y1 - frame_.axis_y1) + 20 * frame_.scale;
+    if (travel > 0) scroll_ = drag_.press_scroll + dy * range / travel;
+  } else if (drag_.kind == TimelineDrag::Kind::Pan) {
     double shift = -double(dx) / frame_.px_per_minute;
     zoom_to_range(range_, drag_.press_range.from + shift, drag_.press_range.to + shift);
     scroll_ = drag_.press_scroll - dy;
@@ -150,6 +156,18 @@ void TimelineView::handle_mouse(const Engagement& e, const TimelineIndex& index,
   const bool in_time = m.x >= f.time_x0 && m.y >= f.axis_y1;
 
   if (canvas_hovered && ImGui::IsMouseClicked(0)) {
+    if (Scrollbar bar = scrollbar();
+        bar.shown() && ImGui::IsMouseHoveringRect(bar.track_min, bar.track_max)) {
+      // On the track but off the thumb: the thumb jumps there, then follows the mouse.
+      if (m.y < bar.thumb_min.y || m.y > bar.thumb_max.y) {
+        float travel = (bar.track_max.y - bar.track_min.y) - (bar.thumb_max.y - bar.thumb_min.y);
+        float range = content_h_ - (f.lanes_y1 - f.axis_y1) + 20 * f.scale;
+        float top = m.y - (bar.thumb_max.y - bar.thumb_min.y) * 0.5f - bar.track_min.y;
+        if (travel > 0) scroll_ = std::clamp(top / travel, 0.0f, 1.0f) * range;
+      }
+      drag_ = TimelineDrag{TimelineDrag::Kind::Scrollbar, TimelineHit{}, m, range_, scroll_, 0};
+      return;
+    }
     int lane = lane_at(m.y);
     if (in_header) {
       if (lane >= 0 && !read_only_)

@@ -2,6 +2,7 @@
 //   Frame   - the per-frame context and the lane layout
 //   Draw    - TimelineView::draw(), the order of layers
 //   Headers - the fixed lane headers on the left, collapsible
+//   Scroll  - the lanes' scrollbar, the pane height that fits them
 //   Impact  - lines from an approved change request to the milestones it moved
 //   Views   - fit, today, reveal, collapsed lanes
 //
@@ -64,12 +65,13 @@ void TimelineView::compute_frame(ImVec2 canvas_min, ImVec2 canvas_max, const Tim
   float visible_h = f.lanes_y1 - f.axis_y1;
   auto lane_height = [&](const LaneLayout& l, const TimelineLane& lane) {
     if (l.hidden) return 0.0f;
-    return l.collapsed ? kCollapsedHeight * s : float(lane.rows) * l.row_h + 2 * kLanePad * s;
+    return l.collapsed ? kCollapsedHeight * s : float(l.rows) * l.row_h + 2 * kLanePad * s;
   };
   float total = 0;
   for (size_t i = 0; i < lanes.size(); ++i) {
     LaneLayout& l = layout_[i];
     l.collapsed = !read_only_ && collapsed(lanes[i]);
+    l.rows = std::max<int>(l.rows, lanes[i].rows);
     l.row_h = lane_row_height(lanes[i].kind) * s;
     l.hidden = read_only_ && !has_items_between(lanes[i], range_.from, range_.to);
     total += lane_height(l, lanes[i]);
@@ -81,7 +83,7 @@ void TimelineView::compute_frame(ImVec2 canvas_min, ImVec2 canvas_max, const Tim
     for (size_t i = 0; i < lanes.size(); ++i)
       if (!layout_[i].hidden) {
         pads += 2 * kLanePad * s;
-        rows += layout_[i].row_h * float(lanes[i].rows);  // every sub-row shrinks
+        rows += layout_[i].row_h * float(layout_[i].rows);  // every sub-row shrinks
       }
     float factor = rows > 0 ? std::max(0.0f, visible_h - pads) / rows : 1.0f;
     total = 0;
@@ -189,6 +191,44 @@ void TimelineView::draw(const Engagement& e, const TimelineIndex& index, ViewSta
   stats_ = TimelineStats{};
   hover_ = TimelineHit{};
 
+  // What each lane draws, and so how many label rows it needs, before the lanes are
+  // stacked: a lane whose labels need rows gets them this frame.
+  ImGuiIO& io = ImGui::GetIO();
+  ItemDrawContext ctx;
+  ctx.draw = draw;
+  ctx.frame = &f;
+  ctx.pal = &pal;
+  ctx.engagement = &e;
+  ctx.selection = view.selection;
+  ctx.mouse = io.MousePos;
+  ctx.mouse_in_lanes = canvas_hovered && io.MousePos.x >= f.time_x0 && io.MousePos.y >= f.axis_y1;
+  ctx.hit = &hover_;
+  ctx.stats = &stats_;
+  ctx.today_minute = double(days_.start(today).minutes);
+  ctx.time_zone = &index.time_zone();
+  if (drag_.kind == TimelineDrag::Kind::Item)
+    ctx.dragged = DraggedItem{drag_.press.lane, drag_.press.index};
+  plans_.resize(index.lanes().size());
+  for (int pass = 0; pass < 2; ++pass) {
+    bool changed = false;
+    for (size_t i = 0; i < index.lanes().size(); ++i) {
+      LaneLayout& g = layout_[i];
+      const TimelineLane& lane = index.lanes()[i];
+      // Lanes out of the visible height are not planned (a frame costs what is
+      // visible): they keep the rows they had when last in view.
+      if (g.hidden || g.collapsed || g.y1 < frame_.axis_y1 || g.y0 > frame_.lanes_y1) {
+        plans_[i] = LanePlan{};
+        continue;
+      }
+      plans_[i] = plan_lane_items(ctx, lane, int(i), g.row_h, kMaxLabelRows);
+      const int rows = std::max<int>(lane.rows, plans_[i].rows);
+      changed |= rows != g.rows;
+      g.rows = rows;
+    }
+    if (!changed) break;
+    compute_frame(p0, p1, index);
+    ctx.stats->items_considered = 0;
+  }
   draw->AddRectFilled(p0, p1, pal.canvas);
   // Lanes: backgrounds, shading, items, clipped to the time area below the axis.
   const float lanes_y1 = f.lanes_y1;
@@ -206,28 +246,13 @@ void TimelineView::draw(const Engagement& e, const TimelineIndex& index, ViewSta
   draw_grid(draw, f, pal, days_, f.axis_y1, lanes_y1);
   draw_today(draw, f, pal, days_, today, f.axis_y1, lanes_y1);
 
-  ImGuiIO& io = ImGui::GetIO();
-  ItemDrawContext ctx;
-  ctx.draw = draw;
-  ctx.frame = &f;
-  ctx.pal = &pal;
-  ctx.engagement = &e;
-  ctx.selection = view.selection;
-  ctx.mouse = io.MousePos;
-  ctx.mouse_in_lanes = canvas_hovered && io.MousePos.x >= f.time_x0 && io.MousePos.y >= f.axis_y1;
-  ctx.hit = &hover_;
-  ctx.stats = &stats_;
-  ctx.today_minute = double(days_.start(today).minutes);
-  ctx.time_zone = &index.time_zone();
-  if (drag_.kind == TimelineDrag::Kind::Item)
-    ctx.dragged = DraggedItem{drag_.press.lane, drag_.press.index};
   for (size_t i = 0; i < lanes.size(); ++i) {
     const LaneLayout& g = layout_[i];
     if (g.hidden || g.y1 < f.axis_y1 || g.y0 > lanes_y1) continue;  // culled: not visible
     ++stats_.lanes_drawn;
     draw->AddLine(ImVec2(f.time_x0, g.y1 - 0.5f), ImVec2(f.time_x1, g.y1 - 0.5f), pal.grid);
     if (g.collapsed) continue;
-    draw_lane_items(ctx, lanes[i], int(i), g.y0 + kLanePad * s, g.row_h);
+    draw_lane_items(ctx, lanes[i], plans_[i], int(i), g.y0 + kLanePad * s, g.row_h);
   }
   draw_impact_lines(draw, e, index, view);
 
@@ -259,7 +284,7 @@ void TimelineView::draw(const Engagement& e, const TimelineIndex& index, ViewSta
       ImVec2 a(x, c.y - g.row_h * 0.5f - ts.y - 8 * s);
       draw->AddRectFilled(a, ImVec2(a.x + ts.x + 10 * s, a.y + ts.y + 6 * s), pal.drag_preview,
                           4 * s);
-      draw->AddText(ImVec2(a.x + 5 * s, a.y + 3 * s), IM_COL32(255, 255, 255, 255), when.c_str());
+      draw->AddText(ImVec2(a.x + 5 * s, a.y + 3 * s), text_on(pal.drag_preview), when.c_str());
     }
   }
   draw->PopClipRect();
@@ -279,9 +304,20 @@ void TimelineView::draw(const Engagement& e, const TimelineIndex& index, ViewSta
                 legend_width(f.time_x1 - f.time_x0, s), pal);
   }
 
+  if (Scrollbar bar = scrollbar(); bar.shown()) {
+    const bool active = drag_.kind == TimelineDrag::Kind::Scrollbar;
+    const bool over = canvas_hovered && ImGui::IsMouseHoveringRect(bar.track_min, bar.track_max);
+    draw->AddRectFilled(bar.track_min, bar.track_max, with_alpha(pal.header_bg, 0.85f), 4 * s);
+    draw->AddRectFilled(bar.thumb_min, bar.thumb_max,
+                        with_alpha(pal.muted_text, active ? 0.9f
+                                                   : over ? 0.75f
+                                                          : 0.55f),
+                        3 * s);
+  }
+
   // Hover tooltip (not while dragging: the preview says enough).
   if (drag_.kind != TimelineDrag::Kind::Item && drag_.kind != TimelineDrag::Kind::Pan &&
-      canvas_hovered) {
+      drag_.kind != TimelineDrag::Kind::Scrollbar && canvas_hovered) {
     if (hover_.what == TimelineHit::What::Item) {
       const TimelineLane& lane = lanes[size_t(hover_.lane)];
       ImGui::BeginTooltip();
@@ -300,6 +336,40 @@ void TimelineView::draw(const Engagement& e, const TimelineIndex& index, ViewSta
   // Gestures and menus (none when read-only: the client's copy makes no commands).
   handle_mouse(e, index, view, commands, today, canvas_hovered);
   if (!read_only_) draw_popups(e, index, view, commands, today);
+}
+
+// [SECTION] Scroll --------------------------------------------------------------
+
+TimelineView::Scrollbar TimelineView::scrollbar() const {
+  const TimelineFrame& f = frame_;
+  const float visible_h = f.lanes_y1 - f.axis_y1;
+  if (content_h_ <= visible_h + 0.5f || visible_h <= 0) return {};
+  const float s = f.scale;
+  Scrollbar b;
+  b.track_min = ImVec2(f.time_x1 - 11 * s, f.axis_y1 + 2 * s);
+  b.track_max = ImVec2(f.time_x1 - 2 * s, f.lanes_y1 - 2 * s);
+  const float track_h = b.track_max.y - b.track_min.y;
+  const float range = std::max(1.0f, content_h_ - visible_h + 20 * s);  // scroll_'s range
+  const float thumb_h = std::max(24 * s, track_h * visible_h / (content_h_ + 20 * s));
+  const float top = b.track_min.y + (track_h - thumb_h) * std::clamp(scroll_ / range, 0.0f, 1.0f);
+  b.thumb_min = ImVec2(b.track_min.x + 2 * s, top);
+  b.thumb_max = ImVec2(b.track_max.x - 1 * s, top + thumb_h);
+  return b;
+}
+
+float TimelineView::fitted_height(float at_most) const {
+  const TimelineFrame& f = frame_;
+  const float s = f.scale;
+  float h = f.axis_y1 - f.canvas_min.y + legend_h_;
+  const float all = h + content_h_ + 8 * s;
+  if (all <= at_most) return all;
+  for (const LaneLayout& l : layout_) {
+    const float lane_h = l.y1 - l.y0;
+    if (h + lane_h > at_most) break;
+    h += lane_h;
+  }
+  // Not even the first lane fits: as much as there is room for (it scrolls).
+  return h > f.axis_y1 - f.canvas_min.y + legend_h_ ? h : std::min(at_most, all);
 }
 
 // [SECTION] Headers -------------------------------------------------------------

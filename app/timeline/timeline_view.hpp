@@ -19,6 +19,7 @@
 #include "panels/change_request_decision.hpp"
 #include "panels/occurrence_cancel.hpp"
 #include "rapport/timeline_index.hpp"
+#include "timeline/item_drawing.hpp"
 #include "timeline/local_days.hpp"
 #include "timeline/timeline_frame.hpp"
 #include "timeline/timeline_hit.hpp"
@@ -32,13 +33,14 @@ struct LaneLayout {
   float y0 = 0;
   float y1 = 0;
   float row_h = 0;
+  int rows = 1;  // sub-rows drawn: the lane's own and the label rows its labels need
   bool collapsed = false;
   bool hidden = false;  // read-only: nothing in the visible range, no height
 };
 
 // A drag in progress: a pan, or a milestone / occurrence being rescheduled.
 struct TimelineDrag {
-  enum class Kind { None, Pending, Pan, Item, Cancelled };
+  enum class Kind { None, Pending, Pan, Item, Scrollbar, Cancelled };
   Kind kind = Kind::None;
   TimelineHit press;  // what was under the mouse at the press
   ImVec2 press_mouse;
@@ -72,6 +74,18 @@ class TimelineView {
   bool collapsed(const TimelineLane& lane) const;
   void set_collapsed(const TimelineLane& lane, bool collapsed);
   float scroll() const { return scroll_; }
+  void set_scroll(float scroll) { scroll_ = scroll; }
+  // The lanes' scrollbar, when they do not fit the height: its track and thumb (empty
+  // rectangles when there is none).
+  struct Scrollbar {
+    ImVec2 track_min, track_max, thumb_min, thumb_max;
+    bool shown() const { return track_max.y > track_min.y; }
+  };
+  Scrollbar scrollbar() const;
+  // The pane height (the canvas's, add the window's padding) that shows the axis and
+  // every lane as last drawn, or, when they do not all fit in `at_most`, the lanes that
+  // fit whole: no lane is cut through, the rest scroll.
+  float fitted_height(float at_most) const;
   // Read-only (the client view): no drags that move items, no menus, no adds,
   // no collapse arrows; lanes with nothing in the visible range are left out
   // and the others share the height. Pan, zoom, hover and click still work.
@@ -124,6 +138,7 @@ class TimelineView {
   TimelineStats stats_;
   TimelineHit hover_;
   std::vector<LaneLayout> layout_;
+  std::vector<LanePlan> plans_;  // this frame's, per lane (empty when not drawn)
   LocalDays days_;
   Target menu_target_;
   ChangeRequestDecision decision_;  // the same decision and reject dialog as the inspector's

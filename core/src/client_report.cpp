@@ -14,6 +14,7 @@
 #include "rapport/export.hpp"
 #include "rapport/fields.hpp"
 #include "rapport/recurrence.hpp"
+#include "rapport/state_pill.hpp"
 #include "rapport/weekly_update.hpp"
 
 namespace rapport {
@@ -31,6 +32,48 @@ std::string shift_text(int days) {
   int weeks = days % 7 == 0 ? days / 7 : 0;
   if (weeks) return fmt::format("{:+d} week{}", weeks, std::abs(weeks) == 1 ? "" : "s");
   return fmt::format("{:+d} day{}", days, std::abs(days) == 1 ? "" : "s");
+}
+
+std::string delta_text(int days) {
+  if (days == 0) return "on plan";
+  // U+2212, the minus sign: as wide as the plus, so columns of slips line up.
+  return fmt::format("{}{} d", days < 0 ? "\xE2\x88\x92" : "+", std::abs(days));
+}
+
+StatePill state_pill(const Milestone& m, Date as_of) {
+  if (m.status == MilestoneStatus::Done) return {"done", Tone::Good};
+  if (m.status == MilestoneStatus::Missed) return {"missed", Tone::Late};
+  if (m.current < as_of)
+    return {fmt::format("overdue {} d", as_of.days - m.current.days), Tone::Late};
+  if (m.current > m.baseline)
+    return {"moved " + delta_text(m.current.days - m.baseline.days), Tone::Warn};
+  return {to_string(m.status), Tone::Plain};
+}
+
+StatePill state_pill(const ClientTask& t, Date as_of) {
+  if (t.status == TaskStatus::Done) return {"done", Tone::Good};
+  if (t.status == TaskStatus::Dropped) return {"dropped", Tone::Muted};
+  int left = t.due.days - as_of.days;
+  if (left < 0) return {fmt::format("overdue {} d", -left), Tone::Late};
+  if (left == 0) return {"due today", Tone::Warn};
+  if (left <= 7) return {fmt::format("due in {} d", left), Tone::Warn};
+  return {"open", Tone::Plain};
+}
+
+StatePill state_pill(const ChangeRequest& c, Date as_of) {
+  switch (c.status) {
+    case ChangeStatus::Proposed: {
+      int days = as_of.days - c.requested_on.days;
+      return {days > 0 ? fmt::format("waiting {} d", days) : std::string("waiting"), Tone::Warn};
+    }
+    case ChangeStatus::Deferred:
+      return {"deferred", Tone::Warn};
+    case ChangeStatus::Approved:
+      return {"approved", Tone::Good};
+    case ChangeStatus::Rejected:
+      return {"rejected", Tone::Muted};  // resolved, not late
+  }
+  return {to_string(c.status), Tone::Plain};
 }
 
 namespace {
@@ -54,12 +97,7 @@ std::string stakeholder(const Engagement& e, Id id) {
 
 // [SECTION] Content -----------------------------------------------------------
 
-Tone milestone_tone(const Milestone& m, Date as_of) {
-  if (m.status == MilestoneStatus::Done) return Tone::Good;
-  if (m.status == MilestoneStatus::Missed || m.current < as_of) return Tone::Late;
-  if (m.current > m.baseline) return Tone::Warn;
-  return Tone::Plain;
-}
+Tone milestone_tone(const Milestone& m, Date as_of) { return state_pill(m, as_of).tone; }
 
 ReportSection summary(const Engagement& e, Date as_of, Date since) {
   ReportSection s{"summary", "Summary"};
@@ -123,8 +161,10 @@ ReportSection milestones(const Engagement& e, Date as_of) {
     int shift = m->current.days - m->baseline.days;
     s.rows.push_back({ReportCell{m->title, Tone::Plain, m->description},
                       ReportCell{date_text(m->baseline)}, ReportCell{date_text(m->current)},
-                      ReportCell{shift_text(shift), shift > 0 ? Tone::Warn : Tone::Muted},
-                      ReportCell{to_string(m->status), milestone_tone(*m, as_of)}});
+                      ReportCell{shift_text(shift), shift > 0 ? Tone::Warn : Tone::Muted}, [&] {
+                        StatePill p = state_pill(*m, as_of);
+                        return ReportCell{p.text, p.tone};
+                      }()});
   }
   s.empty = "No milestones yet.";
   return s;
@@ -196,9 +236,7 @@ ReportSection client_tasks(const Engagement& e, Date as_of) {
     const Milestone* m = e.milestones.find(t->milestone);
     s.rows.push_back({ReportCell{t->title}, ReportCell{stakeholder(e, t->owner)},
                       ReportCell{date_text(t->due), late ? Tone::Late : Tone::Plain,
-                                 late ? fmt::format("overdue by {} day{}", as_of.days - t->due.days,
-                                                    as_of.days - t->due.days == 1 ? "" : "s")
-                                      : ""},
+                                 late ? state_pill(*t, as_of).text : ""},
                       ReportCell{m ? m->title : ""}});
   }
   s.empty = "Nothing open on your side. Thank you!";
@@ -230,14 +268,13 @@ ReportSection change_requests(const Engagement& e, Date as_of, Date since, Repor
     for (const MilestoneImpact& m : c.impacts)
       if (const Milestone* ms = e.milestones.find(m.milestone))
         join(impact, ", ", fmt::format("{} {}", ms->title, shift_text(m.days)));
-    std::string decision = to_string(c.status);
+    const StatePill pill = state_pill(c, as_of);
+    std::string decision = pill.text;
     if (c.decided_on && c.status != ChangeStatus::Proposed)
       decision += " " + day_month(*c.decided_on);
     std::string why = c.rationale;
     if (!c.alternative.empty()) join(why, " ", fmt::format("Alternative: {}", c.alternative));
-    Tone tone = c.status == ChangeStatus::Approved   ? Tone::Good
-                : c.status == ChangeStatus::Rejected ? Tone::Muted  // resolved, not late
-                                                     : Tone::Warn;
+    const Tone tone = pill.tone;
     std::string who = stakeholder(e, c.requested_by);
     s.rows.push_back(
         {ReportCell{c.title, Tone::Plain, c.description},

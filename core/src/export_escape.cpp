@@ -11,6 +11,7 @@ std::optional<ExportFormat> parse_export_format(std::string_view name) {
   if (name == "html") return ExportFormat::Html;
   if (name == "md" || name == "markdown") return ExportFormat::Markdown;
   if (name == "csv") return ExportFormat::Csv;
+  if (name == "mspdi" || name == "msproject") return ExportFormat::Mspdi;
   return std::nullopt;
 }
 
@@ -24,6 +25,8 @@ const char* file_extension(ExportFormat f) {
       return ".md";
     case ExportFormat::Csv:
       return ".csv";
+    case ExportFormat::Mspdi:
+      return ".xml";
   }
   return "";
 }
@@ -133,6 +136,14 @@ std::string html_escape(std::string_view text) {
     }
   }
   return out;
+}
+
+std::string xml_escape(std::string_view text) {
+  std::string kept;
+  kept.reserve(text.size());
+  for (char c : text)
+    if (uint8_t(c) >= 0x20 || c == '\t' || c == '\n') kept += c;
+  return html_escape(kept);
 }
 
 std::string markdown_escape(std::string_view text) {

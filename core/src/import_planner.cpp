@@ -8,8 +8,6 @@
 // attribute can never expand into gigabytes. Attribute values are read as
 // parsed, never expanded. Every step is a pass or a map look-up per task.
 #include <fmt/format.h>
-#include <libxml/parser.h>
-#include <libxml/tree.h>
 
 #include <algorithm>
 #include <iterator>
@@ -19,47 +17,15 @@
 #include "rapport/import.hpp"
 #include "rapport/text.hpp"
 #include "rapport/validate.hpp"
+#include "xml_input.hpp"
 
 namespace rapport {
 namespace {
 
-ImportError error_at(int line, std::string message) {
-  return ImportError{line > 0 ? fmt::format("line {}: {}", line, message) : message, line};
-}
-
-bool is(const xmlNode* n, const char* name) {
-  return n && n->type == XML_ELEMENT_NODE &&
-         xmlStrcmp(n->name, reinterpret_cast<const xmlChar*>(name)) == 0;
-}
-
-// An attribute's value as parsed: its text nodes joined. Entity references
-// are not expanded (a file that declares entities is refused anyway).
-std::string attr(const xmlNode* n, const char* name) {
-  const xmlAttr* a = xmlHasProp(n, reinterpret_cast<const xmlChar*>(name));
-  if (!a || a->type != XML_ATTRIBUTE_NODE) return "";
-  std::string out;
-  for (const xmlNode* c = a->children; c; c = c->next)
-    if (c->type == XML_TEXT_NODE && c->content) out += reinterpret_cast<const char*>(c->content);
-  return out;
-}
-
-// A DOCTYPE with an internal subset can declare entities: refused, whatever
-// it declares (Planner never writes one). The line it starts on, or 0.
-int entity_declarations_line(std::string_view xml) {
-  size_t found = xml.find("<!ENTITY");
-  for (size_t at = xml.find("<!DOCTYPE"); at != std::string_view::npos;
-       at = xml.find("<!DOCTYPE", at + 1)) {
-    size_t end = xml.find_first_of("[>", at);
-    if (end != std::string_view::npos && xml[end] == '[') {
-      found = std::min(found, at);
-      break;
-    }
-  }
-  if (found == std::string_view::npos) return 0;
-  return 1 + int(std::count(xml.begin(), xml.begin() + std::ptrdiff_t(found), '\n'));
-}
-
-int line_of(const xmlNode* n) { return int(xmlGetLineNo(n)); }
+using xml::attr;
+using xml::error_at;
+using xml::is;
+using xml::line_of;
 
 struct PlannerTask {
   std::string id;
@@ -168,35 +134,10 @@ ImportResult import_planner(const Engagement& e, std::string_view xml,
   auto warn = [&](std::string text) {
     if (warnings) warnings->push_back(std::move(text));
   };
-  if (xml.size() > kMaxImportBytes)
-    return error_at(
-        0, fmt::format("the file is {} MB; GNOME Planner projects over {} MB are not imported",
-                       xml.size() >> 20, kMaxImportBytes >> 20));
-  if (xml.size() >= 2 &&
-      (uint8_t(xml[0]) == 0xFE || uint8_t(xml[0]) == 0xFF || xml[0] == '\0' || xml[1] == '\0'))
-    return error_at(0, "the file is not UTF-8 text; GNOME Planner writes its projects in UTF-8");
-  if (int line = entity_declarations_line(xml))
-    return error_at(
-        line,
-        "the file declares entities (a DOCTYPE with [...]); GNOME Planner never writes them, and "
-        "they are not read: they can make a small file expand into gigabytes");
-  std::unique_ptr<xmlParserCtxt, void (*)(xmlParserCtxtPtr)> ctxt(xmlNewParserCtxt(),
-                                                                  xmlFreeParserCtxt);
-  if (!ctxt) return error_at(0, "out of memory");
-  std::unique_ptr<xmlDoc, void (*)(xmlDocPtr)> doc(
-      xmlCtxtReadMemory(ctxt.get(), xml.data(), int(xml.size()), "project.planner", nullptr,
-                        XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING),
-      xmlFreeDoc);
-  if (!doc) {
-    const xmlError* err = xmlCtxtGetLastError(ctxt.get());
-    std::string message = err && err->message ? err->message : "not well-formed XML";
-    while (!message.empty() && (message.back() == '\n' || message.back() == ' '))
-      message.pop_back();
-    return error_at(err ? err->line : 0, fmt::format("the XML is broken: {}", message));
-  }
+  auto parsed = xml::parse(xml, "GNOME Planner");
+  if (auto* err = std::get_if<ImportError>(&parsed)) return *err;
+  xml::DocPtr doc = std::move(std::get<xml::DocPtr>(parsed));
   const xmlNode* root = xmlDocGetRootElement(doc.get());
-  if (xmlDtd* dtd = xmlGetIntSubset(doc.get()); dtd && (dtd->entities || dtd->pentities))
-    return error_at(0, "the file declares entities; they are not read");
   if (!is(root, "project"))
     return error_at(root ? line_of(root) : 1,
                     fmt::format("the root element is <{}>; a GNOME Planner file has <project>",
@@ -226,9 +167,7 @@ ImportResult import_planner(const Engagement& e, std::string_view xml,
       for (const xmlNode* r = n->children; r; r = r->next)
         if (is(r, "resource")) {
           Resource res{attr(r, "name"), attr(r, "email"), false};
-          std::string group = ascii_lower(groups[attr(r, "group")]);
-          res.client = group.find("client") != std::string::npos ||
-                       group.find("customer") != std::string::npos ||
+          res.client = names_client_side(groups[attr(r, "group")]) ||
                        client_people.count(ascii_lower(res.name));
           resources[attr(r, "id")] = res;
         }

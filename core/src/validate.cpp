@@ -45,6 +45,14 @@ Result name(const std::string& s, const char* field, const char* what) {
   return text(s, field, field);
 }
 
+// Where an import took an item from: one line's worth, may be empty.
+Result origin(const std::string& s) {
+  if (s.size() > kMaxNameBytes)
+    return err("origin", fmt::format("The origin is too long ({} bytes); keep it under {}.",
+                                     s.size(), kMaxNameBytes));
+  return text(s, "origin", "origin");
+}
+
 // A date inside the years 1..9999: the range every file can hold.
 Result date(Date d, const char* field, const char* label) {
   if (in_date_range(d)) return {};
@@ -148,6 +156,7 @@ Result check(const Engagement&, const Stakeholder& x, bool) {
   CHECK(enum_range(x.influence, Level::High, "influence"));
   CHECK(enum_range(x.interest, Level::High, "interest"));
   CHECK(zone(x.time_zone, "time_zone"));
+  CHECK(origin(x.origin));
   return {};
 }
 
@@ -285,6 +294,7 @@ Result check(const Engagement&, const Milestone& x, bool) {
   CHECK(enum_range(x.status, MilestoneStatus::Missed, "status"));
   CHECK(date(x.baseline, "baseline", "baseline date"));
   CHECK(date(x.current, "current", "current date"));
+  CHECK(origin(x.origin));
   return {};
 }
 
@@ -300,6 +310,7 @@ Result check(const Engagement&, const Boundary& x, bool) {
   CHECK(time_of_day(x.day_end, "day_end", "end of the working day"));
   CHECK(date(x.from, "from", "first date"));
   CHECK(date(x.to, "to", "last date"));
+  CHECK(origin(x.origin));
   if (x.kind == BoundaryKind::WorkingHours) {
     if ((x.working_days & 0x7F) == 0)
       return err("working_days", "Choose at least one working day.");
@@ -363,6 +374,7 @@ Result check(const Engagement& e, const ClientTask& x, bool) {
   CHECK(date(x.created_on, "created_on", "date created"));
   CHECK(date(x.due, "due", "due date"));
   CHECK(date(x.done_on, "done_on", "date done"));
+  CHECK(origin(x.origin));
   if (x.due < x.created_on) return err("due", "A task cannot be due before it was created.");
   if (x.done_on && *x.done_on < x.created_on)
     return err("done_on", "A task cannot be done before it was created.");

@@ -16,6 +16,8 @@
 #include <string>
 
 #include "bench.hpp"
+#include "rapport/demo.hpp"
+#include "rapport/export.hpp"
 #include "rapport/health.hpp"
 #include "rapport/import.hpp"
 #include "rapport/timeline_index.hpp"
@@ -153,5 +155,23 @@ void bench_bounds_rows(bool quick) {
     health_case(
         "bounds: health, daily series 1900-2399", series,
         [series] { return shapes::centuries_of_series(series); }, label);
+  }
+}
+
+// MS Project XML both ways (issue 18), on a generated engagement of n items:
+// the export (result = the file's size) and its import into an empty frame.
+// From 10k to 100k, time should grow near 10x (n log n), not 100x.
+void bench_exchange_rows(bool quick) {
+  for (size_t n : quick ? std::vector<size_t>{10000} : std::vector<size_t>{10000, 100000}) {
+    Figures out =
+        in_child<Engagement>([n] { return generate_engagement(n, 1); },
+                             [](const Engagement& e) { return long(export_mspdi(e).size() >> 10); },
+                             [](const Engagement&) { return 0.0; });
+    print("exchange: MSPDI export", size_label(n), out, "KB written");
+    Figures in = in_child<std::string>(
+        [n] { return export_mspdi(generate_engagement(n, 1)); },
+        [](const std::string& text) { return commands_of(import_mspdi(shapes::frame(), text)); },
+        [](const std::string& text) { return double(text.size()) / (1 << 20); });
+    print("exchange: MSPDI import", size_label(n), in, "commands (-1: refused)");
   }
 }

@@ -1,8 +1,9 @@
 // Rows for the timeline: building the index, following a one-item edit (a
 // milestone moved: TimelineIndex::update against a full build), and the CPU time of one timeline
 // frame (ImGui NewFrame to Render, no GL) zoomed to fit and to one month, for synthetic engagements
-// of 1k to 1M items. Targets (issue 5): < 2 ms at 100k fit, < 0.5 ms at one month, flat from 100k
-// to 1M at one month.
+// of 1k to 1M items, and the vertices and draw calls that frame hands the renderer. Targets:
+// < 2 ms at 100k fit, < 0.5 ms at one month, < 8 ms at 1M fit; vertices per fitted frame within
+// 2x from 1k to 1M items (bounded by the canvas, not by the items).
 #include "bench.hpp"
 #include "rapport/demo.hpp"
 #include "rapport/history.hpp"
@@ -51,6 +52,14 @@ class TimelineFrameBench {
     view.draw(e, index, state_, queue_, today);
     ImGui::End();
     ImGui::Render();
+  }
+  // What the last frame handed the renderer.
+  static size_t vertices() { return size_t(ImGui::GetDrawData()->TotalVtxCount); }
+  static size_t draw_calls() {
+    size_t n = 0;
+    const ImDrawData* d = ImGui::GetDrawData();
+    for (int i = 0; i < d->CmdListsCount; ++i) n += size_t(d->CmdLists[i]->CmdBuffer.Size);
+    return n;
   }
 
  private:
@@ -140,6 +149,9 @@ void bench_timeline_rows(bool quick) {
     bench.frame(view, e, index, today);
     row("timeline frame, fit", label, median_ms(runs, [&] { bench.frame(view, e, index, today); }),
         "ms");
+    row("timeline vertices per frame, fit", label, double(TimelineFrameBench::vertices()), "count");
+    row("timeline draw calls per frame, fit", label, double(TimelineFrameBench::draw_calls()),
+        "count");
     double mid = double(day_start(today, index.time_zone()).minutes);
     view.set_range(mid, mid + 30 * 1440.0);
     bench.frame(view, e, index, today);
@@ -147,6 +159,8 @@ void bench_timeline_rows(bool quick) {
         median_ms(runs, [&] { bench.frame(view, e, index, today); }), "ms");
     row("timeline items drawn + merged, one month", label,
         double(view.stats().items_drawn + view.stats().merged_blocks), "count");
+    row("timeline vertices per frame, one month", label, double(TimelineFrameBench::vertices()),
+        "count");
 #endif
   }
 }

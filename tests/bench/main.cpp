@@ -3,14 +3,20 @@
 //   rapport-bench --quick   small sizes only (the CI smoke run)
 //   rapport-bench --bounds  only the issue-20 rows (worst shapes, time and peak memory)
 //   rapport-bench --timeline  only the timeline rows (index build, one-item edit, frames)
+//   rapport-bench --exchange  only the MS Project XML export and import rows
+//   rapport-bench --write-engagement N OUT  writes the synthetic engagement of N items
+//                 (the rows' own) to OUT, for timing the real app on it (rapport --bench-pan)
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <string>
 
 #include "bench.hpp"
+#include "rapport/demo.hpp"
+#include "rapport/io.hpp"
 
 int main(int argc, char** argv) {
-  bool quick = false, bounds_only = false, timeline_only = false;
+  bool quick = false, bounds_only = false, timeline_only = false, exchange_only = false;
   for (int i = 1; i < argc; ++i) {
     if (std::strcmp(argv[i], "--quick") == 0) {
       quick = true;
@@ -18,9 +24,25 @@ int main(int argc, char** argv) {
       bounds_only = true;
     } else if (std::strcmp(argv[i], "--timeline") == 0) {
       timeline_only = true;
+    } else if (std::strcmp(argv[i], "--exchange") == 0) {
+      exchange_only = true;
+    } else if (std::strcmp(argv[i], "--write-engagement") == 0 && i + 2 < argc) {
+      const long n = std::atol(argv[i + 1]);
+      if (n < 1 || n > 10000000) {
+        std::fprintf(stderr, "rapport-bench: --write-engagement takes 1 to 10000000 items\n");
+        return 2;
+      }
+      rapport::FileError error =
+          rapport::save_file(rapport::generate_engagement(size_t(n), 1), argv[i + 2]);
+      if (error) {
+        std::fprintf(stderr, "rapport-bench: %s\n", error.message.c_str());
+        return 1;
+      }
+      return 0;
     } else {
       std::fprintf(stderr,
-                   "rapport-bench: unknown option %s (use --quick, --bounds or --timeline)\n",
+                   "rapport-bench: unknown option %s (use --quick, --bounds, --timeline or "
+                   "--exchange)\n",
                    argv[i]);
       return 2;
     }
@@ -32,6 +54,10 @@ int main(int argc, char** argv) {
     bench_timeline_rows(quick);
     return 0;
   }
+  if (exchange_only) {
+    bench_exchange_rows(quick);
+    return 0;
+  }
   if (!bounds_only) {
     bench_core_rows(quick);
     bench_io_rows(quick);
@@ -39,5 +65,6 @@ int main(int argc, char** argv) {
     bench_health_rows(quick);
   }
   bench_bounds_rows(quick);
+  bench_exchange_rows(quick);
   return 0;
 }

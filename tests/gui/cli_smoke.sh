@@ -138,4 +138,18 @@ contains "check --all of many" "$(<"$work/all.out")" "“Expectation 2001”"
 expect 2 check --bogus "$work/many.rapport.json"
 expect 2 check "$work/many.rapport.json" "$work/many.rapport.json"
 expect 0 check "$work/many.rapport.json" --all
+# MS Project XML: the demo exported and imported into a copy of a file with no
+# plan; importing the same file again changes nothing; a hostile file is
+# refused and the file is left as it was.
+expect 0 export mspdi "$demo" "$work/plan.xml"
+contains "mspdi export" "$(<"$work/plan.xml")" "<MinutesPerDay>480</MinutesPerDay>"
+expect 0 import mspdi "$work/plan.xml" "$work/many.rapport.json"
+"$rapport" import mspdi "$work/plan.xml" "$work/many.rapport.json" >"$work/again.out" 2>&1 || { echo "FAIL: second import"; fail=1; }
+contains "second mspdi import" "$(<"$work/again.out")" ": 0 changes"
+cp "$work/many.rapport.json" "$work/before.json"
+printf '<?xml version="1.0"?>\n<!DOCTYPE Project [<!ENTITY x SYSTEM "file:///etc/passwd">]>\n<Project><Title>&x;</Title></Project>\n' >"$work/hostile.xml"
+expect 1 import mspdi "$work/hostile.xml" "$work/many.rapport.json"
+cmp -s "$work/before.json" "$work/many.rapport.json" || { echo "FAIL: a refused import changed the file"; fail=1; }
+expect 2 import mspdi "$work/plan.xml"
+expect 2 import word "$work/plan.xml" "$work/many.rapport.json"
 exit $fail

@@ -102,6 +102,19 @@ TEST_CASE("with no free sub-row a label is shortened, never cut silently", "[ui]
   CHECK(out[1].where == LabelWhere::Right);
 }
 
+TEST_CASE("a shortened label stays in the lane's own rows, not in a label row", "[ui][labels]") {
+  // A bar at the right edge: its label fits nowhere whole. A label row below
+  // (rows 2, of which 1 is the lane's own) would give a little more room, but a
+  // lane grows label rows only for whole labels: the label is shortened in its bar.
+  LabelLayoutParams p = view(2);
+  p.shorten_rows = 1;
+  const LabelItem items[] = {bar(0, 920, 1000, 200)};
+  auto at = layout_labels(items, p);
+  CHECK(at[0].where == LabelWhere::Shortened);
+  CHECK(at[0].row == 0);
+  CHECK(at[0].x0 >= 920);
+}
+
 TEST_CASE("a label with no room for a few letters is left to the tooltip", "[ui][labels]") {
   std::vector<LabelItem> items{marker(0, 100, 150), marker(0, 125, 60)};
   auto out = layout_labels(items, view(1));

@@ -25,9 +25,23 @@ struct DrawnText {
   ImVec2 size;            // the text's box at that size, wrapped if wrap_width > 0,
                           // trailing blanks left out
   std::string draw_list;  // the owner of the draw list (a window's name), if known
+  size_t order = 0;       // drawn before what has a larger order (text and shapes alike)
 
   ImVec2 max() const { return ImVec2(pos.x + size.x, pos.y + size.y); }
 };
+
+// Lines and filled rectangles drawn by the program's own code (ImDrawList::AddLine
+// and AddRectFilled, wrapped the same way): whether a line crosses a label, and
+// whether an opaque patch was drawn between them.
+struct DrawnShape {
+  enum class Kind { Line, FilledRect };
+  Kind kind = Kind::Line;
+  ImVec2 a, b;  // a line's ends; a rectangle's corners
+  ImU32 colour = 0;
+  ImVec4 clip;  // the clip rectangle in force
+  size_t order = 0;
+};
+const std::vector<DrawnShape>& captured_shapes();
 
 // Starts recording (clears what was recorded).
 void capture_text_begin();

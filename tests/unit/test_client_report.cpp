@@ -7,6 +7,7 @@
 #include "rapport/client_report.hpp"
 #include "rapport/demo.hpp"
 #include "rapport/fields.hpp"
+#include "rapport/state_pill.hpp"
 
 using namespace rapport;
 
@@ -51,7 +52,13 @@ TEST_CASE("the presentation has every decision and change request, the newest fi
   REQUIRE(changes);
   CHECK(changes->rows.size() == e.change_requests.size());
   // The one waiting for a decision comes first.
-  CHECK(changes->rows.front().back().text == "proposed");
+  // In the words the editor's table uses too.
+  const ChangeRequest* waiting = nullptr;
+  for (const auto& [id, c] : e.change_requests)
+    if (c.status == ChangeStatus::Proposed) waiting = &c;
+  REQUIRE(waiting);
+  CHECK(changes->rows.front().back().text == state_pill(*waiting, as_of).text);
+  CHECK(changes->rows.front().back().text.rfind("waiting ", 0) == 0);
 }
 
 TEST_CASE("the presentation has the recaps and the expectations as agreed", "[client_report]") {

@@ -328,7 +328,7 @@ TEST_CASE("io: broken JSON files each give their own error", "[io]") {
   }
   SECTION("a newer format") {
     std::string newer = good;
-    replace_once(newer, "\"format\": " + std::to_string(kFormatVersion) + "", "\"format\": 7");
+    replace_once(newer, "\"format\": " + std::to_string(kFormatVersion), "\"format\": 7");
     LoadResult r = load(newer);
     check_error(r, FileProblem::NewerVersion, name);
     CHECK(r.error.message.find("(format 7); this version reads up to " +
@@ -337,12 +337,12 @@ TEST_CASE("io: broken JSON files each give their own error", "[io]") {
   SECTION("a newer class version of one type") {
     std::string newer = good;
     const auto at = newer.find("\"stakeholders\": [");
-    const auto version = newer.find("\"cereal_class_version\": 1", at);
+    const auto version = newer.find("\"cereal_class_version\": ", at);
     REQUIRE(version != std::string::npos);
-    newer[version + 24] = '2';
+    newer[version + 24] = '9';
     LoadResult r = load(newer);
     check_error(r, FileProblem::NewerVersion, name);
-    CHECK(r.error.message.find("stakeholders in version 2") != std::string::npos);
+    CHECK(r.error.message.find("stakeholders in version 9") != std::string::npos);
   }
   SECTION("well-formed but against the rules: validated after loading") {
     Engagement e = make_demo();

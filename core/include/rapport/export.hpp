@@ -9,7 +9,8 @@
 //   iCalendar   - export_ics, ics_uid, text escaping and line folding
 //   Report      - export_report_html, export_report_markdown
 //   CSV         - export_csv, export_csv_tables, csv_cell
-//   Escaping    - html_escape, markdown_escape
+//   MS Project  - export_mspdi
+//   Escaping    - html_escape, xml_escape, markdown_escape
 #pragma once
 
 #include <optional>
@@ -40,10 +41,10 @@ struct ExportOptions {
   std::optional<Instant> now;
 };
 
-enum class ExportFormat : uint8_t { Ics, Html, Markdown, Csv };
-// "ics", "html", "md" / "markdown", "csv" (case-sensitive, as typed on a command line).
+enum class ExportFormat : uint8_t { Ics, Html, Markdown, Csv, Mspdi };
+// "ics", "html", "md" / "markdown", "csv", "mspdi" (case-sensitive, as typed on a command line).
 std::optional<ExportFormat> parse_export_format(std::string_view name);
-const char* file_extension(ExportFormat f);  // ".ics", ".html", ".md", ".csv"
+const char* file_extension(ExportFormat f);  // ".ics", ".html", ".md", ".csv", ".xml"
 
 // [SECTION] iCalendar ---------------------------------------------------------
 
@@ -101,10 +102,32 @@ std::vector<std::pair<std::string, std::string>> export_csv_tables(
 // One cell: neutralised (when `user_text`) and quoted as RFC 4180 needs.
 std::string csv_cell(std::string_view text, bool user_text = true);
 
+// [SECTION] MS Project --------------------------------------------------------
+
+// MS Project's XML (MSPDI, the schema of Project 2007 and later), which
+// ProjectLibre, GanttProject and GNOME Planner read too. What the client may
+// see (it starts from redacted(): internal fields and hidden milestones are
+// never written):
+//   - milestones        -> zero-length milestone tasks (current date) with
+//                          baseline 0 at the agreed date; Done = 100 %
+//   - client tasks      -> tasks from created to due, assigned to their owner;
+//                          a resource in the group "Client"; Done = 100 %, Dropped
+//                          inactive; a PredecessorLink to the milestone waiting on it
+//   - meeting occurrences within the engagement (not cancelled) -> tasks of their length
+//   - blackouts         -> non-working exceptions of the Standard calendar
+// Every default MS Project needs is written (8-hour days 08:00-17:00 Mon-Fri,
+// 480 minutes a day, 2400 a week, 20 days a month, calendar UID 1) and elements
+// come in the schema's order. Names are cut to 255 characters (resource names
+// lose , [ and ], which MS Project refuses). Task UIDs are stable per item:
+// the same engagement exports the same file.
+std::string export_mspdi(const Engagement& e, const ExportOptions& options = {});
+
 // [SECTION] Escaping ----------------------------------------------------------
 
 // & < > " ' as entities: user text is always text in HTML.
 std::string html_escape(std::string_view text);
+// html_escape for XML 1.0: control characters XML cannot hold are dropped too.
+std::string xml_escape(std::string_view text);
 // Markdown punctuation backslash-escaped, raw HTML made inert, newlines as spaces.
 std::string markdown_escape(std::string_view text);
 

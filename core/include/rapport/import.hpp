@@ -34,6 +34,7 @@
 // updated (milestones: the current date moves, the baseline stays).
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <variant>
@@ -60,6 +61,93 @@ ImportResult import_ics(const Engagement& e, std::string_view text,
                         std::vector<std::string>* warnings = nullptr);
 ImportResult import_planner(const Engagement& e, std::string_view xml,
                             std::vector<std::string>* warnings = nullptr);
+
+// [MS Project] ------------------------------------------------------------------
+//
+// MS Project XML (MSPDI; also what ProjectLibre and GanttProject write). An
+// import is two steps, so the app can show a preview the user changes before
+// anything is added: read_mspdi() makes a plan of what each task becomes,
+// mspdi_commands() turns the (possibly changed) plan into commands.
+// Defaults:
+//   - tasks flagged Milestone, or of zero duration   -> milestones (baseline from
+//     the file's Baseline 0, else its current date)
+//   - tasks assigned to a client-side resource        -> client tasks (created = start,
+//     (a resource whose Group has "client" or          due = finish, Done at 100 %,
+//     "customer", or named like a client stakeholder)  Dropped when inactive), waiting
+//                                                      on the milestone they precede,
+//                                                      else their phase's
+//   - top-level summary tasks (phases)                -> a milestone at the phase's end
+//   - other tasks (the provider's work)               -> skipped
+//   - non-working exceptions of the project calendar  -> blackouts
+//   - resources owning imported client tasks          -> client-side stakeholders
+//     (the others only when the user asks)
+// Every item created remembers the file's UID (its `origin`), so importing a
+// later version of the same file updates those items and never adds copies;
+// items with the same title as one in the engagement are updated too.
+enum class MspdiRole : uint8_t { Skip, Milestone, ClientTask, Phase };
+const char* to_string(MspdiRole r);  // "skip", "milestone", "client task", "phase milestone"
+
+struct MspdiTask {
+  std::string uid;
+  std::string name;
+  int line = 0;
+  int outline_level = 1;
+  Date start;
+  Date finish;
+  std::optional<Date> baseline;  // Baseline 0's start, if the file has one
+  bool flagged_milestone = false;
+  bool zero_duration = false;
+  bool summary = false;
+  int percent = 0;
+  std::optional<Date> actual_finish;
+  bool active = true;
+  std::string notes;
+  std::string client_resource;            // UID of the client-side resource it is assigned to
+  std::vector<std::string> predecessors;  // task UIDs
+  int parent = -1;                        // index of its summary task in the plan, -1 at the top
+  MspdiRole role = MspdiRole::Skip;       // what it becomes: the default, the user may change it
+  Id updates = kNoId;                     // the item an earlier import made from it
+};
+
+struct MspdiResource {
+  std::string uid;
+  std::string name;
+  std::string email;
+  std::string group;
+  bool client = false;
+  bool as_stakeholder = false;  // becomes (or updates) a stakeholder
+  Id updates = kNoId;           // the stakeholder it is, if any
+};
+
+struct MspdiBlackout {
+  std::string key;  // its origin: the calendar exception's first date
+  std::string name;
+  Date from;
+  Date to;
+  bool import = true;
+  Id updates = kNoId;
+};
+
+struct MspdiPlan {
+  std::string project;  // the file's GUID, else its title or name: part of each origin
+  std::string title;
+  std::vector<MspdiTask> tasks;  // in the file's order, without the project summary task
+  std::vector<MspdiResource> resources;
+  std::vector<MspdiBlackout> blackouts;
+  std::vector<std::string> warnings;
+};
+
+std::variant<MspdiPlan, ImportError> read_mspdi(const Engagement& e, std::string_view xml);
+// The commands for a plan as the user left it (checked like every import).
+ImportResult mspdi_commands(const Engagement& e, const MspdiPlan& plan,
+                            std::vector<std::string>* warnings = nullptr);
+// Both steps with the defaults, for the command line.
+ImportResult import_mspdi(const Engagement& e, std::string_view xml,
+                          std::vector<std::string>* warnings = nullptr);
+
+// A resource group or calendar name that says "the client's side" ("Client",
+// "Customer team"): the one rule both XML imports use.
+bool names_client_side(std::string_view group);
 
 // The dry run both imports end with: applies `commands` to a copy of `e` in
 // order; the first refused one becomes an error naming it.

@@ -77,6 +77,7 @@ struct Stakeholder {
   Level interest = Level::Medium;
   std::string time_zone;       // IANA; empty = the engagement's
   std::string internal_notes;  // personal notes: internal
+  std::string origin;          // see Milestone::origin
   bool operator==(const Stakeholder&) const = default;
 };
 
@@ -239,6 +240,10 @@ struct Milestone {
   MilestoneStatus status = MilestoneStatus::Planned;
   bool client_visible = true;
   std::string description;
+  // Where an import took the item from ("mspdi:<project>:task:12"), so that
+  // importing a later version of the same file updates the item instead of
+  // adding a copy. Empty for items made in Rapport. Saved from format 2 on.
+  std::string origin;
   bool operator==(const Milestone&) const = default;
 };
 
@@ -274,6 +279,7 @@ struct Boundary {
   std::string unit;  // "revision round", "meeting"
   QuotaPeriod period = QuotaPeriod::Engagement;
   int64_t extra_rate_minor = 0;  // price of one extra unit, agreed with the client
+  std::string origin;            // see Milestone::origin
   bool operator==(const Boundary&) const = default;
 };
 
@@ -317,6 +323,7 @@ struct ClientTask {
   TaskStatus status = TaskStatus::Open;
   std::optional<Date> done_on;
   Id milestone = kNoId;  // the milestone that waits on it, optional
+  std::string origin;    // see Milestone::origin
   bool operator==(const ClientTask&) const = default;
 };
 

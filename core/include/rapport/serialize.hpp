@@ -413,6 +413,7 @@ void serialize(A& ar, Stakeholder& x, std::uint32_t version) {
   ser::enumeration(ar, "interest", x.interest);
   ser::text(ar, "time_zone", x.time_zone);
   ser::text(ar, "internal_notes", x.internal_notes);
+  if (version >= 2) ser::text(ar, "origin", x.origin);
 }
 
 template <class A>
@@ -549,6 +550,7 @@ void serialize(A& ar, Milestone& x, std::uint32_t version) {
   ser::enumeration(ar, "status", x.status);
   ser::value(ar, "client_visible", x.client_visible);
   ser::text(ar, "description", x.description);
+  if (version >= 2) ser::text(ar, "origin", x.origin);
 }
 
 template <class A>
@@ -569,6 +571,7 @@ void serialize(A& ar, Boundary& x, std::uint32_t version) {
   ser::text(ar, "unit", x.unit);
   ser::enumeration(ar, "period", x.period);
   ser::value(ar, "extra_rate_minor", x.extra_rate_minor);
+  if (version >= 2) ser::text(ar, "origin", x.origin);
 }
 
 template <class A>
@@ -609,6 +612,7 @@ void serialize(A& ar, ClientTask& x, std::uint32_t version) {
   ser::enumeration(ar, "status", x.status);
   ser::optional_date(ar, "done_on", x.done_on);
   ser::value(ar, "milestone", x.milestone);
+  if (version >= 2) ser::text(ar, "origin", x.origin);
 }
 
 template <class A>
@@ -696,7 +700,7 @@ CEREAL_CLASS_VERSION(rapport::Engagement, 1)
 CEREAL_CLASS_VERSION(rapport::EngagementInfo, 2)
 CEREAL_CLASS_VERSION(rapport::SentUpdate, 1)
 CEREAL_CLASS_VERSION(rapport::MilestoneDate, 1)
-CEREAL_CLASS_VERSION(rapport::Stakeholder, 1)
+CEREAL_CLASS_VERSION(rapport::Stakeholder, 2)
 CEREAL_CLASS_VERSION(rapport::Objective, 1)
 CEREAL_CLASS_VERSION(rapport::Constraint, 1)
 CEREAL_CLASS_VERSION(rapport::Question, 1)
@@ -708,10 +712,10 @@ CEREAL_CLASS_VERSION(rapport::Recurrence, 1)
 CEREAL_CLASS_VERSION(rapport::OccurrenceOverride, 2)
 CEREAL_CLASS_VERSION(rapport::AgendaPoint, 1)
 CEREAL_CLASS_VERSION(rapport::MeetingSeries, 1)
-CEREAL_CLASS_VERSION(rapport::Milestone, 1)
-CEREAL_CLASS_VERSION(rapport::Boundary, 1)
+CEREAL_CLASS_VERSION(rapport::Milestone, 2)
+CEREAL_CLASS_VERSION(rapport::Boundary, 2)
 CEREAL_CLASS_VERSION(rapport::MilestoneImpact, 1)
 CEREAL_CLASS_VERSION(rapport::ChangeRequest, 1)
-CEREAL_CLASS_VERSION(rapport::ClientTask, 1)
+CEREAL_CLASS_VERSION(rapport::ClientTask, 2)
 CEREAL_CLASS_VERSION(rapport::Decision, 1)
 CEREAL_CLASS_VERSION(rapport::Feedback, 1)

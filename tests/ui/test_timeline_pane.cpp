@@ -1,0 +1,96 @@
+// The timeline pane in the main window: its default height follows the window and
+// its lanes (no lane cut through, no half-empty pane), the splitter under it
+// resizes it and is remembered, and lanes that do not fit scroll with a scrollbar.
+#include <imgui_internal.h>
+
+#include <catch2/catch.hpp>
+
+#include "rapport/demo.hpp"
+#include "shell/layout.hpp"
+#include "workspace_driver.hpp"
+
+using namespace rapport;
+using namespace rapport::app;
+using rapport::test::Workspace;
+
+namespace {
+
+ImRect timeline_pane() {
+  ImGuiWindow* w = ImGui::FindWindowByName("TimelineArea");
+  REQUIRE(w != nullptr);
+  return w->Rect();
+}
+
+}  // namespace
+
+TEST_CASE("the timeline pane shows whole lanes at the window's size", "[ui][timeline][layout]") {
+  for (ImVec2 display : {ImVec2(1024, 640), ImVec2(1280, 720), ImVec2(1600, 900),
+                         ImVec2(1920, 1080), ImVec2(2560, 1440)}) {
+    INFO("display " << display.x << "x" << display.y);
+    Workspace w(make_demo(), display);
+    w.draw_like_the_app(1.0f, 6);
+    const TimelineView& t = w.app.panels.timeline;
+    const TimelineFrame& f = t.frame();
+    const auto& lanes = w.app.doc.timeline_index(Audience::Provider, w.app.today()).lanes();
+    bool meeting_seen = false;
+    float last_bottom = f.axis_y1;
+    for (size_t i = 0; i < t.layout().size(); ++i) {
+      const LaneLayout& l = t.layout()[i];
+      INFO("lane " << lanes[i].title << " " << l.y0 << ".." << l.y1 << " in " << f.axis_y1 << ".."
+                   << f.lanes_y1);
+      // Whole or not at all: no lane is cut through by the pane's bottom.
+      CHECK_FALSE((l.y0 < f.lanes_y1 - 0.5f && l.y1 > f.lanes_y1 + 0.5f));
+      if (l.y1 <= f.lanes_y1 + 0.5f) last_bottom = l.y1;
+      if (lanes[i].kind == LaneKind::Meeting && l.y1 <= f.lanes_y1 + 0.5f) meeting_seen = true;
+    }
+    // From 1280x720 up the meetings are in view; at 1024x640 the lanes above them
+    // take the pane, and the scrollbar says there is more.
+    if (display.y >= 720)
+      CHECK(meeting_seen);
+    else
+      CHECK((meeting_seen || t.scrollbar().shown()));
+    // No half-empty pane: below the last lane, a little room at most.
+    CHECK(f.lanes_y1 - last_bottom <= 0.1f * (f.lanes_y1 - f.canvas_min.y));
+    // And the section area keeps its room.
+    CHECK(timeline_pane().GetHeight() <= display.y * kTimelineMostShare);
+  }
+}
+
+TEST_CASE("the splitter under the timeline resizes it, is remembered and resets on double-click",
+          "[ui][timeline][layout]") {
+  Workspace w(make_demo(), ImVec2(1600, 900));
+  w.draw_like_the_app(1.0f, 6);
+  const ImRect before = timeline_pane();
+  const ImVec2 grip((before.Min.x + before.Max.x) * 0.5f, before.Max.y);
+  w.ui.drag(grip, ImVec2(grip.x, grip.y - 120), 6);
+  w.ui.frames(2);
+  const ImRect after = timeline_pane();
+  CHECK(after.GetHeight() == Approx(before.GetHeight() - 120).margin(3));
+  CHECK(w.app.main_window.timeline_share > 0);
+  // Remembered: the platform writes what the app asks it to keep.
+  CHECK(w.app.frame_request().preferences.timeline_share == w.app.main_window.timeline_share);
+  // Smaller than the lanes: they scroll, and a scrollbar shows it.
+  CHECK(w.app.panels.timeline.scrollbar().shown());
+  // Double-click: back to the default height.
+  w.ui.double_click(ImVec2(grip.x, after.Max.y));
+  w.ui.frames(3);
+  CHECK(w.app.main_window.timeline_share == 0);
+  CHECK(timeline_pane().GetHeight() == Approx(before.GetHeight()).margin(2));
+  CHECK_FALSE(w.app.panels.timeline.scrollbar().shown());
+}
+
+TEST_CASE("dragging the timeline's scrollbar scrolls its lanes", "[ui][timeline][layout]") {
+  Workspace w(make_demo(), ImVec2(1280, 560));
+  w.draw_like_the_app(1.0f, 6);
+  TimelineView::Scrollbar bar = w.app.panels.timeline.scrollbar();
+  REQUIRE(bar.shown());
+  const float before = w.app.panels.timeline.scroll();
+  const TimelineRange range = w.app.panels.timeline.range();
+  const ImVec2 thumb((bar.thumb_min.x + bar.thumb_max.x) * 0.5f,
+                     (bar.thumb_min.y + bar.thumb_max.y) * 0.5f);
+  w.ui.drag(thumb, ImVec2(thumb.x, thumb.y + 40), 5);
+  w.ui.frames(2);
+  CHECK(w.app.panels.timeline.scroll() > before + 20);
+  // The timeline's range did not move: the drag was the scrollbar's, not a pan.
+  CHECK(w.app.panels.timeline.range().from == range.from);
+}
