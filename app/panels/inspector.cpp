@@ -330,7 +330,8 @@ void draw_agenda(std::vector<AgendaPoint>& agenda, const std::vector<AgendaPoint
       fmt::format("Agenda · {} point{}", agenda.size(), agenda.size() == 1 ? "" : "s");
   if (carried) title += fmt::format(", {} carried", carried);
   if (!ImGui::CollapsingHeader((title + "###agenda").c_str())) return;
-  ImGui::TextDisabled("Tick what was covered; the rest moves to the next meeting.");
+  ImGui::TextDisabled(
+      "Tick what was covered; the rest moves to the next meeting. Save occurrence keeps it.");
   if (agenda.empty()) ImGui::TextDisabled("Nothing on the agenda yet.");
   int remove = -1;
   for (size_t i = 0; i < agenda.size(); ++i) {
@@ -425,7 +426,6 @@ void draw_occurrence_editor(PanelContext& ctx, const MeetingSeries& m, Date orig
   ImGui::RadioButton("Cancelled", &state, 2);
   s.occ.state = OccurrenceState(state);
   float w = ImGui::GetContentRegionAvail().x;
-  draw_agenda(s.occ.agenda, s.occ_proposed, s.occ_new_point, w);
   if (s.occ.state == OccurrenceState::Held) {
     ImGui::TextUnformatted("Present");
     for (Id id : m.attendees) {
@@ -506,6 +506,9 @@ void draw_occurrence_editor(PanelContext& ctx, const MeetingSeries& m, Date orig
     s.occ_series = kNoId;  // re-read next frame
   }
   if (!s.occ_error.empty()) field_problem(s.occ_error);
+  // Below the buttons, folded: the occurrence's own fields and Save stay in
+  // view; Save occurrence keeps the agenda with the rest.
+  draw_agenda(s.occ.agenda, s.occ_proposed, s.occ_new_point, w);
 }
 
 // [SECTION] Inspector ---------------------------------------------------------------------

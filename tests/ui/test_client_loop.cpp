@@ -22,7 +22,8 @@ Id weekly_check_in(const Engagement& e) {
 }
 }  // namespace
 
-TEST_CASE("the next check-in's agenda is proposed in the occurrence editor", "[ui][agenda]") {
+TEST_CASE("the next check-in's agenda is proposed in the occurrence editor and saved with it",
+          "[ui][agenda]") {
   Workspace w(make_demo());
   const Id weekly = weekly_check_in(w.app.engagement());
   REQUIRE(weekly != kNoId);
@@ -37,12 +38,20 @@ TEST_CASE("the next check-in's agenda is proposed in the occurrence editor", "[u
   REQUIRE(w.locate("Tick what was covered", true));
   CHECK(w.shows("Approve the homepage design: due 27 Nov"));
   CHECK(w.shows("Extra landing page for the spring menu"));
-  // A point typed and added joins the draft; the field is empty again.
+  // A point typed and added is saved with the occurrence, in one undo step.
   w.click("A point to discuss");
   w.type("Photo shoot date");
   w.click("Add point");
-  CHECK(w.shows("A point to discuss"));
-  CHECK(w.shows("Photo shoot date"));
+  w.click("Save occurrence");
+  w.frame();
+  const auto& overrides = w.app.engagement().meetings.find(weekly)->overrides;
+  REQUIRE(overrides.count(d(2026, 11, 27)) == 1);
+  const std::vector<AgendaPoint>& agenda = overrides.at(d(2026, 11, 27)).agenda;
+  REQUIRE(agenda.size() >= 3);
+  CHECK(agenda.back().text == "Photo shoot date");
+  CHECK(agenda.front().text.find("Final Finnish copy") != std::string::npos);
+  w.ctrl('Z');
+  CHECK(w.app.engagement().meetings.find(weekly)->overrides.count(d(2026, 11, 27)) == 0);
 }
 
 TEST_CASE("File Export Weekly update writes the PDF and records it as sent", "[ui][update]") {
