@@ -63,7 +63,7 @@ void TimelineView::compute_frame(ImVec2 canvas_min, ImVec2 canvas_max, const Tim
   const auto& lanes = index.lanes();
   layout_.resize(lanes.size());
   float visible_h = f.lanes_y1 - f.axis_y1;
-  auto lane_height = [&](const LaneLayout& l, const TimelineLane& lane) {
+  auto lane_height = [&](const LaneLayout& l, const TimelineLane& /*lane*/) {
     if (l.hidden) return 0.0f;
     return l.collapsed ? kCollapsedHeight * s : float(l.rows) * l.row_h + 2 * kLanePad * s;
   };
