@@ -214,9 +214,10 @@ std::string usage_text() {
        rapport convert IN OUT
        rapport export ics|html|md|csv|mspdi FILE OUT
        rapport export pdf FILE OUT.pdf [--letter]
+       rapport export update FILE OUT.pdf|OUT.md|OUT.eml [--since YYYY-MM-DD] [--letter]
        rapport export png FILE OUT.png [--weeks N] [--size WxH] [--presentation]
        rapport import mspdi|planner|ics FILE INTO
-       rapport recap FILE MEETING YYYY-MM-DD OUT.eml|OUT.md
+       rapport recap FILE MEETING YYYY-MM-DD OUT.eml|OUT.md|OUT.pdf
 
 Rapport plans a client engagement: stakeholders, expectations, meetings,
 milestones, boundaries, change requests and decisions, on one timeline.
@@ -228,6 +229,8 @@ text from a file are printed as escapes (\x1b, \u009b).
 export writes the client status report (html, md, or pdf: A4, or US Letter
 with --letter), the calendar (ics), every table as CSV (OUT is a folder) or
 the timeline as a picture (png). The report is as of today (--today).
+export update writes the weekly update: what changed since the last update
+the file recorded (File > Export > Weekly update in the app), or since DATE.
 
 import reads an MS Project XML plan (mspdi), a GNOME Planner project or a
 calendar into the engagement INTO (.rapport or .rapport.json) and saves it:
@@ -235,7 +238,8 @@ milestones, client tasks and blackouts; importing a later version of the same
 plan updates what the first import made.
 
 recap writes the recap of a held meeting (the series' title and the date it
-was planned or held on) as an e-mail draft to its attendees, or as Markdown.
+was planned or held on) as an e-mail draft to its attendees, as Markdown, or
+as a PDF.
 
 Options:
   FILE                 an engagement to open (.rapport or .rapport.json)

@@ -5,6 +5,7 @@
 //   rapport export FORMAT FILE OUT  ics | html | md | csv | mspdi (OUT is a folder for csv)
 //   rapport import KIND FILE INTO   mspdi | planner | ics into the engagement INTO
 //   rapport export pdf FILE OUT.pdf [--letter]   the status report, A4 or US Letter
+//   rapport export update FILE OUT.pdf|.md|.eml [--since DATE]   the weekly update
 // Exit codes: 0 success, 1 the file or the export failed, 2 bad usage.
 //
 // Everything printed here passes through terminal_safe (rapport/text.hpp): text
@@ -24,6 +25,7 @@
 #include "rapport/io.hpp"
 #include "rapport/recap.hpp"
 #include "rapport/text.hpp"
+#include "rapport/weekly_update.hpp"
 
 namespace rapport::app {
 namespace {
@@ -136,8 +138,60 @@ int export_pdf(const std::vector<std::string>& args) {
   return 0;
 }
 
+// rapport export update FILE OUT.pdf|OUT.md|OUT.eml [--since DATE] [--letter]:
+// the weekly update since DATE (default: the last update the file recorded).
+int export_update(const std::vector<std::string>& args) {
+  constexpr const char* kUsage =
+      "usage: rapport export update FILE OUT.pdf|OUT.md|OUT.eml [--since YYYY-MM-DD] [--letter]";
+  PdfOptions options;
+  std::vector<std::string> paths;
+  bool only_paths = false;
+  for (size_t i = 1; i < args.size(); ++i) {
+    const std::string& arg = args[i];
+    if (!only_paths && arg == "--letter") {
+      options.paper = PaperSize::Letter;
+    } else if (!only_paths && arg == "--a4") {
+      options.paper = PaperSize::A4;
+    } else if (!only_paths && arg == "--since") {
+      if (i + 1 >= args.size()) return usage("--since needs a date (YYYY-MM-DD)");
+      options.since = parse_date(args[++i]);
+      if (!options.since) return usage("'" + args[i] + "' is not a date (YYYY-MM-DD)");
+    } else if (!only_paths && arg == "--") {
+      only_paths = true;
+    } else if (!only_paths && arg.size() > 1 && arg[0] == '-') {
+      return usage("unknown option '" + arg + "' for export update (" + kUsage + ")");
+    } else {
+      paths.push_back(arg);
+    }
+  }
+  if (paths.size() != 2) return usage(kUsage);
+  const std::string& out = paths[1];
+  const bool pdf = out.ends_with(".pdf"), md = out.ends_with(".md"), eml = out.ends_with(".eml");
+  if (!pdf && !md && !eml) return usage("OUT must end in .pdf, .md or .eml");
+  LoadResult loaded = load_file(paths[0]);
+  if (!loaded) {
+    print(stderr, loaded.error.message);
+    return 1;
+  }
+  const Engagement& e = *loaded.engagement;
+  const Date today = today_in(e.info.time_zone);
+  if (options.since && *options.since > today)
+    return usage("--since " + options.since->iso() + " is after today (" + today.iso() + ")");
+  std::string text = pdf  ? export_update_pdf(e, today, options)
+                     : md ? weekly_update_markdown(e, today, options.since)
+                          : weekly_update_eml(e, today, options.since, now_utc());
+  std::string error = "could not lay out the PDF (out of memory?)";
+  if (text.empty() || !write_text(out, text, error)) {
+    print(stderr, "rapport: " + error);
+    return 1;
+  }
+  print(stdout, "Wrote " + out);
+  return 0;
+}
+
 int export_file(const std::vector<std::string>& args) {
   if (!args.empty() && args[0] == "pdf") return export_pdf(args);
+  if (!args.empty() && args[0] == "update") return export_update(args);
   if (args.size() != 3) return usage("usage: rapport export ics|html|md|pdf|csv|mspdi FILE OUT");
   auto format = parse_export_format(args[0]);
   if (!format)
@@ -249,13 +303,14 @@ int import_file(const std::vector<std::string>& args) {
 // (the series' title, the date it was planned or held on) as an e-mail draft
 // for the attendees, or as Markdown.
 int recap(const std::vector<std::string>& args) {
-  const char* use = "usage: rapport recap FILE MEETING YYYY-MM-DD OUT.eml|OUT.md";
+  const char* use = "usage: rapport recap FILE MEETING YYYY-MM-DD OUT.eml|OUT.md|OUT.pdf";
   if (args.size() != 4) return usage(use);
   auto date = parse_date(args[2]);
   if (!date) return usage("'" + args[2] + "' is not a date (YYYY-MM-DD)");
   const std::string& out = args[3];
-  bool eml = out.ends_with(".eml"), md = out.ends_with(".md");
-  if (!eml && !md) return usage("OUT must end in .eml (an e-mail draft) or .md (Markdown)");
+  bool eml = out.ends_with(".eml"), md = out.ends_with(".md"), pdf = out.ends_with(".pdf");
+  if (!eml && !md && !pdf)
+    return usage("OUT must end in .eml (an e-mail draft), .md (Markdown) or .pdf");
   LoadResult loaded = load_file(args[0]);
   if (!loaded) {
     print(stderr, loaded.error.message);
@@ -268,8 +323,11 @@ int recap(const std::vector<std::string>& args) {
                       " (a recap needs the occurrence marked held)");
     return 1;
   }
-  std::string error;
-  if (!write_text(out, eml ? recap_eml(*found, now_utc()) : recap_markdown(*found), error)) {
+  std::string error = "could not lay out the PDF (out of memory?)";
+  std::string text = eml   ? recap_eml(*found, now_utc())
+                     : pdf ? export_recap_pdf(*found)
+                           : recap_markdown(*found);
+  if (text.empty() || !write_text(out, text, error)) {
     print(stderr, "rapport: " + error);
     return 1;
   }

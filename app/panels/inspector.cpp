@@ -10,12 +10,14 @@
 #include <imgui.h>
 #include <imgui_stdlib.h>
 
+#include <algorithm>
 #include <cfloat>
 #include <tuple>
 
 #include "panels/change_request_decision.hpp"
 #include "panels/field_widgets.hpp"
 #include "panels/occurrence_cancel.hpp"
+#include "rapport/agenda.hpp"
 #include "rapport/fields.hpp"
 #include "rapport/recurrence.hpp"
 #include "rapport/validate.hpp"
@@ -49,7 +51,11 @@ struct Inspector::State {
   Date occ_date;
   uint64_t occ_generation = 0;  // the document's generation when `occ` was taken
   OccurrenceOverride occ;
-  std::string occ_moved_date, occ_moved_time, occ_error;
+  // What `occ` started as: the stored override, its agenda proposed when it
+  // has none (Revert goes back to it).
+  OccurrenceOverride occ_base;
+  std::vector<AgendaPoint> occ_proposed;  // proposed agenda, for "Add open points"
+  std::string occ_moved_date, occ_moved_time, occ_error, occ_new_point;
 };
 
 Inspector::Inspector() : state_(std::make_unique<State>()) {}
@@ -311,6 +317,76 @@ void draw_occurrences(PanelContext& ctx, const MeetingSeries& m) {
   }
 }
 
+// The agenda: tick what was covered (the rest carries to the next meeting of
+// the series), edit or remove a point, add one, or add the open points that
+// are not on it yet.
+void draw_agenda(std::vector<AgendaPoint>& agenda, const std::vector<AgendaPoint>& proposed,
+                 std::string& new_point, float w) {
+  // Folded to one line by default: the occurrence's own fields stay in view.
+  size_t carried = 0;
+  for (const AgendaPoint& p : agenda) carried += p.carried_from ? 1 : 0;
+  std::string title =
+      fmt::format("Agenda · {} point{}", agenda.size(), agenda.size() == 1 ? "" : "s");
+  if (carried) title += fmt::format(", {} carried", carried);
+  if (!ImGui::CollapsingHeader((title + "###agenda").c_str())) return;
+  ImGui::TextDisabled(
+      "Tick what was covered; the rest moves to the next meeting. Save occurrence keeps it.");
+  if (agenda.empty()) ImGui::TextDisabled("Nothing on the agenda yet.");
+  int remove = -1;
+  for (size_t i = 0; i < agenda.size(); ++i) {
+    AgendaPoint& p = agenda[i];
+    ImGui::PushID(int(i));
+    ImGui::Checkbox("##covered", &p.covered);
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Covered at this meeting");
+    ImGui::SameLine();
+    std::string carried =
+        p.carried_from ? fmt::format("from {}", day_month(*p.carried_from)) : std::string();
+    float tail = ImGui::GetFrameHeight() + ImGui::GetStyle().ItemSpacing.x +
+                 (carried.empty()
+                      ? 0.0f
+                      : ImGui::CalcTextSize(carried.c_str()).x + ImGui::GetStyle().ItemSpacing.x);
+    ImGui::SetNextItemWidth(std::max(ImGui::GetFontSize() * 6, w - ImGui::GetCursorPosX() - tail));
+    ImGui::InputText("##point", &p.text);
+    if (!carried.empty()) {
+      ImGui::SameLine();
+      ImGui::TextDisabled("%s", carried.c_str());
+      if (ImGui::IsItemHovered())
+        ImGui::SetTooltip("Not covered at the meeting of %s", date_text(*p.carried_from).c_str());
+    }
+    ImGui::SameLine();
+    if (ImGui::Button("×", ImVec2(ImGui::GetFrameHeight(), 0))) remove = int(i);
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Remove this point");
+    ImGui::PopID();
+  }
+  if (remove >= 0) agenda.erase(agenda.begin() + remove);
+  ImGui::SetNextItemWidth(
+      std::max(ImGui::GetFontSize() * 6, w - ImGui::CalcTextSize("Add point").x -
+                                             ImGui::GetStyle().FramePadding.x * 2 -
+                                             ImGui::GetStyle().ItemSpacing.x));
+  bool enter = ImGui::InputTextWithHint("##newpoint", "A point to discuss", &new_point,
+                                        ImGuiInputTextFlags_EnterReturnsTrue);
+  ImGui::SameLine();
+  if ((ImGui::Button("Add point") || enter) &&
+      new_point.find_first_not_of(" \t") != std::string::npos) {
+    agenda.push_back(AgendaPoint{new_point, false, {}});
+    new_point.clear();
+  }
+  std::vector<AgendaPoint> missing;
+  for (const AgendaPoint& p : proposed)
+    if (std::none_of(agenda.begin(), agenda.end(),
+                     [&](const AgendaPoint& a) { return a.text == p.text; }))
+      missing.push_back(p);
+  if (!missing.empty()) {
+    if (ImGui::Button(
+            fmt::format("Add {} open point{}", missing.size(), missing.size() == 1 ? "" : "s")
+                .c_str()))
+      agenda.insert(agenda.end(), missing.begin(), missing.end());
+    if (ImGui::IsItemHovered())
+      ImGui::SetTooltip("What needs the client and is not on the agenda yet");
+  }
+  ImGui::Spacing();
+}
+
 void draw_occurrence_editor(PanelContext& ctx, const MeetingSeries& m, Date original,
                             Inspector::State& s) {
   const Engagement& e = ctx.engagement;
@@ -325,7 +401,12 @@ void draw_occurrence_editor(PanelContext& ctx, const MeetingSeries& m, Date orig
     s.occ_series = m.id;
     s.occ_date = original;
     s.occ_generation = ctx.stamp.generation;
-    s.occ = stored;
+    // The agenda proposed from what needs the client; an edited one is kept.
+    s.occ_proposed = proposed_agenda(e, m.id, original, ctx.today);
+    s.occ_base = stored;
+    if (s.occ_base.agenda.empty()) s.occ_base.agenda = s.occ_proposed;
+    s.occ = s.occ_base;
+    s.occ_new_point.clear();
     s.occ_error.clear();
     LocalDateTime at = stored.moved_to ? *stored.moved_to : LocalDateTime{original, m.start};
     s.occ_moved_date = at.date.iso();
@@ -399,6 +480,9 @@ void draw_occurrence_editor(PanelContext& ctx, const MeetingSeries& m, Date orig
   s.cancel.draw(e, ctx.queue);
   if (ImGui::Button("Save occurrence")) {
     OccurrenceOverride value = s.occ;
+    // An agenda left as proposed stays proposed (it follows what needs the
+    // client); one that was edited or ticked is kept with the occurrence.
+    if (stored.agenda.empty() && value.agenda == s.occ_proposed) value.agenda.clear();
     s.occ_error.clear();
     if (moved) {
       auto d = parse_date(s.occ_moved_date);
@@ -417,10 +501,13 @@ void draw_occurrence_editor(PanelContext& ctx, const MeetingSeries& m, Date orig
     }
   }
   ImGui::SameLine();
-  if (!(s.occ == stored) && ImGui::Button("Revert")) {
+  if (!(s.occ == s.occ_base) && ImGui::Button("Revert")) {
     s.occ_series = kNoId;  // re-read next frame
   }
   if (!s.occ_error.empty()) field_problem(s.occ_error);
+  // Below the buttons, folded: the occurrence's own fields and Save stay in
+  // view; Save occurrence keeps the agenda with the rest.
+  draw_agenda(s.occ.agenda, s.occ_proposed, s.occ_new_point, w);
 }
 
 // [SECTION] Inspector ---------------------------------------------------------------------

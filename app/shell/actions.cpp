@@ -46,6 +46,18 @@ void run_export_recap_eml(App& a) {
 void run_export_recap_md(App& a) {
   start_export(a, FilePurpose::ExportRecapMarkdown, "-recap.md", "Export the meeting's recap");
 }
+void run_export_recap_pdf(App& a) {
+  start_export(a, FilePurpose::ExportRecapPdf, "-recap.pdf", "Export the meeting's recap");
+}
+void run_export_update_pdf(App& a) {
+  start_export(a, FilePurpose::ExportUpdate, "-update.pdf", "Export the weekly update");
+}
+void run_export_update_eml(App& a) {
+  start_export(a, FilePurpose::ExportUpdate, "-update.eml", "Export the weekly update");
+}
+void run_export_update_md(App& a) {
+  start_export(a, FilePurpose::ExportUpdate, "-update.md", "Export the weekly update");
+}
 void run_import_ics(App& a) { start_import(a, FilePurpose::ImportIcs, ".ics", "Import calendar"); }
 void run_import_planner(App& a) {
   start_import(a, FilePurpose::ImportPlanner, ".planner", "Import plan");
@@ -163,6 +175,27 @@ const Action kActions[] = {
      {},
      run_export_recap_md,
      held_meeting_selected},
+    {"File",
+     "Export",
+     "Recap of the selected meeting (PDF)…",
+     nullptr,
+     {},
+     {},
+     run_export_recap_pdf,
+     held_meeting_selected},
+    {"File",
+     "Export",
+     "Weekly update (PDF)…",
+     nullptr,
+     {},
+     {},
+     run_export_update_pdf,
+     nullptr,
+     nullptr,
+     nullptr,
+     true},
+    {"File", "Export", "Weekly update (e-mail draft)…", nullptr, {}, {}, run_export_update_eml},
+    {"File", "Export", "Weekly update (Markdown)…", nullptr, {}, {}, run_export_update_md},
     {"File", "Import", "Calendar (.ics)…", nullptr, {}, {}, run_import_ics},
     {"File", "Import", "GNOME Planner plan (.planner)…", nullptr, {}, {}, run_import_planner},
     {"File", "Import", "MS Project XML…", nullptr, {}, {}, run_import_mspdi},

@@ -76,6 +76,8 @@ enum class FilePurpose {
   ExportCsv,
   ExportRecapEmail,     // the selected held meeting's recap, .eml
   ExportRecapMarkdown,  // the same as Markdown
+  ExportRecapPdf,       // the same as a PDF
+  ExportUpdate,         // the weekly update (.pdf, .md or .eml by the name), recorded as sent
   ExportMspdi,          // MS Project XML
   ImportIcs,
   ImportPlanner,

@@ -20,6 +20,7 @@
 #include "rapport/import.hpp"
 #include "rapport/recap.hpp"
 #include "rapport/time.hpp"
+#include "rapport/weekly_update.hpp"
 #include "settings.hpp"
 
 namespace rapport::app {
@@ -272,12 +273,32 @@ void start_import(App& app, FilePurpose purpose, const char* extension, const ch
 
 namespace {
 // Writes an export atomically: on a full disk the old export stays whole.
-void write_export(App& app, const std::string& path, const std::string& text) {
+bool write_export(App& app, const std::string& path, const std::string& text) {
   if (FileError e = write_file_atomically(path, text)) {
     show_error(app, "Could not export", e.message);
-    return;
+    return false;
   }
   app.main_window.status_message = "Exported " + file_name(path) + ".";
+  return true;
+}
+
+// The weekly update since the last one recorded, in the format the name asks
+// for; once written it is recorded as sent (one undo step), so the next update
+// starts here.
+void export_update(App& app, const std::string& path) {
+  const Engagement& e = app.engagement();
+  const Date today = app.today();
+  std::string text = path.ends_with(".md")    ? weekly_update_markdown(e, today)
+                     : path.ends_with(".eml") ? weekly_update_eml(e, today, std::nullopt, now_utc())
+                                              : export_update_pdf(e, today);
+  if (text.empty()) {
+    show_error(app, "Could not export", "Rapport could not lay out the PDF (out of memory?).");
+    return;
+  }
+  if (!write_export(app, path, text)) return;
+  app.doc.submit(intent::Apply{record_update_label(today), {record_update(e, today)}});
+  app.main_window.status_message =
+      "Exported " + file_name(path) + " and recorded the update as sent.";
 }
 }  // namespace
 
@@ -310,6 +331,10 @@ void use_chosen_file(App& app, const std::string& path) {
     case FilePurpose::ExportCsv:
       write_export(app, path, export_csv(e, app.panels.csv_kind));
       break;
+    case FilePurpose::ExportUpdate:
+      export_update(app, path);
+      break;
+    case FilePurpose::ExportRecapPdf:
     case FilePurpose::ExportRecapEmail:
     case FilePurpose::ExportRecapMarkdown: {
       const Selection& sel = app.view.selection;
@@ -318,10 +343,11 @@ void use_chosen_file(App& app, const std::string& path) {
         show_error(app, "Could not export", "Select a held meeting on the timeline first.");
         break;
       }
+      const FilePurpose p = app.panels.file_purpose;
       write_export(app, path,
-                   app.panels.file_purpose == FilePurpose::ExportRecapEmail
-                       ? recap_eml(*recap, now_utc())
-                       : recap_markdown(*recap));
+                   p == FilePurpose::ExportRecapEmail ? recap_eml(*recap, now_utc())
+                   : p == FilePurpose::ExportRecapPdf ? export_recap_pdf(*recap)
+                                                      : recap_markdown(*recap));
       break;
     }
     case FilePurpose::ImportIcs:

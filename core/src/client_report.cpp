@@ -15,6 +15,7 @@
 #include "rapport/fields.hpp"
 #include "rapport/recurrence.hpp"
 #include "rapport/state_pill.hpp"
+#include "rapport/weekly_update.hpp"
 
 namespace rapport {
 
@@ -421,6 +422,44 @@ ReportSection boundaries(const Engagement& e, Date as_of) {
   return s;
 }
 
+// The next weeks as a picture (the client's copy: `e` is redacted already).
+ReportSection timeline(const Engagement& e, Date as_of) {
+  ReportSection s{"timeline", "The next weeks"};
+  s.picture = timeline_picture(e, as_of);
+  return s;
+}
+
+// [SECTION] Weekly update -----------------------------------------------------
+
+ReportSection moved(const Engagement& e, Date as_of, Date since) {
+  ReportSection s{"moved", "Milestones that moved"};
+  s.head = {"Milestone", "Was", "Now", "Change", "Why"};
+  for (const MovedMilestone& m : moved_milestones(e, since, as_of)) {
+    int shift = m.now.days - m.was.days;
+    s.rows.push_back(
+        {ReportCell{m.title}, ReportCell{date_text(m.was)}, ReportCell{date_text(m.now)},
+         ReportCell{shift_text(shift), shift > 0 ? Tone::Warn : Tone::Good}, ReportCell{m.why}});
+  }
+  s.empty = fmt::format("No milestone moved since {}.", date_text(since));
+  return s;
+}
+
+ReportSection tasks_done(const Engagement& e, Date as_of, Date since) {
+  ReportSection s{"done", "Done on your side"};
+  s.head = {"Task", "Who", "Done"};
+  std::vector<const ClientTask*> done;
+  for (const auto& [id, t] : e.client_tasks)
+    if (t.status == TaskStatus::Done && t.done_on && *t.done_on > since && *t.done_on <= as_of)
+      done.push_back(&t);
+  std::stable_sort(done.begin(), done.end(),
+                   [](auto* a, auto* b) { return *a->done_on < *b->done_on; });
+  for (const ClientTask* t : done)
+    s.rows.push_back({ReportCell{t->title}, ReportCell{stakeholder(e, t->owner)},
+                      ReportCell{date_text(*t->done_on), Tone::Good}});
+  s.empty = fmt::format("No tasks on your side were finished since {}.", date_text(since));
+  return s;
+}
+
 }  // namespace
 
 // [SECTION] Build -------------------------------------------------------------
@@ -430,27 +469,43 @@ ClientReport build_client_report(const Engagement& original, Date as_of, ReportS
   // The client's copy: internal fields emptied, hidden milestones gone.
   Engagement e = redacted(original);
   const bool presentation = scope == ReportScope::Presentation;
-  Date since = since_opt.value_or(as_of.plus_days(-14));
+  const bool update = scope == ReportScope::WeeklyUpdate;
+  Date since = since_opt.value_or(as_of.plus_days(update ? -7 : -14));
   ClientReport r;
   r.title = e.info.name;
   r.subtitle = presentation ? "As of " + date_text(as_of)
+               : update     ? fmt::format("Weekly update · {}", date_text(as_of))
                             : fmt::format("Status report · {}", date_text(as_of));
   if (!e.info.client_org.empty() || !e.info.provider_org.empty())
     r.parties =
         fmt::format("{}{}{}", e.info.client_org,
                     !e.info.client_org.empty() && !e.info.provider_org.empty() ? " with " : "",
                     e.info.provider_org);
-  r.sections.push_back(summary(e, as_of, since));
-  r.sections.push_back(milestones(e, as_of));
-  r.sections.push_back(client_tasks(e, as_of));
-  r.sections.push_back(meetings(e, as_of));
-  if (presentation) r.sections.push_back(recaps(e, as_of));
-  r.sections.push_back(change_requests(e, as_of, since, scope));
-  r.sections.push_back(decisions(e, as_of, since, scope));
-  r.sections.push_back(boundaries(e, as_of));
-  if (presentation) {
-    r.sections.push_back(expectations(e));
-    r.headline = headline(e, as_of);
+  if (update) {
+    r.sections.push_back(summary(e, as_of, since));
+    r.sections.back().title = "Since our last update";
+    r.sections.back().quote.clear();
+    r.sections.push_back(moved(e, as_of, since));
+    r.sections.push_back(timeline(e, as_of));
+    r.sections.push_back(change_requests(e, as_of, since, scope));
+    r.sections.push_back(decisions(e, as_of, since, scope));
+    r.sections.push_back(tasks_done(e, as_of, since));
+    r.sections.push_back(client_tasks(e, as_of));
+    r.sections.push_back(meetings(e, as_of));
+  } else {
+    r.sections.push_back(summary(e, as_of, since));
+    if (!presentation) r.sections.push_back(timeline(e, as_of));
+    r.sections.push_back(milestones(e, as_of));
+    r.sections.push_back(client_tasks(e, as_of));
+    r.sections.push_back(meetings(e, as_of));
+    if (presentation) r.sections.push_back(recaps(e, as_of));
+    r.sections.push_back(change_requests(e, as_of, since, scope));
+    r.sections.push_back(decisions(e, as_of, since, scope));
+    r.sections.push_back(boundaries(e, as_of));
+    if (presentation) {
+      r.sections.push_back(expectations(e));
+      r.headline = headline(e, as_of);
+    }
   }
   // A column with nothing in it (no meeting moved, say) is noise.
   for (ReportSection& s : r.sections) {

@@ -87,6 +87,7 @@ tbody tr:nth-child(even) td { background: #fafbfd; }
 .empty { color: var(--soft); font-style: italic; }
 ul { margin: 2px 0 8px; padding-left: 20px; } li { margin: 2px 0; }
 .lists { columns: 2; column-gap: 28px; } .lists > div { break-inside: avoid; }
+figure { margin: 0 0 8px; } figure svg { width: 100%; height: auto; display: block; }
 footer { margin-top: 28px; padding-top: 8px; border-top: 1px solid var(--line); color: var(--soft); font-size: 12px; }
 @media print {
   body { font-size: 10.5pt; }
@@ -124,6 +125,7 @@ std::string to_html(const Report& r) {
   for (const Section& s : r.sections) {
     out += fmt::format("<section id=\"{}\">\n<h2>{}</h2>\n", s.id, html_escape(s.title));
     if (!s.quote.empty()) out += "<blockquote>" + html_escape(s.quote) + "</blockquote>\n";
+    if (s.picture) out += "<figure>" + timeline_svg(*s.picture) + "</figure>\n";
     if (!s.facts.empty()) {
       out += "<div class=\"facts\">\n";
       for (const Fact& f : s.facts)
@@ -157,7 +159,8 @@ std::string to_html(const Report& r) {
         out += "</ul></div>\n";
       }
       out += "</div>\n";
-    } else if (s.head.empty() && s.facts.empty() && s.quote.empty() && s.paragraphs.empty()) {
+    } else if (s.head.empty() && s.facts.empty() && s.quote.empty() && s.paragraphs.empty() &&
+               !s.picture) {
       out += "<p class=\"empty\">" + html_escape(s.empty) + "</p>\n";
     }
     out += "</section>\n";
@@ -181,6 +184,7 @@ std::string to_markdown(const Report& r) {
   if (!r.parties.empty()) out += fmt::format("  \n{}", markdown_escape(r.parties));
   out += "\n";
   for (const Section& s : r.sections) {
+    if (s.picture) continue;  // a picture has no Markdown form; the tables say the same
     out += fmt::format("\n## {}\n\n", markdown_escape(s.title));
     if (!s.quote.empty()) out += fmt::format("> {}\n\n", markdown_escape(s.quote));
     for (const Fact& f : s.facts) {
@@ -248,6 +252,9 @@ std::string recurrence_text(const MeetingSeries& s) {
   if (r.count > 0) text += fmt::format(", {} times", r.count);
   return text;
 }
+
+std::string report_html(const ClientReport& r) { return to_html(r); }
+std::string report_markdown(const ClientReport& r) { return to_markdown(r); }
 
 std::string export_report_html(const Engagement& e, Date as_of, std::optional<Date> since) {
   return to_html(build_client_report(e, as_of, ReportScope::StatusReport, since));

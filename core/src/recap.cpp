@@ -12,6 +12,7 @@
 #include <algorithm>
 #include <array>
 
+#include "rapport/client_report.hpp"
 #include "rapport/export.hpp"
 #include "rapport/fields.hpp"
 #include "rapport/recurrence.hpp"
@@ -59,7 +60,9 @@ std::string slot_text(Instant from, Instant to, const std::string& zone) {
   return fmt::format("{}, {}–{} ({})", date_text(a.date), a.time.hhmm(), b.time.hhmm(), zone);
 }
 
-bool is_address(const std::string& s) {
+}  // namespace
+
+bool is_mail_address(const std::string& s) {
   size_t at = s.find('@');
   if (at == std::string::npos || at == 0 || at + 1 >= s.size() || s.find('@', at + 1) != s.npos)
     return false;
@@ -70,6 +73,8 @@ bool is_address(const std::string& s) {
   return true;
 }
 
+namespace {
+bool is_address(const std::string& s) { return is_mail_address(s); }
 }  // namespace
 
 std::optional<MeetingRecap> meeting_recap(const Engagement& original_e, Id series, Date original) {
@@ -145,6 +150,45 @@ std::optional<MeetingRecap> find_meeting_recap(const Engagement& e, std::string_
 }
 
 // [SECTION] Text ----------------------------------------------------------------
+
+ClientReport recap_report(const MeetingRecap& r) {
+  ClientReport out;
+  out.title = r.meeting;
+  out.subtitle = fmt::format("Recap · {}", date_text(r.held_on));
+  out.parties = r.engagement;
+  ReportSection meeting{"meeting", "The meeting"};
+  // "Fri 6 Nov 2026" large, "16:00–16:30 (Europe/Amsterdam)" below it.
+  auto fact = [&](const char* label, const std::string& when) {
+    size_t comma = when.find(", ");
+    if (comma == std::string::npos)
+      meeting.facts.push_back({label, when, "", Tone::Plain});
+    else
+      meeting.facts.push_back({label, when.substr(0, comma), when.substr(comma + 2), Tone::Plain});
+  };
+  fact("When", r.when);
+  if (!r.next_meeting.empty()) fact("Next meeting", r.next_meeting);
+  if (!r.present.empty()) {
+    std::string names;
+    for (const std::string& p : r.present) names += (names.empty() ? "" : ", ") + p;
+    meeting.paragraphs.push_back("Present: " + names);
+  }
+  out.sections.push_back(std::move(meeting));
+  ReportSection discussed{"discussed", "What we discussed"};
+  if (!r.summary.empty()) discussed.paragraphs = lines_of(r.summary);
+  discussed.empty = "No summary written.";
+  out.sections.push_back(std::move(discussed));
+  ReportSection agreed{"agreed", "What we agreed"};
+  if (!r.agreed.empty()) agreed.lists.emplace_back("Actions", r.agreed);
+  agreed.empty = "No actions agreed.";
+  out.sections.push_back(std::move(agreed));
+  ReportSection needed{"needed", "What we need from you"};
+  if (!r.needed.empty()) needed.lists.emplace_back("Open on your side", r.needed);
+  needed.empty = "Nothing open on your side. Thank you!";
+  out.sections.push_back(std::move(needed));
+  out.footer = r.from.empty() ? fmt::format("Made with Rapport {}.", RAPPORT_VERSION)
+                              : fmt::format("{} · Made with Rapport {}.", r.from, RAPPORT_VERSION);
+  return out;
+}
 
 std::string recap_text(const MeetingRecap& r) {
   std::string out = fmt::format("{}\n{}\n", r.meeting, r.when);
@@ -310,18 +354,21 @@ std::string crlf(std::string_view text) {
 
 }  // namespace
 
-std::string recap_eml(const MeetingRecap& r, Instant date) {
+std::string eml_draft(const EmailDraft& d, Instant date) {
   // Base64 never contains '_', so the boundary cannot occur inside a part.
-  const std::string boundary = "=_rapport_recap_alternative";
+  const std::string boundary = "=_rapport_alternative";
   std::string out;
   out += "X-Unsent: 1\r\n";
   out += "Date: " + rfc5322_date(date) + "\r\n";
-  if (!r.to.empty()) {
+  std::vector<const Recipient*> to;
+  for (const Recipient& r : d.to)
+    if (is_mail_address(r.address)) to.push_back(&r);
+  if (!to.empty()) {
     out += "To: ";
-    for (size_t i = 0; i < r.to.size(); ++i) out += (i ? ",\r\n " : "") + mailbox(r.to[i]);
+    for (size_t i = 0; i < to.size(); ++i) out += (i ? ",\r\n " : "") + mailbox(*to[i]);
     out += "\r\n";
   }
-  out += "Subject: " + encoded_words(r.subject()) + "\r\n";
+  out += "Subject: " + encoded_words(d.subject) + "\r\n";
   out += "MIME-Version: 1.0\r\n";
   out += "Content-Type: multipart/alternative; boundary=\"" + boundary + "\"\r\n\r\n";
   auto part = [&](const char* type, const std::string& body) {
@@ -330,10 +377,14 @@ std::string recap_eml(const MeetingRecap& r, Instant date) {
     out += "Content-Transfer-Encoding: base64\r\n\r\n";
     out += base64(crlf(body)) + "\r\n";
   };
-  part("text/plain", recap_text(r));
-  part("text/html", html_of(r));
+  part("text/plain", d.text);
+  part("text/html", d.html);
   out += "--" + boundary + "--\r\n";
   return out;
+}
+
+std::string recap_eml(const MeetingRecap& r, Instant date) {
+  return eml_draft(EmailDraft{r.to, r.subject(), recap_text(r), html_of(r)}, date);
 }
 
 }  // namespace rapport

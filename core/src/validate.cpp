@@ -134,6 +134,15 @@ Result check(const Engagement&, const EngagementInfo& x, bool) {
     return err("internal_day_rate_minor", "The day rate cannot be negative.");
   if (x.internal_margin_percent < -100 || x.internal_margin_percent > 1000)
     return err("internal_margin_percent", "The margin must be between -100% and 1000%.");
+  for (const SentUpdate& u : x.updates) {
+    CHECK(date(u.sent_on, "updates", "date an update was sent"));
+    CHECK(date(u.since, "updates", "start of an update's period"));
+    if (u.sent_on < u.since)
+      return err("updates", "An update cannot cover days after it was sent.");
+    CHECK(text(u.text, "updates", "update"));
+    for (const MilestoneDate& m : u.milestones)
+      CHECK(date(m.date, "updates", "milestone date of an update"));
+  }
   return {};
 }
 
@@ -266,6 +275,11 @@ Result check(const Engagement& e, const MeetingSeries& x, bool) {
     CHECK(text(o.recap_summary, "recap_summary", "recap"));
     CHECK(text(o.agreed_actions, "agreed_actions", "agreed actions"));
     CHECK(text(o.cancel_reason, "cancel_reason", "reason"));
+    for (const AgendaPoint& p : o.agenda) {
+      if (blank(p.text)) return err("agenda", "An agenda point needs some text.");
+      CHECK(text(p.text, "agenda", "agenda point"));
+      CHECK(date(p.carried_from, "agenda", "date an agenda point was raised"));
+    }
     if (o.moved_to) {
       CHECK(date(o.moved_to->date, "moved_to", "new date"));
       CHECK(time_of_day(o.moved_to->time, "moved_to", "new start time"));

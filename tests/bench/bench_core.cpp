@@ -53,6 +53,9 @@ void bench_core_rows(bool quick) {
           median_ms(quick ? 1 : 3, [&] { bytes = export_report_pdf(e, as_of).size(); }), "ms");
       row("  (PDF pages)", label, double(report_pdf_pages(e, as_of).size()), "count");
       if (bytes == 0) std::abort();
+      row("PDF weekly update", label,
+          median_ms(quick ? 1 : 3, [&] { bytes = export_update_pdf(e, as_of).size(); }), "ms");
+      if (bytes == 0) std::abort();
     }
     Id milestone = some<Milestone>(e);
     Id person = some<Stakeholder>(e);

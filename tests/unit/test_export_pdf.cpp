@@ -12,6 +12,7 @@
 #include "rapport/export_pdf.hpp"
 #include "rapport/fields.hpp"
 #include "rapport/page_flow.hpp"
+#include "rapport/recap.hpp"
 
 using namespace rapport;
 using pdf::FlowBlock;
@@ -191,4 +192,32 @@ TEST_CASE("a report with 300 client tasks paginates with no heading alone at a p
   }
   CHECK(text.find(fmt::format("Page {} of {}", count + 1, count)) == std::string::npos);
   CHECK(text.find("Review item 300 of the content inventory") != std::string::npos);
+}
+
+TEST_CASE("the weekly update and a recap as PDFs carry no internal string", "[export][pdf]") {
+  Engagement e = make_demo();
+  insert_item(e, Milestone{0, "Internal QA gate before Beta", d(2026, 12, 2), d(2026, 12, 2),
+                           MilestoneStatus::Planned, false, "Our own checkpoint"});
+  std::vector<std::string> secrets = internal_texts(e);
+  secrets.push_back("Internal QA gate");
+  const std::string update = export_update_pdf(e, kAsOf);
+  REQUIRE(update.rfind("%PDF-", 0) == 0);
+  CHECK(ends_with_eof(update));
+  const std::string update_text = pdf_text(update, "update.pdf");
+  CHECK(update_text.find("Weekly update") != std::string::npos);
+  CHECK(update_text.find("The next weeks") != std::string::npos);
+
+  std::optional<MeetingRecap> recap = find_meeting_recap(e, "Weekly check-in", d(2026, 11, 6));
+  REQUIRE(recap);
+  const std::string recap_pdf = export_recap_pdf(*recap, PaperSize::Letter);
+  CHECK(recap_pdf.find("/MediaBox [ 0 0 612 792 ]") != std::string::npos);
+  const std::string recap_text = pdf_text(recap_pdf, "recap.pdf");
+  CHECK(recap_text.find("Joost writes up the change request.") != std::string::npos);
+  CHECK(recap_text.find("Final Finnish copy") != std::string::npos);
+  for (const std::string& s : secrets) {
+    INFO("must not contain: " << s);
+    CHECK(update.find(s) == std::string::npos);
+    CHECK(update_text.find(s) == std::string::npos);
+    CHECK(recap_text.find(s) == std::string::npos);
+  }
 }

@@ -19,6 +19,7 @@
 #include <vector>
 
 #include "rapport/model.hpp"
+#include "rapport/timeline_picture.hpp"
 
 namespace rapport {
 
@@ -53,6 +54,9 @@ struct ReportSection {
   std::vector<std::vector<ReportCell>> rows;
   std::vector<std::pair<std::string, std::vector<std::string>>> lists;  // (heading, items)
   std::string empty;  // said when there is nothing to show
+  // A picture of the next weeks ("timeline"): SVG in HTML, vector in the PDF,
+  // left out of Markdown.
+  std::optional<TimelinePicture> picture;
 };
 
 // What the client needs now, typed, for the strip above the client view's
@@ -99,6 +103,10 @@ enum class ReportScope : uint8_t {
   // The client view's pages: every change request and decision, newest first,
   // plus recent recaps and the expectations as agreed.
   Presentation,
+  // The weekly update (weekly_update.hpp): what changed since `since` (the
+  // milestones that moved and why, change requests decided, decisions, client
+  // tasks done), what is still open on the client's side, the next meetings.
+  WeeklyUpdate,
 };
 
 // Starts from redacted(e): nothing internal can reach the result.

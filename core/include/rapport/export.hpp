@@ -23,6 +23,8 @@
 
 namespace rapport {
 
+struct ClientReport;
+
 // [SECTION] Options -----------------------------------------------------------
 
 struct ExportOptions {
@@ -76,6 +78,11 @@ std::string export_report_html(const Engagement& e, Date as_of,
                                std::optional<Date> since = std::nullopt);
 std::string export_report_markdown(const Engagement& e, Date as_of,
                                    std::optional<Date> since = std::nullopt);
+
+// Any client report document (client_report.hpp: the status report, the weekly
+// update, a recap) as the same HTML page and Markdown text.
+std::string report_html(const ClientReport& r);
+std::string report_markdown(const ClientReport& r);
 
 // A series' rhythm in words: "Once", "Weekly on Fri until 2027-03-26",
 // "Monthly on the 1st Tue, 5 times", "Every 2 months on day 31 (or the last day)".

@@ -186,6 +186,16 @@ struct Recurrence {
 enum class OccurrenceState : uint8_t { Planned, Held, Cancelled };
 const char* to_string(OccurrenceState s);
 
+// One point on an occurrence's agenda. Points not covered at a meeting are
+// carried to the series' next occurrence (agenda.hpp); `carried_from` is the
+// date of the occurrence where the point was first raised.
+struct AgendaPoint {
+  std::string text;
+  bool covered = false;
+  std::optional<Date> carried_from;
+  bool operator==(const AgendaPoint&) const = default;
+};
+
 // What happened to one occurrence, keyed by its original local date.
 struct OccurrenceOverride {
   OccurrenceState state = OccurrenceState::Planned;
@@ -197,6 +207,8 @@ struct OccurrenceOverride {
   // Cancelled:
   Side cancelled_by = Side::Provider;
   std::string cancel_reason;
+  // The agenda as edited; empty = the proposed one (agenda.hpp) is shown.
+  std::vector<AgendaPoint> agenda;
   bool operator==(const OccurrenceOverride&) const = default;
 };
 
@@ -340,6 +352,24 @@ struct Feedback {
 
 // [SECTION] Engagement --------------------------------------------------------
 
+// Where a client-visible milestone stood when an update was sent.
+struct MilestoneDate {
+  Id milestone = kNoId;
+  Date date;
+  bool operator==(const MilestoneDate&) const = default;
+};
+
+// A weekly update as it was sent (weekly_update.hpp): when, the period it
+// covered, what it said (Markdown) and where the milestones stood, so the next
+// update starts there and names what moved since.
+struct SentUpdate {
+  Date sent_on;
+  Date since;
+  std::string text;
+  std::vector<MilestoneDate> milestones;
+  bool operator==(const SentUpdate&) const = default;
+};
+
 struct EngagementInfo {
   std::string name;
   std::string client_org;
@@ -352,6 +382,7 @@ struct EngagementInfo {
   std::string internal_notes;           // internal
   int64_t internal_day_rate_minor = 0;  // internal
   int32_t internal_margin_percent = 0;  // internal
+  std::vector<SentUpdate> updates;      // oldest first
   bool operator==(const EngagementInfo&) const = default;
 };
 

@@ -54,6 +54,10 @@ bool meeting_was_held(const Engagement& e, Id series, Date original);
 std::optional<MeetingRecap> find_meeting_recap(const Engagement& e, std::string_view title,
                                                Date date);
 
+// The recap as a client report document (client_report.hpp), for the PDF.
+struct ClientReport;
+ClientReport recap_report(const MeetingRecap& r);
+
 // The recap as plain text (the e-mail's text part) and as Markdown.
 std::string recap_text(const MeetingRecap& r);
 std::string recap_markdown(const MeetingRecap& r);
@@ -66,6 +70,19 @@ std::string recap_markdown(const MeetingRecap& r);
 // lose their line breaks and control characters, long ones are folded, and a
 // recipient whose address is not a plain address is left out.
 std::string recap_eml(const MeetingRecap& r, Instant date);
+
+// Any e-mail draft Rapport writes (a recap, a weekly update), as recap_eml
+// describes: `text` and `html` are the two parts' bodies (LF line ends are fine).
+struct EmailDraft {
+  std::vector<Recipient> to;
+  std::string subject;
+  std::string text;
+  std::string html;
+};
+std::string eml_draft(const EmailDraft& d, Instant date);
+
+// Whether `s` is a plain e-mail address that may go into a To: header.
+bool is_mail_address(const std::string& s);
 
 // Base64 (RFC 4648), lines of at most `line` characters joined by CRLF (0: one line).
 std::string base64(std::string_view bytes, size_t line = 76);

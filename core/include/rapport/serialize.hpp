@@ -503,6 +503,14 @@ void serialize(A& ar, Recurrence& x, std::uint32_t version) {
 }
 
 template <class A>
+void serialize(A& ar, AgendaPoint& x, std::uint32_t version) {
+  ser::check_version<AgendaPoint>(version, "agenda points");
+  ser::text(ar, "text", x.text);
+  ser::value(ar, "covered", x.covered);
+  ser::optional_date(ar, "carried_from", x.carried_from);
+}
+
+template <class A>
 void serialize(A& ar, OccurrenceOverride& x, std::uint32_t version) {
   ser::check_version<OccurrenceOverride>(version, "meeting occurrences");
   ser::enumeration(ar, "state", x.state);
@@ -512,6 +520,8 @@ void serialize(A& ar, OccurrenceOverride& x, std::uint32_t version) {
   ser::text(ar, "agreed_actions", x.agreed_actions);
   ser::enumeration(ar, "cancelled_by", x.cancelled_by);
   ser::text(ar, "cancel_reason", x.cancel_reason);
+  // Version 2: the agenda (none in older files: the proposed one is shown).
+  if (version >= 2) ser::list(ar, "agenda", x.agenda);
 }
 
 template <class A>
@@ -629,6 +639,22 @@ void serialize(A& ar, Feedback& x, std::uint32_t version) {
 }
 
 template <class A>
+void serialize(A& ar, MilestoneDate& x, std::uint32_t version) {
+  ser::check_version<MilestoneDate>(version, "milestone dates");
+  ser::value(ar, "milestone", x.milestone);
+  ser::date(ar, "date", x.date);
+}
+
+template <class A>
+void serialize(A& ar, SentUpdate& x, std::uint32_t version) {
+  ser::check_version<SentUpdate>(version, "sent updates");
+  ser::date(ar, "sent_on", x.sent_on);
+  ser::date(ar, "since", x.since);
+  ser::text(ar, "text", x.text);
+  ser::list(ar, "milestones", x.milestones);
+}
+
+template <class A>
 void serialize(A& ar, EngagementInfo& x, std::uint32_t version) {
   ser::check_version<EngagementInfo>(version, "the engagement's details");
   ser::text(ar, "name", x.name);
@@ -642,6 +668,8 @@ void serialize(A& ar, EngagementInfo& x, std::uint32_t version) {
   ser::text(ar, "internal_notes", x.internal_notes);
   ser::value(ar, "internal_day_rate_minor", x.internal_day_rate_minor);
   ser::value(ar, "internal_margin_percent", x.internal_margin_percent);
+  // Version 2: the weekly updates sent (none in older files).
+  if (version >= 2) ser::list(ar, "updates", x.updates);
 }
 
 template <class A>
@@ -669,7 +697,9 @@ void serialize(A& ar, Engagement& e, std::uint32_t version) {
 }  // namespace rapport
 
 CEREAL_CLASS_VERSION(rapport::Engagement, 1)
-CEREAL_CLASS_VERSION(rapport::EngagementInfo, 1)
+CEREAL_CLASS_VERSION(rapport::EngagementInfo, 2)
+CEREAL_CLASS_VERSION(rapport::SentUpdate, 1)
+CEREAL_CLASS_VERSION(rapport::MilestoneDate, 1)
 CEREAL_CLASS_VERSION(rapport::Stakeholder, 2)
 CEREAL_CLASS_VERSION(rapport::Objective, 1)
 CEREAL_CLASS_VERSION(rapport::Constraint, 1)
@@ -679,7 +709,8 @@ CEREAL_CLASS_VERSION(rapport::Responsibility, 1)
 CEREAL_CLASS_VERSION(rapport::Deliverable, 1)
 CEREAL_CLASS_VERSION(rapport::CommunicationChannel, 1)
 CEREAL_CLASS_VERSION(rapport::Recurrence, 1)
-CEREAL_CLASS_VERSION(rapport::OccurrenceOverride, 1)
+CEREAL_CLASS_VERSION(rapport::OccurrenceOverride, 2)
+CEREAL_CLASS_VERSION(rapport::AgendaPoint, 1)
 CEREAL_CLASS_VERSION(rapport::MeetingSeries, 1)
 CEREAL_CLASS_VERSION(rapport::Milestone, 2)
 CEREAL_CLASS_VERSION(rapport::Boundary, 2)

@@ -24,7 +24,10 @@
 
 #include "rapport/client_report.hpp"
 #include "rapport/page_flow.hpp"
+#include "rapport/recap.hpp"
 #include "rapport/text.hpp"
+#include "rapport/timeline_picture.hpp"
+#include "rapport/weekly_update.hpp"
 
 namespace rapport {
 
@@ -205,7 +208,9 @@ struct Block {
   std::vector<Box> boxes;
   std::vector<Rule> rules;
   std::vector<Text> texts;
-  std::string bookmark;  // a section's title: an entry in the PDF's outline
+  std::string bookmark;                      // a section's title: an entry in the PDF's outline
+  const TimelinePicture* picture = nullptr;  // drawn at (0, 0), scaled by picture_scale
+  double picture_scale = 1;
 };
 
 class ReportLayout {
@@ -235,6 +240,7 @@ class ReportLayout {
     gap_ = 8;
 
     if (!s.quote.empty()) quote(s.quote, !s.facts.empty() || more_follows);
+    if (s.picture) picture(*s.picture);
     for (size_t i = 0; i < s.facts.size(); i += 4)
       facts(std::span(s.facts).subspan(i, std::min<size_t>(4, s.facts.size() - i)));
     for (const std::string& p : s.paragraphs) paragraph(PdfBlock::Paragraph, p, more_follows);
@@ -246,7 +252,8 @@ class ReportLayout {
     }
     if (!s.lists.empty()) {
       for (const auto& [heading, items] : s.lists) list(heading, items);
-    } else if (s.head.empty() && s.facts.empty() && s.quote.empty() && s.paragraphs.empty()) {
+    } else if (s.head.empty() && s.facts.empty() && s.quote.empty() && s.paragraphs.empty() &&
+               !s.picture) {
       paragraph(PdfBlock::Empty, s.empty, false);
     }
   }
@@ -321,6 +328,13 @@ class ReportLayout {
     }
     finish(std::move(b), tallest, false);
     gap_ = 8;
+  }
+
+  void picture(const TimelinePicture& p) {
+    Block b = start(PdfBlock::Picture, 0);
+    b.picture = &p;
+    b.picture_scale = p.width > 0 ? width_ / p.width : 1;
+    finish(std::move(b), p.height * b.picture_scale, false);
   }
 
   void paragraph(PdfBlock kind, const std::string& p, bool keep) {
@@ -465,6 +479,93 @@ void draw_text(cairo_t* cr, const Text& t, double ox, double oy) {
   pango_cairo_show_layout(cr, t.layout.get());
 }
 
+Rgb picture_color(PictureInk ink) {
+  switch (ink) {
+    case PictureInk::Text:
+      return kInk;
+    case PictureInk::Soft:
+      return kSoft;
+    case PictureInk::Grid:
+      return kLine;
+    case PictureInk::Band:
+      return hex(0xeceff5);
+    case PictureInk::Accent:
+      return kAccent;
+    case PictureInk::Good:
+      return kGood;
+    case PictureInk::Warn:
+      return kWarnBar;
+    case PictureInk::Late:
+      return kLate;
+    case PictureInk::Muted:
+      return hex(0x9aa3b2);
+    case PictureInk::Paper:
+      return kWhite;
+  }
+  return kInk;
+}
+
+// The timeline picture's shapes, in points scaled to the block's width.
+void draw_picture(cairo_t* cr, const Typesetter& ts, const TimelinePicture& p, double scale,
+                  double ox, double oy) {
+  cairo_save(cr);
+  cairo_translate(cr, ox, oy);
+  cairo_scale(cr, scale, scale);
+  for (const PictureShape& s : p.shapes) {
+    cairo_new_path(cr);
+    switch (s.kind) {
+      case PictureShape::Kind::Rect:
+        cairo_rectangle(cr, s.x, s.y, s.w, s.h);
+        break;
+      case PictureShape::Kind::Line:
+        cairo_move_to(cr, s.x, s.y);
+        cairo_line_to(cr, s.x + s.w, s.y + s.h);
+        break;
+      case PictureShape::Kind::Diamond:
+        cairo_move_to(cr, s.x, s.y - s.w);
+        cairo_line_to(cr, s.x + s.w, s.y);
+        cairo_line_to(cr, s.x, s.y + s.w);
+        cairo_line_to(cr, s.x - s.w, s.y);
+        cairo_close_path(cr);
+        break;
+      case PictureShape::Kind::Circle:
+        cairo_arc(cr, s.x, s.y, s.w, 0, 6.283185307179586);
+        break;
+      case PictureShape::Kind::Text: {
+        Layout l = ts.layout(s.text, Font{s.size, s.bold ? kSemibold : PANGO_WEIGHT_NORMAL});
+        double w = Typesetter::width(l.get());
+        double x = s.anchor == PictureShape::Anchor::Middle ? s.x - w / 2
+                   : s.anchor == PictureShape::Anchor::End  ? s.x - w
+                                                            : s.x;
+        // The shape's y is the baseline.
+        double baseline = double(pango_layout_get_baseline(l.get())) / PANGO_SCALE;
+        set_color(cr, picture_color(s.fill));
+        cairo_move_to(cr, x, s.y - baseline);
+        pango_cairo_show_layout(cr, l.get());
+        continue;
+      }
+    }
+    if (s.filled && s.kind != PictureShape::Kind::Line) {
+      set_color(cr, picture_color(s.fill));
+      if (s.line_width > 0)
+        cairo_fill_preserve(cr);
+      else
+        cairo_fill(cr);
+    }
+    if (s.line_width > 0) {
+      set_color(cr, picture_color(s.stroke));
+      cairo_set_line_width(cr, s.line_width);
+      if (s.dashed) {
+        const double dash[] = {2, 1.5};
+        cairo_set_dash(cr, dash, 2, 0);
+      }
+      cairo_stroke(cr);
+      cairo_set_dash(cr, nullptr, 0, 0);
+    }
+  }
+  cairo_restore(cr);
+}
+
 void draw_block(cairo_t* cr, const Block& b, double ox, double oy) {
   for (const Box& box : b.boxes) {
     Box at = box;
@@ -510,10 +611,9 @@ struct LaidOut {
   std::vector<FlowPage> pages;
 };
 
-void lay_out(LaidOut& out, const Typesetter& ts, const Engagement& e, Date as_of,
-             const PdfOptions& options) {
-  out.geometry.page = page_size(options.paper);
-  out.report = build_client_report(e, as_of, ReportScope::StatusReport, options.since);
+void lay_out(LaidOut& out, const Typesetter& ts, ClientReport report, PaperSize paper) {
+  out.geometry.page = page_size(paper);
+  out.report = std::move(report);
   ReportLayout layout(ts, out.geometry.width());
   layout.header(out.report);
   for (const ReportSection& s : out.report.sections) layout.section(s);
@@ -580,24 +680,24 @@ struct ContextDestroy {
 
 // [SECTION] Export ------------------------------------------------------------
 
-std::string export_report_pdf(const Engagement& e, Date as_of, const PdfOptions& options) {
+std::string export_client_report_pdf(const ClientReport& report, Date as_of,
+                                     const std::string& author, PaperSize paper) {
   std::string bytes;
-  const PageSize size = page_size(options.paper);
+  const PageSize size = page_size(paper);
   std::unique_ptr<cairo_surface_t, SurfaceDestroy> surface(
       cairo_pdf_surface_create_for_stream(append_bytes, &bytes, size.width, size.height));
   std::unique_ptr<cairo_t, ContextDestroy> cr(cairo_create(surface.get()));
   {
     Typesetter ts(cr.get());
     LaidOut d;
-    lay_out(d, ts, e, as_of, options);
+    lay_out(d, ts, report, paper);
 
     // The file's own date is the report's date: the same input, the same bytes.
     cairo_surface_t* s = surface.get();
     cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_TITLE,
                                    valid_text(d.report.title + " — " + d.report.subtitle).c_str());
-    if (!e.info.provider_org.empty())
-      cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_AUTHOR,
-                                     valid_text(e.info.provider_org).c_str());
+    if (!author.empty())
+      cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_AUTHOR, valid_text(author).c_str());
     cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_CREATOR, "Rapport " RAPPORT_VERSION);
     const std::string date = as_of.iso() + "T00:00:00";
     cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_CREATE_DATE, date.c_str());
@@ -609,6 +709,8 @@ std::string export_report_pdf(const Engagement& e, Date as_of, const PdfOptions&
       for (const pdf::PlacedBlock& placed : d.pages[p]) {
         const Block& b = d.blocks[placed.block];
         draw_block(cr.get(), b, g.left, g.top + placed.y);
+        if (b.picture)
+          draw_picture(cr.get(), ts, *b.picture, b.picture_scale, g.left, g.top + placed.y);
         if (!placed.repeated && !b.bookmark.empty())
           cairo_pdf_surface_add_outline(
               s, CAIRO_PDF_OUTLINE_ROOT, valid_text(b.bookmark).c_str(),
@@ -624,6 +726,21 @@ std::string export_report_pdf(const Engagement& e, Date as_of, const PdfOptions&
   return bytes;
 }
 
+std::string export_report_pdf(const Engagement& e, Date as_of, const PdfOptions& options) {
+  return export_client_report_pdf(
+      build_client_report(e, as_of, ReportScope::StatusReport, options.since), as_of,
+      e.info.provider_org, options.paper);
+}
+
+std::string export_update_pdf(const Engagement& e, Date as_of, const PdfOptions& options) {
+  return export_client_report_pdf(build_weekly_update(e, as_of, options.since), as_of,
+                                  e.info.provider_org, options.paper);
+}
+
+std::string export_recap_pdf(const MeetingRecap& r, PaperSize paper) {
+  return export_client_report_pdf(recap_report(r), r.held_on, r.from, paper);
+}
+
 std::vector<std::vector<PdfBlock>> report_pdf_pages(const Engagement& e, Date as_of,
                                                     const PdfOptions& options) {
   const PageSize size = page_size(options.paper);
@@ -634,7 +751,8 @@ std::vector<std::vector<PdfBlock>> report_pdf_pages(const Engagement& e, Date as
   {
     Typesetter ts(cr.get());
     LaidOut d;
-    lay_out(d, ts, e, as_of, options);
+    lay_out(d, ts, build_client_report(e, as_of, ReportScope::StatusReport, options.since),
+            options.paper);
     for (const FlowPage& page : d.pages) {
       pages.emplace_back();
       for (const pdf::PlacedBlock& placed : page)

@@ -25,6 +25,9 @@
 
 namespace rapport {
 
+struct ClientReport;
+struct MeetingRecap;
+
 // [SECTION] Options -----------------------------------------------------------
 
 enum class PaperSize : uint8_t { A4, Letter };
@@ -54,6 +57,17 @@ PageSize page_size(PaperSize paper);
 // only if cairo failed (out of memory).
 std::string export_report_pdf(const Engagement& e, Date as_of, const PdfOptions& options = {});
 
+// The weekly update (weekly_update.hpp) since options.since (default: the last
+// update sent), laid out as the status report is.
+std::string export_update_pdf(const Engagement& e, Date as_of, const PdfOptions& options = {});
+
+// A held meeting's recap (recap.hpp) as a one- or two-page PDF.
+std::string export_recap_pdf(const MeetingRecap& r, PaperSize paper = PaperSize::A4);
+
+// Any client report document, dated as_of, `author` in the file's metadata.
+std::string export_client_report_pdf(const ClientReport& report, Date as_of,
+                                     const std::string& author, PaperSize paper = PaperSize::A4);
+
 // [SECTION] Layout ------------------------------------------------------------
 
 enum class PdfBlock : uint8_t {
@@ -68,6 +82,7 @@ enum class PdfBlock : uint8_t {
   ListItem,     // one item of a list
   Empty,        // "Nothing open on your side."
   Closing,      // the closing line: the period covered and the version
+  Picture,      // the timeline of the next weeks
 };
 
 // The blocks on each page, in order, as export_report_pdf lays them out.
