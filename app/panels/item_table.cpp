@@ -8,6 +8,7 @@
 #include <cctype>
 #include <cfloat>
 
+#include "panels/field_widgets.hpp"
 #include "rapport/defaults.hpp"
 #include "rapport/fields.hpp"
 #include "rapport/text.hpp"
@@ -155,7 +156,7 @@ void draw_item_table(PanelContext& ctx, ItemTableState& s) {
       const T* item = table.find(id);
       if (!item) continue;
       ImGui::TableNextRow();
-      ImGui::PushID(int(id));
+      push_item_id(id);
       for (size_t c = 0; c < columns.size(); ++c) {
         ImGui::TableSetColumnIndex(int(c));
         std::string text = field_text(e, *item, *columns[c]);

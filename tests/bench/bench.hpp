@@ -40,3 +40,4 @@ void bench_io_rows(bool quick);
 void bench_timeline_rows(bool quick);
 void bench_health_rows(bool quick);
 void bench_bounds_rows(bool quick);
+void bench_merge_rows(bool quick);

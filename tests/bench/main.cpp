@@ -37,6 +37,7 @@ int main(int argc, char** argv) {
     bench_io_rows(quick);
     bench_timeline_rows(quick);
     bench_health_rows(quick);
+    bench_merge_rows(quick);
   }
   bench_bounds_rows(quick);
   return 0;

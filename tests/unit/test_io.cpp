@@ -111,7 +111,7 @@ TEST_CASE("io: the demo and generated engagements survive a round trip in both f
 
 TEST_CASE("io: JSON is readable: names, ISO dates, enum names, items in id order", "[io]") {
   const std::string json = to_bytes(make_demo(), FileFormat::Json);
-  CHECK(json.rfind("{\n    \"rapport_file\": \"engagement\",\n    \"format\": 1,", 0) == 0);
+  CHECK(json.rfind("{\n    \"rapport_file\": \"engagement\",\n    \"format\": 2,", 0) == 0);
   CHECK(json.find("\"stakeholders\": [") != std::string::npos);
   CHECK(json.find("\"side\": \"client\"") != std::string::npos);
   CHECK(json.find("\"start\": \"20") != std::string::npos);
@@ -217,11 +217,11 @@ TEST_CASE("io: broken files each give their own error", "[io]") {
     LoadResult r = load_bytes(newer, "test.rapport");
     check_error(r, FileProblem::NewerVersion);
     CHECK(r.error.message.find("made by a newer version of Rapport (format 7); this version "
-                               "reads up to 1") != std::string::npos);
+                               "reads up to 2") != std::string::npos);
   }
   SECTION("a newer class version inside a current format") {
     std::string payload = payload_of(good);
-    payload[1] = 2;  // the engagement's class version
+    payload[1] = 3;  // the engagement's class version
     check_error(load_bytes(with_payload(good, payload), "test.rapport"), FileProblem::NewerVersion);
   }
 }
@@ -239,7 +239,7 @@ TEST_CASE("io: broken JSON files each give their own error", "[io]") {
   }
   SECTION("syntax error names line and column") {
     std::string bad = good;
-    replace_once(bad, "\"format\": 1,", "\"format\": 1,,");
+    replace_once(bad, "\"format\": 2,", "\"format\": 2,,");
     LoadResult r = load(bad);
     check_error(r, FileProblem::Damaged, name);
     CHECK(r.error.message.find("line 3") != std::string::npos);
@@ -324,24 +324,24 @@ TEST_CASE("io: broken JSON files each give their own error", "[io]") {
   }
   SECTION("a newer format") {
     std::string newer = good;
-    replace_once(newer, "\"format\": 1", "\"format\": 7");
+    replace_once(newer, "\"format\": 2", "\"format\": 7");
     LoadResult r = load(newer);
     check_error(r, FileProblem::NewerVersion, name);
-    CHECK(r.error.message.find("(format 7); this version reads up to 1") != std::string::npos);
+    CHECK(r.error.message.find("(format 7); this version reads up to 2") != std::string::npos);
   }
   SECTION("a newer class version of one type") {
     std::string newer = good;
     const auto at = newer.find("\"stakeholders\": [");
-    const auto version = newer.find("\"cereal_class_version\": 1", at);
+    const auto version = newer.find("\"cereal_class_version\": 2", at);
     REQUIRE(version != std::string::npos);
-    newer[version + 24] = '2';
+    newer[version + 24] = '3';
     LoadResult r = load(newer);
     check_error(r, FileProblem::NewerVersion, name);
-    CHECK(r.error.message.find("stakeholders in version 2") != std::string::npos);
+    CHECK(r.error.message.find("stakeholders in version 3") != std::string::npos);
   }
   SECTION("well-formed but against the rules: validated after loading") {
     Engagement e = make_demo();
-    e.next_id = 1;  // below the ids in use
+    e.milestones.items.begin()->second.title.clear();  // a milestone needs a title
     LoadResult r = load(to_bytes(e, FileFormat::Json));
     check_error(r, FileProblem::Invalid, name);
   }
@@ -634,7 +634,7 @@ TEST_CASE("io: check and convert", "[io]") {
   INFO(report.text);
   CHECK(report.ok);
   CHECK(report.text.find("valid Rapport project") != std::string::npos);
-  CHECK(report.text.find("JSON, format 1") != std::string::npos);
+  CHECK(report.text.find("JSON, format 2") != std::string::npos);
   CHECK(report.text.find("Stakeholders") != std::string::npos);
 
   REQUIRE_FALSE(convert_file(json, binary));

@@ -31,6 +31,7 @@
 #include <vector>
 
 #include "rapport/cereal_archives.hpp"  // first: see that header
+#include "rapport/ids.hpp"
 #include "rapport/model.hpp"
 #include "rapport/text.hpp"
 #include "rapport/validate.hpp"
@@ -39,8 +40,10 @@ namespace rapport {
 
 // [SECTION] Versions ----------------------------------------------------------
 //
-// Version 1 is the first format; every type is at version 1. To change what a
-// type stores:
+// Version 1 is the first format. Version 2 widens ids to 64 bits in binary
+// (ids.hpp: ids from two machines never collide), and adds the engagement's
+// stable uid and its merge conflicts; every type that holds an id is at class
+// version 2. To change what a type stores:
 //   1. bump its CEREAL_CLASS_VERSION at the end of this file and kFormatVersion
 //      (io.hpp) to the new format number;
 //   2. in its serialize(), read the new field only `if (version >= N)`, and give
@@ -114,6 +117,27 @@ void small_uint(A& ar, const char* name, uint8_t& v, unsigned max) {
         throw PayloadError(std::string(name) + " is " + std::to_string(v) + ", more than " +
                            std::to_string(max));
     }
+  }
+}
+
+// An item id or a reference. v1 stored ids as uint32 (binary) and every
+// version writes them as JSON numbers: ids stay below 2^53 (ids.hpp), so a
+// JavaScript reader keeps them exact.
+template <class A>
+void id(A& ar, const char* name, Id& v, std::uint32_t version) {
+  if constexpr (!is_text<A>) {
+    if (version < 2) {
+      uint32_t narrow = static_cast<uint32_t>(v);
+      ar(cereal::make_nvp(name, narrow));
+      if constexpr (is_loading<A>) v = narrow;
+      return;
+    }
+  }
+  ar(cereal::make_nvp(name, v));
+  if constexpr (is_loading<A>) {
+    if (v > kMaxItemId + 1)
+      throw PayloadError(std::string(name) + " is " + std::to_string(v) +
+                         ", more than any id Rapport gives out");
   }
 }
 
@@ -269,6 +293,9 @@ RAPPORT_ENUM_NAMES(BoundaryKind, "in_scope", "out_of_scope", "not_guaranteed", "
 RAPPORT_ENUM_NAMES(QuotaPeriod, "engagement", "month", "week")
 RAPPORT_ENUM_NAMES(ChangeStatus, "proposed", "approved", "rejected", "deferred")
 RAPPORT_ENUM_NAMES(TaskStatus, "open", "done", "dropped")
+RAPPORT_ENUM_NAMES(Kind, "stakeholder", "objective", "constraint", "question", "expectation",
+                   "responsibility", "deliverable", "channel", "meeting", "milestone", "boundary",
+                   "change_request", "client_task", "decision", "feedback")
 #undef RAPPORT_ENUM_NAMES
 
 template <class A, class E>
@@ -327,6 +354,49 @@ struct ListRef {
 template <class A, class T>
 void list(A& ar, const char* name, std::vector<T>& v) {
   ar(cereal::make_nvp(name, ListRef<T>{v}));
+}
+
+// A list of ids (width as in id()).
+struct IdListRef {
+  std::vector<Id>& items;
+  std::uint32_t version;
+  template <class A>
+  void save(A& ar) const {
+    ar(cereal::make_size_tag(static_cast<cereal::size_type>(items.size())));
+    for (Id x : items) element(ar, x);
+  }
+  // Array elements have no names in JSON.
+  template <class A>
+  void element(A& ar, Id& x) const {
+    if constexpr (!is_text<A>) {
+      if (version < 2) {
+        uint32_t narrow = static_cast<uint32_t>(x);
+        ar(narrow);
+        x = narrow;
+        return;
+      }
+    }
+    ar(x);
+    if (x > kMaxItemId)
+      throw PayloadError("a list holds the id " + std::to_string(x) +
+                         ", more than any id Rapport gives out");
+  }
+  template <class A>
+  void load(A& ar) {
+    cereal::size_type n = 0;
+    ar(cereal::make_size_tag(n));
+    items.clear();
+    for (cereal::size_type i = 0; i < n; ++i) {
+      Id x = kNoId;
+      element(ar, x);
+      items.push_back(x);
+    }
+  }
+};
+
+template <class A>
+void id_list(A& ar, const char* name, std::vector<Id>& v, std::uint32_t version) {
+  ar(cereal::make_nvp(name, IdListRef{v, version}));
 }
 
 // A Table<T> as an array of items in id order. An id seen twice is an error
@@ -403,7 +473,7 @@ struct OverridesRef {
 template <class A>
 void serialize(A& ar, Stakeholder& x, std::uint32_t version) {
   ser::check_version<Stakeholder>(version, "stakeholders");
-  ser::value(ar, "id", x.id);
+  ser::id(ar, "id", x.id, version);
   ser::enumeration(ar, "side", x.side);
   ser::text(ar, "name", x.name);
   ser::text(ar, "role", x.role);
@@ -418,17 +488,17 @@ void serialize(A& ar, Stakeholder& x, std::uint32_t version) {
 template <class A>
 void serialize(A& ar, Objective& x, std::uint32_t version) {
   ser::check_version<Objective>(version, "objectives");
-  ser::value(ar, "id", x.id);
+  ser::id(ar, "id", x.id, version);
   ser::text(ar, "title", x.title);
   ser::enumeration(ar, "horizon", x.horizon);
   ser::text(ar, "success_measure", x.success_measure);
-  ser::list(ar, "stakeholders", x.stakeholders);
+  ser::id_list(ar, "stakeholders", x.stakeholders, version);
 }
 
 template <class A>
 void serialize(A& ar, Constraint& x, std::uint32_t version) {
   ser::check_version<Constraint>(version, "constraints");
-  ser::value(ar, "id", x.id);
+  ser::id(ar, "id", x.id, version);
   ser::enumeration(ar, "kind", x.kind);
   ser::text(ar, "description", x.description);
 }
@@ -436,9 +506,9 @@ void serialize(A& ar, Constraint& x, std::uint32_t version) {
 template <class A>
 void serialize(A& ar, Question& x, std::uint32_t version) {
   ser::check_version<Question>(version, "questions");
-  ser::value(ar, "id", x.id);
+  ser::id(ar, "id", x.id, version);
   ser::text(ar, "text", x.text);
-  ser::value(ar, "asked_of", x.asked_of);
+  ser::id(ar, "asked_of", x.asked_of, version);
   ser::date(ar, "asked_on", x.asked_on);
   ser::text(ar, "answer", x.answer);
   ser::optional_date(ar, "answered_on", x.answered_on);
@@ -447,9 +517,9 @@ void serialize(A& ar, Question& x, std::uint32_t version) {
 template <class A>
 void serialize(A& ar, Expectation& x, std::uint32_t version) {
   ser::check_version<Expectation>(version, "expectations");
-  ser::value(ar, "id", x.id);
+  ser::id(ar, "id", x.id, version);
   ser::text(ar, "what", x.what);
-  ser::value(ar, "source", x.source);
+  ser::id(ar, "source", x.source, version);
   ser::value(ar, "stated", x.stated);
   ser::enumeration(ar, "status", x.status);
   ser::date(ar, "raised_on", x.raised_on);
@@ -459,33 +529,33 @@ void serialize(A& ar, Expectation& x, std::uint32_t version) {
 template <class A>
 void serialize(A& ar, Responsibility& x, std::uint32_t version) {
   ser::check_version<Responsibility>(version, "responsibilities");
-  ser::value(ar, "id", x.id);
+  ser::id(ar, "id", x.id, version);
   ser::text(ar, "what", x.what);
   ser::enumeration(ar, "side", x.side);
-  ser::value(ar, "owner", x.owner);
+  ser::id(ar, "owner", x.owner, version);
 }
 
 template <class A>
 void serialize(A& ar, Deliverable& x, std::uint32_t version) {
   ser::check_version<Deliverable>(version, "deliverables");
-  ser::value(ar, "id", x.id);
+  ser::id(ar, "id", x.id, version);
   ser::text(ar, "title", x.title);
-  ser::value(ar, "milestone", x.milestone);
+  ser::id(ar, "milestone", x.milestone, version);
   ser::text(ar, "acceptance_criteria", x.acceptance_criteria);
 }
 
 template <class A>
 void serialize(A& ar, CommunicationChannel& x, std::uint32_t version) {
   ser::check_version<CommunicationChannel>(version, "channels");
-  ser::value(ar, "id", x.id);
+  ser::id(ar, "id", x.id, version);
   ser::enumeration(ar, "kind", x.kind);
   ser::text(ar, "purpose", x.purpose);
   ser::text(ar, "frequency", x.frequency);
   ser::value(ar, "response_time_hours", x.response_time_hours);
-  ser::value(ar, "client_primary", x.client_primary);
-  ser::value(ar, "client_backup", x.client_backup);
-  ser::value(ar, "provider_primary", x.provider_primary);
-  ser::value(ar, "provider_backup", x.provider_backup);
+  ser::id(ar, "client_primary", x.client_primary, version);
+  ser::id(ar, "client_backup", x.client_backup, version);
+  ser::id(ar, "provider_primary", x.provider_primary, version);
+  ser::id(ar, "provider_backup", x.provider_backup, version);
 }
 
 template <class A>
@@ -506,7 +576,7 @@ void serialize(A& ar, OccurrenceOverride& x, std::uint32_t version) {
   ser::check_version<OccurrenceOverride>(version, "meeting occurrences");
   ser::enumeration(ar, "state", x.state);
   ser::optional_local_date_time(ar, "moved_to", x.moved_to);
-  ser::list(ar, "present", x.present);
+  ser::id_list(ar, "present", x.present, version);
   ser::text(ar, "recap_summary", x.recap_summary);
   ser::text(ar, "agreed_actions", x.agreed_actions);
   ser::enumeration(ar, "cancelled_by", x.cancelled_by);
@@ -516,11 +586,11 @@ void serialize(A& ar, OccurrenceOverride& x, std::uint32_t version) {
 template <class A>
 void serialize(A& ar, MeetingSeries& x, std::uint32_t version) {
   ser::check_version<MeetingSeries>(version, "meetings");
-  ser::value(ar, "id", x.id);
+  ser::id(ar, "id", x.id, version);
   ser::text(ar, "title", x.title);
   ser::text(ar, "purpose", x.purpose);
-  ser::list(ar, "attendees", x.attendees);
-  ser::value(ar, "channel", x.channel);
+  ser::id_list(ar, "attendees", x.attendees, version);
+  ser::id(ar, "channel", x.channel, version);
   ser::date(ar, "first_date", x.first_date);
   ser::time(ar, "start", x.start);
   ser::value(ar, "duration_minutes", x.duration_minutes);
@@ -532,7 +602,7 @@ void serialize(A& ar, MeetingSeries& x, std::uint32_t version) {
 template <class A>
 void serialize(A& ar, Milestone& x, std::uint32_t version) {
   ser::check_version<Milestone>(version, "milestones");
-  ser::value(ar, "id", x.id);
+  ser::id(ar, "id", x.id, version);
   ser::text(ar, "title", x.title);
   ser::date(ar, "baseline", x.baseline);
   ser::date(ar, "current", x.current);
@@ -544,7 +614,7 @@ void serialize(A& ar, Milestone& x, std::uint32_t version) {
 template <class A>
 void serialize(A& ar, Boundary& x, std::uint32_t version) {
   ser::check_version<Boundary>(version, "boundaries");
-  ser::value(ar, "id", x.id);
+  ser::id(ar, "id", x.id, version);
   ser::enumeration(ar, "kind", x.kind);
   ser::text(ar, "title", x.title);
   ser::text(ar, "description", x.description);
@@ -564,25 +634,25 @@ void serialize(A& ar, Boundary& x, std::uint32_t version) {
 template <class A>
 void serialize(A& ar, MilestoneImpact& x, std::uint32_t version) {
   ser::check_version<MilestoneImpact>(version, "milestone impacts");
-  ser::value(ar, "milestone", x.milestone);
+  ser::id(ar, "milestone", x.milestone, version);
   ser::value(ar, "days", x.days);
 }
 
 template <class A>
 void serialize(A& ar, ChangeRequest& x, std::uint32_t version) {
   ser::check_version<ChangeRequest>(version, "change requests");
-  ser::value(ar, "id", x.id);
+  ser::id(ar, "id", x.id, version);
   ser::text(ar, "title", x.title);
   ser::text(ar, "description", x.description);
-  ser::value(ar, "requested_by", x.requested_by);
+  ser::id(ar, "requested_by", x.requested_by, version);
   ser::date(ar, "requested_on", x.requested_on);
-  ser::value(ar, "objective", x.objective);
+  ser::id(ar, "objective", x.objective, version);
   ser::list(ar, "impacts", x.impacts);
   ser::value(ar, "cost_minor", x.cost_minor);
   ser::value(ar, "effort_hours", x.effort_hours);
   ser::enumeration(ar, "status", x.status);
   ser::optional_date(ar, "decided_on", x.decided_on);
-  ser::value(ar, "decided_by", x.decided_by);
+  ser::id(ar, "decided_by", x.decided_by, version);
   ser::text(ar, "rationale", x.rationale);
   ser::text(ar, "alternative", x.alternative);
   ser::text(ar, "internal_notes", x.internal_notes);
@@ -591,34 +661,34 @@ void serialize(A& ar, ChangeRequest& x, std::uint32_t version) {
 template <class A>
 void serialize(A& ar, ClientTask& x, std::uint32_t version) {
   ser::check_version<ClientTask>(version, "client tasks");
-  ser::value(ar, "id", x.id);
+  ser::id(ar, "id", x.id, version);
   ser::text(ar, "title", x.title);
-  ser::value(ar, "owner", x.owner);
+  ser::id(ar, "owner", x.owner, version);
   ser::date(ar, "created_on", x.created_on);
   ser::date(ar, "due", x.due);
   ser::enumeration(ar, "status", x.status);
   ser::optional_date(ar, "done_on", x.done_on);
-  ser::value(ar, "milestone", x.milestone);
+  ser::id(ar, "milestone", x.milestone, version);
 }
 
 template <class A>
 void serialize(A& ar, Decision& x, std::uint32_t version) {
   ser::check_version<Decision>(version, "decisions");
-  ser::value(ar, "id", x.id);
+  ser::id(ar, "id", x.id, version);
   ser::date(ar, "date", x.date);
   ser::text(ar, "what", x.what);
-  ser::value(ar, "decided_by", x.decided_by);
-  ser::list(ar, "consulted", x.consulted);
-  ser::list(ar, "informed", x.informed);
+  ser::id(ar, "decided_by", x.decided_by, version);
+  ser::id_list(ar, "consulted", x.consulted, version);
+  ser::id_list(ar, "informed", x.informed, version);
   ser::text(ar, "rationale", x.rationale);
 }
 
 template <class A>
 void serialize(A& ar, Feedback& x, std::uint32_t version) {
   ser::check_version<Feedback>(version, "feedback");
-  ser::value(ar, "id", x.id);
+  ser::id(ar, "id", x.id, version);
   ser::date(ar, "date", x.date);
-  ser::value(ar, "stakeholder", x.stakeholder);
+  ser::id(ar, "stakeholder", x.stakeholder, version);
   ser::value(ar, "sentiment", x.sentiment);
   ser::text(ar, "note", x.note);
   ser::text(ar, "follow_up", x.follow_up);
@@ -641,10 +711,49 @@ void serialize(A& ar, EngagementInfo& x, std::uint32_t version) {
 }
 
 template <class A>
+void serialize(A& ar, Conflict& x, std::uint32_t version) {
+  ser::check_version<Conflict>(version, "conflicts");
+  ar(cereal::make_nvp("on_info", x.on_info));
+  ser::enumeration(ar, "kind", x.kind);
+  ser::id(ar, "item", x.item, 2);
+  ser::text(ar, "field", x.field);
+  ser::text(ar, "label", x.label);
+  ser::text(ar, "base", x.base);
+  ser::text(ar, "mine", x.mine);
+  ser::text(ar, "theirs", x.theirs);
+  ar(cereal::make_nvp("deleted_in_theirs", x.deleted_in_theirs));
+  ser::text(ar, "theirs_json", x.theirs_json);
+}
+
+// The engagement's stable id: 64 random bits, so JSON holds it as hex text
+// (a JavaScript number would round it).
+template <class A>
+void uid(A& ar, uint64_t& v) {
+  if constexpr (ser::is_text<A>) {
+    std::string s;
+    if constexpr (!ser::is_loading<A>) s = uid_text(v);
+    ar(cereal::make_nvp("uid", s));
+    if constexpr (ser::is_loading<A>) {
+      if (s.empty() || s.size() > 16 ||
+          s.find_first_not_of("0123456789abcdef") != std::string::npos)
+        throw PayloadError("uid is “" + s.substr(0, 40) + "”, which is not up to 16 hex digits");
+      v = std::stoull(s, nullptr, 16);
+    }
+  } else {
+    ar(cereal::make_nvp("uid", v));
+  }
+}
+
+template <class A>
 void serialize(A& ar, Engagement& e, std::uint32_t version) {
   ser::check_version<Engagement>(version, "the engagement");
   ar(cereal::make_nvp("info", e.info));
-  ser::value(ar, "next_id", e.next_id);
+  if (version >= 2) {
+    uid(ar, e.uid);
+  } else if constexpr (ser::is_loading<A>) {
+    e.uid = 0;  // set from the name and start once the details are read (below)
+  }
+  ser::id(ar, "next_id", e.next_id, version);
   ser::table(ar, "stakeholders", e.stakeholders);
   ser::table(ar, "objectives", e.objectives);
   ser::table(ar, "constraints", e.constraints);
@@ -660,27 +769,35 @@ void serialize(A& ar, Engagement& e, std::uint32_t version) {
   ser::table(ar, "client_tasks", e.client_tasks);
   ser::table(ar, "decisions", e.decisions);
   ser::table(ar, "feedback", e.feedback);
+  if (version >= 2) {
+    ser::list(ar, "conflicts", e.conflicts);
+  } else if constexpr (ser::is_loading<A>) {
+    // v1 calendar UIDs were built from the name and start: keep them.
+    e.uid = legacy_engagement_uid(e.info);
+    e.conflicts.clear();
+  }
 }
 
 }  // namespace rapport
 
-CEREAL_CLASS_VERSION(rapport::Engagement, 1)
+CEREAL_CLASS_VERSION(rapport::Engagement, 2)
 CEREAL_CLASS_VERSION(rapport::EngagementInfo, 1)
-CEREAL_CLASS_VERSION(rapport::Stakeholder, 1)
-CEREAL_CLASS_VERSION(rapport::Objective, 1)
-CEREAL_CLASS_VERSION(rapport::Constraint, 1)
-CEREAL_CLASS_VERSION(rapport::Question, 1)
-CEREAL_CLASS_VERSION(rapport::Expectation, 1)
-CEREAL_CLASS_VERSION(rapport::Responsibility, 1)
-CEREAL_CLASS_VERSION(rapport::Deliverable, 1)
-CEREAL_CLASS_VERSION(rapport::CommunicationChannel, 1)
+CEREAL_CLASS_VERSION(rapport::Stakeholder, 2)
+CEREAL_CLASS_VERSION(rapport::Objective, 2)
+CEREAL_CLASS_VERSION(rapport::Constraint, 2)
+CEREAL_CLASS_VERSION(rapport::Question, 2)
+CEREAL_CLASS_VERSION(rapport::Expectation, 2)
+CEREAL_CLASS_VERSION(rapport::Responsibility, 2)
+CEREAL_CLASS_VERSION(rapport::Deliverable, 2)
+CEREAL_CLASS_VERSION(rapport::CommunicationChannel, 2)
 CEREAL_CLASS_VERSION(rapport::Recurrence, 1)
-CEREAL_CLASS_VERSION(rapport::OccurrenceOverride, 1)
-CEREAL_CLASS_VERSION(rapport::MeetingSeries, 1)
-CEREAL_CLASS_VERSION(rapport::Milestone, 1)
-CEREAL_CLASS_VERSION(rapport::Boundary, 1)
-CEREAL_CLASS_VERSION(rapport::MilestoneImpact, 1)
-CEREAL_CLASS_VERSION(rapport::ChangeRequest, 1)
-CEREAL_CLASS_VERSION(rapport::ClientTask, 1)
-CEREAL_CLASS_VERSION(rapport::Decision, 1)
-CEREAL_CLASS_VERSION(rapport::Feedback, 1)
+CEREAL_CLASS_VERSION(rapport::OccurrenceOverride, 2)
+CEREAL_CLASS_VERSION(rapport::MeetingSeries, 2)
+CEREAL_CLASS_VERSION(rapport::Milestone, 2)
+CEREAL_CLASS_VERSION(rapport::Boundary, 2)
+CEREAL_CLASS_VERSION(rapport::MilestoneImpact, 2)
+CEREAL_CLASS_VERSION(rapport::ChangeRequest, 2)
+CEREAL_CLASS_VERSION(rapport::ClientTask, 2)
+CEREAL_CLASS_VERSION(rapport::Decision, 2)
+CEREAL_CLASS_VERSION(rapport::Feedback, 2)
+CEREAL_CLASS_VERSION(rapport::Conflict, 1)
