@@ -437,13 +437,13 @@ void Merger::merge_info() {
 
 template <class V, class F>
 void add_refs(const V& v, const F& f, std::vector<Id>& refs) {
-          if constexpr (std::is_same_v<V, Id>) {
-            if (f.type != FieldType::Int && v != kNoId) refs.push_back(v);
-          } else if constexpr (std::is_same_v<V, std::vector<Id>>) {
-            refs.insert(refs.end(), v.begin(), v.end());
-          } else if constexpr (std::is_same_v<V, std::vector<MilestoneImpact>>) {
-            for (const auto& i : v) refs.push_back(i.milestone);
-          }
+  if constexpr (std::is_same_v<V, Id>) {
+    if (f.type != FieldType::Int && v != kNoId) refs.push_back(v);
+  } else if constexpr (std::is_same_v<V, std::vector<Id>>) {
+    refs.insert(refs.end(), v.begin(), v.end());
+  } else if constexpr (std::is_same_v<V, std::vector<MilestoneImpact>>) {
+    for (const auto& i : v) refs.push_back(i.milestone);
+  }
 }
 
 // The ids an item refers to, through its descriptors (and a meeting's
@@ -458,7 +458,8 @@ void references_of(const T& x, std::vector<Id>& refs) {
         f.member);
   }
   if constexpr (std::is_same_v<T, MeetingSeries>) {
-    for (const auto& [d, o] : x.overrides) refs.insert(refs.end(), o.present.begin(), o.present.end());
+    for (const auto& [d, o] : x.overrides)
+      refs.insert(refs.end(), o.present.begin(), o.present.end());
   }
 }
 
@@ -540,9 +541,10 @@ void Merger::merge_conflict_lists() {
     result.push_back(std::move(c));
   }
   // Conflicts about an item no longer in the engagement have nothing to settle.
-  result.erase(std::remove_if(result.begin(), result.end(),
-                              [&](const Conflict& c) { return !c.on_info && !kind_of(out, c.item); }),
-               result.end());
+  result.erase(
+      std::remove_if(result.begin(), result.end(),
+                     [&](const Conflict& c) { return !c.on_info && !kind_of(out, c.item); }),
+      result.end());
   std::sort(result.begin(), result.end(),
             [](const Conflict& a, const Conflict& b) { return conflict_key(a) < conflict_key(b); });
   out.conflicts = std::move(result);

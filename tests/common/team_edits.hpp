@@ -44,8 +44,8 @@ inline std::string edit_mine(Engagement& e) {
   OccurrenceOverride held;
   held.state = OccurrenceState::Held;
   held.recap_summary = "Mine: reviewed the menu pages";
-  errors += run(e, SetOccurrence{id_titled<MeetingSeries>(e, "Weekly check-in"), ymd(2026, 12, 4),
-                                 held});
+  errors +=
+      run(e, SetOccurrence{id_titled<MeetingSeries>(e, "Weekly check-in"), ymd(2026, 12, 4), held});
   return errors;
 }
 
@@ -72,8 +72,8 @@ inline std::string edit_theirs(Engagement& e) {
   OccurrenceOverride cancelled;
   cancelled.state = OccurrenceState::Cancelled;
   cancelled.cancel_reason = "Theirs: holiday";
-  errors += run(e, SetOccurrence{id_titled<MeetingSeries>(e, "Weekly check-in"),
-                                 ymd(2026, 12, 11), cancelled});
+  errors += run(e, SetOccurrence{id_titled<MeetingSeries>(e, "Weekly check-in"), ymd(2026, 12, 11),
+                                 cancelled});
   return errors;
 }
 

@@ -4,13 +4,13 @@
 // files must open, hold every change that does not conflict, and exactly the
 // expected conflicts; `git log -p` reads like a changelog.
 //   rapport_git_team RAPPORT_BINARY WORK_FOLDER
+#include <sys/wait.h>
+
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <iostream>
 #include <string>
-
-#include <sys/wait.h>
 
 #include "../common/team_edits.hpp"
 #include "rapport/demo.hpp"
@@ -86,8 +86,9 @@ int main(int argc, char** argv) {
   check(sh(mine, "git symbolic-ref HEAD refs/heads/main && " + identity + " && " + setup) == 0,
         "git-setup in the first clone");
   for (const char* name : kFiles) save_file(make_demo(), mine / name);
-  check(sh(mine, "git add -A && git commit -q -m plan && git push -q origin HEAD:main" + quiet) == 0,
-        "the plan is shared");
+  check(
+      sh(mine, "git add -A && git commit -q -m plan && git push -q origin HEAD:main" + quiet) == 0,
+      "the plan is shared");
   check(sh(work, "git clone -q origin.git theirs" + quiet) == 0, "the second clone");
   check(sh(theirs, identity + " && " + setup) == 0, "git-setup in the second clone");
 
@@ -107,8 +108,9 @@ int main(int argc, char** argv) {
     check(bool(r), std::string("the merged ") + name + " opens " + r.error.message);
     if (!r) continue;
     const Engagement& e = *r.engagement;
-    check(r.format == (std::string(name).ends_with(".json") ? FileFormat::Json : FileFormat::Binary),
-          "it keeps its format");
+    check(
+        r.format == (std::string(name).ends_with(".json") ? FileFormat::Json : FileFormat::Binary),
+        "it keeps its format");
     check(validate_engagement(e).empty(), "it is valid");
     const Milestone* beta = e.milestones.find(id_titled<Milestone>(e, "Beta"));
     check(beta && beta->current == ymd(2027, 1, 29) &&

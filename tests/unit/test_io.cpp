@@ -701,16 +701,16 @@ TEST_CASE("io: write the corpus of broken files", "[.][write-broken-corpus]") {
   replace_once(side, "\"side\": \"client\"", "\"side\": \"martian\"");
   put("damaged--unknown-enum.rapport.json", side);
   std::string syntax = json;
-  replace_once(syntax, "\"format\": 1,", "\"format\": 1,,");
+  replace_once(syntax, "\"format\": 2,", "\"format\": 2,,");
   put("damaged--json-syntax.rapport.json", syntax);
   std::string newer = bin;
   newer[8] = 7;
   put("newer-version--format-7.rapport", newer);
   std::string newer_json = json;
-  replace_once(newer_json, "\"format\": 1", "\"format\": 7");
+  replace_once(newer_json, "\"format\": 2", "\"format\": 7");
   put("newer-version--format-7.rapport.json", newer_json);
   Engagement invalid = demo;
-  invalid.next_id = 1;
-  put("invalid--next-id-below-ids.rapport.json", to_bytes(invalid, FileFormat::Json));
+  invalid.milestones.items.begin()->second.title.clear();
+  put("invalid--milestone-without-title.rapport.json", to_bytes(invalid, FileFormat::Json));
   // Small by hand: duplicate-key, zero-character-in-text and nested-too-deep.
 }

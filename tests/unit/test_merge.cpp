@@ -17,8 +17,9 @@ namespace fs = std::filesystem;
 namespace {
 
 Engagement load_fixture_v1(FileFormat f) {
-  LoadResult r = load_file(fs::path(RAPPORT_TEST_DATA) /
-                           (f == FileFormat::Json ? "format-v1.rapport.json" : "format-v1.rapport"));
+  LoadResult r =
+      load_file(fs::path(RAPPORT_TEST_DATA) /
+                (f == FileFormat::Json ? "format-v1.rapport.json" : "format-v1.rapport"));
   INFO(r.error.message);
   REQUIRE(r);
   return *r.engagement;
@@ -58,8 +59,8 @@ TEST_CASE("ids: v1 files keep their ids and their calendar UIDs", "[ids]") {
     // v1 built UIDs from the name and start: the migrated uid is that value.
     CHECK(e.uid == legacy_engagement_uid(e.info));
     const std::string uid = ics_uid(e, Kind::Milestone, beta);
-    CHECK(uid == "rapport-milestone-" + std::to_string(beta) + "-" + uid_text(e.uid) +
-                     "@rapport.local");
+    CHECK(uid ==
+          "rapport-milestone-" + std::to_string(beta) + "-" + uid_text(e.uid) + "@rapport.local");
     // Renaming no longer changes them.
     e.info.name = "Renamed";
     CHECK(ics_uid(e, Kind::Milestone, beta) == uid);
