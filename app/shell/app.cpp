@@ -176,6 +176,9 @@ FrameRequest App::frame_request() const {
   r.preferences = Preferences{main_window.theme, main_window.ui_scale};
   r.title = window_title();
   r.wake_in_seconds = seconds_until_autosave(*this, monotonic_seconds());
+  // Work on a worker thread (a file job, the health checks) ends without any
+  // input: look for its result a few times a second, and keep a spinner turning.
+  if (busy(*this) || doc.health_pending()) r.wake_in_seconds = std::min(r.wake_in_seconds, 0.1);
   r.quit = quit_requested;
   return r;
 }

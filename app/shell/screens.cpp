@@ -101,7 +101,12 @@ void draw_overview(App& app) {
 
 void draw_health_section(App& app) {
   PanelContext ctx = app.context();
-  draw_health(ctx, app.doc.findings(Audience::Provider, app.today()));
+  const auto& findings = app.doc.findings(Audience::Provider, app.today());
+  // A large engagement is checked on a worker thread: say that these findings
+  // are from before the latest change until the new ones arrive.
+  if (app.doc.health_pending())
+    ImGui::TextDisabled("Checking the latest changes… these findings are from before them.");
+  draw_health(ctx, findings);
 }
 
 constexpr Kind kDiscovery[] = {Kind::Stakeholder, Kind::Objective, Kind::Constraint,

@@ -27,6 +27,7 @@ void draw_status_bar(App& app, const Layout& layout) {
   const std::string& summary = app.doc.health_summary(Audience::Provider, app.today());
   bool worrying = summary.rfind("No findings", 0) != 0;
   std::string line = "·  " + summary;
+  if (app.doc.health_pending()) line += "  (checking…)";
   ImGui::PushStyleColor(ImGuiCol_Text, worrying ? palette().warning : palette().ok);
   if (ImGui::Selectable(line.c_str(), false, 0, ImGui::CalcTextSize(line.c_str())))
     app.main_window.section = Section::Health;

@@ -2,6 +2,11 @@
 #include "rapport/document.hpp"
 
 #include <algorithm>
+#include <chrono>
+#include <condition_variable>
+#include <mutex>
+#include <new>
+#include <thread>
 
 #include "rapport/fields.hpp"
 
@@ -50,6 +55,12 @@ Outcome Document::apply_one(intent::Redo&) {
 
 Outcome Document::apply_one(intent::Replace& r) {
   engagement_ = std::move(r.engagement);
+  // The findings of the old engagement name its items: none are shown for the new
+  // one until its own are ready.
+  replaced_at_ = generation_ + 1;
+  all_findings_.clear();
+  all_findings_stamp_ = Stamp{};
+  ++all_findings_version_;
   history_.clear();
   if (r.unsaved) history_.mark_unsaved();
   path_ = std::move(r.path);
@@ -124,22 +135,101 @@ const ClientReport& Document::client_report(Date today) {
   return client_report_;
 }
 
+// One run of the checks on a worker thread, over its own copy of the engagement.
+struct Document::HealthJob {
+  Stamp stamp;
+  Engagement snapshot;
+  std::vector<Finding> result;
+  double ms = 0.0;
+  std::mutex mutex;
+  std::condition_variable finished;
+  bool done = false;
+};
+
+struct Document::HealthGate {
+  std::mutex mutex;
+  std::condition_variable opened;
+  bool held = false;
+};
+
+void Document::hold_health_worker(bool hold) {
+  if (!health_gate_) health_gate_ = std::make_shared<HealthGate>();
+  std::lock_guard lock(health_gate_->mutex);
+  health_gate_->held = hold;
+  health_gate_->opened.notify_all();
+}
+
+namespace {
+double milliseconds_since(std::chrono::steady_clock::time_point start) {
+  return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start)
+      .count();
+}
+}  // namespace
+
+void Document::adopt_finished_health() {
+  if (!health_job_) return;
+  {
+    std::lock_guard lock(health_job_->mutex);
+    if (!health_job_->done) return;
+  }
+  std::shared_ptr<HealthJob> job = std::move(health_job_);
+  last_health_ms_ = job->ms;
+  // Findings about an engagement that has since been replaced name other items.
+  if (job->stamp.generation < replaced_at_) return;
+  all_findings_ = std::move(job->result);
+  all_findings_stamp_ = job->stamp;
+  ++all_findings_version_;
+}
+
 const std::vector<Finding>& Document::findings(Audience a, Date today) {
-  Stamp all = stamp(Audience::Provider, today);
+  const Stamp all = stamp(Audience::Provider, today);
+  health_wanted_ = all;
+  adopt_finished_health();
   if (all_findings_stamp_ != all) {
-    all_findings_ = check_health(engagement_, today);
-    all_findings_stamp_ = all;
+    const bool background = health_budget_ms_ >= 0.0 && last_health_ms_ >= health_budget_ms_;
+    if (!background) {
+      auto start = std::chrono::steady_clock::now();
+      all_findings_ = check_health(engagement_, today);
+      last_health_ms_ = milliseconds_since(start);
+      all_findings_stamp_ = all;
+      ++all_findings_version_;
+    } else if (!health_job_) {
+      auto job = std::make_shared<HealthJob>();
+      job->stamp = all;
+      job->snapshot = engagement_;
+      health_job_ = job;
+      std::thread([job, gate = health_gate_] {
+        if (gate) {
+          std::unique_lock lock(gate->mutex);
+          gate->opened.wait(lock, [&] { return !gate->held; });
+        }
+        auto start = std::chrono::steady_clock::now();
+        std::vector<Finding> result;
+        try {
+          result = check_health(job->snapshot, job->stamp.today);
+        } catch (const std::bad_alloc&) {
+          // Out of memory: no findings rather than a crash; the next edit tries again.
+        }
+        job->snapshot = Engagement{};
+        std::lock_guard lock(job->mutex);
+        job->result = std::move(result);
+        job->ms = milliseconds_since(start);
+        job->done = true;
+        job->finished.notify_all();
+      }).detach();
+    }
+    // Otherwise a worker is still busy with an earlier state: when it is done,
+    // the next call adopts its findings and starts one for this state.
   }
   PerAudience& d = derived(a);
-  Stamp want = stamp(a, today);
-  if (d.findings_stamp != want) {
+  if (d.findings_version != all_findings_version_) {
     d.findings = all_findings_;
     if (a == Audience::Client)
       d.findings.erase(std::remove_if(d.findings.begin(), d.findings.end(),
                                       [](const Finding& f) { return f.internal; }),
                        d.findings.end());
     d.summary = rapport::health_summary(d.findings);
-    d.findings_stamp = want;
+    d.findings_version = all_findings_version_;
   }
   return d.findings;
 }
@@ -147,6 +237,18 @@ const std::vector<Finding>& Document::findings(Audience a, Date today) {
 const std::string& Document::health_summary(Audience a, Date today) {
   findings(a, today);
   return derived(a).summary;
+}
+
+bool Document::health_pending() const {
+  if (health_wanted_.generation == Stamp{}.generation) return false;  // never asked
+  return all_findings_stamp_.generation != generation_ ||
+         all_findings_stamp_.today != health_wanted_.today;
+}
+
+void Document::wait_for_health() {
+  if (!health_job_) return;
+  std::unique_lock lock(health_job_->mutex);
+  health_job_->finished.wait(lock, [&] { return health_job_->done; });
 }
 
 }  // namespace rapport

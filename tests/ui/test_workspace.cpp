@@ -384,3 +384,32 @@ TEST_CASE("recent files are kept in the settings file and survive a restart", "[
   CHECK(Settings::load(settings_file()).get_string("ui.theme", "") == "dark");
   CHECK(Settings::load(settings_file()).recent_files().size() == 2);
 }
+
+TEST_CASE("while health is checked on a worker the status bar says so and the loop keeps waking",
+          "[ui][health]") {
+  test::Workspace w(make_demo());
+  w.app.doc.set_health_budget_ms(0.0);  // every run after the first goes to the worker
+  w.frame();
+  const auto& before = w.app.doc.findings(Audience::Provider, w.app.today());
+  Id overdue = kNoId;
+  for (const Finding& f : before)
+    if (f.check == kCheckTaskOverdue) overdue = f.item;
+  REQUIRE(overdue != kNoId);
+  CHECK_FALSE(w.shows("(checking…)"));
+  CHECK(w.app.frame_request().wake_in_seconds > 1.0);
+
+  w.app.doc.hold_health_worker(true);  // still checking when the frame looks, however fast
+  w.app.doc.submit(Delete<ClientTask>{overdue});
+  w.frame();  // applies the delete
+  CHECK(w.shows("(checking…)"));
+  CHECK(w.app.frame_request().wake_in_seconds <= 0.1);
+  w.frame();  // the window keeps drawing meanwhile
+  CHECK(w.shows("(checking…)"));
+
+  w.app.doc.hold_health_worker(false);
+  w.app.doc.wait_for_health();
+  CHECK_FALSE(w.shows("(checking…)"));
+  CHECK(w.app.frame_request().wake_in_seconds > 1.0);
+  for (const Finding& f : w.app.doc.findings(Audience::Provider, w.app.today()))
+    CHECK(f.item != overdue);
+}

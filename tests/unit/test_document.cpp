@@ -152,3 +152,96 @@ TEST_CASE("derived data follows every change, undo and audience", "[document]") 
   doc.apply();
   CHECK(doc.timeline_index(Audience::Provider, kToday).item_count() == before);
 }
+
+// [SECTION] Health off the UI thread ------------------------------------------------
+
+namespace {
+
+// The id of the item of the first finding of `check`, or kNoId.
+Id item_of_first(const std::vector<Finding>& findings, std::string_view check) {
+  for (const Finding& f : findings)
+    if (f.check == check) return f.item;
+  return kNoId;
+}
+
+bool mentions(const std::vector<Finding>& findings, Id item) {
+  for (const Finding& f : findings)
+    if (f.item == item) return true;
+  return false;
+}
+
+}  // namespace
+
+TEST_CASE("slow health checks move to a worker and the last findings stay until new ones arrive",
+          "[document][health]") {
+  Document doc(make_demo());
+  doc.set_health_budget_ms(0.0);  // any measured run is "slow"
+  // The first run has nothing measured yet: it runs in the call.
+  const std::vector<Finding> first = doc.findings(Audience::Provider, kToday);
+  CHECK_FALSE(doc.health_pending());
+  REQUIRE(doc.last_health_ms() >= 0.0);
+  const Id overdue = item_of_first(first, kCheckTaskOverdue);
+  REQUIRE(overdue != kNoId);
+
+  doc.hold_health_worker(true);
+  doc.submit(Delete<ClientTask>{overdue});
+  doc.apply();
+  // The call returns at once with the findings of the state before the delete.
+  CHECK(mentions(doc.findings(Audience::Provider, kToday), overdue));
+  CHECK(doc.health_pending());
+  CHECK(doc.health_summary(Audience::Provider, kToday) == health_summary(first));
+  CHECK(doc.health_pending());
+
+  doc.hold_health_worker(false);
+  doc.wait_for_health();
+  const auto& now = doc.findings(Audience::Provider, kToday);
+  CHECK_FALSE(doc.health_pending());
+  CHECK_FALSE(mentions(now, overdue));
+  CHECK(now == check_health(doc.engagement(), kToday));
+  CHECK(doc.findings(Audience::Client, kToday).size() <= now.size());
+}
+
+TEST_CASE("edits made while the health worker runs are checked after it", "[document][health]") {
+  Document doc(make_demo());
+  doc.set_health_budget_ms(0.0);
+  doc.findings(Audience::Provider, kToday);
+  Id first_task = doc.engagement().client_tasks.begin()->first;
+  doc.submit(Delete<ClientTask>{first_task});
+  doc.apply();
+  doc.findings(Audience::Provider, kToday);  // a worker starts on this state
+  doc.submit(Delete<Milestone>{first_milestone(doc.engagement())});
+  doc.apply();
+  // However the worker's timing falls, at most two more runs reach the current state.
+  for (int run = 0; run < 3 && doc.health_pending(); ++run) {
+    doc.wait_for_health();
+    doc.findings(Audience::Provider, kToday);
+  }
+  CHECK_FALSE(doc.health_pending());
+  CHECK(doc.findings(Audience::Provider, kToday) == check_health(doc.engagement(), kToday));
+}
+
+TEST_CASE("an opened engagement never shows the findings of the one it replaced",
+          "[document][health]") {
+  Document doc(make_demo());
+  doc.set_health_budget_ms(0.0);
+  REQUIRE_FALSE(doc.findings(Audience::Provider, kToday).empty());
+  Engagement other = make_demo();
+  other.client_tasks = {};
+  doc.submit(intent::Replace{other, "other.rapport", {}, false, "Opened other.rapport."});
+  doc.apply();
+  CHECK(doc.findings(Audience::Provider, kToday).empty());
+  CHECK(doc.health_pending());
+  doc.wait_for_health();
+  CHECK(doc.findings(Audience::Provider, kToday) == check_health(other, kToday));
+  CHECK_FALSE(doc.health_pending());
+}
+
+TEST_CASE("with a negative budget the checks always run in the call", "[document][health]") {
+  Document doc(make_demo());
+  doc.set_health_budget_ms(-1.0);
+  doc.findings(Audience::Provider, kToday);
+  doc.submit(Delete<Milestone>{first_milestone(doc.engagement())});
+  doc.apply();
+  CHECK(doc.findings(Audience::Provider, kToday) == check_health(doc.engagement(), kToday));
+  CHECK_FALSE(doc.health_pending());
+}

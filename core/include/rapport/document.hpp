@@ -15,6 +15,7 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <type_traits>
@@ -147,8 +148,28 @@ class Document {
   void set_timeline_limits(TimelineIndexLimits limits);
   // Health findings as `a` may see them (the client sees no internal finding),
   // and their one-line summary.
+  //
+  // The checks run where they are cheap: in the call, while the last run took
+  // less than health_budget_ms(); after a slower run (a large engagement) they
+  // run on a worker thread over a copy, and these return the last findings
+  // until the new ones are ready (health_pending() says so; poll by calling
+  // again). One worker at most: edits made while it runs start the next one
+  // when it is done. A finished run for an older state is shown until then.
   const std::vector<Finding>& findings(Audience a, Date today);
   const std::string& health_summary(Audience a, Date today);
+  // True while the findings shown are not those of the current state and day.
+  bool health_pending() const;
+  // How long the last run of the checks took, in milliseconds (-1: none yet).
+  double last_health_ms() const { return last_health_ms_; }
+  // The budget above which the checks move off the caller's thread (0: always
+  // in the background, negative: never). Default 40 ms, below a frame at 25 fps.
+  void set_health_budget_ms(double ms) { health_budget_ms_ = ms; }
+  double health_budget_ms() const { return health_budget_ms_; }
+  // Blocks until a running worker is done (tests, and a caller about to exit).
+  void wait_for_health();
+  // Tests: a worker started while held waits before it checks anything, so a
+  // test sees the pending state however fast the machine. Release before waiting.
+  void hold_health_worker(bool hold);
   // The client's picture as of today, in the presentation's scope
   // (client_report.hpp): what the client view draws. Redacted once, here.
   const ClientReport& client_report(Date today);
@@ -160,7 +181,7 @@ class Document {
     Stamp index_stamp;
     TimelineIndex index;
     TimelineChanges index_changes;  // what changed since index_stamp
-    Stamp findings_stamp;
+    uint64_t findings_version = 0;  // of all_findings_ they were filtered from
     std::vector<Finding> findings;
     std::string summary;
   };
@@ -183,8 +204,18 @@ class Document {
   PerAudience derived_[2];
   TimelineIndexLimits timeline_limits_;
   // Provider findings are the source of the client's (filtered): one run of the checks.
+  struct HealthJob;
+  struct HealthGate;
+  void adopt_finished_health();
   Stamp all_findings_stamp_;
   std::vector<Finding> all_findings_;
+  uint64_t all_findings_version_ = 1;  // moves on whenever all_findings_ changes
+  uint64_t replaced_at_ = 0;           // generation of the last Replace
+  Stamp health_wanted_;                // the state and day the findings were last asked for
+  double last_health_ms_ = -1.0;
+  double health_budget_ms_ = 40.0;
+  std::shared_ptr<HealthJob> health_job_;  // the running worker, if any
+  std::shared_ptr<HealthGate> health_gate_;
   Stamp client_report_stamp_;
   ClientReport client_report_;
 };

@@ -86,6 +86,7 @@ struct Finding {
   // for this finding. Always empty for internal findings and for the
   // provider's own housekeeping (each check says why it has one or not).
   std::string open_point;
+  bool operator==(const Finding&) const = default;
 };
 
 // [SECTION] Checks ------------------------------------------------------------
