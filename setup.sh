@@ -34,6 +34,8 @@ packages=(
   fonts-inter fonts-dejavu-core
   # GUI tests without a screen
   xvfb xauth xdotool
+  # team work: the merge and diff drivers are tested with real git
+  git
 )
 
 say() { printf '\033[1m==> %s\033[0m\n' "$*"; }

@@ -17,7 +17,7 @@ constexpr int kMaxFrames = 100000;
 
 bool is_subcommand(std::string_view word) {
   return word == "check" || word == "convert" || word == "export" || word == "import" ||
-         word == "recap";
+         word == "recap" || word == "merge" || word == "diff" || word == "git-setup";
 }
 
 // The whole of `text` must be a decimal integer.
@@ -218,9 +218,18 @@ std::string usage_text() {
        rapport export png FILE OUT.png [--weeks N] [--size WxH] [--presentation]
        rapport import mspdi|planner|ics FILE INTO
        rapport recap FILE MEETING YYYY-MM-DD OUT.eml|OUT.md|OUT.pdf
+       rapport merge BASE OURS THEIRS
+       rapport diff OLD NEW
+       rapport git-setup
 
 Rapport plans a client engagement: stakeholders, expectations, meetings,
 milestones, boundaries, change requests and decisions, on one timeline.
+
+merge merges THEIRS into OURS by item and field (BASE is their common
+ancestor) and writes the result over OURS, in OURS's format: exit 0 when
+clean, 1 when conflicts were recorded in the file. diff prints the changes
+from OLD to NEW as sentences. git-setup registers both as git's merge and
+diff drivers for *.rapport and *.rapport.json in the current repository.
 
 check validates FILE and summarises its health findings per check: the count
 and the first 3 of each; --all lists every finding. Control characters in

@@ -6,6 +6,11 @@
 //   rapport import KIND FILE INTO   mspdi | planner | ics into the engagement INTO
 //   rapport export pdf FILE OUT.pdf [--letter]   the status report, A4 or US Letter
 //   rapport export update FILE OUT.pdf|.md|.eml [--since DATE]   the weekly update
+//   rapport merge BASE OURS THEIRS  three-way merge written over OURS (git merge
+//                                   driver: exit 0 clean, 1 with conflicts)
+//   rapport diff OLD NEW            the changes as sentences (also git's
+//                                   external diff: PATH OLD HEX MODE NEW HEX MODE)
+//   rapport git-setup               registers both drivers in this repository
 // Exit codes: 0 success, 1 the file or the export failed, 2 bad usage.
 //
 // Everything printed here passes through terminal_safe (rapport/text.hpp): text
@@ -14,7 +19,9 @@
 #include "subcommands.hpp"
 
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
+#include <fstream>
 #include <string_view>
 
 #include "rapport/export.hpp"
@@ -23,6 +30,7 @@
 #include "rapport/history.hpp"
 #include "rapport/import.hpp"
 #include "rapport/io.hpp"
+#include "rapport/merge.hpp"
 #include "rapport/recap.hpp"
 #include "rapport/text.hpp"
 #include "rapport/weekly_update.hpp"
@@ -335,6 +343,130 @@ int recap(const std::vector<std::string>& args) {
   return 0;
 }
 
+// A side of a merge or diff. Git hands over temporary files without our
+// extensions (the format is read from the content) and /dev/null or an empty
+// file for a side that does not exist: that side is an empty engagement.
+std::optional<LoadResult> load_side(const std::string& path, bool may_be_missing) {
+  std::error_code ec;
+  if (may_be_missing && (path == "/dev/null" || std::filesystem::file_size(path, ec) == 0)) {
+    LoadResult empty;
+    empty.engagement = Engagement{};
+    return empty;
+  }
+  LoadResult loaded = load_file(path);
+  if (!loaded) {
+    print(stderr, loaded.error.message);
+    return std::nullopt;
+  }
+  return loaded;
+}
+
+// rapport merge BASE OURS THEIRS: git's merge driver (%O %A %B).
+int merge_files(const std::vector<std::string>& args) {
+  if (args.size() != 3) return usage("usage: rapport merge BASE OURS THEIRS");
+  auto base = load_side(args[0], true);
+  auto ours = load_side(args[1], false);
+  auto theirs = load_side(args[2], true);
+  if (!base || !ours || !theirs) return 2;
+  Engagement b = *base->engagement;
+  if (b.item_count() == 0 && b.info == EngagementInfo{}) b.info = ours->engagement->info;
+  MergeResult r = merge(b, *ours->engagement, *theirs->engagement);
+  if (FileError failed = save_file(r.merged, args[1], ours->format)) {
+    print(stderr, failed.message);
+    return 2;
+  }
+  if (r.new_conflicts == 0 && r.merged.conflicts.empty()) return 0;
+  print(stderr, "rapport: " + std::to_string(r.merged.conflicts.size()) +
+                    " conflict(s) to settle in " + args[1] + ":");
+  for (const Conflict& c : r.merged.conflicts)
+    print(stderr, "  " + conflict_title(r.merged, c) + ": mine " + c.mine + ", theirs " + c.theirs);
+  return 1;
+}
+
+// rapport diff OLD NEW, or git's external diff (PATH OLD HEX MODE NEW HEX MODE).
+int diff_files(const std::vector<std::string>& args) {
+  std::string old_path, new_path, title;
+  if (args.size() == 2) {
+    old_path = args[0];
+    new_path = args[1];
+  } else if (args.size() == 7) {
+    title = args[0];
+    old_path = args[1];
+    new_path = args[4];
+  } else {
+    return usage("usage: rapport diff OLD NEW");
+  }
+  auto before = load_side(old_path, true);
+  auto after = load_side(new_path, true);
+  if (!before || !after) return 1;
+  std::string out;
+  if (!title.empty()) out += "rapport diff " + title + "\n";
+  for (const std::string& line : describe_changes(*before->engagement, *after->engagement))
+    out += line + "\n";
+  if (!out.empty()) print(stdout, out);
+  return 0;
+}
+
+// Single quotes for the shell (a path with a blank or a quote in it).
+std::string shell_quoted(const std::string& s) {
+  std::string out = "'";
+  for (char c : s) out += c == '\'' ? std::string("'\\''") : std::string(1, c);
+  return out + "'";
+}
+
+// rapport git-setup: .gitattributes and this repository's git config.
+int git_setup(const std::vector<std::string>& args) {
+  if (!args.empty()) return usage("usage: rapport git-setup (in a git repository)");
+  std::string top;
+  if (FILE* p = popen("git rev-parse --show-toplevel 2>/dev/null", "r")) {
+    char buf[4096];
+    while (std::fgets(buf, sizeof buf, p)) top += buf;
+    if (pclose(p) != 0) top.clear();
+  }
+  while (!top.empty() && (top.back() == '\n' || top.back() == '\r')) top.pop_back();
+  if (top.empty()) {
+    print(stderr, "rapport: git-setup works inside a git repository (run git init first).");
+    return 1;
+  }
+  std::error_code ec;
+  std::filesystem::path self = std::filesystem::read_symlink("/proc/self/exe", ec);
+  const std::string exe = ec ? std::string("rapport") : self.string();
+  const std::string commands[] = {
+      "git config merge.rapport.name " + shell_quoted("Rapport engagement merge"),
+      "git config merge.rapport.driver " + shell_quoted(shell_quoted(exe) + " merge %O %A %B"),
+      "git config diff.rapport.command " + shell_quoted(shell_quoted(exe) + " diff"),
+  };
+  for (const std::string& c : commands) {
+    if (std::system(c.c_str()) != 0) {
+      print(stderr, "rapport: could not run: " + c);
+      return 1;
+    }
+  }
+  const std::filesystem::path attributes = std::filesystem::path(top) / ".gitattributes";
+  std::string text;
+  {
+    std::ifstream in(attributes, std::ios::binary);
+    text.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+  }
+  bool changed = false;
+  for (const char* line :
+       {"*.rapport merge=rapport diff=rapport", "*.rapport.json merge=rapport diff=rapport"}) {
+    if (text.find(line) != std::string::npos) continue;
+    if (!text.empty() && text.back() != '\n') text += '\n';
+    text += std::string(line) + "\n";
+    changed = true;
+  }
+  std::string error;
+  if (changed && !write_text(attributes, text, error)) {
+    print(stderr, "rapport: " + error);
+    return 1;
+  }
+  print(stdout, "Rapport merges and diffs *.rapport and *.rapport.json in " + top +
+                    " (.gitattributes and git config). Commit .gitattributes; each clone runs "
+                    "rapport git-setup once.");
+  return 0;
+}
+
 }  // namespace
 
 int run_subcommand(const CliOptions& options) {
@@ -346,6 +478,9 @@ int run_subcommand(const CliOptions& options) {
   if (s == "export") return export_file(options.subcommand_args);
   if (s == "import") return import_file(options.subcommand_args);
   if (s == "recap") return recap(options.subcommand_args);
+  if (s == "merge") return merge_files(options.subcommand_args);
+  if (s == "diff") return diff_files(options.subcommand_args);
+  if (s == "git-setup") return git_setup(options.subcommand_args);
   return usage("unknown command '" + s + "'");
 }
 

@@ -13,6 +13,11 @@
 #include "theme.hpp"
 
 namespace rapport::app {
+
+void push_item_id(Id id) {
+  const char* bytes = reinterpret_cast<const char*>(&id);
+  ImGui::PushID(bytes, bytes + sizeof id);
+}
 namespace {
 
 // Finished editing: deactivated after an edit (Enter, Tab, click elsewhere).
@@ -87,7 +92,7 @@ bool pick_id(const char* label, Id& value, const std::vector<std::pair<Id, std::
       value = kNoId;
     }
     for (const auto& [id, name] : options) {
-      ImGui::PushID(int(id));
+      push_item_id(id);
       if (ImGui::Selectable(name.c_str(), id == value)) {
         changed = value != id;
         value = id;
@@ -282,7 +287,7 @@ FieldEdit edit_field(const Engagement& e, T& draft, const Field<T>& f, FieldBuff
                                       preview.empty() ? "(nobody)" : preview.c_str())) {
                   for (const auto& [id, s] : e.stakeholders) {
                     bool on = std::find(v.begin(), v.end(), id) != v.end();
-                    ImGui::PushID(int(id));
+                    push_item_id(id);
                     if (ImGui::Checkbox(s.name.c_str(), &on)) {
                       if (on)
                         v.push_back(id);

@@ -24,6 +24,10 @@ struct FieldEdit {
   std::string problem;   // input that does not parse ("Write the date as 2026-12-15")
 };
 
+// ImGui::PushID for an item id: all 64 bits (ids from several machines share
+// their low bits, ids.hpp), so no two items share widget state.
+void push_item_id(Id id);
+
 // Draws a labelled editor for `f` on `draft`. `read_only` shows the value only.
 template <class T>
 FieldEdit edit_field(const Engagement& e, T& draft, const Field<T>& f, FieldBuffers& buffers,

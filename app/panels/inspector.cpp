@@ -431,7 +431,7 @@ void draw_occurrence_editor(PanelContext& ctx, const MeetingSeries& m, Date orig
       const Stakeholder* p = e.stakeholders.find(id);
       if (!p) continue;
       bool on = std::find(s.occ.present.begin(), s.occ.present.end(), id) != s.occ.present.end();
-      ImGui::PushID(int(id));
+      push_item_id(id);
       if (ImGui::Checkbox(p->name.c_str(), &on)) {
         if (on)
           s.occ.present.push_back(id);

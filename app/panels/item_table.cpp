@@ -10,6 +10,7 @@
 #include <string_view>
 #include <type_traits>
 
+#include "panels/field_widgets.hpp"
 #include "panels/pill.hpp"
 #include "rapport/defaults.hpp"
 #include "rapport/fields.hpp"
@@ -209,7 +210,7 @@ void draw_item_table(PanelContext& ctx, ItemTableState& s) {
     const T* item = table.find(id);
     if (!item) return;
     ImGui::TableNextRow();
-    ImGui::PushID(int(id));
+    push_item_id(id);
     for (size_t c = 0; c < columns.size(); ++c) {
       ImGui::TableSetColumnIndex(int(c));
       const Column<T>& col = columns[c];

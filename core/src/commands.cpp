@@ -6,6 +6,8 @@
 
 #include <algorithm>
 
+#include "rapport/ids.hpp"
+#include "rapport/merge.hpp"
 #include "rapport/recurrence.hpp"
 
 namespace rapport {
@@ -111,18 +113,19 @@ bool can_be_referenced(Kind k) {
 
 template <class T>
 Outcome plan_add(const Engagement& e, const Add<T>& c) {
-  if (e.next_id == kNoId || e.next_id > kMaxItemId)
+  const Id id = next_item_id(e);  // collision-free across machines: ids.hpp
+  if (id == kNoId || id > kMaxItemId)
     return Error{
         "", fmt::format(
                 "This engagement has used every id it can give out (the id counter is at {}), so "
                 "no {} can be added. Copy what you need into a new engagement.",
                 e.next_id, to_string(KindOf<T>::kind))};
   T item = c.item;
-  item.id = e.next_id;
+  item.id = id;
   if (auto error = validate(e, item)) return *error;
   Plan p;
   p.new_id = item.id;
-  p.edits.push_back(SetNextId{e.next_id + 1});
+  p.edits.push_back(SetNextId{id + 1});
   p.edits.push_back(Put<T>{std::move(item)});
   return p;
 }
@@ -260,6 +263,28 @@ Outcome plan_one(const Engagement& e, const SetOccurrence& c) {
   return p;
 }
 
+Outcome plan_one(const Engagement& e, const ResolveConflict& c) {
+  const Conflict* conflict = find_conflict(e, c);
+  if (!conflict) return Error{"", "This conflict is settled already."};
+  auto resolution = conflict_resolution(e, *conflict, c.keep_theirs);
+  if (auto* error = std::get_if<Error>(&resolution)) return *error;
+  const Resolution& r = std::get<Resolution>(resolution);
+  Plan p;
+  if (r.command) {
+    auto sub = plan(e, *r.command);
+    if (auto* error = std::get_if<Error>(&sub)) return *error;
+    p = std::move(std::get<Plan>(sub));
+  }
+  std::vector<Conflict> rest;
+  for (const Conflict& x : e.conflicts) {
+    if (&x == conflict) continue;
+    if (r.deletes_item && !x.on_info && x.item == conflict->item) continue;
+    rest.push_back(x);
+  }
+  p.edits.push_back(PutConflicts{std::move(rest)});
+  return p;
+}
+
 template <class T>
 Outcome plan_one(const Engagement& e, const Add<T>& c) {
   return plan_add(e, c);
@@ -294,6 +319,11 @@ std::string label(const Engagement& e, const Delete<T>& c) {
   return fmt::format("Delete {} {}", to_string(KindOf<T>::kind), quoted(name_in<T>(e, c.id)));
 }
 std::string label(const Engagement&, const SetInfo&) { return "Edit engagement details"; }
+std::string label(const Engagement& e, const ResolveConflict& c) {
+  const Conflict* conflict = find_conflict(e, c);
+  return fmt::format("{} in conflict {}", c.keep_theirs ? "Keep theirs" : "Keep mine",
+                     conflict ? quoted(conflict_title(e, *conflict)) : std::string());
+}
 std::string label(const Engagement& e, const MoveMilestone& c) {
   return "Move milestone " + quoted(name_in<Milestone>(e, c.id));
 }
@@ -329,6 +359,7 @@ std::optional<Error> stored_rules(const Engagement& e, const PutInfo& edit) {
   }
   return std::nullopt;
 }
+std::optional<Error> stored_rules(const Engagement&, const PutConflicts&) { return std::nullopt; }
 std::optional<Error> stored_rules(const Engagement& e, const SetNextId& edit) {
   if (edit.next == kNoId)  // wrapped round: ids would repeat
     return Error{"", fmt::format("The id counter cannot go from {} to {}.", e.next_id, edit.next)};
@@ -393,6 +424,11 @@ Edit apply_one(Engagement& e, const Erase<T>& edit) {
 Edit apply_one(Engagement& e, const PutInfo& edit) {
   Edit inverse = PutInfo{std::move(e.info)};
   e.info = edit.info;
+  return inverse;
+}
+Edit apply_one(Engagement& e, const PutConflicts& edit) {
+  Edit inverse = PutConflicts{e.conflicts};
+  e.conflicts = edit.conflicts;
   return inverse;
 }
 Edit apply_one(Engagement& e, const SetNextId& edit) {

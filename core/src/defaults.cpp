@@ -9,6 +9,8 @@
 #include <string_view>
 #include <utility>
 
+#include "rapport/ids.hpp"
+
 namespace rapport {
 
 template <>
@@ -135,6 +137,7 @@ Engagement default_engagement(Date today, std::string time_zone) {
   e.info.time_zone = std::move(time_zone);
   e.info.start = today;
   e.info.end = today.plus_days(90);
+  e.uid = random_engagement_uid();
   return e;
 }
 

@@ -4,6 +4,8 @@
 // client task, a drifted milestone).
 #include "rapport/demo.hpp"
 
+#include "rapport/ids.hpp"
+
 namespace rapport {
 namespace {
 
@@ -304,6 +306,8 @@ Engagement make_demo() {
   add(e, Feedback{0, d(2026, 11, 6), aino, -1, "Design round 2 felt slow.",
                   "Share work in progress mid-week."});
   add(e, Feedback{0, d(2026, 11, 20), sanna, 1, "Likes the new homepage direction.", ""});
+  // The demo predates stable uids: it keeps the one v1 derived (ids.hpp).
+  e.uid = legacy_engagement_uid(e.info);
   return e;
 }
 

@@ -26,6 +26,7 @@
 
 #include "rapport/export.hpp"
 #include "rapport/fields.hpp"
+#include "rapport/ids.hpp"
 #include "rapport/recurrence.hpp"
 
 namespace rapport {
@@ -62,16 +63,6 @@ std::string ics_utc_seconds(int64_t seconds) {
 const char* ics_weekday(unsigned w) {
   static const char* names[] = {"SU", "MO", "TU", "WE", "TH", "FR", "SA"};
   return names[w % 7];
-}
-
-// FNV-1a: tiny, stable across platforms and releases (std::hash is neither).
-uint64_t fnv1a(std::string_view s) {
-  uint64_t h = 0xcbf29ce484222325ull;
-  for (unsigned char c : s) {
-    h ^= c;
-    h *= 0x100000001b3ull;
-  }
-  return h;
 }
 
 // The zone a series is written in: unknown names fall back to UTC, exactly as
@@ -350,13 +341,12 @@ struct Writer {
 
 }  // namespace
 
-std::string ics_engagement_tag(const EngagementInfo& info) {
-  return fmt::format("{:08x}", uint32_t(fnv1a(info.name + "\n" + info.start.iso()) & 0xFFFFFFFFu));
-}
+// The engagement's stable id (ids.hpp), not its name: renaming an engagement
+// keeps every calendar event. v1 files migrate to the tag v1 derived.
+std::string ics_engagement_tag(const Engagement& e) { return uid_text(engagement_uid(e)); }
 
 std::string ics_uid(const Engagement& e, Kind kind, Id id) {
-  return fmt::format("rapport-{}-{}-{}@rapport.local", to_string(kind), id,
-                     ics_engagement_tag(e.info));
+  return fmt::format("rapport-{}-{}-{}@rapport.local", to_string(kind), id, ics_engagement_tag(e));
 }
 
 // [SECTION] Calendar ----------------------------------------------------------

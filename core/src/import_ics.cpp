@@ -366,7 +366,7 @@ std::optional<OwnUid> own_uid(const Engagement& e, const std::string& uid) {
     if (dash == std::string::npos) return std::nullopt;
     Id id = 0;
     for (size_t i = prefix.size(); i < dash; ++i) {
-      if (uid[i] < '0' || uid[i] > '9' || id > 100000000) return std::nullopt;
+      if (uid[i] < '0' || uid[i] > '9' || id > kMaxItemId / 10) return std::nullopt;
       id = id * 10 + Id(uid[i] - '0');
     }
     if (ics_uid(e, k, id) != uid || kind_of(e, id) != k) return std::nullopt;

@@ -14,6 +14,7 @@
 #include <map>
 #include <memory>
 
+#include "rapport/ids.hpp"
 #include "rapport/import.hpp"
 #include "rapport/text.hpp"
 #include "rapport/validate.hpp"
@@ -173,8 +174,8 @@ ImportResult import_planner(const Engagement& e, std::string_view xml,
         }
   doc.reset();  // everything needed is read: the tree's memory goes before the commands are built
 
-  // Ids the commands will get: Add assigns the engagement's next id, in order.
-  Id next = e.next_id;
+  // Ids the commands will get: Add assigns them in order from next_item_id().
+  Id next = next_item_id(e);  // ids.hpp: the same ids plan_add will give
   std::vector<Command> people, plan_items, client_items;
   std::map<std::string, Id> person_of_resource;
   auto owner_for = [&](const std::string& resource_id) -> Id {

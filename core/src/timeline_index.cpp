@@ -548,7 +548,8 @@ void TimelineChanges::note(const Edit& edit) {
     note_everything();  // the zone, the span: every lane may move
     return;
   }
-  if (std::holds_alternative<SetNextId>(edit)) return;  // not shown
+  if (std::holds_alternative<SetNextId>(edit) || std::holds_alternative<PutConflicts>(edit))
+    return;  // not shown
   const auto item = std::visit(
       [](const auto& x) -> std::pair<Kind, Id> {
         if constexpr (requires { touched_by(x); })

@@ -41,3 +41,4 @@ void bench_timeline_rows(bool quick);
 void bench_health_rows(bool quick);
 void bench_bounds_rows(bool quick);
 void bench_exchange_rows(bool quick);  // MSPDI export and import
+void bench_merge_rows(bool quick);

@@ -4,6 +4,7 @@
 //   rapport-bench --bounds  only the issue-20 rows (worst shapes, time and peak memory)
 //   rapport-bench --timeline  only the timeline rows (index build, one-item edit, frames)
 //   rapport-bench --exchange  only the MS Project XML export and import rows
+//   rapport-bench --merge   only the team-work rows (merge and diff of 100k items)
 //   rapport-bench --write-engagement N OUT  writes the synthetic engagement of N items
 //                 (the rows' own) to OUT, for timing the real app on it (rapport --bench-pan)
 #include <cstdio>
@@ -16,7 +17,8 @@
 #include "rapport/io.hpp"
 
 int main(int argc, char** argv) {
-  bool quick = false, bounds_only = false, timeline_only = false, exchange_only = false;
+  bool quick = false, bounds_only = false, timeline_only = false, exchange_only = false,
+       merge_only = false;
   for (int i = 1; i < argc; ++i) {
     if (std::strcmp(argv[i], "--quick") == 0) {
       quick = true;
@@ -26,6 +28,8 @@ int main(int argc, char** argv) {
       timeline_only = true;
     } else if (std::strcmp(argv[i], "--exchange") == 0) {
       exchange_only = true;
+    } else if (std::strcmp(argv[i], "--merge") == 0) {
+      merge_only = true;
     } else if (std::strcmp(argv[i], "--write-engagement") == 0 && i + 2 < argc) {
       const long n = std::atol(argv[i + 1]);
       if (n < 1 || n > 10000000) {
@@ -41,8 +45,8 @@ int main(int argc, char** argv) {
       return 0;
     } else {
       std::fprintf(stderr,
-                   "rapport-bench: unknown option %s (use --quick, --bounds, --timeline or "
-                   "--exchange)\n",
+                   "rapport-bench: unknown option %s (use --quick, --bounds, --timeline, "
+                   "--exchange or --merge)\n",
                    argv[i]);
       return 2;
     }
@@ -58,11 +62,16 @@ int main(int argc, char** argv) {
     bench_exchange_rows(quick);
     return 0;
   }
+  if (merge_only) {
+    bench_merge_rows(quick);
+    return 0;
+  }
   if (!bounds_only) {
     bench_core_rows(quick);
     bench_io_rows(quick);
     bench_timeline_rows(quick);
     bench_health_rows(quick);
+    bench_merge_rows(quick);
   }
   bench_bounds_rows(quick);
   bench_exchange_rows(quick);

@@ -124,7 +124,7 @@ TEST_CASE("agendas and sent updates survive a save in both formats", "[agenda][i
     LoadResult r = load_bytes(to_bytes(e, f), "agenda.rapport");
     INFO(r.error.message);
     REQUIRE(r);
-    CHECK(r.format_version == 2);
+    CHECK(r.format_version == kFormatVersion);
     CHECK(*r.engagement == e);
   }
 }

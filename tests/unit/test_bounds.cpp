@@ -47,6 +47,10 @@ Engagement applied_and_reloaded(Engagement e, const std::vector<Command>& comman
   for (FileFormat f : {FileFormat::Binary, FileFormat::Json}) {
     LoadResult again = load_bytes(to_bytes(e, f), "import");
     if (!again) FAIL("the imported engagement does not reopen: " << again.error.message);
+    CHECK(again.engagement->info == e.info);
+    CHECK(again.engagement->next_id == e.next_id);
+    CHECK(again.engagement->uid == e.uid);
+    CHECK(again.engagement->meetings == e.meetings);
     CHECK(*again.engagement == e);
   }
   return e;

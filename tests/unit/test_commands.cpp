@@ -5,6 +5,7 @@
 
 #include "rapport/demo.hpp"
 #include "rapport/history.hpp"
+#include "rapport/ids.hpp"
 #include "rapport/validate.hpp"
 
 using namespace rapport;
@@ -136,7 +137,8 @@ TEST_CASE("every add, edit and delete round-trips through undo and redo", "[comm
 TEST_CASE("adding assigns fresh ids and reports the new one", "[commands]") {
   Engagement e = make_demo();
   History h;
-  Id next = e.next_id;
+  Id next = next_item_id(e);  // collision-free ids: ids.hpp
+  CHECK_FALSE(kind_of(e, next).has_value());
   REQUIRE_FALSE(
       h.apply(e, Add<Milestone>{Milestone{0, "Go-live party", d(2027, 3, 12), d(2027, 3, 12)}}));
   CHECK(h.last_added() == next);

@@ -220,7 +220,7 @@ TEST_CASE("io: broken files each give their own error", "[io]") {
   }
   SECTION("a newer class version inside a current format") {
     std::string payload = payload_of(good);
-    payload[1] = 2;  // the engagement's class version
+    payload[1] = 3;  // the engagement's class version
     check_error(load_bytes(with_payload(good, payload), "test.rapport"), FileProblem::NewerVersion);
   }
 }
@@ -342,7 +342,7 @@ TEST_CASE("io: broken JSON files each give their own error", "[io]") {
   }
   SECTION("well-formed but against the rules: validated after loading") {
     Engagement e = make_demo();
-    e.next_id = 1;  // below the ids in use
+    e.milestones.items.begin()->second.title.clear();  // a milestone needs a title
     LoadResult r = load(to_bytes(e, FileFormat::Json));
     check_error(r, FileProblem::Invalid, name);
   }
@@ -702,16 +702,16 @@ TEST_CASE("io: write the corpus of broken files", "[.][write-broken-corpus]") {
   replace_once(side, "\"side\": \"client\"", "\"side\": \"martian\"");
   put("damaged--unknown-enum.rapport.json", side);
   std::string syntax = json;
-  replace_once(syntax, "\"format\": 1,", "\"format\": 1,,");
+  replace_once(syntax, "\"format\": 2,", "\"format\": 2,,");
   put("damaged--json-syntax.rapport.json", syntax);
   std::string newer = bin;
   newer[8] = 7;
   put("newer-version--format-7.rapport", newer);
   std::string newer_json = json;
-  replace_once(newer_json, "\"format\": 1", "\"format\": 7");
+  replace_once(newer_json, "\"format\": 2", "\"format\": 7");
   put("newer-version--format-7.rapport.json", newer_json);
   Engagement invalid = demo;
-  invalid.next_id = 1;
-  put("invalid--next-id-below-ids.rapport.json", to_bytes(invalid, FileFormat::Json));
+  invalid.milestones.items.begin()->second.title.clear();
+  put("invalid--milestone-without-title.rapport.json", to_bytes(invalid, FileFormat::Json));
   // Small by hand: duplicate-key, zero-character-in-text and nested-too-deep.
 }

@@ -55,9 +55,21 @@ struct SetOccurrence {
   OccurrenceOverride value;
 };
 
+// Settles one merge conflict (model.hpp: Conflict, merge.hpp), found by its
+// key. Keep mine leaves what the merge kept; keep theirs puts theirs' value
+// back. For an item edited on one side and deleted on the other, the side
+// that deleted it wins by deleting it again (references cleared, as Delete).
+struct ResolveConflict {
+  bool on_info = false;
+  Kind kind{};
+  Id item = kNoId;
+  std::string field;
+  bool keep_theirs = false;
+};
+
 #define RAPPORT_ITEM_COMMANDS(T) Add<T>, Update<T>, Delete<T>
 using Command =
-    std::variant<SetInfo, MoveMilestone, DecideChangeRequest, SetOccurrence,
+    std::variant<SetInfo, MoveMilestone, DecideChangeRequest, SetOccurrence, ResolveConflict,
                  RAPPORT_ITEM_COMMANDS(Stakeholder), RAPPORT_ITEM_COMMANDS(Objective),
                  RAPPORT_ITEM_COMMANDS(Constraint), RAPPORT_ITEM_COMMANDS(Question),
                  RAPPORT_ITEM_COMMANDS(Expectation), RAPPORT_ITEM_COMMANDS(Responsibility),
@@ -88,15 +100,20 @@ struct PutInfo {
 struct SetNextId {
   Id next = 1;
 };
+struct PutConflicts {
+  std::vector<Conflict> conflicts;
+};
 
 #define RAPPORT_ITEM_EDITS(T) Put<T>, Erase<T>
-using Edit = std::variant<
-    PutInfo, SetNextId, RAPPORT_ITEM_EDITS(Stakeholder), RAPPORT_ITEM_EDITS(Objective),
-    RAPPORT_ITEM_EDITS(Constraint), RAPPORT_ITEM_EDITS(Question), RAPPORT_ITEM_EDITS(Expectation),
-    RAPPORT_ITEM_EDITS(Responsibility), RAPPORT_ITEM_EDITS(Deliverable),
-    RAPPORT_ITEM_EDITS(CommunicationChannel), RAPPORT_ITEM_EDITS(MeetingSeries),
-    RAPPORT_ITEM_EDITS(Milestone), RAPPORT_ITEM_EDITS(Boundary), RAPPORT_ITEM_EDITS(ChangeRequest),
-    RAPPORT_ITEM_EDITS(ClientTask), RAPPORT_ITEM_EDITS(Decision), RAPPORT_ITEM_EDITS(Feedback)>;
+using Edit =
+    std::variant<PutInfo, SetNextId, PutConflicts, RAPPORT_ITEM_EDITS(Stakeholder),
+                 RAPPORT_ITEM_EDITS(Objective), RAPPORT_ITEM_EDITS(Constraint),
+                 RAPPORT_ITEM_EDITS(Question), RAPPORT_ITEM_EDITS(Expectation),
+                 RAPPORT_ITEM_EDITS(Responsibility), RAPPORT_ITEM_EDITS(Deliverable),
+                 RAPPORT_ITEM_EDITS(CommunicationChannel), RAPPORT_ITEM_EDITS(MeetingSeries),
+                 RAPPORT_ITEM_EDITS(Milestone), RAPPORT_ITEM_EDITS(Boundary),
+                 RAPPORT_ITEM_EDITS(ChangeRequest), RAPPORT_ITEM_EDITS(ClientTask),
+                 RAPPORT_ITEM_EDITS(Decision), RAPPORT_ITEM_EDITS(Feedback)>;
 #undef RAPPORT_ITEM_EDITS
 
 // Checks `c` against `e` and, when valid, returns the edits that carry it out

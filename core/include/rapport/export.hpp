@@ -56,11 +56,11 @@ const char* file_extension(ExportFormat f);  // ".ics", ".html", ".md", ".csv", 
 std::string export_ics(const Engagement& e, const ExportOptions& options = {});
 
 // The UID of an item in calendars: "rapport-meeting-12-1a2b3c4d@rapport.local".
-// Stable across exports: derived from the item's kind and id and a hash of the
-// engagement's name and start date, so re-importing updates, not duplicates.
+// Stable across exports and renames: derived from the item's kind and id and
+// the engagement's stable uid, so re-importing updates, not duplicates.
 std::string ics_uid(const Engagement& e, Kind kind, Id id);
-// The hash part of ics_uid (8 hex digits).
-std::string ics_engagement_tag(const EngagementInfo& info);
+// The engagement part of ics_uid (its uid in hex, at least 8 digits).
+std::string ics_engagement_tag(const Engagement& e);
 
 // TEXT value escaping (RFC 5545 3.3.11): backslash, comma, semicolon, newline.
 std::string ics_escape_text(std::string_view text);

@@ -45,7 +45,7 @@ namespace rapport {
 enum class FileFormat : uint8_t { Binary, Json };
 
 // The newest file format this version writes and reads.
-inline constexpr uint32_t kFormatVersion = 2;
+inline constexpr uint32_t kFormatVersion = 3;
 // Files larger than this are refused before reading (1M items is ~200 MB binary).
 inline constexpr uint64_t kMaxFileBytes = uint64_t(1) << 30;
 inline constexpr size_t kBinaryHeaderBytes = 32;

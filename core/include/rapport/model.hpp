@@ -26,9 +26,10 @@ namespace rapport {
 
 // [SECTION] Ids and tables ----------------------------------------------------
 
-// One counter for the whole engagement, so an id names one item of one kind.
-// 0 means "none".
-using Id = uint32_t;
+// One id space for the whole engagement, so an id names one item of one kind.
+// 0 means "none". Ids are minted so that two machines never give out the same
+// one (ids.hpp); v1 files hold 32-bit ids, which keep their values.
+using Id = uint64_t;
 inline constexpr Id kNoId = 0;
 
 // Items of one kind, ordered by id (so saves and listings are stable). A map
@@ -369,6 +370,7 @@ struct SentUpdate {
   std::vector<MilestoneDate> milestones;
   bool operator==(const SentUpdate&) const = default;
 };
+enum class Kind : uint8_t;
 
 struct EngagementInfo {
   std::string name;
@@ -384,6 +386,24 @@ struct EngagementInfo {
   int32_t internal_margin_percent = 0;  // internal
   std::vector<SentUpdate> updates;      // oldest first
   bool operator==(const EngagementInfo&) const = default;
+};
+
+// A disagreement a merge could not settle (merge.hpp): the same field changed
+// to two values, or an item edited on one side and deleted on the other. The
+// merged engagement holds "mine" until the user keeps one side; the record
+// holds what "keep theirs" puts back. Kept inside the file, so a merged file is
+// always valid and opens.
+struct Conflict {
+  bool on_info = false;  // the engagement's details, not an item
+  Kind kind{};           // the item's kind (when !on_info)
+  Id item = kNoId;
+  std::string field;  // a field key (fields.hpp), "occurrence:YYYY-MM-DD", "recurrence",
+                      // "decision", "other" or "deleted" (edited on one side, deleted on the other)
+  std::string label;  // "Current", "Occurrence on 2026-12-01", "Deleted"
+  std::string base, mine, theirs;  // the three values as text
+  bool deleted_in_theirs = false;  // "deleted": which side deleted the item
+  std::string theirs_json;         // "keep theirs": theirs' item (or details) as JSON
+  bool operator==(const Conflict&) const = default;
 };
 
 struct Engagement {
@@ -404,6 +424,10 @@ struct Engagement {
   Table<Decision> decisions;
   Table<Feedback> feedback;
   Id next_id = 1;
+  // The engagement's own stable id (calendar UIDs); 0 = none yet, then the one
+  // v1 derived from the name and start is used (ids.hpp: engagement_uid).
+  uint64_t uid = 0;
+  std::vector<Conflict> conflicts;  // in (kind, item, field) order
 
   bool operator==(const Engagement&) const = default;
 

@@ -31,6 +31,7 @@
 #include <vector>
 
 #include "rapport/cereal_archives.hpp"  // first: see that header
+#include "rapport/ids.hpp"
 #include "rapport/model.hpp"
 #include "rapport/text.hpp"
 #include "rapport/validate.hpp"
@@ -39,8 +40,12 @@ namespace rapport {
 
 // [SECTION] Versions ----------------------------------------------------------
 //
-// Version 1 is the first format; every type is at version 1. To change what a
-// type stores:
+// Version 1 is the first format. Version 2 adds where imported items came from
+// (origin), meeting agendas and the weekly updates sent. Version 3 widens ids to
+// 64 bits in binary (ids.hpp: ids from two machines never collide), and adds the
+// engagement's stable uid and its merge conflicts. A type's ids are wide from
+// the class version it had in format 3 (kWideIdsFrom below): a format-2 file
+// keeps its 32-bit ids. To change what a type stores:
 //   1. bump its CEREAL_CLASS_VERSION at the end of this file and kFormatVersion
 //      (io.hpp) to the new format number;
 //   2. in its serialize(), read the new field only `if (version >= N)`, and give
@@ -48,6 +53,21 @@ namespace rapport {
 //   3. save tests/data/format-vN.rapport and .rapport.json with the new version
 //      and add N to the fixture list in tests/unit/test_io_formats.cpp. Never
 //      rewrite an old fixture: old files must keep opening.
+
+// The class version from which T stores its ids as 64 bits in binary: 2, or 3
+// for the types format 2 had already moved to class version 2.
+template <class T>
+inline constexpr std::uint32_t kWideIdsFrom = 2;
+template <>
+inline constexpr std::uint32_t kWideIdsFrom<Stakeholder> = 3;
+template <>
+inline constexpr std::uint32_t kWideIdsFrom<OccurrenceOverride> = 3;
+template <>
+inline constexpr std::uint32_t kWideIdsFrom<Milestone> = 3;
+template <>
+inline constexpr std::uint32_t kWideIdsFrom<Boundary> = 3;
+template <>
+inline constexpr std::uint32_t kWideIdsFrom<ClientTask> = 3;
 
 // [SECTION] Errors ------------------------------------------------------------
 
@@ -114,6 +134,32 @@ void small_uint(A& ar, const char* name, uint8_t& v, unsigned max) {
         throw PayloadError(std::string(name) + " is " + std::to_string(v) + ", more than " +
                            std::to_string(max));
     }
+  }
+}
+
+template <class T>
+bool wide_ids(std::uint32_t class_version) {
+  return class_version >= kWideIdsFrom<T>;
+}
+
+// An item id or a reference. Binary stores ids as uint32 before `wide`; every
+// version writes them as JSON numbers: ids stay below 2^53 (ids.hpp), so a
+// JavaScript reader keeps them exact.
+template <class A>
+void id(A& ar, const char* name, Id& v, bool wide) {
+  if constexpr (!is_text<A>) {
+    if (!wide) {
+      uint32_t narrow = static_cast<uint32_t>(v);
+      ar(cereal::make_nvp(name, narrow));
+      if constexpr (is_loading<A>) v = narrow;
+      return;
+    }
+  }
+  ar(cereal::make_nvp(name, v));
+  if constexpr (is_loading<A>) {
+    if (v > kMaxItemId + 1)
+      throw PayloadError(std::string(name) + " is " + std::to_string(v) +
+                         ", more than any id Rapport gives out");
   }
 }
 
@@ -269,6 +315,9 @@ RAPPORT_ENUM_NAMES(BoundaryKind, "in_scope", "out_of_scope", "not_guaranteed", "
 RAPPORT_ENUM_NAMES(QuotaPeriod, "engagement", "month", "week")
 RAPPORT_ENUM_NAMES(ChangeStatus, "proposed", "approved", "rejected", "deferred")
 RAPPORT_ENUM_NAMES(TaskStatus, "open", "done", "dropped")
+RAPPORT_ENUM_NAMES(Kind, "stakeholder", "objective", "constraint", "question", "expectation",
+                   "responsibility", "deliverable", "channel", "meeting", "milestone", "boundary",
+                   "change_request", "client_task", "decision", "feedback")
 #undef RAPPORT_ENUM_NAMES
 
 template <class A, class E>
@@ -327,6 +376,49 @@ struct ListRef {
 template <class A, class T>
 void list(A& ar, const char* name, std::vector<T>& v) {
   ar(cereal::make_nvp(name, ListRef<T>{v}));
+}
+
+// A list of ids (width as in id()).
+struct IdListRef {
+  std::vector<Id>& items;
+  bool wide;
+  template <class A>
+  void save(A& ar) const {
+    ar(cereal::make_size_tag(static_cast<cereal::size_type>(items.size())));
+    for (Id x : items) element(ar, x);
+  }
+  // Array elements have no names in JSON.
+  template <class A>
+  void element(A& ar, Id& x) const {
+    if constexpr (!is_text<A>) {
+      if (!wide) {
+        uint32_t narrow = static_cast<uint32_t>(x);
+        ar(narrow);
+        x = narrow;
+        return;
+      }
+    }
+    ar(x);
+    if (x > kMaxItemId)
+      throw PayloadError("a list holds the id " + std::to_string(x) +
+                         ", more than any id Rapport gives out");
+  }
+  template <class A>
+  void load(A& ar) {
+    cereal::size_type n = 0;
+    ar(cereal::make_size_tag(n));
+    items.clear();
+    for (cereal::size_type i = 0; i < n; ++i) {
+      Id x = kNoId;
+      element(ar, x);
+      items.push_back(x);
+    }
+  }
+};
+
+template <class A>
+void id_list(A& ar, const char* name, std::vector<Id>& v, bool wide) {
+  ar(cereal::make_nvp(name, IdListRef{v, wide}));
 }
 
 // A Table<T> as an array of items in id order. An id seen twice is an error
@@ -403,7 +495,8 @@ struct OverridesRef {
 template <class A>
 void serialize(A& ar, Stakeholder& x, std::uint32_t version) {
   ser::check_version<Stakeholder>(version, "stakeholders");
-  ser::value(ar, "id", x.id);
+  const bool wide = ser::wide_ids<Stakeholder>(version);
+  ser::id(ar, "id", x.id, wide);
   ser::enumeration(ar, "side", x.side);
   ser::text(ar, "name", x.name);
   ser::text(ar, "role", x.role);
@@ -419,17 +512,19 @@ void serialize(A& ar, Stakeholder& x, std::uint32_t version) {
 template <class A>
 void serialize(A& ar, Objective& x, std::uint32_t version) {
   ser::check_version<Objective>(version, "objectives");
-  ser::value(ar, "id", x.id);
+  const bool wide = ser::wide_ids<Objective>(version);
+  ser::id(ar, "id", x.id, wide);
   ser::text(ar, "title", x.title);
   ser::enumeration(ar, "horizon", x.horizon);
   ser::text(ar, "success_measure", x.success_measure);
-  ser::list(ar, "stakeholders", x.stakeholders);
+  ser::id_list(ar, "stakeholders", x.stakeholders, wide);
 }
 
 template <class A>
 void serialize(A& ar, Constraint& x, std::uint32_t version) {
   ser::check_version<Constraint>(version, "constraints");
-  ser::value(ar, "id", x.id);
+  const bool wide = ser::wide_ids<Constraint>(version);
+  ser::id(ar, "id", x.id, wide);
   ser::enumeration(ar, "kind", x.kind);
   ser::text(ar, "description", x.description);
 }
@@ -437,9 +532,10 @@ void serialize(A& ar, Constraint& x, std::uint32_t version) {
 template <class A>
 void serialize(A& ar, Question& x, std::uint32_t version) {
   ser::check_version<Question>(version, "questions");
-  ser::value(ar, "id", x.id);
+  const bool wide = ser::wide_ids<Question>(version);
+  ser::id(ar, "id", x.id, wide);
   ser::text(ar, "text", x.text);
-  ser::value(ar, "asked_of", x.asked_of);
+  ser::id(ar, "asked_of", x.asked_of, wide);
   ser::date(ar, "asked_on", x.asked_on);
   ser::text(ar, "answer", x.answer);
   ser::optional_date(ar, "answered_on", x.answered_on);
@@ -448,9 +544,10 @@ void serialize(A& ar, Question& x, std::uint32_t version) {
 template <class A>
 void serialize(A& ar, Expectation& x, std::uint32_t version) {
   ser::check_version<Expectation>(version, "expectations");
-  ser::value(ar, "id", x.id);
+  const bool wide = ser::wide_ids<Expectation>(version);
+  ser::id(ar, "id", x.id, wide);
   ser::text(ar, "what", x.what);
-  ser::value(ar, "source", x.source);
+  ser::id(ar, "source", x.source, wide);
   ser::value(ar, "stated", x.stated);
   ser::enumeration(ar, "status", x.status);
   ser::date(ar, "raised_on", x.raised_on);
@@ -460,33 +557,36 @@ void serialize(A& ar, Expectation& x, std::uint32_t version) {
 template <class A>
 void serialize(A& ar, Responsibility& x, std::uint32_t version) {
   ser::check_version<Responsibility>(version, "responsibilities");
-  ser::value(ar, "id", x.id);
+  const bool wide = ser::wide_ids<Responsibility>(version);
+  ser::id(ar, "id", x.id, wide);
   ser::text(ar, "what", x.what);
   ser::enumeration(ar, "side", x.side);
-  ser::value(ar, "owner", x.owner);
+  ser::id(ar, "owner", x.owner, wide);
 }
 
 template <class A>
 void serialize(A& ar, Deliverable& x, std::uint32_t version) {
   ser::check_version<Deliverable>(version, "deliverables");
-  ser::value(ar, "id", x.id);
+  const bool wide = ser::wide_ids<Deliverable>(version);
+  ser::id(ar, "id", x.id, wide);
   ser::text(ar, "title", x.title);
-  ser::value(ar, "milestone", x.milestone);
+  ser::id(ar, "milestone", x.milestone, wide);
   ser::text(ar, "acceptance_criteria", x.acceptance_criteria);
 }
 
 template <class A>
 void serialize(A& ar, CommunicationChannel& x, std::uint32_t version) {
   ser::check_version<CommunicationChannel>(version, "channels");
-  ser::value(ar, "id", x.id);
+  const bool wide = ser::wide_ids<CommunicationChannel>(version);
+  ser::id(ar, "id", x.id, wide);
   ser::enumeration(ar, "kind", x.kind);
   ser::text(ar, "purpose", x.purpose);
   ser::text(ar, "frequency", x.frequency);
   ser::value(ar, "response_time_hours", x.response_time_hours);
-  ser::value(ar, "client_primary", x.client_primary);
-  ser::value(ar, "client_backup", x.client_backup);
-  ser::value(ar, "provider_primary", x.provider_primary);
-  ser::value(ar, "provider_backup", x.provider_backup);
+  ser::id(ar, "client_primary", x.client_primary, wide);
+  ser::id(ar, "client_backup", x.client_backup, wide);
+  ser::id(ar, "provider_primary", x.provider_primary, wide);
+  ser::id(ar, "provider_backup", x.provider_backup, wide);
 }
 
 template <class A>
@@ -513,9 +613,10 @@ void serialize(A& ar, AgendaPoint& x, std::uint32_t version) {
 template <class A>
 void serialize(A& ar, OccurrenceOverride& x, std::uint32_t version) {
   ser::check_version<OccurrenceOverride>(version, "meeting occurrences");
+  const bool wide = ser::wide_ids<OccurrenceOverride>(version);
   ser::enumeration(ar, "state", x.state);
   ser::optional_local_date_time(ar, "moved_to", x.moved_to);
-  ser::list(ar, "present", x.present);
+  ser::id_list(ar, "present", x.present, wide);
   ser::text(ar, "recap_summary", x.recap_summary);
   ser::text(ar, "agreed_actions", x.agreed_actions);
   ser::enumeration(ar, "cancelled_by", x.cancelled_by);
@@ -527,11 +628,12 @@ void serialize(A& ar, OccurrenceOverride& x, std::uint32_t version) {
 template <class A>
 void serialize(A& ar, MeetingSeries& x, std::uint32_t version) {
   ser::check_version<MeetingSeries>(version, "meetings");
-  ser::value(ar, "id", x.id);
+  const bool wide = ser::wide_ids<MeetingSeries>(version);
+  ser::id(ar, "id", x.id, wide);
   ser::text(ar, "title", x.title);
   ser::text(ar, "purpose", x.purpose);
-  ser::list(ar, "attendees", x.attendees);
-  ser::value(ar, "channel", x.channel);
+  ser::id_list(ar, "attendees", x.attendees, wide);
+  ser::id(ar, "channel", x.channel, wide);
   ser::date(ar, "first_date", x.first_date);
   ser::time(ar, "start", x.start);
   ser::value(ar, "duration_minutes", x.duration_minutes);
@@ -543,7 +645,8 @@ void serialize(A& ar, MeetingSeries& x, std::uint32_t version) {
 template <class A>
 void serialize(A& ar, Milestone& x, std::uint32_t version) {
   ser::check_version<Milestone>(version, "milestones");
-  ser::value(ar, "id", x.id);
+  const bool wide = ser::wide_ids<Milestone>(version);
+  ser::id(ar, "id", x.id, wide);
   ser::text(ar, "title", x.title);
   ser::date(ar, "baseline", x.baseline);
   ser::date(ar, "current", x.current);
@@ -556,7 +659,8 @@ void serialize(A& ar, Milestone& x, std::uint32_t version) {
 template <class A>
 void serialize(A& ar, Boundary& x, std::uint32_t version) {
   ser::check_version<Boundary>(version, "boundaries");
-  ser::value(ar, "id", x.id);
+  const bool wide = ser::wide_ids<Boundary>(version);
+  ser::id(ar, "id", x.id, wide);
   ser::enumeration(ar, "kind", x.kind);
   ser::text(ar, "title", x.title);
   ser::text(ar, "description", x.description);
@@ -577,25 +681,27 @@ void serialize(A& ar, Boundary& x, std::uint32_t version) {
 template <class A>
 void serialize(A& ar, MilestoneImpact& x, std::uint32_t version) {
   ser::check_version<MilestoneImpact>(version, "milestone impacts");
-  ser::value(ar, "milestone", x.milestone);
+  const bool wide = ser::wide_ids<MilestoneImpact>(version);
+  ser::id(ar, "milestone", x.milestone, wide);
   ser::value(ar, "days", x.days);
 }
 
 template <class A>
 void serialize(A& ar, ChangeRequest& x, std::uint32_t version) {
   ser::check_version<ChangeRequest>(version, "change requests");
-  ser::value(ar, "id", x.id);
+  const bool wide = ser::wide_ids<ChangeRequest>(version);
+  ser::id(ar, "id", x.id, wide);
   ser::text(ar, "title", x.title);
   ser::text(ar, "description", x.description);
-  ser::value(ar, "requested_by", x.requested_by);
+  ser::id(ar, "requested_by", x.requested_by, wide);
   ser::date(ar, "requested_on", x.requested_on);
-  ser::value(ar, "objective", x.objective);
+  ser::id(ar, "objective", x.objective, wide);
   ser::list(ar, "impacts", x.impacts);
   ser::value(ar, "cost_minor", x.cost_minor);
   ser::value(ar, "effort_hours", x.effort_hours);
   ser::enumeration(ar, "status", x.status);
   ser::optional_date(ar, "decided_on", x.decided_on);
-  ser::value(ar, "decided_by", x.decided_by);
+  ser::id(ar, "decided_by", x.decided_by, wide);
   ser::text(ar, "rationale", x.rationale);
   ser::text(ar, "alternative", x.alternative);
   ser::text(ar, "internal_notes", x.internal_notes);
@@ -604,35 +710,38 @@ void serialize(A& ar, ChangeRequest& x, std::uint32_t version) {
 template <class A>
 void serialize(A& ar, ClientTask& x, std::uint32_t version) {
   ser::check_version<ClientTask>(version, "client tasks");
-  ser::value(ar, "id", x.id);
+  const bool wide = ser::wide_ids<ClientTask>(version);
+  ser::id(ar, "id", x.id, wide);
   ser::text(ar, "title", x.title);
-  ser::value(ar, "owner", x.owner);
+  ser::id(ar, "owner", x.owner, wide);
   ser::date(ar, "created_on", x.created_on);
   ser::date(ar, "due", x.due);
   ser::enumeration(ar, "status", x.status);
   ser::optional_date(ar, "done_on", x.done_on);
-  ser::value(ar, "milestone", x.milestone);
+  ser::id(ar, "milestone", x.milestone, wide);
   if (version >= 2) ser::text(ar, "origin", x.origin);
 }
 
 template <class A>
 void serialize(A& ar, Decision& x, std::uint32_t version) {
   ser::check_version<Decision>(version, "decisions");
-  ser::value(ar, "id", x.id);
+  const bool wide = ser::wide_ids<Decision>(version);
+  ser::id(ar, "id", x.id, wide);
   ser::date(ar, "date", x.date);
   ser::text(ar, "what", x.what);
-  ser::value(ar, "decided_by", x.decided_by);
-  ser::list(ar, "consulted", x.consulted);
-  ser::list(ar, "informed", x.informed);
+  ser::id(ar, "decided_by", x.decided_by, wide);
+  ser::id_list(ar, "consulted", x.consulted, wide);
+  ser::id_list(ar, "informed", x.informed, wide);
   ser::text(ar, "rationale", x.rationale);
 }
 
 template <class A>
 void serialize(A& ar, Feedback& x, std::uint32_t version) {
   ser::check_version<Feedback>(version, "feedback");
-  ser::value(ar, "id", x.id);
+  const bool wide = ser::wide_ids<Feedback>(version);
+  ser::id(ar, "id", x.id, wide);
   ser::date(ar, "date", x.date);
-  ser::value(ar, "stakeholder", x.stakeholder);
+  ser::id(ar, "stakeholder", x.stakeholder, wide);
   ser::value(ar, "sentiment", x.sentiment);
   ser::text(ar, "note", x.note);
   ser::text(ar, "follow_up", x.follow_up);
@@ -641,7 +750,7 @@ void serialize(A& ar, Feedback& x, std::uint32_t version) {
 template <class A>
 void serialize(A& ar, MilestoneDate& x, std::uint32_t version) {
   ser::check_version<MilestoneDate>(version, "milestone dates");
-  ser::value(ar, "milestone", x.milestone);
+  ser::id(ar, "milestone", x.milestone, ser::wide_ids<MilestoneDate>(version));
   ser::date(ar, "date", x.date);
 }
 
@@ -673,10 +782,51 @@ void serialize(A& ar, EngagementInfo& x, std::uint32_t version) {
 }
 
 template <class A>
+void serialize(A& ar, Conflict& x, std::uint32_t version) {
+  ser::check_version<Conflict>(version, "conflicts");
+  const bool wide = ser::wide_ids<Conflict>(version);
+  ar(cereal::make_nvp("on_info", x.on_info));
+  ser::enumeration(ar, "kind", x.kind);
+  ser::id(ar, "item", x.item, true);
+  ser::text(ar, "field", x.field);
+  ser::text(ar, "label", x.label);
+  ser::text(ar, "base", x.base);
+  ser::text(ar, "mine", x.mine);
+  ser::text(ar, "theirs", x.theirs);
+  ar(cereal::make_nvp("deleted_in_theirs", x.deleted_in_theirs));
+  ser::text(ar, "theirs_json", x.theirs_json);
+}
+
+// The engagement's stable id: 64 random bits, so JSON holds it as hex text
+// (a JavaScript number would round it).
+template <class A>
+void uid(A& ar, uint64_t& v) {
+  if constexpr (ser::is_text<A>) {
+    std::string s;
+    if constexpr (!ser::is_loading<A>) s = uid_text(v);
+    ar(cereal::make_nvp("uid", s));
+    if constexpr (ser::is_loading<A>) {
+      if (s.empty() || s.size() > 16 ||
+          s.find_first_not_of("0123456789abcdef") != std::string::npos)
+        throw PayloadError("uid is “" + s.substr(0, 40) + "”, which is not up to 16 hex digits");
+      v = std::stoull(s, nullptr, 16);
+    }
+  } else {
+    ar(cereal::make_nvp("uid", v));
+  }
+}
+
+template <class A>
 void serialize(A& ar, Engagement& e, std::uint32_t version) {
   ser::check_version<Engagement>(version, "the engagement");
+  const bool wide = ser::wide_ids<Engagement>(version);
   ar(cereal::make_nvp("info", e.info));
-  ser::value(ar, "next_id", e.next_id);
+  if (version >= 2) {
+    uid(ar, e.uid);
+  } else if constexpr (ser::is_loading<A>) {
+    e.uid = 0;  // set from the name and start once the details are read (below)
+  }
+  ser::id(ar, "next_id", e.next_id, wide);
   ser::table(ar, "stakeholders", e.stakeholders);
   ser::table(ar, "objectives", e.objectives);
   ser::table(ar, "constraints", e.constraints);
@@ -692,30 +842,38 @@ void serialize(A& ar, Engagement& e, std::uint32_t version) {
   ser::table(ar, "client_tasks", e.client_tasks);
   ser::table(ar, "decisions", e.decisions);
   ser::table(ar, "feedback", e.feedback);
+  if (version >= 2) {
+    ser::list(ar, "conflicts", e.conflicts);
+  } else if constexpr (ser::is_loading<A>) {
+    // v1 calendar UIDs were built from the name and start: keep them.
+    e.uid = legacy_engagement_uid(e.info);
+    e.conflicts.clear();
+  }
 }
 
 }  // namespace rapport
 
-CEREAL_CLASS_VERSION(rapport::Engagement, 1)
+CEREAL_CLASS_VERSION(rapport::Engagement, 2)
 CEREAL_CLASS_VERSION(rapport::EngagementInfo, 2)
 CEREAL_CLASS_VERSION(rapport::SentUpdate, 1)
-CEREAL_CLASS_VERSION(rapport::MilestoneDate, 1)
-CEREAL_CLASS_VERSION(rapport::Stakeholder, 2)
-CEREAL_CLASS_VERSION(rapport::Objective, 1)
-CEREAL_CLASS_VERSION(rapport::Constraint, 1)
-CEREAL_CLASS_VERSION(rapport::Question, 1)
-CEREAL_CLASS_VERSION(rapport::Expectation, 1)
-CEREAL_CLASS_VERSION(rapport::Responsibility, 1)
-CEREAL_CLASS_VERSION(rapport::Deliverable, 1)
-CEREAL_CLASS_VERSION(rapport::CommunicationChannel, 1)
+CEREAL_CLASS_VERSION(rapport::MilestoneDate, 2)
+CEREAL_CLASS_VERSION(rapport::Stakeholder, 3)
+CEREAL_CLASS_VERSION(rapport::Objective, 2)
+CEREAL_CLASS_VERSION(rapport::Constraint, 2)
+CEREAL_CLASS_VERSION(rapport::Question, 2)
+CEREAL_CLASS_VERSION(rapport::Expectation, 2)
+CEREAL_CLASS_VERSION(rapport::Responsibility, 2)
+CEREAL_CLASS_VERSION(rapport::Deliverable, 2)
+CEREAL_CLASS_VERSION(rapport::CommunicationChannel, 2)
 CEREAL_CLASS_VERSION(rapport::Recurrence, 1)
-CEREAL_CLASS_VERSION(rapport::OccurrenceOverride, 2)
 CEREAL_CLASS_VERSION(rapport::AgendaPoint, 1)
-CEREAL_CLASS_VERSION(rapport::MeetingSeries, 1)
-CEREAL_CLASS_VERSION(rapport::Milestone, 2)
-CEREAL_CLASS_VERSION(rapport::Boundary, 2)
-CEREAL_CLASS_VERSION(rapport::MilestoneImpact, 1)
-CEREAL_CLASS_VERSION(rapport::ChangeRequest, 1)
-CEREAL_CLASS_VERSION(rapport::ClientTask, 2)
-CEREAL_CLASS_VERSION(rapport::Decision, 1)
-CEREAL_CLASS_VERSION(rapport::Feedback, 1)
+CEREAL_CLASS_VERSION(rapport::OccurrenceOverride, 3)
+CEREAL_CLASS_VERSION(rapport::MeetingSeries, 2)
+CEREAL_CLASS_VERSION(rapport::Milestone, 3)
+CEREAL_CLASS_VERSION(rapport::Boundary, 3)
+CEREAL_CLASS_VERSION(rapport::MilestoneImpact, 2)
+CEREAL_CLASS_VERSION(rapport::ChangeRequest, 2)
+CEREAL_CLASS_VERSION(rapport::ClientTask, 3)
+CEREAL_CLASS_VERSION(rapport::Decision, 2)
+CEREAL_CLASS_VERSION(rapport::Feedback, 2)
+CEREAL_CLASS_VERSION(rapport::Conflict, 1)

@@ -63,8 +63,8 @@ inline constexpr int32_t kMinDateDays = -719162;  // 0001-01-01
 inline constexpr int32_t kMaxDateDays = 2932896;  // 9999-12-31
 inline bool in_date_range(Date d) { return d.days >= kMinDateDays && d.days <= kMaxDateDays; }
 
-// The largest id an item can have. next_id is one more when every id is used,
-// and an Add is then refused: the counter never wraps round to 0.
-inline constexpr Id kMaxItemId = Id(-1) - 1;
+// The largest id an item can have: below 2^53, so JSON readers in JavaScript
+// keep every id exact (ids.hpp). next_id may be one more.
+inline constexpr Id kMaxItemId = (Id(1) << 53) - 2;
 
 }  // namespace rapport
