@@ -84,9 +84,10 @@ ConflictsPanelResult draw_conflicts(PanelContext& ctx) {
       }
     }
     if (ImGui::IsItemHovered())
-      ImGui::SetTooltip(c.field == "deleted" || c.field == "other"
-                            ? "Open it in the inspector; then keep one side here."
-                            : "Open it in the inspector: changing this field settles the conflict.");
+      ImGui::SetTooltip(
+          c.field == "deleted" || c.field == "other"
+              ? "Open it in the inspector; then keep one side here."
+              : "Open it in the inspector: changing this field settles the conflict.");
     ImGui::PopID();
   }
   ImGui::EndTable();

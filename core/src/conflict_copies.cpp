@@ -13,7 +13,9 @@ namespace {
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 bool is_capital(char c) { return c >= 'A' && c <= 'Z'; }
 
-bool all_digits(std::string_view s) { return !s.empty() && std::all_of(s.begin(), s.end(), is_digit); }
+bool all_digits(std::string_view s) {
+  return !s.empty() && std::all_of(s.begin(), s.end(), is_digit);
+}
 
 std::string lower(std::string_view s) {
   std::string out(s);
@@ -47,8 +49,8 @@ bool is_syncthing_marker(std::string_view m) {
 bool is_onedrive_marker(std::string_view m) {
   if (!m.starts_with("-")) return false;
   m.remove_prefix(1);
-  if (size_t dash = m.rfind('-'); dash != std::string_view::npos && m.size() - dash <= 3 &&
-                                  all_digits(m.substr(dash + 1)))
+  if (size_t dash = m.rfind('-');
+      dash != std::string_view::npos && m.size() - dash <= 3 && all_digits(m.substr(dash + 1)))
     m = m.substr(0, dash);  // OneDrive numbers a second copy from one machine
   if (m.empty() || m.size() > 15 || m.front() == '-' || m.back() == '-') return false;
   bool capital = false;
@@ -83,7 +85,8 @@ std::vector<ConflictCopy> conflict_copies(std::string_view file_name,
     std::string_view stem, suffix;
   };
   std::vector<Split> splits;
-  for (std::string_view suffix : {std::string_view(".rapport.json"), std::string_view(".rapport")}) {
+  for (std::string_view suffix :
+       {std::string_view(".rapport.json"), std::string_view(".rapport")}) {
     if (file_name.size() > suffix.size() && file_name.ends_with(suffix)) {
       splits.push_back({file_name.substr(0, file_name.size() - suffix.size()), suffix});
       if (suffix == ".rapport.json")
@@ -99,8 +102,7 @@ std::vector<ConflictCopy> conflict_copies(std::string_view file_name,
       if (n.size() <= s.stem.size() + s.suffix.size() || !n.starts_with(s.stem) ||
           !n.ends_with(s.suffix))
         continue;
-      std::string_view marker =
-          n.substr(s.stem.size(), n.size() - s.stem.size() - s.suffix.size());
+      std::string_view marker = n.substr(s.stem.size(), n.size() - s.stem.size() - s.suffix.size());
       std::optional<SyncTool> tool;
       if (is_dropbox_marker(marker))
         tool = SyncTool::Dropbox;

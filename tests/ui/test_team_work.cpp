@@ -75,7 +75,7 @@ TEST_CASE("a Syncthing conflict copy beside the file is offered and merging it g
   CHECK(w.shows(std::string("“") + kCopyName + "”"));
   CHECK(w.shows("Syncthing left a conflict copy of “plan.rapport.json” beside it:"));
   CHECK(w.app.panels.conflict_copies.size() == 1);  // not the other engagement's file
-  CHECK(w.app.engagement() == opened);  // nothing merged without asking
+  CHECK(w.app.engagement() == opened);              // nothing merged without asking
 
   w.click("Merge the copy (Enter)");
   for (int i = 0; i < 3; ++i) w.frame();
@@ -85,8 +85,8 @@ TEST_CASE("a Syncthing conflict copy beside the file is offered and merging it g
   CHECK(test::id_titled<Stakeholder>(e, "Theirs: Mikko Lahti") != kNoId);  // the copy's
   CHECK(e.milestones.find(test::id_titled<Milestone>(e, "Beta"))->description ==
         "Theirs: beta with the booking flow");
-  CHECK(e.change_requests.find(test::id_titled<ChangeRequest>(
-                                   e, "Extra landing page for the spring menu"))
+  CHECK(e.change_requests
+            .find(test::id_titled<ChangeRequest>(e, "Extra landing page for the spring menu"))
             ->status == ChangeStatus::Rejected);
   CHECK(e.conflicts.empty());  // nothing was changed two ways
   CHECK(w.app.doc.dirty());

@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 #include <filesystem>
 #include <fstream>
+#include <optional>
 
 #include "rapport/conflict_copies.hpp"
 
@@ -62,17 +63,17 @@ TEST_CASE("conflict copies: the file itself, the other format and unrelated file
           "[conflict-copies]") {
   const std::vector<std::string> folder = {
       "plan.rapport.json",
-      "plan.rapport",                                       // the other format
-      "plan-LAPTOP.rapport",                                // a copy of the other format
-      "plan (Anna's conflicted copy 2026-11-30).rapport",   // likewise
-      "plan-v2.rapport.json",                               // lower case: a person's name
+      "plan.rapport",                                      // the other format
+      "plan-LAPTOP.rapport",                               // a copy of the other format
+      "plan (Anna's conflicted copy 2026-11-30).rapport",  // likewise
+      "plan-v2.rapport.json",                              // lower case: a person's name
       "plan-old.rapport.json",
-      "plan-2.rapport.json",                                // no capital: not a machine
-      "plan-WAYTOOLONGMACHINENAME.rapport.json",            // over 15 characters
-      "plan (old).rapport.json",                            // not a conflicted copy
+      "plan-2.rapport.json",                      // no capital: not a machine
+      "plan-WAYTOOLONGMACHINENAME.rapport.json",  // over 15 characters
+      "plan (old).rapport.json",                  // not a conflicted copy
       "plan copy.rapport.json",
-      "plan.sync-conflict-2026113-101500-ABCDEFG.rapport.json",  // a digit short
-      "plan.sync-conflict-20261130-101500-abcdefg.rapport.json", // not a device id
+      "plan.sync-conflict-2026113-101500-ABCDEFG.rapport.json",   // a digit short
+      "plan.sync-conflict-20261130-101500-abcdefg.rapport.json",  // not a device id
       "plan.sync-conflict-20261130-101500-ABCDEFG.rapport.json.tmp",
       "plan.rapport.json.merged",
       "plan (Anna's conflicted copy 2026-11-30).rapport.json.merged",

@@ -188,8 +188,10 @@ TEST_CASE("editing a field in conflict settles the conflict in the same undo ste
   REQUIRE_FALSE(h.apply(e, MoveMilestone{signoff, ymd(2026, 12, 1)}));
   CHECK_FALSE(has_conflict(e, signoff, "current"));
   CHECK(e.conflicts.size() == 2);
-  // A decision taken anew settles the decision conflict.
-  REQUIRE_FALSE(h.apply(e, DecideChangeRequest{landing, ChangeStatus::Deferred, ymd(2026, 12, 1)}));
+  // A decision edited (its rationale here) settles the decision conflict.
+  ChangeRequest cr = *e.change_requests.find(landing);
+  cr.rationale = "Approved on the call of 2026-12-01";
+  REQUIRE_FALSE(h.apply(e, Update<ChangeRequest>{cr}));
   CHECK_FALSE(has_conflict(e, landing, "decision"));
   // An edit does not settle "deleted": that needs a choice.
   const Id question = merged.questions.begin()->first;
