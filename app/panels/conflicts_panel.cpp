@@ -12,11 +12,12 @@ namespace rapport::app {
 
 namespace {
 
-void value_cell(const std::string& text, bool emphasise) {
+void value_cell(const std::string& text) {
   ImGui::TableNextColumn();
-  if (emphasise) ImGui::PushStyleColor(ImGuiCol_Text, palette().warning);
-  ImGui::TextWrapped("%s", text.empty() ? "(empty)" : text.c_str());
-  if (emphasise) ImGui::PopStyleColor();
+  if (text.empty())
+    ImGui::TextDisabled("(empty)");
+  else
+    ImGui::TextWrapped("%s", text.c_str());
 }
 
 }  // namespace
@@ -61,9 +62,9 @@ ConflictsPanelResult draw_conflicts(PanelContext& ctx) {
     ImGui::TableNextRow();
     ImGui::TableNextColumn();
     ImGui::TextWrapped("%s", conflict_title(e, c).c_str());
-    value_cell(c.base, false);
-    value_cell(c.mine, true);
-    value_cell(c.theirs, true);
+    value_cell(c.base);
+    value_cell(c.mine);
+    value_cell(c.theirs);
     ImGui::TableNextColumn();
     ResolveConflict key{c.on_info, c.kind, c.item, c.field, false};
     if (ImGui::SmallButton("Keep mine")) ctx.queue.push(key);
