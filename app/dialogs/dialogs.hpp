@@ -11,6 +11,7 @@ void draw_file_chooser(App& app);          // Open, Save as, Export, Import: the
 void draw_unsaved_changes(App& app);       // "Save the changes first?" before New, Open, Quit
 void draw_file_changed_on_disk(App& app);  // someone else saved the file since we opened it
 void draw_recovery_offer(App& app);        // changes kept before Rapport stopped unexpectedly
+void draw_conflict_copy_offer(App& app);   // a sync tool's conflict copy beside the opened file
 void draw_file_progress(App& app);         // a large file opening or saving
 void draw_error(App& app);                 // what went wrong, in words a person can act on
 void draw_mspdi_preview(App& app);         // what each task of an MS Project plan becomes
@@ -23,6 +24,7 @@ inline void draw_dialogs(App& app) {
   draw_unsaved_changes(app);
   draw_file_changed_on_disk(app);
   draw_recovery_offer(app);
+  draw_conflict_copy_offer(app);
   draw_mspdi_preview(app);
   draw_error(app);
   draw_about(app);

@@ -1,4 +1,4 @@
-// The file changed on disk since it was opened: overwrite, save as, or cancel.
+// The file changed on disk since it was opened: merge, overwrite, save as, or cancel.
 #include <imgui.h>
 
 #include <filesystem>
@@ -19,7 +19,17 @@ void draw_file_changed_on_disk(App& app) {
   if (!ImGui::BeginPopupModal(title, nullptr, ImGuiWindowFlags_AlwaysAutoResize)) return;
   std::string name = std::filesystem::path(app.file_path()).filename().string();
   ImGui::Text("“%s” was changed by someone or something else since you opened it.", name.c_str());
-  ImGui::TextDisabled("Overwriting replaces their changes with yours. Save as… keeps both.");
+  ImGui::PushTextWrapPos(ImGui::GetFontSize() * 34);
+  ImGui::TextDisabled(
+      "Merge brings their changes into yours (unsaved until you save; where both changed the "
+      "same thing, Conflicts lists it). Overwriting replaces their changes with yours. Save as… "
+      "keeps both.");
+  ImGui::PopTextWrapPos();
+  if (ImGui::Button("Merge")) {
+    merge_file_on_disk(app);
+    ImGui::CloseCurrentPopup();
+  }
+  ImGui::SameLine();
   if (ImGui::Button("Overwrite")) {
     std::string error;
     save_file(app, app.file_path(), error);

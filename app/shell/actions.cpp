@@ -373,7 +373,8 @@ void recent_files_menu(App& app) {
 
 void sections_menu(App& app) {
   for (const Screen& s : screens())
-    if (ImGui::MenuItem(s.title, nullptr, app.main_window.section == s.section))
+    if (listed(s, app.engagement()) &&
+        ImGui::MenuItem(s.title, nullptr, app.main_window.section == s.section))
       app.main_window.section = s.section;
   ImGui::Separator();
 }

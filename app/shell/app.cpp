@@ -213,6 +213,7 @@ void App::apply() {
       case Outcome::What::Undone:
       case Outcome::What::Redone:
       case Outcome::What::Imported:
+      case Outcome::What::Merged:
         view.last_error.clear();
         main_window.status_message = o.message;
         break;

@@ -32,6 +32,7 @@
 #include "panels/overview.hpp"
 #include "panels/quick_add_bar.hpp"
 #include "platform.hpp"
+#include "rapport/conflict_copies.hpp"
 #include "rapport/document.hpp"
 #include "rapport/import.hpp"
 #include "shell/screens.hpp"
@@ -93,6 +94,15 @@ struct MspdiPreview {
   MspdiPlan plan;
 };
 
+// A sync tool's conflict copy of the file just opened, read and waiting for
+// the user to merge it or not (dialogs/conflict_copy_offer.cpp).
+struct SyncedCopy {
+  std::string path;
+  SyncTool tool = SyncTool::Dropbox;
+  Engagement engagement;
+  bool merged = false;  // merged: the dialog now offers to move it aside
+};
+
 // Every panel's and dialog's own state, kept across frames.
 struct Panels {
   std::array<ItemTableState, kKindCount> tables;
@@ -112,6 +122,7 @@ struct Panels {
   ClientView client;     // the client view's page, timeline range and selection
   TimelineView picture;  // the timeline PNG export's: read-only, with its legend
   std::optional<MspdiPreview> mspdi_preview;
+  std::vector<SyncedCopy> conflict_copies;  // offered one at a time, first first
 };
 
 // Seconds on a monotonic clock, the same for the loop and the app's timers.

@@ -3,6 +3,7 @@
 //   Save           - atomic save, then submit "saved at this state"
 //   Jobs           - large files on a worker thread
 //   Export, import - through the file dialog; exports written atomically
+//   Merge          - conflict copies beside the file, the file changed on disk
 //   Recent files   - the one update of the list
 //   Autosave       - recovery files
 #include "shell/files.hpp"
@@ -18,6 +19,7 @@
 #include "rapport/export.hpp"
 #include "rapport/export_pdf.hpp"
 #include "rapport/import.hpp"
+#include "rapport/merge.hpp"
 #include "rapport/recap.hpp"
 #include "rapport/time.hpp"
 #include "rapport/weekly_update.hpp"
@@ -69,8 +71,10 @@ bool adopt_loaded(App& app, const std::string& path, LoadResult r, std::string& 
     return false;
   }
   std::string absolute = absolute_path(path);
+  const uint64_t uid = r.engagement->uid;
   app.doc.submit(intent::Replace{std::move(*r.engagement), absolute, file_fingerprint(absolute),
                                  false, "Opened " + file_name(absolute) + "."});
+  look_for_conflict_copies(app, absolute, uid);
   remember_recent(app, absolute);
   app.panels.recovery.clear();
   if (!app.state_dir.empty())
@@ -448,6 +452,78 @@ void import_mspdi_preview(App& app) {
                         (warnings.empty() ? "." : "; " + warnings.front()) +
                         " Undo takes them back.";
   app.doc.submit(intent::Import{label, std::move(commands), message});
+}
+
+// [SECTION] Merge ---------------------------------------------------------------------
+
+void look_for_conflict_copies(App& app, const std::string& path, uint64_t uid) {
+  app.panels.conflict_copies.clear();
+  const std::filesystem::path file(path);
+  for (const ConflictCopy& c : conflict_copies_beside(file)) {
+    std::string copy_path = (file.parent_path() / c.name).string();
+    LoadResult r = load_file(copy_path);
+    if (!r) {
+      app.main_window.status_message =
+          "A conflict copy beside the file could not be read: " + r.error.message;
+      continue;
+    }
+    // Another engagement's file that happens to be named alike is not a copy.
+    if (uid != 0 && r.engagement->uid != 0 && r.engagement->uid != uid) continue;
+    app.panels.conflict_copies.push_back({copy_path, c.tool, std::move(*r.engagement), false});
+  }
+}
+
+void merge_conflict_copy(App& app) {
+  if (app.panels.conflict_copies.empty()) return;
+  SyncedCopy& copy = app.panels.conflict_copies.front();
+  if (copy.merged) return;
+  // The file as opened (or last saved): no common ancestor of the two is known.
+  std::optional<Engagement> as_opened = app.doc.saved_version();
+  const Engagement& file = as_opened ? *as_opened : app.engagement();
+  app.doc.submit(intent::Merge{"Merge conflict copy “" + file_name(copy.path) + "”",
+                               base_without_ancestor(file, copy.engagement), copy.engagement,
+                               std::nullopt});
+  copy.merged = true;
+  copy.engagement = Engagement{};  // in the engagement now; the memory is not needed
+}
+
+void skip_conflict_copy(App& app) {
+  if (app.panels.conflict_copies.empty()) return;
+  app.panels.conflict_copies.erase(app.panels.conflict_copies.begin());
+}
+
+void move_conflict_copy_aside(App& app) {
+  if (app.panels.conflict_copies.empty()) return;
+  const std::string path = app.panels.conflict_copies.front().path;
+  skip_conflict_copy(app);
+  std::string error;
+  std::filesystem::path moved = rapport::move_conflict_copy_aside(path, error);
+  if (moved.empty()) {
+    show_error(app, "Could not move the copy aside", error + " It is still where it was.");
+    return;
+  }
+  app.main_window.status_message =
+      "Moved the conflict copy aside as “" + moved.filename().string() + "”.";
+}
+
+void merge_file_on_disk(App& app) {
+  const std::string& path = app.file_path();
+  std::optional<Engagement> base = app.doc.saved_version();
+  if (!base) {
+    show_error(app, "Could not merge",
+               "Rapport no longer knows the file as you opened it (the changes were restored "
+               "after a crash, or undone past the last save and changed again), so it cannot "
+               "tell their changes from yours. Save as… keeps both files.");
+    return;
+  }
+  const FileFingerprint fingerprint = file_fingerprint(path);
+  LoadResult theirs = load_file(path);
+  if (!theirs) {
+    show_error(app, "Could not merge", file_name(path) + ": " + theirs.error.message);
+    return;
+  }
+  app.doc.submit(intent::Merge{"Merge changes on disk into “" + file_name(path) + "”",
+                               std::move(*base), std::move(*theirs.engagement), fingerprint});
 }
 
 // [SECTION] Recent files --------------------------------------------------------------

@@ -81,6 +81,21 @@ void import_file(App& app, const std::string& path, bool planner);
 void preview_mspdi(App& app, const std::string& path);
 void import_mspdi_preview(App& app);
 
+// [SECTION] Merge
+// Sync tools' conflict copies beside `path` (conflict_copies.hpp) that hold
+// the same engagement (`uid`) and can be read, kept to offer after opening it.
+void look_for_conflict_copies(App& app, const std::string& path, uint64_t uid);
+// The first offered copy: merged into the open engagement as one undo step
+// (the base: merge.hpp base_without_ancestor), or passed over (nothing
+// changes), or, once merged, moved aside ("NAME.merged", never deleted).
+void merge_conflict_copy(App& app);
+void skip_conflict_copy(App& app);
+void move_conflict_copy_aside(App& app);
+// The file changed on disk: merges it (theirs) with the engagement (ours) over
+// the state as last opened or saved, as one undo step; saving then overwrites
+// the file without asking. Says why when it cannot.
+void merge_file_on_disk(App& app);
+
 // [SECTION] Recent files
 // The one update of the recent-files list: `path` first, no duplicates, at most
 // 10; written to the settings file when the app keeps one.

@@ -23,9 +23,10 @@ void draw_navigation(App& app, const Layout& layout) {
 
   const float row_height = ImGui::GetFrameHeight() + 2.0f * app.scale;
   for (const Screen& s : screens()) {
+    bool selected = app.main_window.section == s.section;
+    if (!selected && !listed(s, e)) continue;
     ImGui::PushID(int(s.section));
     ImVec2 row_start = ImGui::GetCursorScreenPos();
-    bool selected = app.main_window.section == s.section;
     if (ImGui::Selectable("##section", selected, 0, ImVec2(0, row_height)))
       app.main_window.section = s.section;
     // Title and count are drawn over the selectable so the count can align right.

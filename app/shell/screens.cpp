@@ -5,6 +5,7 @@
 
 #include <array>
 
+#include "panels/conflicts_panel.hpp"
 #include "panels/health_panel.hpp"
 #include "rapport/text.hpp"
 #include "shell/app.hpp"
@@ -109,6 +110,11 @@ void draw_health_section(App& app) {
   draw_health(ctx, findings);
 }
 
+void draw_conflicts_section(App& app) {
+  PanelContext ctx = app.context();
+  if (draw_conflicts(ctx).edit_details) app.main_window.section = Section::Overview;
+}
+
 constexpr Kind kDiscovery[] = {Kind::Stakeholder, Kind::Objective, Kind::Constraint,
                                Kind::Question};
 constexpr Kind kExpectations[] = {Kind::Expectation};
@@ -158,6 +164,11 @@ const std::array<Screen, kSectionCount> kScreens = {{
      kDecisions, draw_tables},
     {Section::Feedback, "Feedback", "How the client feels, and what follows up on it.", kFeedback,
      draw_tables},
+    {Section::Conflicts,
+     "Conflicts",
+     "What a merge found changed two ways: keep one side, or edit it.",
+     {},
+     draw_conflicts_section},
 }};
 
 }  // namespace
@@ -167,12 +178,17 @@ const Screen& screen(Section s) { return kScreens[static_cast<size_t>(s)]; }
 const char* section_title(Section s) { return screen(s).title; }
 
 size_t item_count(const Screen& s, const Engagement& e) {
+  if (s.section == Section::Conflicts) return e.conflicts.size();
   std::array<size_t, kKindCount> sizes{};
   size_t i = 0;
   for_each_table(e, [&](const auto& table) { sizes[i++] = table.size(); });
   size_t n = 0;
   for (Kind k : s.kinds) n += sizes[size_t(k)];
   return n;
+}
+
+bool listed(const Screen& s, const Engagement& e) {
+  return s.section != Section::Conflicts || !e.conflicts.empty();
 }
 
 std::optional<Section> section_named(std::string_view title) {

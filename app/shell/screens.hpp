@@ -28,8 +28,9 @@ enum class Section {
   ClientTasks,
   Decisions,
   Feedback,
+  Conflicts,
 };
-inline constexpr int kSectionCount = 13;
+inline constexpr int kSectionCount = 14;
 
 struct Screen {
   Section section;
@@ -44,6 +45,9 @@ std::span<const Screen> screens();
 const char* section_title(Section s);
 // Items the screen lists (the navigation's count); 0 for Overview and Health.
 size_t item_count(const Screen& s, const Engagement& e);
+// Whether the navigation and the View menu list the screen now: Conflicts
+// only while there are some (most engagements never have any).
+bool listed(const Screen& s, const Engagement& e);
 // The section titled `title`, ignoring case (--section NAME).
 std::optional<Section> section_named(std::string_view title);
 

@@ -4,6 +4,7 @@
 #include <imgui.h>
 
 #include <cstdio>
+#include <string>
 
 #include "shell/app.hpp"
 #include "shell/layout.hpp"
@@ -32,6 +33,15 @@ void draw_status_bar(App& app, const Layout& layout) {
   if (ImGui::Selectable(line.c_str(), false, 0, ImGui::CalcTextSize(line.c_str())))
     app.main_window.section = Section::Health;
   ImGui::PopStyleColor();
+  // Conflicts a merge left to settle; a click opens the Conflicts section.
+  if (size_t n = app.engagement().conflicts.size(); n > 0) {
+    ImGui::SameLine();
+    std::string conflicts = "·  " + std::to_string(n) + (n == 1 ? " conflict" : " conflicts");
+    ImGui::PushStyleColor(ImGuiCol_Text, palette().warning);
+    if (ImGui::Selectable(conflicts.c_str(), false, 0, ImGui::CalcTextSize(conflicts.c_str())))
+      app.main_window.section = Section::Conflicts;
+    ImGui::PopStyleColor();
+  }
   // Occurrence expansion is bounded (memory follows the file, not the centuries
   // a series spans): say so when the timeline shows only the part nearest today.
   if (size_t cut = app.doc.timeline_index(Audience::Provider, app.today()).truncated_lanes();

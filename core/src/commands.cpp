@@ -388,6 +388,10 @@ std::optional<Error> stored_rules(const Engagement&, const Erase<T>&) {
 std::variant<Plan, Error> plan(const Engagement& e, const Command& c) {
   Outcome outcome = std::visit([&](const auto& command) { return plan_one(e, command); }, c);
   if (auto* p = std::get_if<Plan>(&outcome)) {
+    // An edit of a field in conflict settles the conflict, in the same step.
+    if (!std::holds_alternative<ResolveConflict>(c))
+      if (auto left = conflicts_left_after(e, p->edits))
+        p->edits.push_back(PutConflicts{std::move(*left)});
     for (const Edit& edit : p->edits) {
       auto error = std::visit([&](const auto& x) { return stored_rules(e, x); }, edit);
       if (error) return *error;

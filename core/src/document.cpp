@@ -9,6 +9,8 @@
 #include <thread>
 
 #include "rapport/fields.hpp"
+#include "rapport/merge.hpp"
+#include "rapport/validate.hpp"
 
 namespace rapport {
 
@@ -82,6 +84,24 @@ Outcome Document::apply_one(intent::Import& i) {
     return Outcome{Outcome::What::ImportRefused, "Nothing was imported: " + error->message};
   changed(false);
   return Outcome{Outcome::What::Imported, i.message};
+}
+
+Outcome Document::apply_one(intent::Merge& m) {
+  MergeResult r = merge(m.base, engagement_, m.theirs);
+  r.merged.uid = engagement_.uid;  // the open engagement keeps its own id
+  if (auto problems = validate_engagement(r.merged, 1); !problems.empty())
+    return Outcome{Outcome::What::Refused, "Nothing was merged: " + problems.front()};
+  if (m.fingerprint) fingerprint_ = *m.fingerprint;
+  std::vector<Edit> edits = edits_between(engagement_, r.merged);
+  if (edits.empty()) return Outcome{Outcome::What::Merged, "Nothing to merge: no new changes."};
+  history_.apply_edits(engagement_, m.label, std::move(edits));
+  changed(false);
+  std::string message = m.label + ".";
+  if (r.new_conflicts == 1)
+    message += " 1 conflict to settle in Conflicts.";
+  else if (r.new_conflicts > 1)
+    message += " " + std::to_string(r.new_conflicts) + " conflicts to settle in Conflicts.";
+  return Outcome{Outcome::What::Merged, message + " Undo takes it back."};
 }
 
 void Document::changed(bool everything) {

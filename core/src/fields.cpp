@@ -384,6 +384,7 @@ std::vector<std::string> internal_texts(const Engagement& e) {
 
 Engagement redacted(const Engagement& e) {
   Engagement out = e;
+  out.conflicts.clear();  // the provider's to settle; their values may be internal
   out.info.internal_notes.clear();
   out.info.internal_day_rate_minor = 0;
   out.info.internal_margin_percent = 0;

@@ -37,6 +37,40 @@ std::optional<Error> History::apply_group(Engagement& e, const std::string& labe
   return std::nullopt;
 }
 
+void History::apply_edits(Engagement& e, const std::string& label, std::vector<Edit> edits) {
+  last_ = Last::Nothing;
+  if (edits.empty()) return;
+  Step step;
+  step.label = label;
+  for (Edit& edit : edits) {
+    step.inverse.push_back(apply_edit(e, edit));
+    step.forward.push_back(std::move(edit));
+  }
+  step.state = next_state_++;
+  undo_.push_back(std::move(step));
+  redo_.clear();
+  ++revision_;
+  last_ = Last::Applied;
+}
+
+std::optional<Engagement> History::saved_version(const Engagement& now) const {
+  if (saved_state_ == current_state()) return now;
+  Engagement e = now;
+  // Back through the undo stack: the state before undo_[i] is undo_[i-1]'s (0 first).
+  for (size_t i = undo_.size(); i-- > 0;) {
+    const Step& step = undo_[i];
+    for (auto it = step.inverse.rbegin(); it != step.inverse.rend(); ++it) apply_edit(e, *it);
+    if ((i == 0 ? 0 : undo_[i - 1].state) == saved_state_) return e;
+  }
+  // Forward through the redo stack (its next step is at the back).
+  e = now;
+  for (size_t i = redo_.size(); i-- > 0;) {
+    for (const Edit& edit : redo_[i].forward) apply_edit(e, edit);
+    if (redo_[i].state == saved_state_) return e;
+  }
+  return std::nullopt;
+}
+
 std::string History::undo_label() const {
   return undo_.empty() ? std::string() : undo_.back().label;
 }

@@ -638,6 +638,116 @@ std::string conflict_title(const Engagement& e, const Conflict& c) {
   return fmt::format("{} “{}”: {}", capitalised(to_string(c.kind)), name, c.label);
 }
 
+// [SECTION] Apply -------------------------------------------------------------
+
+Engagement base_without_ancestor(const Engagement& file, const Engagement& copy) {
+  Engagement base = file;
+  for_each_table(base, [&](auto& table) {
+    using T = typename std::decay_t<decltype(table)>::value_type;
+    const auto& theirs = KindOf<T>::table(copy);
+    std::erase_if(table.items, [&](const auto& entry) { return !theirs.contains(entry.first); });
+  });
+  return base;
+}
+
+std::vector<Edit> edits_between(const Engagement& from, const Engagement& to) {
+  std::vector<Edit> edits;
+  if (!(from.info == to.info)) edits.push_back(PutInfo{to.info});
+  for_each_table(to, [&](const auto& table) {
+    using T = typename std::decay_t<decltype(table)>::value_type;
+    const auto& ft = KindOf<T>::table(from).items;
+    const auto& tt = table.items;
+    auto fi = ft.begin(), ti = tt.begin();
+    while (fi != ft.end() || ti != tt.end()) {
+      if (ti == tt.end() || (fi != ft.end() && fi->first < ti->first)) {
+        edits.push_back(Erase<T>{fi->first});
+        ++fi;
+      } else if (fi == ft.end() || ti->first < fi->first) {
+        edits.push_back(Put<T>{ti->second});
+        ++ti;
+      } else {
+        if (!(fi->second == ti->second)) edits.push_back(Put<T>{ti->second});
+        ++fi;
+        ++ti;
+      }
+    }
+  });
+  if (from.next_id != to.next_id) edits.push_back(SetNextId{to.next_id});
+  if (from.conflicts != to.conflicts) edits.push_back(PutConflicts{to.conflicts});
+  return edits;
+}
+
+namespace {
+
+// Whether changing `before` into `after` changes the field a conflict is about.
+template <class T>
+bool changes_field(const T& before, const T& after, const std::string& field) {
+  for (const Field<T>& f : fields<T>())
+    if (field == f.key) return !same(before, after, f);
+  if constexpr (std::is_same_v<T, ChangeRequest>) {
+    if (field == "decision") return decision_of(before) != decision_of(after);
+  }
+  if constexpr (std::is_same_v<T, MeetingSeries>) {
+    if (field == "recurrence") return before.recurrence != after.recurrence;
+    if (field.rfind("occurrence:", 0) == 0) {
+      auto d = parse_date(field.substr(11));
+      if (!d) return false;
+      auto b = before.overrides.find(*d), a = after.overrides.find(*d);
+      if ((b == before.overrides.end()) != (a == after.overrides.end())) return true;
+      return b != before.overrides.end() && !(b->second == a->second);
+    }
+  }
+  return false;  // "deleted" and "other" need a choice, not an edit
+}
+
+bool changes_info_field(const EngagementInfo& before, const EngagementInfo& after,
+                        const std::string& field) {
+  for (const InfoField& f : kInfoFields)
+    if (field == f.key) return !info_same(before, after, f);
+  return false;
+}
+
+}  // namespace
+
+std::optional<std::vector<Conflict>> conflicts_left_after(const Engagement& e,
+                                                          std::span<const Edit> edits) {
+  if (e.conflicts.empty()) return std::nullopt;
+  std::vector<bool> settled(e.conflicts.size(), false);
+  bool any = false;
+  auto settle_if = [&](auto&& pred) {
+    for (size_t i = 0; i < e.conflicts.size(); ++i)
+      if (!settled[i] && pred(e.conflicts[i])) settled[i] = any = true;
+  };
+  for (const Edit& edit : edits) {
+    std::visit(
+        [&](const auto& x) {
+          using E = std::decay_t<decltype(x)>;
+          if constexpr (std::is_same_v<E, PutInfo>) {
+            settle_if([&](const Conflict& c) {
+              return c.on_info && changes_info_field(e.info, x.info, c.field);
+            });
+          } else if constexpr (std::is_same_v<E, SetNextId> || std::is_same_v<E, PutConflicts>) {
+          } else if constexpr (requires { x.item; }) {
+            using T = std::decay_t<decltype(x.item)>;
+            const T* before = KindOf<T>::table(e).find(x.item.id);
+            if (!before) return;
+            settle_if([&](const Conflict& c) {
+              return !c.on_info && c.kind == KindOf<T>::kind && c.item == x.item.id &&
+                     changes_field(*before, x.item, c.field);
+            });
+          } else {
+            settle_if([&](const Conflict& c) { return !c.on_info && c.item == x.id; });
+          }
+        },
+        edit);
+  }
+  if (!any) return std::nullopt;
+  std::vector<Conflict> left;
+  for (size_t i = 0; i < e.conflicts.size(); ++i)
+    if (!settled[i]) left.push_back(e.conflicts[i]);
+  return left;
+}
+
 // [SECTION] Diff ---------------------------------------------------------------
 
 namespace {

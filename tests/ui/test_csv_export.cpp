@@ -63,6 +63,7 @@ TEST_CASE("each section exports the table of the kind being looked at as CSV", "
   size_t exported = 0;
 
   for (const Screen& s : screens()) {
+    if (!listed(s, w.app.engagement())) continue;  // Conflicts, while there are none
     go_to_section(w, s.title);
     REQUIRE(w.app.main_window.section == s.section);
     if (s.kinds.empty()) {

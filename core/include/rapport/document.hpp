@@ -72,10 +72,21 @@ struct Import {
   std::vector<Command> commands;
   std::string message;  // "12 changes imported."
 };
+// A three-way merge into the open engagement (merge.hpp) as one undo step
+// named `label`: `theirs` (a conflict copy, the file as changed on disk) merged
+// with the engagement as it is when applied, over `base`. Real disagreements
+// become conflict records. With `fingerprint` set the file on disk counts as
+// seen (its changes are in): saving no longer asks before overwriting it.
+struct Merge {
+  std::string label;
+  Engagement base;
+  Engagement theirs;
+  std::optional<FileFingerprint> fingerprint;
+};
 }  // namespace intent
 
 using Intent = std::variant<intent::Apply, intent::Undo, intent::Redo, intent::Replace,
-                            intent::MarkSaved, intent::Import>;
+                            intent::MarkSaved, intent::Import, intent::Merge>;
 
 // [SECTION] Outcome -------------------------------------------------------------
 
@@ -89,7 +100,8 @@ struct Outcome {
     Replaced,
     Saved,
     Imported,
-    ImportRefused
+    ImportRefused,
+    Merged
   };
   What what = What::NothingToDo;
   std::string message;  // a sentence for the status bar or, when refused, the reason
@@ -108,6 +120,9 @@ class Document {
   const std::string& path() const { return path_; }  // empty: not saved yet
   const FileFingerprint& fingerprint() const { return fingerprint_; }
   bool dirty() const { return history_.dirty(); }
+  // The engagement as last opened or saved (the base of a merge with the file
+  // changed on disk); null when out of reach (History::saved_version).
+  std::optional<Engagement> saved_version() const { return history_.saved_version(engagement_); }
   // Changes with every change, undo, redo and replacement: the key of all
   // derived data. (History::revision() restarts when the engagement is replaced.)
   uint64_t generation() const { return generation_; }
@@ -192,6 +207,7 @@ class Document {
   Outcome apply_one(intent::Replace& r);
   Outcome apply_one(intent::MarkSaved& s);
   Outcome apply_one(intent::Import& i);
+  Outcome apply_one(intent::Merge& m);
   // After every change: what the derived data must follow.
   void changed(bool everything);
 

@@ -22,6 +22,10 @@ class History {
   std::optional<Error> apply_group(Engagement& e, const std::string& label,
                                    const std::vector<Command>& commands);
 
+  // Applies primitive edits (a merge's result: merge.hpp edits_between) as one
+  // undo step named `label`. The caller has checked what they lead to.
+  void apply_edits(Engagement& e, const std::string& label, std::vector<Edit> edits);
+
   bool can_undo() const { return !undo_.empty(); }
   bool can_redo() const { return !redo_.empty(); }
   // "Move milestone “Beta”"; empty when there is nothing.
@@ -43,6 +47,10 @@ class History {
   // The engagement differs from its file although no step was taken (restored
   // from a recovery file): dirty until the next save.
   void mark_unsaved() { saved_state_ = ~uint64_t(0); }
+  // The engagement as it was at the last save (or when opened), rebuilt from
+  // `now` through the steps since; null when that state is out of reach (a
+  // recovery restored, or the saved state undone and replaced by new edits).
+  std::optional<Engagement> saved_version(const Engagement& now) const;
   // Forget everything (a new or freshly opened engagement), clean.
   void clear();
 

@@ -28,6 +28,7 @@
 #pragma once
 
 #include <optional>
+#include <span>
 #include <string>
 #include <variant>
 #include <vector>
@@ -42,6 +43,27 @@ struct MergeResult {
   size_t new_conflicts = 0;  // conflicts this merge found (merged.conflicts also keeps older ones)
 };
 MergeResult merge(const Engagement& base, const Engagement& ours, const Engagement& theirs);
+
+// The base for merging a copy that shares no known ancestor with the open
+// file (a sync tool's conflict copy): `file` as it was loaded, holding only
+// the items `copy` has too. So what the copy added comes in, what it changed
+// comes in (the file's values are taken as the older ones), nothing of the
+// file is deleted (an item missing from the copy counts as added on the file's
+// side, not deleted on the copy's), and where unsaved changes and the copy
+// both changed a field, a conflict record says so.
+Engagement base_without_ancestor(const Engagement& file, const Engagement& copy);
+
+// The primitive edits that turn `from` into `to` (items put or erased, the
+// details, next_id, the conflict records): how a merge result becomes one
+// undo step (History::apply_edits).
+std::vector<Edit> edits_between(const Engagement& from, const Engagement& to);
+
+// Editing a field settles its conflict: the conflict records of `e` that are
+// left once `edits` apply (those whose item and field the edits change, or
+// whose item they erase, are gone). Null when none is settled. Commands call
+// this, so "Edit…" in the Conflicts section resolves by the edit itself.
+std::optional<std::vector<Conflict>> conflicts_left_after(const Engagement& e,
+                                                          std::span<const Edit> edits);
 
 // The changes from `before` to `after` as sentences, one per change, in table
 // order: "Milestone “Beta” moved 2027-01-22 → 2027-01-29",
