@@ -88,7 +88,10 @@ void QuickAddBar::draw(PanelContext& ctx) {
     ImGui::PopStyleColor();
   }
   ImGui::TextDisabled(
-      "meeting · milestone · cr · task · stakeholder · decision   —   Enter adds, Esc closes");
+      "meeting · milestone · cr · task · stakeholder · decision · log   —   Enter adds, Esc "
+      "closes");
+  if (line_.empty())
+    ImGui::TextDisabled("Effort against a quota: log \"homepage v2\" 1 revision round 3 dec");
   if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape))) ImGui::CloseCurrentPopup();
   ImGui::EndPopup();
 }

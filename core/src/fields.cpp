@@ -133,7 +133,7 @@ const Field<Boundary> kBoundary[] = {
     {"to", "To", FT::Date, &Boundary::to, false, false},
     {"included", "Included", FT::Int, &Boundary::included, false, false, nullptr, nullptr, 0,
      nullptr, 0, 100000},
-    {"used", "Used", FT::Int, &Boundary::used, false, false, nullptr, nullptr, 0, nullptr, 0,
+    {"used", "Used before the log", FT::Int, &Boundary::used, false, false, nullptr, nullptr, 0, nullptr, 0,
      100000},
     {"unit", "Unit", FT::Text, &Boundary::unit, false, false},
     ENUM(Boundary, QuotaPeriod, period, "Period", 3),
