@@ -199,8 +199,7 @@ struct ConflictRules {
   const std::vector<TimelineBand>* blackouts = nullptr;
   // Working-hours boundaries with the same rule give the same answer: each once.
   std::vector<Boundary> hours;
-  std::string fallback_client_zone;  // first_client_zone(), when there are rules
-  bool client_side = false;          // a rule on the client's side (their zone matters)
+  bool client_side = false;  // a rule on the client's side (their zone matters)
 };
 
 // The rule of a working-hours boundary (what within_working_hours() reads).
@@ -245,7 +244,6 @@ ConflictRules conflict_rules(const Engagement& e, const std::vector<TimelineBand
     rules.hours.push_back(b);
     rules.client_side |= w.side == Side::Client;
   }
-  if (!rules.hours.empty()) rules.fallback_client_zone = first_client_zone(e);
   return rules;
 }
 
@@ -254,8 +252,7 @@ ConflictRules conflict_rules(const Engagement& e, const std::vector<TimelineBand
 void set_conflicts(std::span<TimelineItem> items, const MeetingSeries& s, const Engagement& e,
                    const ConflictRules& rules, LocalClock& provider_clock) {
   if (items.empty()) return;
-  LocalClock client_clock(rules.hours.empty() ? std::string("UTC")
-                                              : client_zone(e, s, rules.fallback_client_zone));
+  LocalClock client_clock(rules.hours.empty() ? std::string("UTC") : client_zone(e, s));
   auto conflicts = [&](const TimelineItem& it) {
     if (OccurrenceState(it.state) == OccurrenceState::Cancelled) return false;
     if (!bands_in(*rules.blackouts, it.at, it.at.plus_minutes(1)).empty()) return true;
