@@ -446,10 +446,10 @@ void draw_agreed_actions(PanelContext& ctx, const MeetingSeries& m, Date origina
       const float buttons = ImGui::CalcTextSize("Task  Decision  To-do").x +
                             ImGui::GetStyle().FramePadding.x * 6 +
                             ImGui::GetStyle().ItemSpacing.x * 3;
-      if (ImGui::Selectable(line.c_str(), current, 0,
-                            ImVec2(std::max(ImGui::GetFontSize() * 6,
-                                            ImGui::GetContentRegionAvail().x - buttons),
-                                   0)))
+      if (ImGui::Selectable(
+              line.c_str(), current, 0,
+              ImVec2(std::max(ImGui::GetFontSize() * 6, ImGui::GetContentRegionAvail().x - buttons),
+                     0)))
         s.action_line = line;
       if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", line.c_str());
       ImGui::SameLine();
@@ -675,7 +675,8 @@ void draw_effort(PanelContext& ctx, const Boundary& b, Inspector::State& s) {
   ImGui::SameLine();
   const float log_w = ImGui::CalcTextSize("Log").x + ImGui::GetStyle().FramePadding.x * 2 +
                       ImGui::GetStyle().ItemSpacing.x;
-  ImGui::SetNextItemWidth(std::max(ImGui::GetFontSize() * 6, ImGui::GetContentRegionAvail().x - log_w));
+  ImGui::SetNextItemWidth(
+      std::max(ImGui::GetFontSize() * 6, ImGui::GetContentRegionAvail().x - log_w));
   const bool enter = ImGui::InputTextWithHint("##effort-note", "what it was for (homepage v2)",
                                               &s.effort_note, ImGuiInputTextFlags_EnterReturnsTrue);
   ImGui::SameLine();

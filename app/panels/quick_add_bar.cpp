@@ -68,7 +68,12 @@ void QuickAddBar::draw(PanelContext& ctx) {
     ImGui::TextWrapped("Enter adds: %s", q->preview.c_str());
     ImGui::PopStyleColor();
     if (enter) {
-      ctx.queue.push_group(q->label, q->commands, /*select_added=*/true);
+      // A logged effort adds nothing: the quota it counts against is selected,
+      // so its use shows in the inspector.
+      const auto* logged =
+          q->commands.empty() ? nullptr : std::get_if<Update<Boundary>>(&q->commands.front());
+      if (logged) ctx.view.selection = Selection{logged->item.id, std::nullopt};
+      ctx.queue.push_group(q->label, q->commands, /*select_added=*/logged == nullptr);
       line_.clear();
       refocus_ = true;
     }

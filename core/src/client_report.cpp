@@ -414,8 +414,7 @@ ReportSection boundaries(const Engagement& e, Date as_of) {
   }
   if (!hours.empty()) s.lists.emplace_back("Ways of working", std::move(hours));
   if (!breaks.empty()) s.lists.emplace_back("Coming breaks and freezes", std::move(breaks));
-  if (!quotas.empty())
-    s.lists.emplace_back("Included, and how much is used", std::move(quotas));
+  if (!quotas.empty()) s.lists.emplace_back("Included, and how much is used", std::move(quotas));
   s.empty = "No boundaries recorded.";
   return s;
 }

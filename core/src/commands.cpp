@@ -275,7 +275,8 @@ Outcome plan_one(const Engagement& e, const ConvertAgreedAction& c) {
     return Error{"agreed_actions",
                  fmt::format("“{}” is not one of the agreed actions of this meeting.", c.line)};
   if (const ConvertedAction* done = converted_line(o->second, c.line))
-    return Error{"converted", fmt::format("“{}” was already made a {}.", c.line, to_string(done->to))};
+    return Error{"converted",
+                 fmt::format("“{}” was already made a {}.", c.line, to_string(done->to))};
   const Id id = next_item_id(e);
   if (id == kNoId || id > kMaxItemId)
     return Error{"", "This engagement has used every id it can give out, so nothing can be added."};

@@ -9,8 +9,8 @@
 #include <unordered_map>
 
 #include "health_checks.hpp"
-#include "rapport/quota.hpp"
 #include "rapport/fields.hpp"
+#include "rapport/quota.hpp"
 
 namespace rapport::health {
 namespace {

@@ -244,7 +244,8 @@ struct Merger {
           found.push_back(std::move(c));
         }
       }
-      if constexpr (std::is_same_v<T, Boundary>) r.effort = merge_effort(b.effort, o.effort, t.effort);
+      if constexpr (std::is_same_v<T, Boundary>)
+        r.effort = merge_effort(b.effort, o.effort, t.effort);
     }
     return r;
   }
@@ -714,13 +715,14 @@ void describe_item(const Engagement& before, const Engagement& after, const T& b
       return std::find(v.begin(), v.end(), x) != v.end();
     };
     auto entry_text = [&](const EffortEntry& x) {
-      return fmt::format("{} {} on {}{}", x.units, unit_text(a, x.units),
-                         x.date.iso(), x.note.empty() ? "" : " (" + x.note + ")");
+      return fmt::format("{} {} on {}{}", x.units, unit_text(a, x.units), x.date.iso(),
+                         x.note.empty() ? "" : " (" + x.note + ")");
     };
     for (const EffortEntry& x : a.effort)
       if (!in(b.effort, x)) out.push_back(fmt::format("{}: logged {}", who, entry_text(x)));
     for (const EffortEntry& x : b.effort)
-      if (!in(a.effort, x)) out.push_back(fmt::format("{}: log entry removed, {}", who, entry_text(x)));
+      if (!in(a.effort, x))
+        out.push_back(fmt::format("{}: log entry removed, {}", who, entry_text(x)));
   }
   if constexpr (std::is_same_v<T, MeetingSeries>) {
     if (b.recurrence != a.recurrence)

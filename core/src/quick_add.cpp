@@ -629,8 +629,10 @@ Result parse_log(const Engagement& e, const std::vector<Word>& w, Date today) {
       if (auto error = set_date(i, *d)) return *error;
       continue;
     }
-    if (!t.empty() && std::all_of(t.begin(), t.end(), [](char c) { return c >= '0' && c <= '9'; })) {
-      if (has_units) return at(w[i], "Give the number of units once: log \"note\" 2 revision rounds.");
+    if (!t.empty() &&
+        std::all_of(t.begin(), t.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+      if (has_units)
+        return at(w[i], "Give the number of units once: log \"note\" 2 revision rounds.");
       if (t.size() > 5 || std::stoi(t) < 1 || std::stoi(t) > kMaxEffortUnits)
         return at(w[i], fmt::format("Log between 1 and {} units at a time.", kMaxEffortUnits));
       entry.units = std::stoi(t);
@@ -653,8 +655,9 @@ Result parse_log(const Engagement& e, const std::vector<Word>& w, Date today) {
   }
   if (found.size() > 1) {
     const Word& where = name.empty() ? w[0] : w[name_end];
-    return at(where, fmt::format("Say which quota: “{}” or “{}”.", e.boundaries.find(found[0])->title,
-                                 e.boundaries.find(found[1])->title));
+    return at(where,
+              fmt::format("Say which quota: “{}” or “{}”.", e.boundaries.find(found[0])->title,
+                          e.boundaries.find(found[1])->title));
   }
   const Boundary& b = *e.boundaries.find(found[0]);
   Boundary logged = with_effort(b, entry);

@@ -59,16 +59,17 @@ std::string unit_text(const Boundary& b, int64_t n) {
 }
 
 std::string quota_burn_text(const Boundary& b, const QuotaUse& u) {
-  std::string text = fmt::format("{} of {} {} used {}", u.used, u.included,
-                                 unit_text(b, u.included), u.period);
+  std::string text =
+      fmt::format("{} of {} {} used {}", u.used, u.included, unit_text(b, u.included), u.period);
   if (u.extras > 0) text += fmt::format(", {} extra", u.extras);
   return text;
 }
 
 Boundary with_effort(const Boundary& b, const EffortEntry& entry) {
   Boundary out = b;
-  auto at = std::upper_bound(out.effort.begin(), out.effort.end(), entry,
-                             [](const EffortEntry& x, const EffortEntry& y) { return x.date < y.date; });
+  auto at =
+      std::upper_bound(out.effort.begin(), out.effort.end(), entry,
+                       [](const EffortEntry& x, const EffortEntry& y) { return x.date < y.date; });
   out.effort.insert(at, entry);
   return out;
 }

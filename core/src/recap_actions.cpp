@@ -49,7 +49,8 @@ bool names_word(const std::string& text, const std::string& word) {
   if (word.empty()) return false;
   const std::string t = ascii_lower(text), w = ascii_lower(word);
   auto is_letter = [](char c) {
-    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (static_cast<unsigned char>(c) >= 0x80);
+    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
+           (static_cast<unsigned char>(c) >= 0x80);
   };
   for (size_t at = t.find(w); at != std::string::npos; at = t.find(w, at + 1)) {
     bool starts = at == 0 || !is_letter(t[at - 1]);
@@ -71,7 +72,9 @@ Id owner_for(const Engagement& e, const MeetingSeries& s, const OccurrenceOverri
     const Stakeholder* p = e.stakeholders.find(id);
     return p && (any_side || p->side == side);
   };
-  auto named = [&](Id id) { return fits(id) && names_word(line, first_name(e.stakeholders.find(id)->name)); };
+  auto named = [&](Id id) {
+    return fits(id) && names_word(line, first_name(e.stakeholders.find(id)->name));
+  };
   for (const std::vector<Id>* ids : {&o.present, &s.attendees})
     for (Id id : *ids)
       if (named(id)) return id;

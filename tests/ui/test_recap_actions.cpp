@@ -21,9 +21,10 @@ Id weekly_check_in(const Engagement& e) {
 }
 }  // namespace
 
-TEST_CASE("agreed actions become a task, a decision and our to-do with one key each, each undone "
-          "alone",
-          "[ui][recap-actions]") {
+TEST_CASE(
+    "agreed actions become a task, a decision and our to-do with one key each, each undone "
+    "alone",
+    "[ui][recap-actions]") {
   Engagement e = make_demo();
   const Id weekly = weekly_check_in(e);
   REQUIRE(weekly != kNoId);
@@ -68,8 +69,7 @@ TEST_CASE("agreed actions become a task, a decision and our to-do with one key e
   CHECK(w.app.engagement() == e);
 }
 
-TEST_CASE("effort is logged against a quota from the inspector in one undo step",
-          "[ui][quota]") {
+TEST_CASE("effort is logged against a quota from the inspector in one undo step", "[ui][quota]") {
   Engagement e = make_demo();
   Id quota = kNoId;
   for (const auto& [id, b] : e.boundaries)

@@ -34,8 +34,9 @@ struct Held {
     REQUIRE(weekly != kNoId);
     OccurrenceOverride& o = e.meetings.find(weekly)->overrides.at(date);
     REQUIRE(o.state == OccurrenceState::Held);
-    o.agreed_actions = "- Sanna sends the final Finnish copy\n\n* Launch the menu page first\n"
-                       "Eva shares the homepage v3";
+    o.agreed_actions =
+        "- Sanna sends the final Finnish copy\n\n* Launch the menu page first\n"
+        "Eva shares the homepage v3";
   }
   const OccurrenceOverride& occurrence() const {
     return e.meetings.find(weekly)->overrides.at(date);
@@ -54,9 +55,9 @@ TEST_CASE("recap actions: a line becomes a client task for the client the line n
           "[recap-actions]") {
   Held h;
   History history;
-  REQUIRE_FALSE(history.apply(h.e, ConvertAgreedAction{h.weekly, h.date,
-                                                       "Sanna sends the final Finnish copy",
-                                                       ActionTarget::ClientTask}));
+  REQUIRE_FALSE(
+      history.apply(h.e, ConvertAgreedAction{h.weekly, h.date, "Sanna sends the final Finnish copy",
+                                             ActionTarget::ClientTask}));
   const ClientTask* t = h.e.client_tasks.find(history.last_added());
   REQUIRE(t);
   CHECK(t->title == "Sanna sends the final Finnish copy");
@@ -69,13 +70,13 @@ TEST_CASE("recap actions: a line becomes a client task for the client the line n
   CHECK(history.undo_label() == "Make “Sanna sends the final Finnish copy” a client task");
 }
 
-TEST_CASE("recap actions: a decision and a provider to-do, each one undo step",
-          "[recap-actions]") {
+TEST_CASE("recap actions: a decision and a provider to-do, each one undo step", "[recap-actions]") {
   Held h;
   const Engagement before = h.e;
   History history;
-  REQUIRE_FALSE(history.apply(h.e, ConvertAgreedAction{h.weekly, h.date, "Launch the menu page first",
-                                                       ActionTarget::Decision}));
+  REQUIRE_FALSE(history.apply(
+      h.e,
+      ConvertAgreedAction{h.weekly, h.date, "Launch the menu page first", ActionTarget::Decision}));
   const Id decision = history.last_added();
   REQUIRE(h.e.decisions.contains(decision));
   const Decision& dec = *h.e.decisions.find(decision);
@@ -83,8 +84,9 @@ TEST_CASE("recap actions: a decision and a provider to-do, each one undo step",
   CHECK(dec.rationale == "Agreed at Weekly check-in on Fri 20 Nov 2026.");
   CHECK(dec.consulted == h.occurrence().present);
 
-  REQUIRE_FALSE(history.apply(h.e, ConvertAgreedAction{h.weekly, h.date, "Eva shares the homepage v3",
-                                                       ActionTarget::ProviderTodo}));
+  REQUIRE_FALSE(
+      history.apply(h.e, ConvertAgreedAction{h.weekly, h.date, "Eva shares the homepage v3",
+                                             ActionTarget::ProviderTodo}));
   const Responsibility* todo = h.e.responsibilities.find(history.last_added());
   REQUIRE(todo);
   CHECK(todo->side == Side::Provider);
@@ -110,16 +112,17 @@ TEST_CASE("recap actions: a converted line, a planned meeting or an unknown line
                                  ActionTarget::Decision};
   REQUIRE_FALSE(history.apply(h.e, once));
   const Engagement after = h.e;
-  auto again = history.apply(h.e, ConvertAgreedAction{h.weekly, h.date, "Launch the menu page first",
-                                                      ActionTarget::ClientTask});
+  auto again =
+      history.apply(h.e, ConvertAgreedAction{h.weekly, h.date, "Launch the menu page first",
+                                             ActionTarget::ClientTask});
   REQUIRE(again);
   CHECK(again->message == "“Launch the menu page first” was already made a decision.");
   auto unknown = history.apply(
       h.e, ConvertAgreedAction{h.weekly, h.date, "Nobody said this", ActionTarget::ClientTask});
   REQUIRE(unknown);
   CHECK(unknown->message.find("is not one of the agreed actions") != std::string::npos);
-  auto planned = history.apply(h.e, ConvertAgreedAction{h.weekly, d(2026, 11, 27), "Anything",
-                                                        ActionTarget::ClientTask});
+  auto planned = history.apply(
+      h.e, ConvertAgreedAction{h.weekly, d(2026, 11, 27), "Anything", ActionTarget::ClientTask});
   REQUIRE(planned);
   CHECK(planned->message.find("Mark the meeting held") != std::string::npos);
   CHECK(h.e == after);
@@ -129,8 +132,9 @@ TEST_CASE("recap actions: a line naming nobody goes to the first client present"
           "[recap-actions]") {
   Held h;
   History history;
-  REQUIRE_FALSE(history.apply(h.e, ConvertAgreedAction{h.weekly, h.date, "Launch the menu page first",
-                                                       ActionTarget::ClientTask}));
+  REQUIRE_FALSE(
+      history.apply(h.e, ConvertAgreedAction{h.weekly, h.date, "Launch the menu page first",
+                                             ActionTarget::ClientTask}));
   const ClientTask& t = *h.e.client_tasks.find(history.last_added());
   const Stakeholder& owner = *h.e.stakeholders.find(t.owner);
   CHECK(owner.side == Side::Client);
@@ -141,8 +145,9 @@ TEST_CASE("recap actions: converted marks survive saving and reopening in both f
           "[recap-actions][io]") {
   Held h;
   History history;
-  REQUIRE_FALSE(history.apply(h.e, ConvertAgreedAction{h.weekly, h.date, "Eva shares the homepage v3",
-                                                       ActionTarget::ProviderTodo}));
+  REQUIRE_FALSE(
+      history.apply(h.e, ConvertAgreedAction{h.weekly, h.date, "Eva shares the homepage v3",
+                                             ActionTarget::ProviderTodo}));
   for (FileFormat format : {FileFormat::Binary, FileFormat::Json}) {
     LoadResult r = load_bytes(to_bytes(h.e, format), "x");
     REQUIRE(r);
@@ -152,7 +157,8 @@ TEST_CASE("recap actions: converted marks survive saving and reopening in both f
   CHECK(json.find("\"to\": \"provider_todo\"") != std::string::npos);
 }
 
-TEST_CASE("recap actions: a merge keeps the lines converted on either side", "[recap-actions][merge]") {
+TEST_CASE("recap actions: a merge keeps the lines converted on either side",
+          "[recap-actions][merge]") {
   Held h;
   Engagement ours = h.e, theirs = h.e;
   History a, b;
@@ -173,8 +179,9 @@ TEST_CASE("recap actions: a merge keeps the lines converted on either side", "[r
 TEST_CASE("recap actions: the e-mail recap still lists every agreed action", "[recap-actions]") {
   Held h;
   History history;
-  REQUIRE_FALSE(history.apply(h.e, ConvertAgreedAction{h.weekly, h.date, "Launch the menu page first",
-                                                       ActionTarget::Decision}));
+  REQUIRE_FALSE(history.apply(
+      h.e,
+      ConvertAgreedAction{h.weekly, h.date, "Launch the menu page first", ActionTarget::Decision}));
   auto recap = meeting_recap(h.e, h.weekly, h.date);
   REQUIRE(recap);
   CHECK(recap->agreed.size() == 3);

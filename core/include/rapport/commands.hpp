@@ -80,15 +80,14 @@ struct ResolveConflict {
 #define RAPPORT_ITEM_COMMANDS(T) Add<T>, Update<T>, Delete<T>
 using Command =
     std::variant<SetInfo, MoveMilestone, DecideChangeRequest, SetOccurrence, ResolveConflict,
-                 ConvertAgreedAction,
-                 RAPPORT_ITEM_COMMANDS(Stakeholder), RAPPORT_ITEM_COMMANDS(Objective),
-                 RAPPORT_ITEM_COMMANDS(Constraint), RAPPORT_ITEM_COMMANDS(Question),
-                 RAPPORT_ITEM_COMMANDS(Expectation), RAPPORT_ITEM_COMMANDS(Responsibility),
-                 RAPPORT_ITEM_COMMANDS(Deliverable), RAPPORT_ITEM_COMMANDS(CommunicationChannel),
-                 RAPPORT_ITEM_COMMANDS(MeetingSeries), RAPPORT_ITEM_COMMANDS(Milestone),
-                 RAPPORT_ITEM_COMMANDS(Boundary), RAPPORT_ITEM_COMMANDS(ChangeRequest),
-                 RAPPORT_ITEM_COMMANDS(ClientTask), RAPPORT_ITEM_COMMANDS(Decision),
-                 RAPPORT_ITEM_COMMANDS(Feedback)>;
+                 ConvertAgreedAction, RAPPORT_ITEM_COMMANDS(Stakeholder),
+                 RAPPORT_ITEM_COMMANDS(Objective), RAPPORT_ITEM_COMMANDS(Constraint),
+                 RAPPORT_ITEM_COMMANDS(Question), RAPPORT_ITEM_COMMANDS(Expectation),
+                 RAPPORT_ITEM_COMMANDS(Responsibility), RAPPORT_ITEM_COMMANDS(Deliverable),
+                 RAPPORT_ITEM_COMMANDS(CommunicationChannel), RAPPORT_ITEM_COMMANDS(MeetingSeries),
+                 RAPPORT_ITEM_COMMANDS(Milestone), RAPPORT_ITEM_COMMANDS(Boundary),
+                 RAPPORT_ITEM_COMMANDS(ChangeRequest), RAPPORT_ITEM_COMMANDS(ClientTask),
+                 RAPPORT_ITEM_COMMANDS(Decision), RAPPORT_ITEM_COMMANDS(Feedback)>;
 #undef RAPPORT_ITEM_COMMANDS
 
 // The Edit-menu name of a command as it would apply to `e`:

@@ -306,8 +306,8 @@ struct Boundary {
   int32_t used = 0;
   std::string unit;  // "revision round", "meeting"
   QuotaPeriod period = QuotaPeriod::Engagement;
-  int64_t extra_rate_minor = 0;  // price of one extra unit, agreed with the client
-  std::string origin;            // see Milestone::origin
+  int64_t extra_rate_minor = 0;     // price of one extra unit, agreed with the client
+  std::string origin;               // see Milestone::origin
   std::vector<EffortEntry> effort;  // the effort log, in date order
   bool operator==(const Boundary&) const = default;
 };

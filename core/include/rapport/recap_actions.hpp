@@ -7,13 +7,12 @@
 //
 // A provider to-do is a provider-side Responsibility. That is the smallest
 // sound home: a responsibility already says what one side owes and who owns
-// it, it is listed in Ways of working, the client view shows it and merges,
-// files and checks know it. A client task with a provider owner would break
-// what a client task means (the client's open points, "what we need from
-// you", overdue warnings to the client); a new kind of item would add a
-// table, a section and every visitor (files, merge, search, redaction) for
-// what is, today, one line of text with an owner. When to-dos need due dates
-// and a done state, they earn their own kind.
+// it, it is listed in Ways of working, and files, merges, search and
+// validation know it (an owner must be on its side). A client task with a provider owner would
+// break what a client task means (the client's open points, "what we need from you", overdue
+// warnings to the client); a new kind of item would add a table, a section and every visitor
+// (files, merge, search, redaction) for what is, today, one line of text with an owner. When to-dos
+// need due dates and a done state, they earn their own kind.
 //
 //   auto lines = agreed_action_lines(o.agreed_actions);
 //   history.apply(e, ConvertAgreedAction{series, date, lines[0], ActionTarget::Decision});
