@@ -230,7 +230,7 @@ bool same_rules(const std::vector<WorkingHoursInfo>& a, const std::vector<Workin
   return covered(a, b) && covered(b, a);
 }
 
-ConflictRules conflict_rules(const Engagement& e, const std::vector<TimelineBand>& blackouts,
+ConflictRules conflict_rules(const std::vector<TimelineBand>& blackouts,
                              const std::vector<WorkingHoursInfo>& working_hours) {
   ConflictRules rules;
   rules.blackouts = &blackouts;
@@ -489,7 +489,7 @@ TimelineIndex TimelineIndex::build(const Engagement& e, Date today, TimelineInde
   // Meetings: occurrences over the span plus a margin, bounded per series and
   // in total, flagged where they conflict with the blackouts or working hours.
   const MeetingWindow window = meeting_window(lo, hi, e.meetings.size(), today, limits, day);
-  const ConflictRules rules = conflict_rules(e, ix.blackouts_, ix.working_hours_);
+  const ConflictRules rules = conflict_rules(ix.blackouts_, ix.working_hours_);
   LocalClock provider_clock(ix.time_zone_);
   for (const auto& [id, s] : e.meetings)
     ix.lanes_.push_back(meeting_lane(id, s, e, window, rules, provider_clock, day));
@@ -824,7 +824,7 @@ bool TimelineIndex::update(const Engagement& e, const TimelineChanges& changes) 
   span_end_ = Instant{hi};
 
   // Edited series: their lanes anew, with the rules as they are now.
-  const ConflictRules rules = conflict_rules(e, blackouts_, working_hours_);
+  const ConflictRules rules = conflict_rules(blackouts_, working_hours_);
   LocalClock provider_clock(time_zone_);
   for (const auto& [kind, id] : touched) {
     if (kind != Kind::Meeting) continue;
