@@ -25,8 +25,7 @@ void bench_pdf_rows(const std::vector<size_t>& sizes, bool quick) {
     std::advance(middle, e.milestones.size() / 2);
     const Date as_of = middle->second.current;
     size_t bytes = 0, pages = 0;
-    const double whole =
-        median_ms(runs, [&] { bytes = export_report_pdf(e, as_of).size(); });
+    const double whole = median_ms(runs, [&] { bytes = export_report_pdf(e, as_of).size(); });
     if (bytes == 0) std::abort();
     const double document = median_ms(runs, [&] {
       bytes = build_client_report(e, as_of, ReportScope::StatusReport).sections.size();
