@@ -3,6 +3,8 @@
 //   Generic fields  - every kind, from core's field descriptors
 //   Change requests - impact preview and the decision (approve, reject, defer)
 //   Meetings        - recurrence and the occurrences (held, cancelled, moved)
+//   Agreed actions  - each line of a held meeting's recap made an item, one key each
+//   Quotas          - the effort log of a quota and its burn
 //   Inspector       - dispatch on the selected item's kind
 #include "panels/inspector.hpp"
 
@@ -19,6 +21,8 @@
 #include "panels/occurrence_cancel.hpp"
 #include "rapport/agenda.hpp"
 #include "rapport/fields.hpp"
+#include "rapport/quota.hpp"
+#include "rapport/recap_actions.hpp"
 #include "rapport/recurrence.hpp"
 #include "rapport/validate.hpp"
 #include "theme.hpp"
@@ -56,6 +60,13 @@ struct Inspector::State {
   OccurrenceOverride occ_base;
   std::vector<AgendaPoint> occ_proposed;  // proposed agenda, for "Add open points"
   std::string occ_moved_date, occ_moved_time, occ_error, occ_new_point;
+  // Agreed actions: the line the T, D and P keys convert (empty = the first
+  // one not converted yet), and why the last conversion was refused.
+  std::string action_line, action_error;
+  // Effort log of the selected quota: the entry being typed.
+  Id effort_for = kNoId;
+  std::string effort_date, effort_note, effort_error;
+  int effort_units = 1;
 };
 
 Inspector::Inspector() : state_(std::make_unique<State>()) {}
@@ -387,6 +398,89 @@ void draw_agenda(std::vector<AgendaPoint>& agenda, const std::vector<AgendaPoint
   ImGui::Spacing();
 }
 
+// [SECTION] Agreed actions -------------------------------------------------------------
+
+// The saved agreed actions of a held occurrence, each with what it was made
+// into, or the three conversions: T a client task, D a decision, P a provider
+// to-do. The keys act on the current line (click one to choose it; after a
+// conversion the next line not converted is current), so a recap is worked
+// through with one key per line. Each conversion is one undo step.
+void draw_agreed_actions(PanelContext& ctx, const MeetingSeries& m, Date original,
+                         const OccurrenceOverride& stored, Inspector::State& s) {
+  const Engagement& e = ctx.engagement;
+  const std::vector<std::string> lines = agreed_action_lines(stored.agreed_actions);
+  if (lines.empty()) return;
+  if (s.occ.agreed_actions != stored.agreed_actions || s.occ.state != stored.state) {
+    ImGui::TextDisabled("Save occurrence to turn the agreed actions into tasks and decisions.");
+    return;
+  }
+  // The current line: the chosen one while it is still to convert, else the
+  // first one not converted.
+  auto open = [&](const std::string& line) { return converted_line(stored, line) == nullptr; };
+  if (std::find(lines.begin(), lines.end(), s.action_line) == lines.end() || !open(s.action_line)) {
+    auto first = std::find_if(lines.begin(), lines.end(), open);
+    s.action_line = first == lines.end() ? std::string() : *first;
+  }
+  auto convert = [&](const std::string& line, ActionTarget to) {
+    Command c = ConvertAgreedAction{m.id, original, line, to};
+    s.action_error = refusal(e, c);
+    if (s.action_error.empty()) ctx.queue.push(std::move(c));
+  };
+  ImGui::TextDisabled("Make each agreed action: T client task · D decision · P our to-do");
+  for (size_t i = 0; i < lines.size(); ++i) {
+    const std::string& line = lines[i];
+    ImGui::PushID(int(i));
+    if (const ConvertedAction* done = converted_line(stored, line)) {
+      std::string what = to_string(done->to);
+      if (kind_of(e, done->item))
+        what += " “" + display_name(e, done->item) + "”";
+      else
+        what += " (since deleted)";
+      ImGui::PushStyleColor(ImGuiCol_Text, palette().muted_text);
+      ImGui::PushTextWrapPos(0.0f);
+      ImGui::TextUnformatted(fmt::format("{}  →  made a {}", line, what).c_str());
+      ImGui::PopTextWrapPos();
+      ImGui::PopStyleColor();
+    } else {
+      const bool current = line == s.action_line;
+      const float buttons = ImGui::CalcTextSize("Task  Decision  To-do").x +
+                            ImGui::GetStyle().FramePadding.x * 6 +
+                            ImGui::GetStyle().ItemSpacing.x * 3;
+      if (ImGui::Selectable(
+              line.c_str(), current, 0,
+              ImVec2(std::max(ImGui::GetFontSize() * 6, ImGui::GetContentRegionAvail().x - buttons),
+                     0)))
+        s.action_line = line;
+      if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", line.c_str());
+      ImGui::SameLine();
+      if (ImGui::SmallButton("Task")) convert(line, ActionTarget::ClientTask);
+      if (ImGui::IsItemHovered()) ImGui::SetTooltip("Make it a client task (T)");
+      ImGui::SameLine();
+      if (ImGui::SmallButton("Decision")) convert(line, ActionTarget::Decision);
+      if (ImGui::IsItemHovered()) ImGui::SetTooltip("Log it as a decision (D)");
+      ImGui::SameLine();
+      if (ImGui::SmallButton("To-do")) convert(line, ActionTarget::ProviderTodo);
+      if (ImGui::IsItemHovered())
+        ImGui::SetTooltip("Make it our to-do: a responsibility on our side (P)");
+    }
+    ImGui::PopID();
+  }
+  // One key each, while the inspector has the keyboard and no field is typed in.
+  const ImGuiIO& io = ImGui::GetIO();
+  if (!s.action_line.empty() && !io.WantTextInput &&
+      ImGui::IsWindowFocused(ImGuiFocusedFlags_RootAndChildWindows) && !io.KeyCtrl && !io.KeyAlt) {
+    for (ImWchar c : io.InputQueueCharacters) {
+      const char k = char(c | 0x20);  // either case
+      if (c > 0x7F) continue;
+      if (k == 't') convert(s.action_line, ActionTarget::ClientTask);
+      if (k == 'd') convert(s.action_line, ActionTarget::Decision);
+      if (k == 'p') convert(s.action_line, ActionTarget::ProviderTodo);
+      if (k == 't' || k == 'd' || k == 'p') break;  // one conversion per frame
+    }
+  }
+  if (!s.action_error.empty()) field_problem(s.action_error);
+}
+
 void draw_occurrence_editor(PanelContext& ctx, const MeetingSeries& m, Date original,
                             Inspector::State& s) {
   const Engagement& e = ctx.engagement;
@@ -446,6 +540,7 @@ void draw_occurrence_editor(PanelContext& ctx, const MeetingSeries& m, Date orig
     ImGui::TextUnformatted("Agreed actions");
     ImGui::InputTextMultiline("##actions", &s.occ.agreed_actions,
                               ImVec2(w, ImGui::GetFontSize() * 3));
+    if (stored.state == OccurrenceState::Held) draw_agreed_actions(ctx, m, original, stored, s);
   } else if (s.occ.state == OccurrenceState::Cancelled) {
     int side = int(s.occ.cancelled_by);
     ImGui::TextUnformatted("Cancelled by");
@@ -510,6 +605,97 @@ void draw_occurrence_editor(PanelContext& ctx, const MeetingSeries& m, Date orig
   draw_agenda(s.occ.agenda, s.occ_proposed, s.occ_new_point, w);
 }
 
+// [SECTION] Quotas ------------------------------------------------------------------------
+
+// A quota's burn in the period containing today, its effort log (newest
+// first) with a remove button per entry, and a line to log more. Each log and
+// each removal is one undo step.
+void draw_effort(PanelContext& ctx, const Boundary& b, Inspector::State& s) {
+  const Engagement& e = ctx.engagement;
+  if (s.effort_for != b.id) {
+    s.effort_for = b.id;
+    s.effort_date = ctx.today.iso();
+    s.effort_note.clear();
+    s.effort_error.clear();
+    s.effort_units = 1;
+  }
+  const QuotaUse u = quota_use(b, ctx.today);
+  ImGui::Spacing();
+  ImGui::TextUnformatted("Effort against this quota");
+  std::string burn = quota_burn_text(b, u);
+  if (u.extras > 0)
+    burn += b.extra_rate_minor > 0
+                ? fmt::format(": {} billable", money_text(u.extras_minor, e.info.currency))
+                : " (no rate agreed)";
+  const bool attention = u.extras > 0 || (u.included > 0 && u.percent() >= kQuotaWarnPercent);
+  ImGui::PushStyleColor(ImGuiCol_Text,
+                        attention ? palette().warning : ImGui::GetColorU32(ImGuiCol_Text));
+  ImGui::TextWrapped("%s", burn.c_str());
+  ImGui::PopStyleColor();
+  if (u.carried > 0)
+    ImGui::TextDisabled("Includes %lld used before the log.", (long long)u.carried);
+  auto push_update = [&](std::string label, Boundary changed) {
+    Command c = Update<Boundary>{std::move(changed)};
+    s.effort_error = refusal(e, c);
+    if (s.effort_error.empty()) ctx.queue.push_group(std::move(label), {std::move(c)});
+  };
+  int remove = -1;
+  if (b.effort.empty()) ImGui::TextDisabled("Nothing logged yet.");
+  for (size_t k = b.effort.size(); k-- > 0;) {
+    const EffortEntry& x = b.effort[k];
+    ImGui::PushID(int(k));
+    const bool in_period = x.date >= u.from && x.date <= u.to;
+    std::string row = fmt::format("{}  ·  {} {}{}", day_month(x.date), x.units,
+                                  unit_text(b, x.units), x.note.empty() ? "" : "  ·  " + x.note);
+    if (ImGui::SmallButton("×")) remove = int(k);
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Remove this entry");
+    ImGui::SameLine();
+    if (in_period)
+      ImGui::TextUnformatted(row.c_str());
+    else
+      ImGui::TextDisabled("%s", row.c_str());
+    ImGui::PopID();
+  }
+  if (remove >= 0) {
+    Boundary changed = b;
+    const EffortEntry gone = changed.effort[size_t(remove)];
+    changed.effort.erase(changed.effort.begin() + remove);
+    push_update(fmt::format("Remove {} {} of {} from “{}”", gone.units, unit_text(b, gone.units),
+                            day_month(gone.date), b.title),
+                std::move(changed));
+  }
+  // The entry to log: date, units, note; Enter in the note logs it.
+  ImGui::SetNextItemWidth(ImGui::GetFontSize() * 6.5f);
+  ImGui::InputText("##effort-date", &s.effort_date);
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("The day of the effort, as 2026-12-03");
+  ImGui::SameLine();
+  ImGui::SetNextItemWidth(ImGui::GetFontSize() * 5.5f);
+  if (ImGui::InputInt("##effort-units", &s.effort_units))
+    s.effort_units = std::clamp(s.effort_units, 1, kMaxEffortUnits);
+  ImGui::SameLine();
+  const float log_w = ImGui::CalcTextSize("Log").x + ImGui::GetStyle().FramePadding.x * 2 +
+                      ImGui::GetStyle().ItemSpacing.x;
+  ImGui::SetNextItemWidth(
+      std::max(ImGui::GetFontSize() * 6, ImGui::GetContentRegionAvail().x - log_w));
+  const bool enter = ImGui::InputTextWithHint("##effort-note", "what it was for (homepage v2)",
+                                              &s.effort_note, ImGuiInputTextFlags_EnterReturnsTrue);
+  ImGui::SameLine();
+  if (ImGui::Button("Log") || enter) {
+    auto date = parse_date(s.effort_date);
+    if (!date) {
+      s.effort_error = "Write the day as 2026-12-03.";
+    } else {
+      EffortEntry entry{*date, s.effort_units, s.effort_note};
+      push_update(log_effort_label(b, entry), with_effort(b, entry));
+      if (s.effort_error.empty()) {
+        s.effort_note.clear();
+        s.effort_units = 1;
+      }
+    }
+  }
+  if (!s.effort_error.empty()) field_problem(s.effort_error);
+}
+
 // [SECTION] Inspector ---------------------------------------------------------------------
 
 template <class T>
@@ -550,6 +736,9 @@ void draw_item(PanelContext& ctx, Inspector::State& s, const T& current) {
   if constexpr (std::is_same_v<T, MeetingSeries>) {
     if (draw_recurrence(d.item, d.buffers) && !(d.item == d.base)) commit(ctx, d);
     draw_occurrences(ctx, current);
+  }
+  if constexpr (std::is_same_v<T, Boundary>) {
+    if (current.kind == BoundaryKind::Quota) draw_effort(ctx, current, s);
   }
   ImGui::Spacing();
   ImGui::Separator();

@@ -68,7 +68,12 @@ void QuickAddBar::draw(PanelContext& ctx) {
     ImGui::TextWrapped("Enter adds: %s", q->preview.c_str());
     ImGui::PopStyleColor();
     if (enter) {
-      ctx.queue.push_group(q->label, q->commands, /*select_added=*/true);
+      // A logged effort adds nothing: the quota it counts against is selected,
+      // so its use shows in the inspector.
+      const auto* logged =
+          q->commands.empty() ? nullptr : std::get_if<Update<Boundary>>(&q->commands.front());
+      if (logged) ctx.view.selection = Selection{logged->item.id, std::nullopt};
+      ctx.queue.push_group(q->label, q->commands, /*select_added=*/logged == nullptr);
       line_.clear();
       refocus_ = true;
     }
@@ -88,7 +93,10 @@ void QuickAddBar::draw(PanelContext& ctx) {
     ImGui::PopStyleColor();
   }
   ImGui::TextDisabled(
-      "meeting · milestone · cr · task · stakeholder · decision   —   Enter adds, Esc closes");
+      "meeting · milestone · cr · task · stakeholder · decision · log   —   Enter adds, Esc "
+      "closes");
+  if (line_.empty())
+    ImGui::TextDisabled("Effort against a quota: log \"homepage v2\" 1 revision round 3 dec");
   if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape))) ImGui::CloseCurrentPopup();
   ImGui::EndPopup();
 }

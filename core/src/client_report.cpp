@@ -13,6 +13,7 @@
 
 #include "rapport/export.hpp"
 #include "rapport/fields.hpp"
+#include "rapport/quota.hpp"
 #include "rapport/recurrence.hpp"
 #include "rapport/state_pill.hpp"
 #include "rapport/weekly_update.hpp"
@@ -405,20 +406,15 @@ ReportSection boundaries(const Engagement& e, Date as_of) {
       if (!b.description.empty()) text += ". " + b.description;
       breaks.push_back(text);
     } else if (b.kind == BoundaryKind::Quota) {
-      std::string text = fmt::format("{}: {} of {} {} used", b.title, b.used, b.included,
-                                     b.unit.empty() ? "included" : b.unit + "s");
-      if (b.period != QuotaPeriod::Engagement) text += fmt::format(" this {}", to_string(b.period));
-      if (b.extra_rate_minor > 0)
-        text += fmt::format("; each extra {} is {}", b.unit.empty() ? "one" : b.unit,
-                            money_text(b.extra_rate_minor, e.info.currency));
+      // The burn, without rates or amounts: those are raised by the provider.
+      std::string text = b.title + ": " + quota_burn_text(b, quota_use(b, as_of));
       if (!b.description.empty()) text += ". " + b.description;
       quotas.push_back(text);
     }
   }
   if (!hours.empty()) s.lists.emplace_back("Ways of working", std::move(hours));
   if (!breaks.empty()) s.lists.emplace_back("Coming breaks and freezes", std::move(breaks));
-  if (!quotas.empty())
-    s.lists.emplace_back("Included, and how extras are billed", std::move(quotas));
+  if (!quotas.empty()) s.lists.emplace_back("Included, and how much is used", std::move(quotas));
   s.empty = "No boundaries recorded.";
   return s;
 }

@@ -8,6 +8,7 @@
 
 #include "rapport/ids.hpp"
 #include "rapport/merge.hpp"
+#include "rapport/recap_actions.hpp"
 #include "rapport/recurrence.hpp"
 
 namespace rapport {
@@ -263,6 +264,42 @@ Outcome plan_one(const Engagement& e, const SetOccurrence& c) {
   return p;
 }
 
+Outcome plan_one(const Engagement& e, const ConvertAgreedAction& c) {
+  const MeetingSeries* s = e.meetings.find(c.series);
+  if (!s) return not_found(Kind::Meeting, c.series);
+  auto o = s->overrides.find(c.original);
+  if (o == s->overrides.end() || o->second.state != OccurrenceState::Held)
+    return Error{"state", "Mark the meeting held (and save it) before converting what was agreed."};
+  const auto lines = agreed_action_lines(o->second.agreed_actions);
+  if (std::find(lines.begin(), lines.end(), c.line) == lines.end())
+    return Error{"agreed_actions",
+                 fmt::format("“{}” is not one of the agreed actions of this meeting.", c.line)};
+  if (const ConvertedAction* done = converted_line(o->second, c.line))
+    return Error{"converted",
+                 fmt::format("“{}” was already made a {}.", c.line, to_string(done->to))};
+  const Id id = next_item_id(e);
+  if (id == kNoId || id > kMaxItemId)
+    return Error{"", "This engagement has used every id it can give out, so nothing can be added."};
+  const Date held_on = o->second.moved_to ? o->second.moved_to->date : c.original;
+  ActionItem item = action_item(e, *s, o->second, held_on, c.line, c.to);
+  Plan p;
+  p.new_id = id;
+  p.edits.push_back(SetNextId{id + 1});
+  std::optional<Error> error;
+  std::visit(
+      [&](auto& x) {
+        x.id = id;
+        error = validate(e, x);
+        p.edits.push_back(Put<std::decay_t<decltype(x)>>{x});
+      },
+      item);
+  if (error) return *error;
+  MeetingSeries marked = *s;
+  marked.overrides[c.original].converted.push_back(ConvertedAction{c.line, c.to, id});
+  p.edits.push_back(Put<MeetingSeries>{std::move(marked)});
+  return p;
+}
+
 Outcome plan_one(const Engagement& e, const ResolveConflict& c) {
   const Conflict* conflict = find_conflict(e, c);
   if (!conflict) return Error{"", "This conflict is settled already."};
@@ -323,6 +360,9 @@ std::string label(const Engagement& e, const ResolveConflict& c) {
   const Conflict* conflict = find_conflict(e, c);
   return fmt::format("{} in conflict {}", c.keep_theirs ? "Keep theirs" : "Keep mine",
                      conflict ? quoted(conflict_title(e, *conflict)) : std::string());
+}
+std::string label(const Engagement&, const ConvertAgreedAction& c) {
+  return convert_action_label(c.line, c.to);
 }
 std::string label(const Engagement& e, const MoveMilestone& c) {
   return "Move milestone " + quoted(name_in<Milestone>(e, c.id));

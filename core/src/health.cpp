@@ -227,6 +227,7 @@ constexpr std::array kPhrases{
     Phrase{kCheckOutsideHours, "meeting outside working hours", "meetings outside working hours"},
     Phrase{kCheckInBlackout, "meeting in a blackout", "meetings in a blackout"},
     Phrase{kCheckQuotaUsedUp, "quota used up", "quotas used up"},
+    Phrase{kCheckQuotaRunningOut, "quota running out", "quotas running out"},
     Phrase{kCheckNoPrimary, "channel without primary contact", "channels without primary contact"},
     Phrase{kCheckNoBackup, "channel without backup", "channels without backup"},
     Phrase{kCheckNoResponseTime, "channel without response time", "channels without response time"},

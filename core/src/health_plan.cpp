@@ -10,6 +10,7 @@
 
 #include "health_checks.hpp"
 #include "rapport/fields.hpp"
+#include "rapport/quota.hpp"
 
 namespace rapport::health {
 namespace {
@@ -227,41 +228,49 @@ void check_milestone_waits(Context& c) {
 
 // [SECTION] Quotas ------------------------------------------------------------
 
+// A quota's use in the period containing the day checked (quota.hpp): a
+// warning before it runs out (from kQuotaWarnPercent of the included units),
+// a note when all are used, a warning while extras are being billed.
 void check_quotas(Context& c) {
   for (const auto& [id, b] : c.e.boundaries) {
     if (b.kind != BoundaryKind::Quota) continue;
-    if (b.included <= 0 && b.used <= 0) continue;
-    if (b.used < b.included) continue;
+    const QuotaUse u = quota_use(b, c.as_of);
+    if (u.included <= 0 && u.used <= 0) continue;
     std::string unit = b.unit.empty() ? "unit" : b.unit;
-    const char* period = b.period == QuotaPeriod::Month  ? " this month"
-                         : b.period == QuotaPeriod::Week ? " this week"
-                                                         : "";
-    int64_t extras = int64_t(b.used) - b.included;
+    const std::string period = b.period == QuotaPeriod::Engagement ? "" : " " + u.period;
     std::string rate =
         b.extra_rate_minor > 0 ? money_text(b.extra_rate_minor, c.e.info.currency) : "";
     // Open point: how much of the agreed quota is used, without rates or amounts
     // (those are the provider's to raise) ("Revision rounds: 2 of 2 used").
-    std::string used = fmt::format("{}: {} of {} used{}", name_of(b), b.used, b.included, period);
-    if (extras == 0) {
+    std::string used = fmt::format("{}: {} of {} used{}", name_of(b), u.used, u.included, period);
+    if (u.used < u.included) {
+      if (u.percent() < kQuotaWarnPercent) continue;
+      Finding& f = c.add(Severity::Warning, kCheckQuotaRunningOut, id, c.as_of,
+                         fmt::format("{}: {} of {} used{}; {} left before extras are billed{}",
+                                     name_of(b), u.used, count_of(u.included, unit), period,
+                                     u.left(), rate.empty() ? "" : " at " + rate + " each"),
+                         "Tell the client how many are left before they plan the next one", false);
+      set_open_point(f, std::move(used));
+    } else if (u.extras == 0) {
       Finding& f = c.add(Severity::Info, kCheckQuotaUsedUp, id, c.as_of,
                          fmt::format("{}: all {} included used{}; further ones are billed{}",
-                                     name_of(b), count_of(b.included, unit), period,
+                                     name_of(b), count_of(u.included, unit), period,
                                      rate.empty() ? "" : " at " + rate + " each"),
                          "Remind the client before the next one that it will be billed", false);
       set_open_point(f, std::move(used));
     } else {
       std::string amount =
-          b.extra_rate_minor > 0 ? money_text(extras * b.extra_rate_minor, c.e.info.currency) : "";
+          b.extra_rate_minor > 0 ? money_text(u.extras_minor, c.e.info.currency) : "";
       Finding& f =
           c.add(Severity::Warning, kCheckQuotaUsedUp, id, c.as_of,
-                fmt::format("{}: {} used of {} included{}; {} billable{}", name_of(b), b.used,
-                            count_of(b.included, unit), period, count_of(extras, "extra " + unit),
+                fmt::format("{}: {} used of {} included{}; {} billable{}", name_of(b), u.used,
+                            count_of(u.included, unit), period, count_of(u.extras, "extra " + unit),
                             amount.empty() ? " (no rate agreed)"
                                            : fmt::format(": {} at {} each", amount, rate)),
                 amount.empty() ? "Agree a rate for extras with the client before doing more"
                                : "Confirm the extras with the client and invoice them",
                 false);
-      set_open_point(f, std::move(used));
+      set_open_point(f, std::move(used) + fmt::format(", {} extra", u.extras));
     }
   }
 }

@@ -19,6 +19,7 @@
 
 #include "rapport/cereal_archives.hpp"  // first of the cereal headers: see there
 #include "rapport/fields.hpp"
+#include "rapport/quota.hpp"
 #include "rapport/serialize.hpp"
 #include "rapport/validate.hpp"
 
@@ -132,6 +133,9 @@ std::string override_text(const std::optional<OccurrenceOverride>& o) {
   if (o->moved_to) s += ", moved to " + o->moved_to->date.iso() + " " + o->moved_to->time.hhmm();
   if (!o->recap_summary.empty()) s += ": " + o->recap_summary;
   if (!o->cancel_reason.empty()) s += ": " + o->cancel_reason;
+  if (!o->converted.empty())
+    s += fmt::format(" ({} agreed action{} converted)", o->converted.size(),
+                     o->converted.size() == 1 ? "" : "s");
   return s;
 }
 
@@ -219,12 +223,14 @@ struct Merger {
       }
       merge_overrides(b, o, t, r);
     } else {
-      // Whatever the descriptors do not cover, as one value.
+      // Whatever the descriptors do not cover, as one value (a quota's effort
+      // log is merged entry by entry below).
       T rest_o = o, rest_t = t;
       for (const Field<T>& f : fields<T>()) {
         copy_field(rest_o, b, f);
         copy_field(rest_t, b, f);
       }
+      if constexpr (std::is_same_v<T, Boundary>) rest_o.effort = rest_t.effort = b.effort;
       if (rest_o != rest_t) {
         if (rest_o == b) {
           T x = t;
@@ -238,8 +244,39 @@ struct Merger {
           found.push_back(std::move(c));
         }
       }
+      if constexpr (std::is_same_v<T, Boundary>)
+        r.effort = merge_effort(b.effort, o.effort, t.effort);
     }
     return r;
+  }
+
+  // Both sides' entries: whatever either side logged is in, whatever either
+  // side removed is out (two identical entries logged on both sides are one).
+  static std::vector<EffortEntry> merge_effort(const std::vector<EffortEntry>& b,
+                                               const std::vector<EffortEntry>& o,
+                                               const std::vector<EffortEntry>& t) {
+    auto in = [](const std::vector<EffortEntry>& v, const EffortEntry& x) {
+      return std::find(v.begin(), v.end(), x) != v.end();
+    };
+    std::vector<EffortEntry> out;
+    for (const EffortEntry& x : o)
+      if (!(in(b, x) && !in(t, x))) out.push_back(x);
+    for (const EffortEntry& x : t)
+      if (!in(b, x) && !in(o, x)) out.push_back(x);
+    std::stable_sort(out.begin(), out.end(),
+                     [](const EffortEntry& x, const EffortEntry& y) { return x.date < y.date; });
+    return out;
+  }
+
+  // Agreed actions converted on either side stay converted (ours first).
+  static std::vector<ConvertedAction> merge_converted(const std::vector<ConvertedAction>& o,
+                                                      const std::vector<ConvertedAction>& t) {
+    std::vector<ConvertedAction> out = o;
+    for (const ConvertedAction& x : t)
+      if (std::none_of(out.begin(), out.end(),
+                       [&](const ConvertedAction& y) { return y.line == x.line; }))
+        out.push_back(x);
+    return out;
   }
 
   void merge_overrides(const MeetingSeries& b, const MeetingSeries& o, const MeetingSeries& t,
@@ -264,9 +301,10 @@ struct Merger {
         if (ov && tv && ov->state == tv->state && ov->moved_to == tv->moved_to &&
             ov->recap_summary == tv->recap_summary && ov->agreed_actions == tv->agreed_actions &&
             ov->cancelled_by == tv->cancelled_by && ov->cancel_reason == tv->cancel_reason) {
-          // Only who was present differs: a set.
+          // Only who was present or which actions were converted differs: sets.
           OccurrenceOverride m = *ov;
           m.present = merge_set(bv ? bv->present : std::vector<Id>{}, ov->present, tv->present);
+          m.converted = merge_converted(ov->converted, tv->converted);
           r.overrides[d] = m;
           continue;
         }
@@ -781,6 +819,20 @@ void describe_item(const Engagement& before, const Engagement& after, const T& b
     }
     out.push_back(fmt::format("{}: {} {} → {}", who, f.label, field_text(before, b, f),
                               field_text(after, a, f)));
+  }
+  if constexpr (std::is_same_v<T, Boundary>) {
+    auto in = [](const std::vector<EffortEntry>& v, const EffortEntry& x) {
+      return std::find(v.begin(), v.end(), x) != v.end();
+    };
+    auto entry_text = [&](const EffortEntry& x) {
+      return fmt::format("{} {} on {}{}", x.units, unit_text(a, x.units), x.date.iso(),
+                         x.note.empty() ? "" : " (" + x.note + ")");
+    };
+    for (const EffortEntry& x : a.effort)
+      if (!in(b.effort, x)) out.push_back(fmt::format("{}: logged {}", who, entry_text(x)));
+    for (const EffortEntry& x : b.effort)
+      if (!in(a.effort, x))
+        out.push_back(fmt::format("{}: log entry removed, {}", who, entry_text(x)));
   }
   if constexpr (std::is_same_v<T, MeetingSeries>) {
     if (b.recurrence != a.recurrence)

@@ -143,6 +143,18 @@ const char* to_string(QuotaPeriod p) {
   return "?";
 }
 
+const char* to_string(ActionTarget t) {
+  switch (t) {
+    case ActionTarget::ClientTask:
+      return "client task";
+    case ActionTarget::Decision:
+      return "decision";
+    case ActionTarget::ProviderTodo:
+      return "provider to-do";
+  }
+  return "?";
+}
+
 const char* to_string(ChangeStatus s) {
   switch (s) {
     case ChangeStatus::Proposed:

@@ -6,9 +6,11 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdlib>
 #include <optional>
 
 #include "rapport/fields.hpp"
+#include "rapport/quota.hpp"
 #include "rapport/text.hpp"
 
 namespace rapport {
@@ -537,6 +539,141 @@ Result parse_decision(const Engagement& e, const std::vector<Word>& w, Date toda
   return added(e, w, std::move(d), std::move(q.preview));
 }
 
+// --- log: effort against a quota ---------------------------------------------
+
+// "dec", "December" -> 12.
+std::optional<unsigned> month_of(const std::string& word) {
+  std::string w = ascii_lower(word);
+  if (w.size() < 3) return std::nullopt;
+  for (unsigned m = 1; m <= 12; ++m) {
+    std::string name = ascii_lower(month_name(m));
+    if (name.compare(0, w.size(), w) == 0) return m;
+  }
+  return std::nullopt;
+}
+
+std::optional<unsigned> day_number(const std::string& word) {
+  if (word.empty() || word.size() > 2 ||
+      !std::all_of(word.begin(), word.end(), [](char c) { return c >= '0' && c <= '9'; }))
+    return std::nullopt;
+  unsigned d = unsigned(std::stoi(word));
+  return d >= 1 && d <= 31 ? std::optional(d) : std::nullopt;
+}
+
+// "3 Dec" said on 24 Nov: the 3 Dec nearest to today (this year's, or the
+// year before or after it).
+std::optional<Date> nearest_day_month(unsigned day, unsigned month, Date today) {
+  std::optional<Date> best;
+  for (int y = today.year() - 1; y <= today.year() + 1; ++y) {
+    Date d = Date::from_ymd(y, month, day);
+    if (d.day() != day) return std::nullopt;  // 31 Nov
+    if (!best || std::abs(d.days - today.days) < std::abs(best->days - today.days)) best = d;
+  }
+  return best;
+}
+
+// Effort is logged after it happened: a weekday is the last one on or before today.
+std::optional<Date> logged_date_of(const std::string& word, Date today) {
+  std::string w = ascii_lower(word);
+  if (w == "today") return today;
+  if (w == "yesterday") return today.plus_days(-1);
+  if (auto wd = weekday_of(w)) return today.plus_days(-int32_t((today.weekday() + 7 - *wd) % 7));
+  return parse_date(word);
+}
+
+bool is_quota(const Boundary& b) { return b.kind == BoundaryKind::Quota; }
+
+// A quota whose title or unit has, for every word typed, a word starting with
+// it ("revision round" finds “Design revision rounds”).
+bool quota_matches(const Boundary& b, const std::vector<std::string>& want) {
+  std::string words = " " + fold(b.title) + " " + fold(b.unit);
+  return std::all_of(want.begin(), want.end(),
+                     [&](const std::string& w) { return words.find(" " + fold(w)) != words.npos; });
+}
+
+// log "homepage v2" 1 revision round 3 dec
+Result parse_log(const Engagement& e, const std::vector<Word>& w, Date today) {
+  EffortEntry entry;
+  entry.note = w[1].text;
+  entry.date = today;
+  bool has_units = false, has_date = false;
+  std::vector<std::string> name;
+  size_t name_begin = w.size(), name_end = 0;
+  auto set_date = [&](size_t i, Date d) -> std::optional<QuickAddError> {
+    if (has_date) return at(w[i], "Give one date for the effort.");
+    entry.date = d;
+    has_date = true;
+    return std::nullopt;
+  };
+  for (size_t i = 2; i < w.size(); ++i) {
+    const std::string& t = w[i].text;
+    std::string word = ascii_lower(t);
+    if (word == "on") continue;
+    auto day = day_number(t);
+    auto month = i + 1 < w.size() ? month_of(w[i + 1].text) : std::nullopt;
+    if (day && month) {  // "3 Dec"
+      auto d = nearest_day_month(*day, *month, today);
+      if (!d) return at(w[i], fmt::format("{} {} is not a date.", t, w[i + 1].text));
+      if (auto error = set_date(i, *d)) return *error;
+      ++i;
+      continue;
+    }
+    if (auto m = month_of(t); m && i + 1 < w.size() && day_number(w[i + 1].text)) {  // "Dec 3"
+      auto d = nearest_day_month(*day_number(w[i + 1].text), *m, today);
+      if (!d) return at(w[i], fmt::format("{} {} is not a date.", t, w[i + 1].text));
+      if (auto error = set_date(i, *d)) return *error;
+      ++i;
+      continue;
+    }
+    if (auto d = logged_date_of(t, today)) {
+      if (auto error = set_date(i, *d)) return *error;
+      continue;
+    }
+    if (!t.empty() &&
+        std::all_of(t.begin(), t.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+      if (has_units)
+        return at(w[i], "Give the number of units once: log \"note\" 2 revision rounds.");
+      if (t.size() > 5 || std::stoi(t) < 1 || std::stoi(t) > kMaxEffortUnits)
+        return at(w[i], fmt::format("Log between 1 and {} units at a time.", kMaxEffortUnits));
+      entry.units = std::stoi(t);
+      has_units = true;
+      continue;
+    }
+    name.push_back(t);
+    name_begin = std::min(name_begin, i);
+    name_end = i;
+  }
+  std::vector<Id> found;
+  for (const auto& [id, b] : e.boundaries)
+    if (is_quota(b) && quota_matches(b, name)) found.push_back(id);
+  if (found.empty()) {
+    if (name.empty()) return at(w[0], "There is no quota to log against; add one in Boundaries.");
+    std::string typed;
+    for (const std::string& word : name) typed += (typed.empty() ? "" : " ") + word;
+    return QuickAddError{w[name_begin].begin, w[name_end].end,
+                         fmt::format("No quota is called “{}”.", typed)};
+  }
+  if (found.size() > 1) {
+    const Word& where = name.empty() ? w[0] : w[name_end];
+    return at(where,
+              fmt::format("Say which quota: “{}” or “{}”.", e.boundaries.find(found[0])->title,
+                          e.boundaries.find(found[1])->title));
+  }
+  const Boundary& b = *e.boundaries.find(found[0]);
+  Boundary logged = with_effort(b, entry);
+  if (auto error = validate(e, logged))
+    return QuickAddError{w[0].begin, w.back().end, error->message};
+  const QuotaUse u = quota_use(logged, today);
+  QuickAdd q;
+  q.label = log_effort_label(b, entry);
+  q.preview = fmt::format("{}, {}{}: then {}", q.label, date_text(entry.date),
+                          entry.note.empty() ? "" : " (" + entry.note + ")", quota_burn_text(b, u));
+  if (u.extras > 0 && b.extra_rate_minor > 0)
+    q.preview += fmt::format(", billable {}", money_text(u.extras_minor, e.info.currency));
+  q.commands.push_back(Update<Boundary>{std::move(logged)});
+  return q;
+}
+
 }  // namespace
 
 std::variant<QuickAdd, QuickAddError> parse_quick_add(const Engagement& e, std::string_view line,
@@ -549,7 +686,7 @@ std::variant<QuickAdd, QuickAddError> parse_quick_add(const Engagement& e, std::
   const auto& w = std::get<std::vector<Word>>(split_result);
   if (w.empty())
     return QuickAddError{
-        0, 0, "Type what to add: meeting, milestone, cr, task, stakeholder or decision."};
+        0, 0, "Type what to add: meeting, milestone, cr, task, stakeholder, decision or log."};
   std::string kind = ascii_lower(w[0].text);
   using Parser = Result (*)(const Engagement&, const std::vector<Word>&, Date);
   Parser parser = nullptr;
@@ -565,10 +702,12 @@ std::variant<QuickAdd, QuickAddError> parse_quick_add(const Engagement& e, std::
     parser = parse_stakeholder;
   else if (kind == "decision")
     parser = parse_decision;
+  else if (kind == "log")
+    parser = parse_log;
   if (!parser)
     return at(w[0],
               fmt::format("“{}” is not something to add; start with meeting, milestone, cr, task, "
-                          "stakeholder or decision.",
+                          "stakeholder, decision or log (effort against a quota).",
                           w[0].text));
   if (w.size() < 2 || !w[1].quoted)
     return at(w.size() < 2 ? w[0] : w[1],

@@ -15,6 +15,7 @@
 #include "rapport/client_report.hpp"
 #include "rapport/export.hpp"
 #include "rapport/fields.hpp"
+#include "rapport/recap_actions.hpp"
 #include "rapport/recurrence.hpp"
 
 namespace rapport {
@@ -26,33 +27,6 @@ std::string MeetingRecap::subject() const {
 // [SECTION] Content -------------------------------------------------------------
 
 namespace {
-
-// One agreed action per line, without a leading list mark ("- ", "* ", "• ")
-// or the blanks around it; a mark is taken off whole, never byte by byte.
-std::vector<std::string> lines_of(const std::string& text) {
-  std::vector<std::string> out;
-  size_t start = 0;
-  while (start <= text.size()) {
-    size_t end = text.find('\n', start);
-    if (end == std::string::npos) end = text.size();
-    std::string_view line = std::string_view(text).substr(start, end - start);
-    auto trim = [](std::string_view v) {
-      while (!v.empty() && (v.front() == ' ' || v.front() == '\t')) v.remove_prefix(1);
-      while (!v.empty() && (v.back() == ' ' || v.back() == '\t' || v.back() == '\r'))
-        v.remove_suffix(1);
-      return v;
-    };
-    line = trim(line);
-    for (std::string_view mark : {"- ", "* ", "\u2022 "})
-      if (line.starts_with(mark)) {
-        line = trim(line.substr(mark.size()));
-        break;
-      }
-    if (!line.empty()) out.emplace_back(line);
-    start = end + 1;
-  }
-  return out;
-}
 
 // A time slot as the client reads it: "Thu 12 Nov 2026, 16:00–16:30 (Europe/Amsterdam)".
 std::string slot_text(Instant from, Instant to, const std::string& zone) {
@@ -102,7 +76,7 @@ std::optional<MeetingRecap> meeting_recap(const Engagement& original_e, Id serie
   for (Id id : held.present)
     if (const Stakeholder* p = e.stakeholders.find(id)) r.present.push_back(p->name);
   r.summary = held.recap_summary;
-  r.agreed = lines_of(held.agreed_actions);
+  r.agreed = agreed_action_lines(held.agreed_actions);
   for (const Occurrence& next :
        occurrences(*s, e.info, at.plus_minutes(1), at.plus_minutes(400LL * 1440))) {
     if (next.state == OccurrenceState::Cancelled || next.start.minutes <= at.minutes) continue;
@@ -174,7 +148,7 @@ ClientReport recap_report(const MeetingRecap& r) {
   }
   out.sections.push_back(std::move(meeting));
   ReportSection discussed{"discussed", "What we discussed"};
-  if (!r.summary.empty()) discussed.paragraphs = lines_of(r.summary);
+  if (!r.summary.empty()) discussed.paragraphs = agreed_action_lines(r.summary);
   discussed.empty = "No summary written.";
   out.sections.push_back(std::move(discussed));
   ReportSection agreed{"agreed", "What we agreed"};

@@ -281,6 +281,11 @@ Result check(const Engagement& e, const MeetingSeries& x, bool) {
       CHECK(text(p.text, "agenda", "agenda point"));
       CHECK(date(p.carried_from, "agenda", "date an agenda point was raised"));
     }
+    for (const ConvertedAction& c : o.converted) {
+      if (blank(c.line)) return err("converted", "A converted agreed action needs its text.");
+      CHECK(text(c.line, "converted", "converted agreed action"));
+      CHECK(enum_range(c.to, ActionTarget::ProviderTodo, "converted"));
+    }
     if (o.moved_to) {
       CHECK(date(o.moved_to->date, "moved_to", "new date"));
       CHECK(time_of_day(o.moved_to->time, "moved_to", "new start time"));
@@ -325,6 +330,12 @@ Result check(const Engagement&, const Boundary& x, bool) {
     if (x.used < 0) return err("used", "The amount used cannot be negative.");
     if (x.extra_rate_minor < 0)
       return err("extra_rate_minor", "The rate for extras cannot be negative.");
+  }
+  for (const EffortEntry& entry : x.effort) {
+    CHECK(date(entry.date, "effort", "date of the effort"));
+    if (entry.units < 1 || entry.units > kMaxEffortUnits)
+      return err("effort", fmt::format("Log between 1 and {} units at a time.", kMaxEffortUnits));
+    CHECK(text(entry.note, "effort", "note on the effort"));
   }
   return {};
 }

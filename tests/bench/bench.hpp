@@ -42,3 +42,5 @@ void bench_health_rows(bool quick);
 void bench_bounds_rows(bool quick);
 void bench_exchange_rows(bool quick);  // MSPDI export and import
 void bench_merge_rows(bool quick);
+// The PDF exports at each size in `sizes`, the status report split into its parts.
+void bench_pdf_rows(const std::vector<size_t>& sizes, bool quick);

@@ -2,7 +2,6 @@
 // expansion and generation, at 1k, 10k and 100k items.
 #include "bench.hpp"
 #include "rapport/demo.hpp"
-#include "rapport/export_pdf.hpp"
 #include "rapport/history.hpp"
 #include "rapport/recurrence.hpp"
 
@@ -43,20 +42,6 @@ void bench_core_rows(bool quick) {
     const char* label = size_label(n);
     Engagement e;
     row("generate engagement", label, median_ms(1, [&] { e = generate_engagement(n, 1); }), "ms");
-    {
-      // The client status report as a PDF, as of a date in the middle of the plan.
-      auto middle = e.milestones.begin();
-      std::advance(middle, e.milestones.size() / 2);
-      const Date as_of = middle->second.current;
-      size_t bytes = 0;
-      row("PDF status report", label,
-          median_ms(quick ? 1 : 3, [&] { bytes = export_report_pdf(e, as_of).size(); }), "ms");
-      row("  (PDF pages)", label, double(report_pdf_pages(e, as_of).size()), "count");
-      if (bytes == 0) std::abort();
-      row("PDF weekly update", label,
-          median_ms(quick ? 1 : 3, [&] { bytes = export_update_pdf(e, as_of).size(); }), "ms");
-      if (bytes == 0) std::abort();
-    }
     Id milestone = some<Milestone>(e);
     Id person = some<Stakeholder>(e);
     Id client = kNoId;

@@ -5,6 +5,7 @@
 //   rapport-bench --timeline  only the timeline rows (index build, one-item edit, frames)
 //   rapport-bench --exchange  only the MS Project XML export and import rows
 //   rapport-bench --merge   only the team-work rows (merge and diff of 100k items)
+//   rapport-bench --pdf     only the PDF rows at 10k items (status report in parts, update)
 //   rapport-bench --write-engagement N OUT  writes the synthetic engagement of N items
 //                 (the rows' own) to OUT, for timing the real app on it (rapport --bench-pan)
 #include <cstdio>
@@ -18,7 +19,7 @@
 
 int main(int argc, char** argv) {
   bool quick = false, bounds_only = false, timeline_only = false, exchange_only = false,
-       merge_only = false;
+       merge_only = false, pdf_only = false;
   for (int i = 1; i < argc; ++i) {
     if (std::strcmp(argv[i], "--quick") == 0) {
       quick = true;
@@ -30,6 +31,8 @@ int main(int argc, char** argv) {
       exchange_only = true;
     } else if (std::strcmp(argv[i], "--merge") == 0) {
       merge_only = true;
+    } else if (std::strcmp(argv[i], "--pdf") == 0) {
+      pdf_only = true;
     } else if (std::strcmp(argv[i], "--write-engagement") == 0 && i + 2 < argc) {
       const long n = std::atol(argv[i + 1]);
       if (n < 1 || n > 10000000) {
@@ -46,7 +49,7 @@ int main(int argc, char** argv) {
     } else {
       std::fprintf(stderr,
                    "rapport-bench: unknown option %s (use --quick, --bounds, --timeline, "
-                   "--exchange or --merge)\n",
+                   "--exchange, --merge or --pdf)\n",
                    argv[i]);
       return 2;
     }
@@ -66,8 +69,14 @@ int main(int argc, char** argv) {
     bench_merge_rows(quick);
     return 0;
   }
+  if (pdf_only) {
+    bench_pdf_rows({10000}, quick);
+    return 0;
+  }
   if (!bounds_only) {
     bench_core_rows(quick);
+    bench_pdf_rows(quick ? std::vector<size_t>{1000} : std::vector<size_t>{1000, 10000, 100000},
+                   quick);
     bench_io_rows(quick);
     bench_timeline_rows(quick);
     bench_health_rows(quick);

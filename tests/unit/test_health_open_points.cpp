@@ -39,7 +39,7 @@ std::vector<Finding> of(const std::vector<Finding>& all, std::string_view check)
 // only when the move is not covered by an approved change request (a warning).
 const std::set<std::string_view> kWithOpenPoint = {
     kCheckTaskOverdue,  kCheckDecisionWaiting, kCheckMilestoneWaits,         kCheckInBlackout,
-    kCheckOutsideHours, kCheckQuotaUsedUp,     kCheckExpectationUnconfirmed,
+    kCheckOutsideHours, kCheckQuotaUsedUp,     kCheckExpectationUnconfirmed, kCheckQuotaRunningOut,
 };
 const std::set<std::string_view> kHousekeeping = {
     kCheckTaskNoOwner, kCheckNoPrimary, kCheckNoBackup, kCheckNoResponseTime, kCheckScopeCreep,

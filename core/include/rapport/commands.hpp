@@ -55,6 +55,16 @@ struct SetOccurrence {
   OccurrenceOverride value;
 };
 
+// Makes one agreed action of a held occurrence a client task, a decision or a
+// provider to-do, and marks the line converted: one step (recap_actions.hpp).
+// History::last_added() tells the new item's id.
+struct ConvertAgreedAction {
+  Id series = kNoId;
+  Date original;     // the occurrence's original local date
+  std::string line;  // one of agreed_action_lines() of its agreed actions
+  ActionTarget to = ActionTarget::ClientTask;
+};
+
 // Settles one merge conflict (model.hpp: Conflict, merge.hpp), found by its
 // key. Keep mine leaves what the merge kept; keep theirs puts theirs' value
 // back. For an item edited on one side and deleted on the other, the side
@@ -70,14 +80,14 @@ struct ResolveConflict {
 #define RAPPORT_ITEM_COMMANDS(T) Add<T>, Update<T>, Delete<T>
 using Command =
     std::variant<SetInfo, MoveMilestone, DecideChangeRequest, SetOccurrence, ResolveConflict,
-                 RAPPORT_ITEM_COMMANDS(Stakeholder), RAPPORT_ITEM_COMMANDS(Objective),
-                 RAPPORT_ITEM_COMMANDS(Constraint), RAPPORT_ITEM_COMMANDS(Question),
-                 RAPPORT_ITEM_COMMANDS(Expectation), RAPPORT_ITEM_COMMANDS(Responsibility),
-                 RAPPORT_ITEM_COMMANDS(Deliverable), RAPPORT_ITEM_COMMANDS(CommunicationChannel),
-                 RAPPORT_ITEM_COMMANDS(MeetingSeries), RAPPORT_ITEM_COMMANDS(Milestone),
-                 RAPPORT_ITEM_COMMANDS(Boundary), RAPPORT_ITEM_COMMANDS(ChangeRequest),
-                 RAPPORT_ITEM_COMMANDS(ClientTask), RAPPORT_ITEM_COMMANDS(Decision),
-                 RAPPORT_ITEM_COMMANDS(Feedback)>;
+                 ConvertAgreedAction, RAPPORT_ITEM_COMMANDS(Stakeholder),
+                 RAPPORT_ITEM_COMMANDS(Objective), RAPPORT_ITEM_COMMANDS(Constraint),
+                 RAPPORT_ITEM_COMMANDS(Question), RAPPORT_ITEM_COMMANDS(Expectation),
+                 RAPPORT_ITEM_COMMANDS(Responsibility), RAPPORT_ITEM_COMMANDS(Deliverable),
+                 RAPPORT_ITEM_COMMANDS(CommunicationChannel), RAPPORT_ITEM_COMMANDS(MeetingSeries),
+                 RAPPORT_ITEM_COMMANDS(Milestone), RAPPORT_ITEM_COMMANDS(Boundary),
+                 RAPPORT_ITEM_COMMANDS(ChangeRequest), RAPPORT_ITEM_COMMANDS(ClientTask),
+                 RAPPORT_ITEM_COMMANDS(Decision), RAPPORT_ITEM_COMMANDS(Feedback)>;
 #undef RAPPORT_ITEM_COMMANDS
 
 // The Edit-menu name of a command as it would apply to `e`:

@@ -111,6 +111,7 @@ inline constexpr std::string_view kCheckExpectationUnconfirmed = "expectation-un
 inline constexpr std::string_view kCheckExpectationUnexplained = "expectation-unexplained";
 inline constexpr std::string_view kCheckCadence = "client-cadence";
 inline constexpr std::string_view kCheckMilestoneWaits = "milestone-waits-on-client";
+inline constexpr std::string_view kCheckQuotaRunningOut = "quota-running-out";
 
 // All checks as of `as_of` (a date in the engagement's time zone), sorted by
 // severity (problems first), then date, then check id and item. Never throws

@@ -197,6 +197,21 @@ struct AgendaPoint {
   bool operator==(const AgendaPoint&) const = default;
 };
 
+// What an agreed action of a held meeting was made into (recap_actions.hpp).
+enum class ActionTarget : uint8_t { ClientTask, Decision, ProviderTodo };
+const char* to_string(ActionTarget t);  // "client task", "decision", "provider to-do"
+
+// One agreed action line that was converted, so it is not converted twice.
+// `item` is a weak reference: the item may since have been deleted, and the
+// line stays converted (deleting it was the user's choice, not a reason to
+// offer the line again).
+struct ConvertedAction {
+  std::string line;  // the agreed action as it read when converted
+  ActionTarget to = ActionTarget::ClientTask;
+  Id item = kNoId;
+  bool operator==(const ConvertedAction&) const = default;
+};
+
 // What happened to one occurrence, keyed by its original local date.
 struct OccurrenceOverride {
   OccurrenceState state = OccurrenceState::Planned;
@@ -210,6 +225,8 @@ struct OccurrenceOverride {
   std::string cancel_reason;
   // The agenda as edited; empty = the proposed one (agenda.hpp) is shown.
   std::vector<AgendaPoint> agenda;
+  // Agreed action lines made into items (one key each in the occurrence editor).
+  std::vector<ConvertedAction> converted;
   bool operator==(const OccurrenceOverride&) const = default;
 };
 
@@ -261,6 +278,14 @@ const char* to_string(BoundaryKind k);
 enum class QuotaPeriod : uint8_t { Engagement, Month, Week };
 const char* to_string(QuotaPeriod p);
 
+// Units of a quota used on a day ("1 revision round, 3 Dec, homepage v2").
+struct EffortEntry {
+  Date date;
+  int32_t units = 1;  // 1..kMaxEffortUnits
+  std::string note;
+  bool operator==(const EffortEntry&) const = default;
+};
+
 struct Boundary {
   Id id = kNoId;
   BoundaryKind kind = BoundaryKind::InScope;
@@ -276,11 +301,14 @@ struct Boundary {
   Date to;
   // Quota
   int32_t included = 0;  // e.g. 2 revision rounds
+  // Used before the effort log (a starting value): what older files called
+  // "used". The quota's use is this plus the log (quota.hpp: quota_use).
   int32_t used = 0;
   std::string unit;  // "revision round", "meeting"
   QuotaPeriod period = QuotaPeriod::Engagement;
-  int64_t extra_rate_minor = 0;  // price of one extra unit, agreed with the client
-  std::string origin;            // see Milestone::origin
+  int64_t extra_rate_minor = 0;     // price of one extra unit, agreed with the client
+  std::string origin;               // see Milestone::origin
+  std::vector<EffortEntry> effort;  // the effort log, in date order
   bool operator==(const Boundary&) const = default;
 };
 

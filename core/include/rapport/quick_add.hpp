@@ -8,7 +8,12 @@
 //   task "Send brand assets" @Anna due friday
 //   stakeholder "Pieter Jansen" client "CFO"
 //   decision "Launch in Finnish first"
+//   log "homepage v2" 1 revision round 3 dec     (effort against a quota)
 // clang-format on
+// `log "note" [units] [quota words] [date]`: units default to 1, the date to
+// today (3 dec, dec 3, yesterday, monday = the last one, 2026-12-03); quota
+// words match the start of words of a quota's title or unit, and may be left
+// out when there is one quota. It logs effort against the quota (quota.hpp).
 // Names after @ and milestone names match by prefix, ignoring case and accents
 // in the ASCII sense only (Mäkelä matches @mäk and @Mäkelä).
 #pragma once

@@ -68,6 +68,9 @@ template <>
 inline constexpr std::uint32_t kWideIdsFrom<Boundary> = 3;
 template <>
 inline constexpr std::uint32_t kWideIdsFrom<ClientTask> = 3;
+// Types new in format 3 hold wide ids from their first class version.
+template <>
+inline constexpr std::uint32_t kWideIdsFrom<ConvertedAction> = 1;
 
 // [SECTION] Errors ------------------------------------------------------------
 
@@ -313,6 +316,7 @@ RAPPORT_ENUM_NAMES(MilestoneStatus, "planned", "in_progress", "done", "missed")
 RAPPORT_ENUM_NAMES(BoundaryKind, "in_scope", "out_of_scope", "not_guaranteed", "working_hours",
                    "blackout", "quota")
 RAPPORT_ENUM_NAMES(QuotaPeriod, "engagement", "month", "week")
+RAPPORT_ENUM_NAMES(ActionTarget, "client_task", "decision", "provider_todo")
 RAPPORT_ENUM_NAMES(ChangeStatus, "proposed", "approved", "rejected", "deferred")
 RAPPORT_ENUM_NAMES(TaskStatus, "open", "done", "dropped")
 RAPPORT_ENUM_NAMES(Kind, "stakeholder", "objective", "constraint", "question", "expectation",
@@ -611,6 +615,14 @@ void serialize(A& ar, AgendaPoint& x, std::uint32_t version) {
 }
 
 template <class A>
+void serialize(A& ar, ConvertedAction& x, std::uint32_t version) {
+  ser::check_version<ConvertedAction>(version, "converted agreed actions");
+  ser::text(ar, "line", x.line);
+  ser::enumeration(ar, "to", x.to);
+  ser::id(ar, "item", x.item, ser::wide_ids<ConvertedAction>(version));
+}
+
+template <class A>
 void serialize(A& ar, OccurrenceOverride& x, std::uint32_t version) {
   ser::check_version<OccurrenceOverride>(version, "meeting occurrences");
   const bool wide = ser::wide_ids<OccurrenceOverride>(version);
@@ -623,6 +635,8 @@ void serialize(A& ar, OccurrenceOverride& x, std::uint32_t version) {
   ser::text(ar, "cancel_reason", x.cancel_reason);
   // Version 2: the agenda (none in older files: the proposed one is shown).
   if (version >= 2) ser::list(ar, "agenda", x.agenda);
+  // Version 3 (format 3): the agreed actions made into items.
+  if (version >= 3) ser::list(ar, "converted", x.converted);
 }
 
 template <class A>
@@ -657,6 +671,14 @@ void serialize(A& ar, Milestone& x, std::uint32_t version) {
 }
 
 template <class A>
+void serialize(A& ar, EffortEntry& x, std::uint32_t version) {
+  ser::check_version<EffortEntry>(version, "effort log entries");
+  ser::date(ar, "date", x.date);
+  ser::value(ar, "units", x.units);
+  ser::text(ar, "note", x.note);
+}
+
+template <class A>
 void serialize(A& ar, Boundary& x, std::uint32_t version) {
   ser::check_version<Boundary>(version, "boundaries");
   const bool wide = ser::wide_ids<Boundary>(version);
@@ -676,6 +698,9 @@ void serialize(A& ar, Boundary& x, std::uint32_t version) {
   ser::enumeration(ar, "period", x.period);
   ser::value(ar, "extra_rate_minor", x.extra_rate_minor);
   if (version >= 2) ser::text(ar, "origin", x.origin);
+  // Version 3 (format 3): the effort log. Older files have none: their `used`
+  // stays the quota's use, as the starting value before the log (quota.hpp).
+  if (version >= 3) ser::list(ar, "effort", x.effort);
 }
 
 template <class A>
@@ -875,6 +900,8 @@ CEREAL_CLASS_VERSION(rapport::Deliverable, 2)
 CEREAL_CLASS_VERSION(rapport::CommunicationChannel, 2)
 CEREAL_CLASS_VERSION(rapport::Recurrence, 1)
 CEREAL_CLASS_VERSION(rapport::AgendaPoint, 1)
+CEREAL_CLASS_VERSION(rapport::ConvertedAction, 1)
+CEREAL_CLASS_VERSION(rapport::EffortEntry, 1)
 CEREAL_CLASS_VERSION(rapport::OccurrenceOverride, 3)
 CEREAL_CLASS_VERSION(rapport::MeetingSeries, 2)
 CEREAL_CLASS_VERSION(rapport::Milestone, 3)

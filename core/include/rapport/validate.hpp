@@ -54,8 +54,9 @@ std::vector<std::string> validate_engagement(const Engagement& e, size_t limit =
 
 // Limits that keep a hostile file or a huge paste from hurting: texts longer
 // than this are refused by commands and by the loader.
-inline constexpr size_t kMaxTextBytes = 1 << 20;  // 1 MiB per text field
-inline constexpr size_t kMaxNameBytes = 1000;     // names and titles
+inline constexpr size_t kMaxTextBytes = 1 << 20;   // 1 MiB per text field
+inline constexpr size_t kMaxNameBytes = 1000;      // names and titles
+inline constexpr int32_t kMaxEffortUnits = 10000;  // units in one effort log entry
 
 // Dates an engagement may hold: the years 1 to 9999, so every date has a
 // 4-digit ISO form in JSON. Commands and loaded files both keep to it.
