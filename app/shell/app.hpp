@@ -34,6 +34,7 @@
 #include "platform.hpp"
 #include "rapport/document.hpp"
 #include "rapport/import.hpp"
+#include "rapport/import_csv.hpp"
 #include "shell/screens.hpp"
 #include "theme.hpp"
 #include "timeline/timeline_view.hpp"
@@ -81,7 +82,8 @@ enum class FilePurpose {
   ExportMspdi,          // MS Project XML
   ImportIcs,
   ImportPlanner,
-  ImportMspdi
+  ImportMspdi,
+  ImportCsv
 };
 
 // An MS Project plan read and waiting in the preview dialog for the user to
@@ -89,6 +91,17 @@ enum class FilePurpose {
 struct MspdiPreview {
   std::string path;
   MspdiPlan plan;
+};
+
+// A CSV file read and waiting in the preview dialog: the user checks the
+// detected delimiter, encoding, section, mapping and date format and sees the
+// rows and bad cells they give (nothing is added until Import).
+struct CsvPreview {
+  std::string path;
+  std::string bytes;  // the file as read, to read again with another delimiter or encoding
+  CsvImport csv;
+  CsvCheck check;
+  std::string error;  // the file cannot be read with these choices (nothing else is shown)
 };
 
 // Every panel's and dialog's own state, kept across frames.
@@ -110,6 +123,7 @@ struct Panels {
   ClientView client;     // the client view's page, timeline range and selection
   TimelineView picture;  // the timeline PNG export's: read-only, with its legend
   std::optional<MspdiPreview> mspdi_preview;
+  std::optional<CsvPreview> csv_preview;
 };
 
 // Seconds on a monotonic clock, the same for the loop and the app's timers.
