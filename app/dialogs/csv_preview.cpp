@@ -167,9 +167,10 @@ void draw_rows(const CsvPreview& p) {
 void draw_bad_cells(const CsvPreview& p) {
   const CsvCheck& check = p.check;
   ImGui::PushStyleColor(ImGuiCol_Text, palette().danger);
-  ImGui::Text("%zu bad cell%s: fix them in the file or change the choices above. Nothing is "
-              "imported while any cell is bad.",
-              check.bad_count, check.bad_count == 1 ? "" : "s");
+  ImGui::Text(
+      "%zu bad cell%s: fix them in the file or change the choices above. Nothing is "
+      "imported while any cell is bad.",
+      check.bad_count, check.bad_count == 1 ? "" : "s");
   ImGui::PopStyleColor();
   const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH |
                                 ImGuiTableFlags_ScrollY | ImGuiTableFlags_SizingStretchProp;
@@ -219,8 +220,9 @@ void draw_csv_preview(App& app) {
   const std::string name = std::filesystem::path(p.path).filename().string();
   ImGui::Text("“%s”: %zu rows, %zu columns.", name.c_str(), p.csv.table.rows.size(),
               p.csv.table.header.size());
-  ImGui::TextDisabled("Check what Rapport read and what each column becomes. Nothing is added "
-                      "until Import.");
+  ImGui::TextDisabled(
+      "Check what Rapport read and what each column becomes. Nothing is added "
+      "until Import.");
   ImGui::Spacing();
   draw_choices(app, p);
   const float footer = ImGui::GetFrameHeightWithSpacing() * 1.5f;
@@ -231,8 +233,9 @@ void draw_csv_preview(App& app) {
       ImGui::PopStyleColor();
     } else {
       if (p.csv.dates_ambiguous)
-        ImGui::TextWrapped("Dates such as 03/04/2026 can be read day first or month first: "
-                           "choose the date format above.");
+        ImGui::TextWrapped(
+            "Dates such as 03/04/2026 can be read day first or month first: "
+            "choose the date format above.");
       heading("Columns");
       draw_columns(app, p);
       heading("Rows as they become items");

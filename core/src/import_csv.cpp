@@ -189,9 +189,9 @@ struct Splitter {
       const bool blank = cells.size() == 1 && cells[0].empty();
       if (blank) continue;
       if (rows.size() > kMaxCsvRows)
-        return ImportError{fmt::format("more than {} rows are not imported (row {})", kMaxCsvRows,
-                                       number),
-                           number};
+        return ImportError{
+            fmt::format("more than {} rows are not imported (row {})", kMaxCsvRows, number),
+            number};
       rows.push_back(std::move(cells));
       numbers.push_back(number);
     }
@@ -360,7 +360,7 @@ void keep_hidden_milestones(const Engagement& e, const T& existing, T& item, con
   };
   if (auto* ref = std::get_if<Id T::*>(&f.member); ref && f.type == FieldType::Milestone) {
     if (cell.find_first_not_of(' ') == std::string_view::npos && hidden(existing.**ref))
-      item.**ref = existing.**ref;
+      item.** ref = existing.**ref;
   } else if (auto* impacts = std::get_if<std::vector<MilestoneImpact> T::*>(&f.member)) {
     for (const MilestoneImpact& m : existing.**impacts)
       if (hidden(m.milestone) &&
@@ -370,7 +370,7 @@ void keep_hidden_milestones(const Engagement& e, const T& existing, T& item, con
     if ((item.**impacts).size() == (existing.**impacts).size() &&
         std::is_permutation((item.**impacts).begin(), (item.**impacts).end(),
                             (existing.**impacts).begin()))
-      item.**impacts = existing.**impacts;  // the file's order is the same set
+      item.** impacts = existing.**impacts;  // the file's order is the same set
   }
 }
 
@@ -552,8 +552,7 @@ std::vector<CsvTarget> csv_targets(Kind section) {
 std::optional<Kind> section_named(std::string_view name) {
   for (int k = 0; k < kKindCount; ++k) {
     Kind kind = Kind(k);
-    if (same_words(name, plural_title(kind)) || same_words(name, to_string(kind)))
-      return kind;
+    if (same_words(name, plural_title(kind)) || same_words(name, to_string(kind))) return kind;
   }
   return std::nullopt;
 }
@@ -608,8 +607,7 @@ std::string to_string(const CsvBadCell& bad) {
 
 CsvCheck check_csv(const Engagement& e, const CsvImport& csv, Date today, size_t preview_rows) {
   CsvCheck check;
-  with_section(csv.section,
-               [&]<class T>() { check_rows<T>(e, csv, today, preview_rows, check); });
+  with_section(csv.section, [&]<class T>() { check_rows<T>(e, csv, today, preview_rows, check); });
   if (check.bad_count > 0) {
     check.commands.clear();
   } else if (auto error = check_import(e, check.commands)) {

@@ -36,15 +36,19 @@ const ClientTask* task_titled(const Engagement& e, const std::string& title) {
 
 }  // namespace
 
-TEST_CASE("a spreadsheet's client tasks are imported through the CSV preview and undone in one step",
-          "[ui][import][csv]") {
+TEST_CASE(
+    "a spreadsheet's client tasks are imported through the CSV preview and undone in one step",
+    "[ui][import][csv]") {
   Workspace w(make_demo());
   const Engagement before = w.app.engagement();
   const std::string owner = client_name(before);
   REQUIRE_FALSE(owner.empty());
-  fs::path file = write_csv("tasks", "Client task;Owner;Created;Due\r\n"
-                                     "Send the brand fonts;" + owner + ";01.12.2026;15.12.2026\r\n"
-                                     "Approve the sitemap;;02.12.2026;09.12.2026\r\n");
+  fs::path file = write_csv("tasks",
+                            "Client task;Owner;Created;Due\r\n"
+                            "Send the brand fonts;" +
+                                owner +
+                                ";01.12.2026;15.12.2026\r\n"
+                                "Approve the sitemap;;02.12.2026;09.12.2026\r\n");
   preview_csv(w.app, file.string());
   REQUIRE(w.until([&] { return w.shows("Import CSV"); }, 5));
   CHECK(w.shows("“tasks.csv”: 2 rows, 4 columns."));
@@ -63,8 +67,7 @@ TEST_CASE("a spreadsheet's client tasks are imported through the CSV preview and
   CHECK(e.stakeholders.find(fonts->owner)->name == owner);
   CHECK(task_titled(e, "Approve the sitemap"));
   CHECK(e.client_tasks.size() == before.client_tasks.size() + 2);
-  CHECK(w.app.doc.history().undo_label().rfind("Import CSV “tasks.csv” into Client tasks", 0) ==
-        0);
+  CHECK(w.app.doc.history().undo_label().rfind("Import CSV “tasks.csv” into Client tasks", 0) == 0);
   w.app.doc.submit(intent::Undo{});
   w.app.apply();
   CHECK(w.app.engagement() == before);
@@ -92,8 +95,9 @@ TEST_CASE("bad cells are listed in the CSV preview and nothing is imported", "[u
 
 TEST_CASE("a column the preview maps to a field is imported into it", "[ui][import][csv]") {
   Workspace w(make_demo());
-  fs::path file = write_csv("mapped", "Milestone,Agreed,Now,Notiz\nGo-live,2027-01-10,2027-01-10,"
-                                      "Im Kalender eintragen\n");
+  fs::path file = write_csv("mapped",
+                            "Milestone,Agreed,Now,Notiz\nGo-live,2027-01-10,2027-01-10,"
+                            "Im Kalender eintragen\n");
   preview_csv(w.app, file.string());
   REQUIRE(w.until([&] { return w.shows("Import CSV"); }, 5));
   // "Notiz" is no title Rapport knows: ignored until the user maps it.

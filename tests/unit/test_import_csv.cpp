@@ -46,7 +46,6 @@ std::vector<std::vector<std::string>> texts(const Engagement& e, const Table<T>&
   return out;
 }
 
-
 Id client_named(const Engagement& e, const std::string& name) {
   for (const auto& [id, s] : e.stakeholders)
     if (s.name == name && s.side == Side::Client) return id;
@@ -94,7 +93,7 @@ TEST_CASE("Rapport's own CSV of every section of the demo re-imports to the same
       for (const Field<T>& f : fields<T>())
         if (auto* text = std::get_if<std::string T::*>(&f.member);
             text && f.type != FieldType::TimeZone)
-          item.**text += " (edited)";
+          item.** text += " (edited)";
     CsvCheck back = check_csv(edited, read, kToday);
     INFO(bad_list(back));
     REQUIRE(back.bad_count == 0);
@@ -126,7 +125,8 @@ TEST_CASE("a spreadsheet's semicolons, Windows-1252 names and DD.MM.YYYY dates a
   std::string bytes =
       "Client task;Due;Created\r\n"
       "Lieferung f\xFCr M\xFCller;15.12.2026;01.12.2026\r\n"
-      "Stra\xDF" "e \x80 Budget;03.01.2027;02.12.2026\r\n";
+      "Stra\xDF"
+      "e \x80 Budget;03.01.2027;02.12.2026\r\n";
   CsvImport read = read_ok(bytes);
   CHECK(read.table.delimiter == ';');
   CHECK(read.table.encoding == CsvEncoding::Windows1252);
@@ -180,16 +180,14 @@ TEST_CASE("slashed dates are read day first or month first as the column's value
     CHECK_FALSE(read.dates_ambiguous);
     CsvCheck check = check_csv(make_demo(), read, kToday);
     REQUIRE(check.adds == 1);
-    CHECK(std::get<Add<Milestone>>(check.commands[0]).item.baseline ==
-          Date::from_ymd(2027, 1, 2));
+    CHECK(std::get<Add<Milestone>>(check.commands[0]).item.baseline == Date::from_ymd(2027, 1, 2));
   }
   SECTION("a day over 12 in the first place means DD/MM/YYYY") {
     CsvImport read = read_ok("Milestone,Agreed,Now\nA,01/02/2027,31/12/2026\n");
     CHECK(read.dates == CsvDateFormat::DayMonthYear);
     CsvCheck check = check_csv(make_demo(), read, kToday);
     REQUIRE(check.adds == 1);
-    CHECK(std::get<Add<Milestone>>(check.commands[0]).item.baseline ==
-          Date::from_ymd(2027, 2, 1));
+    CHECK(std::get<Add<Milestone>>(check.commands[0]).item.baseline == Date::from_ymd(2027, 2, 1));
   }
   SECTION("when no value tells, the user must pick") {
     CsvImport read = read_ok("Milestone,Agreed,Now\nA,01/02/2027,03/04/2027\n");
