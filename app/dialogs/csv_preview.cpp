@@ -6,6 +6,7 @@
 #include <imgui.h>
 
 #include <filesystem>
+#include <optional>
 #include <string>
 
 #include "dialogs/dialogs.hpp"
@@ -41,7 +42,13 @@ bool choice(const char* label, int& value, int count, Name name, const char* pre
   return changed;
 }
 
-void draw_choices(App& app, CsvPreview& p) {
+// The strongest change asked for this frame: reading again covers a new
+// section's mapping, which covers checking again.
+void ask(std::optional<CsvChange>& pending, CsvChange change) {
+  if (!pending || int(change) < int(*pending)) pending = change;
+}
+
+void draw_choices(App& app, CsvPreview& p, std::optional<CsvChange>& pending) {
   const float width = 190 * app.scale;
   ImGui::AlignTextToFramePadding();
   ImGui::TextUnformatted("Into");
@@ -52,7 +59,7 @@ void draw_choices(App& app, CsvPreview& p) {
           "##section", section, kKindCount, [](int k) { return plural_title(Kind(k)); },
           p.csv.section_detected ? nullptr : "choose a section")) {
     p.csv.section = Kind(section);
-    recheck_csv(app, CsvChange::Section);
+    ask(pending, CsvChange::Section);
   }
   ImGui::SameLine(0, 24 * app.scale);
   ImGui::TextUnformatted("Delimiter");
@@ -62,7 +69,7 @@ void draw_choices(App& app, CsvPreview& p) {
   int d = p.csv.table.delimiter == ';' ? 1 : p.csv.table.delimiter == '\t' ? 2 : 0;
   if (choice("##delimiter", d, 3, [](int i) { return delimiter_name(kDelimiters[i]); })) {
     p.csv.table.delimiter = kDelimiters[d];
-    recheck_csv(app, CsvChange::Reading);
+    ask(pending, CsvChange::Reading);
   }
   ImGui::SameLine(0, 24 * app.scale);
   ImGui::TextUnformatted("Encoding");
@@ -71,7 +78,7 @@ void draw_choices(App& app, CsvPreview& p) {
   int enc = int(p.csv.table.encoding);
   if (choice("##encoding", enc, 3, [](int i) { return to_string(CsvEncoding(i)); })) {
     p.csv.table.encoding = CsvEncoding(enc);
-    recheck_csv(app, CsvChange::Reading);
+    ask(pending, CsvChange::Reading);
   }
   ImGui::SameLine(0, 24 * app.scale);
   ImGui::TextUnformatted("Dates");
@@ -84,11 +91,11 @@ void draw_choices(App& app, CsvPreview& p) {
           p.csv.dates_ambiguous ? "choose…" : nullptr)) {
     p.csv.dates = CsvDateFormat(dates);
     p.csv.dates_ambiguous = false;
-    recheck_csv(app, CsvChange::Checking);
+    ask(pending, CsvChange::Checking);
   }
 }
 
-void draw_columns(App& app, CsvPreview& p) {
+void draw_columns(CsvPreview& p, std::optional<CsvChange>& pending) {
   const std::vector<CsvTarget> targets = csv_targets(p.csv.section);
   const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH |
                                 ImGuiTableFlags_ScrollY | ImGuiTableFlags_SizingStretchProp;
@@ -122,7 +129,7 @@ void draw_columns(App& app, CsvPreview& p) {
       ImGui::PopID();
     }
   ImGui::EndTable();
-  if (changed) recheck_csv(app, CsvChange::Checking);
+  if (changed) ask(pending, CsvChange::Checking);
 }
 
 void draw_rows(const CsvPreview& p) {
@@ -224,7 +231,8 @@ void draw_csv_preview(App& app) {
       "Check what Rapport read and what each column becomes. Nothing is added "
       "until Import.");
   ImGui::Spacing();
-  draw_choices(app, p);
+  std::optional<CsvChange> pending;
+  draw_choices(app, p, pending);
   const float footer = ImGui::GetFrameHeightWithSpacing() * 1.5f;
   if (ImGui::BeginChild("##csv-body", ImVec2(0, -footer))) {
     if (!p.error.empty()) {
@@ -237,7 +245,7 @@ void draw_csv_preview(App& app) {
             "Dates such as 03/04/2026 can be read day first or month first: "
             "choose the date format above.");
       heading("Columns");
-      draw_columns(app, p);
+      draw_columns(p, pending);
       heading("Rows as they become items");
       draw_rows(p);
       if (p.check.bad_count > 0) {
@@ -264,6 +272,10 @@ void draw_csv_preview(App& app) {
     app.panels.csv_preview.reset();
     app.main_window.status_message = "Import cancelled: nothing changed.";
     ImGui::CloseCurrentPopup();
+  } else if (pending && app.panels.csv_preview) {
+    // After drawing: a large file is checked again off the UI thread, and
+    // the preview is away until then.
+    recheck_csv(app, *pending);
   }
   ImGui::EndPopup();
 }

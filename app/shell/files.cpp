@@ -31,6 +31,7 @@ namespace {
 constexpr uintmax_t kBackgroundOpenBytes = 8u << 20;
 constexpr size_t kBackgroundSaveItems = 50000;
 constexpr size_t kBackgroundImportBytes = 1u << 20;
+constexpr size_t kBackgroundCsvRows = 20000;  // a CSV's rows checked again off the UI thread
 std::atomic<bool> g_hold_import_workers{false};
 
 std::string absolute_path(const std::string& path) {
@@ -227,9 +228,11 @@ void adopt_imported(App& app, const std::string& path, bool planner, ImportResul
   app.doc.submit(intent::Import{label, std::move(commands), message});
 }
 
-// A CSV read and checked: the dialog opens with it, or the error says why.
+// A CSV read and checked: the dialog opens with it, or the error says why
+// (when the file could not be read at all; a choice in the dialog that cannot
+// read it keeps the dialog open with the reason).
 void adopt_csv_preview(App& app, CsvPreview preview) {
-  if (!preview.error.empty()) {
+  if (!preview.error.empty() && preview.csv.table.header.empty()) {
     show_error(app, "Could not import", file_name(preview.path) + ": " + preview.error);
     return;
   }
@@ -538,19 +541,39 @@ void preview_csv(App& app, const std::string& path) {
 
 void recheck_csv(App& app, CsvChange change) {
   if (!app.panels.csv_preview) return;
-  read_and_check_csv(*app.panels.csv_preview, app.engagement(), app.today(), change);
+  if (app.panels.csv_preview->csv.table.rows.size() < kBackgroundCsvRows || app.job) {
+    read_and_check_csv(*app.panels.csv_preview, app.engagement(), app.today(), change);
+    return;
+  }
+  // Many rows: checked again on a worker thread; the preview comes back when
+  // it is done (Cancel drops it, and nothing changes).
+  auto job = std::make_shared<FileJob>();
+  job->kind = FileJob::Kind::Import;
+  job->path = app.panels.csv_preview->path;
+  job->bytes = app.panels.csv_preview->bytes.size();
+  job->started = monotonic_seconds();
+  job->import_base = app.engagement();
+  job->csv = std::move(*app.panels.csv_preview);
+  app.panels.csv_preview.reset();
+  const Date today = app.today();
+  app.job = job;
+  std::thread([job, today, change] {
+    read_and_check_csv(*job->csv, job->import_base, today, change);
+    job->done = true;
+  }).detach();
 }
 
 void import_csv_preview(App& app) {
   if (!app.panels.csv_preview) return;
   CsvPreview preview = std::move(*app.panels.csv_preview);
   app.panels.csv_preview.reset();
-  // Checked again against the engagement as it is now, so what is applied is
-  // what the rules accept.
-  CsvCheck check = check_csv(app.engagement(), preview.csv, app.today());
-  if (check.bad_count > 0) {
+  // Checked against this engagement when the preview was made (the dialog is
+  // modal: nothing changed it since); applying checks every command again.
+  CsvCheck& check = preview.check;
+  if (!preview.error.empty() || check.bad_count > 0) {
     show_error(app, "Could not import",
-               file_name(preview.path) + ": " + to_string(check.bad_cells.front()));
+               file_name(preview.path) + ": " +
+                   (check.bad_cells.empty() ? preview.error : to_string(check.bad_cells.front())));
     return;
   }
   std::string label = std::string("Import CSV “") + file_name(preview.path) + "” into " +

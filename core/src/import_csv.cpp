@@ -258,12 +258,11 @@ DateParts date_parts(std::string_view s) {
   return p;
 }
 
+// Through parse_date, the one place that knows which days a month has.
 std::optional<Date> valid_date(int year, int month, int day) {
   if (year < 1 || year > 9999 || month < 1 || month > 12 || day < 1 || day > 31)
     return std::nullopt;
-  Date d = Date::from_ymd(year, unsigned(month), unsigned(day));
-  if (int(d.month()) != month || int(d.day()) != day) return std::nullopt;  // 31.02.
-  return d;
+  return parse_date(fmt::format("{:04d}-{:02d}-{:02d}", year, month, day));
 }
 
 template <class T>
