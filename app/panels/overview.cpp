@@ -67,13 +67,14 @@ void Overview::draw(PanelContext& ctx) {
   if (ImGui::BeginTable("info", 2, ImGuiTableFlags_SizingStretchProp)) {
     ImGui::TableSetupColumn("label", ImGuiTableColumnFlags_WidthFixed, ImGui::GetFontSize() * 7);
     ImGui::TableSetupColumn("value", ImGuiTableColumnFlags_WidthStretch);
-    auto text = [&](const char* label, std::string& v, bool internal = false, bool multi = false) {
+    auto text = [&](const char* label, std::string& v, bool internal = false, bool multi = false,
+                    const char* hint = "") {
       label_cell(label, internal);
       ImGui::PushID(label);
       if (multi)
         ImGui::InputTextMultiline("##v", &v, ImVec2(-FLT_MIN, ImGui::GetFontSize() * 3));
       else
-        ImGui::InputText("##v", &v);
+        ImGui::InputTextWithHint("##v", hint, &v);
       done |= ImGui::IsItemDeactivatedAfterEdit();
       ImGui::PopID();
     };
@@ -95,6 +96,11 @@ void Overview::draw(PanelContext& ctx) {
     date("Starts", "start", draft_.start);
     date("Ends", "end", draft_.end);
     text("Time zone", draft_.time_zone);
+    reason_for("time_zone");
+    // Empty: the client works in the same zone (the hint says which).
+    const std::string same_zone = "same: " + draft_.time_zone;
+    text("Client's zone", draft_.client_time_zone, false, false, same_zone.c_str());
+    reason_for("client_time_zone");
     text("Currency", draft_.currency);
     text("Vision", draft_.vision, false, true);
     text("Internal notes", draft_.internal_notes, true, true);
@@ -129,8 +135,9 @@ void Overview::draw(PanelContext& ctx) {
     }
   }
   // A reason about no single date field is shown under the details.
-  if (!error_.message.empty() && error_.field != "start" && error_.field != "end")
-    field_problem(error_.message);
+  const bool under_a_field = error_.field == "start" || error_.field == "end" ||
+                             error_.field == "time_zone" || error_.field == "client_time_zone";
+  if (!error_.message.empty() && !under_a_field) field_problem(error_.message);
 
   if (two_columns) ImGui::TableSetColumnIndex(1);
 

@@ -188,7 +188,7 @@ ClientHeadline headline(const Engagement& e, Date as_of) {
   std::stable_sort(open.begin(), open.end(), [](auto* a, auto* b) { return a->due < b->due; });
   for (const ClientTask* t : open)
     h.needs.push_back({t->title, stakeholder(e, t->owner), t->due, t->due < as_of});
-  const std::string& zone = e.info.time_zone;
+  const std::string& zone = client_zone_of(e.info);  // the client reads their own time
   Instant from = to_instant(LocalDateTime{as_of, LocalTime{0}}, zone);
   for (const Occurrence& o : occurrences(e, from, from.plus_minutes(60LL * 1440))) {
     if (o.state == OccurrenceState::Cancelled || o.start < from) continue;
@@ -202,7 +202,7 @@ ClientHeadline headline(const Engagement& e, Date as_of) {
 
 ReportSection meetings(const Engagement& e, Date as_of) {
   ReportSection s{"meetings", "Next meetings"};
-  const std::string& zone = e.info.time_zone;
+  const std::string& zone = client_zone_of(e.info);
   s.head = {"When", fmt::format("Time ({})", zone), "Meeting", "Note"};
   Instant from = to_instant(LocalDateTime{as_of, LocalTime{0}}, zone);
   Instant to = to_instant(LocalDateTime{as_of.plus_days(29), LocalTime{0}}, zone);
@@ -394,9 +394,10 @@ ReportSection boundaries(const Engagement& e, Date as_of) {
   for (const auto& [id, b] : e.boundaries) {
     if (b.kind == BoundaryKind::WorkingHours) {
       std::string text =
-          fmt::format("{}: {} {}–{} ({})", b.title, weekdays_text(b.working_days),
+          fmt::format("{}: {} {}–{} ({}, {})", b.title, weekdays_text(b.working_days),
                       b.day_start.hhmm(), b.day_end.hhmm(),
-                      b.hours_side == Side::Provider ? e.info.provider_org : e.info.client_org);
+                      b.hours_side == Side::Provider ? e.info.provider_org : e.info.client_org,
+                      b.hours_side == Side::Provider ? e.info.time_zone : client_zone_of(e.info));
       if (!b.description.empty()) text += ". " + b.description;
       hours.push_back(text);
     } else if (b.kind == BoundaryKind::Blackout && b.to >= as_of) {

@@ -24,6 +24,7 @@ Engagement make_demo() {
   e.info.client_org = "Kahvila Aalto Oy";
   e.info.provider_org = "Studio Noord";
   e.info.time_zone = "Europe/Amsterdam";
+  e.info.client_time_zone = "Europe/Helsinki";
   e.info.start = d(2026, 10, 5);
   e.info.end = d(2027, 3, 31);
   e.info.currency = "EUR";

@@ -169,8 +169,6 @@ void check_boundary_meetings(Context& c) {
     return it != covered.begin() && d <= std::prev(it)->second;
   };
 
-  const std::string fallback_client_zone = first_client_zone(c.e);
-
   struct HoursHit {
     int count = 0;
     Date first_original, first_when;
@@ -183,7 +181,7 @@ void check_boundary_meetings(Context& c) {
     std::vector<Date> blackout_dates;
     std::vector<Id> blackout_ids;
     std::optional<Date> blackout_first_original;
-    std::string client = rules.empty() ? std::string() : client_zone(c.e, s, fallback_client_zone);
+    std::string client = rules.empty() ? std::string() : client_zone(c.e, s);
     for (const Occurrence& o : occ) {
       if (o.state == OccurrenceState::Cancelled) continue;
       Date when = actual_date(o.original, override_of(s, o.original));
@@ -225,11 +223,12 @@ void check_boundary_meetings(Context& c) {
       const Boundary& b = *rules[r].b;
       Finding& f =
           c.add(Severity::Warning, kCheckOutsideHours, sid, h.first_when,
-                fmt::format("{}: {} outside the agreed working hours ({} {}–{}, the {}'s time), "
-                            "the first on {} at {}",
+                fmt::format("{}: {} outside the agreed working hours ({} {}–{}, the {}'s time, "
+                            "{}), the first on {} at {}",
                             name_of(s), count_of(h.count, "occurrence"),
                             weekdays_text(b.working_days), b.day_start.hhmm(), b.day_end.hhmm(),
                             b.hours_side == Side::Provider ? "provider" : "client",
+                            b.hours_side == Side::Provider ? c.e.info.time_zone : client,
                             iso(h.first_when), h.first_time),
                 "Move the meeting into the agreed hours, or agree the exception with the client in "
                 "writing",

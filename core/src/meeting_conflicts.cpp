@@ -17,19 +17,12 @@ bool within_working_hours(const Boundary& b, const LocalDateTime& start, const L
          (same_day_end || midnight_end);
 }
 
-std::string first_client_zone(const Engagement& e) {
-  for (const auto& [id, p] : e.stakeholders)
-    if (p.side == Side::Client && !p.time_zone.empty()) return p.time_zone;
-  return {};
-}
-
-std::string client_zone(const Engagement& e, const MeetingSeries& s,
-                        const std::string& fallback_client_zone) {
+std::string client_zone(const Engagement& e, const MeetingSeries& s) {
   for (Id a : s.attendees)
     if (const Stakeholder* p = e.stakeholders.find(a);
         p && p->side == Side::Client && !p->time_zone.empty())
       return p->time_zone;
-  return fallback_client_zone.empty() ? e.info.time_zone : fallback_client_zone;
+  return client_zone_of(e.info);
 }
 
 LocalClock::LocalClock(const std::string& zone) {

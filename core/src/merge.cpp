@@ -371,6 +371,7 @@ const InfoField kInfoFields[] = {
     {"client_org", "Client", &EngagementInfo::client_org},
     {"provider_org", "Provider", &EngagementInfo::provider_org},
     {"time_zone", "Time zone", &EngagementInfo::time_zone},
+    {"client_time_zone", "Client time zone", &EngagementInfo::client_time_zone},
     {"start", "Start", &EngagementInfo::start},
     {"end", "End", &EngagementInfo::end},
     {"currency", "Currency", &EngagementInfo::currency},

@@ -199,8 +199,7 @@ struct ConflictRules {
   const std::vector<TimelineBand>* blackouts = nullptr;
   // Working-hours boundaries with the same rule give the same answer: each once.
   std::vector<Boundary> hours;
-  std::string fallback_client_zone;  // first_client_zone(), when there are rules
-  bool client_side = false;          // a rule on the client's side (their zone matters)
+  bool client_side = false;  // a rule on the client's side (their zone matters)
 };
 
 // The rule of a working-hours boundary (what within_working_hours() reads).
@@ -231,7 +230,7 @@ bool same_rules(const std::vector<WorkingHoursInfo>& a, const std::vector<Workin
   return covered(a, b) && covered(b, a);
 }
 
-ConflictRules conflict_rules(const Engagement& e, const std::vector<TimelineBand>& blackouts,
+ConflictRules conflict_rules(const std::vector<TimelineBand>& blackouts,
                              const std::vector<WorkingHoursInfo>& working_hours) {
   ConflictRules rules;
   rules.blackouts = &blackouts;
@@ -245,7 +244,6 @@ ConflictRules conflict_rules(const Engagement& e, const std::vector<TimelineBand
     rules.hours.push_back(b);
     rules.client_side |= w.side == Side::Client;
   }
-  if (!rules.hours.empty()) rules.fallback_client_zone = first_client_zone(e);
   return rules;
 }
 
@@ -254,8 +252,7 @@ ConflictRules conflict_rules(const Engagement& e, const std::vector<TimelineBand
 void set_conflicts(std::span<TimelineItem> items, const MeetingSeries& s, const Engagement& e,
                    const ConflictRules& rules, LocalClock& provider_clock) {
   if (items.empty()) return;
-  LocalClock client_clock(rules.hours.empty() ? std::string("UTC")
-                                              : client_zone(e, s, rules.fallback_client_zone));
+  LocalClock client_clock(rules.hours.empty() ? std::string("UTC") : client_zone(e, s));
   auto conflicts = [&](const TimelineItem& it) {
     if (OccurrenceState(it.state) == OccurrenceState::Cancelled) return false;
     if (!bands_in(*rules.blackouts, it.at, it.at.plus_minutes(1)).empty()) return true;
@@ -492,7 +489,7 @@ TimelineIndex TimelineIndex::build(const Engagement& e, Date today, TimelineInde
   // Meetings: occurrences over the span plus a margin, bounded per series and
   // in total, flagged where they conflict with the blackouts or working hours.
   const MeetingWindow window = meeting_window(lo, hi, e.meetings.size(), today, limits, day);
-  const ConflictRules rules = conflict_rules(e, ix.blackouts_, ix.working_hours_);
+  const ConflictRules rules = conflict_rules(ix.blackouts_, ix.working_hours_);
   LocalClock provider_clock(ix.time_zone_);
   for (const auto& [id, s] : e.meetings)
     ix.lanes_.push_back(meeting_lane(id, s, e, window, rules, provider_clock, day));
@@ -827,7 +824,7 @@ bool TimelineIndex::update(const Engagement& e, const TimelineChanges& changes) 
   span_end_ = Instant{hi};
 
   // Edited series: their lanes anew, with the rules as they are now.
-  const ConflictRules rules = conflict_rules(e, blackouts_, working_hours_);
+  const ConflictRules rules = conflict_rules(blackouts_, working_hours_);
   LocalClock provider_clock(time_zone_);
   for (const auto& [kind, id] : touched) {
     if (kind != Kind::Meeting) continue;

@@ -124,6 +124,7 @@ Result check(const Engagement&, const EngagementInfo& x, bool) {
   CHECK(text(x.internal_notes, "internal_notes", "internal notes"));
   if (x.time_zone.empty()) return err("time_zone", "Choose the engagement's time zone.");
   CHECK(zone(x.time_zone, "time_zone"));
+  CHECK(zone(x.client_time_zone, "client_time_zone"));
   CHECK(date(x.start, "start", "start date"));
   CHECK(date(x.end, "end", "end date"));
   if (x.end < x.start) return err("end", "The engagement cannot end before it starts.");

@@ -18,13 +18,9 @@ namespace rapport {
 bool within_working_hours(const Boundary& hours, const LocalDateTime& start,
                           const LocalDateTime& end);
 
-// The first client stakeholder's zone that is set, or "".
-std::string first_client_zone(const Engagement& e);
-
 // The time zone of the client side of a series: its first client attendee's
-// zone, else `fallback_client_zone` (first_client_zone()), else the engagement's.
-std::string client_zone(const Engagement& e, const MeetingSeries& s,
-                        const std::string& fallback_client_zone);
+// zone, else the engagement's client time zone (client_zone_of).
+std::string client_zone(const Engagement& e, const MeetingSeries& s);
 
 // Local times in one zone for many instants in a row (a series' occurrences): the
 // zone is looked up once and its offset reused while it holds, between two

@@ -376,7 +376,8 @@ struct EngagementInfo {
   std::string name;
   std::string client_org;
   std::string provider_org;
-  std::string time_zone = "UTC";  // IANA
+  std::string time_zone = "UTC";  // IANA: the provider's, and the engagement's calendar
+  std::string client_time_zone;   // IANA; empty = the same as time_zone
   Date start;
   Date end;
   std::string currency = "EUR";         // ISO 4217
@@ -387,6 +388,11 @@ struct EngagementInfo {
   std::vector<SentUpdate> updates;      // oldest first
   bool operator==(const EngagementInfo&) const = default;
 };
+
+// The client's time zone: client_time_zone, or the engagement's when unset.
+inline const std::string& client_zone_of(const EngagementInfo& info) {
+  return info.client_time_zone.empty() ? info.time_zone : info.client_time_zone;
+}
 
 // A disagreement a merge could not settle (merge.hpp): the same field changed
 // to two values, or an item edited on one side and deleted on the other. The

@@ -43,9 +43,9 @@ namespace rapport {
 // Version 1 is the first format. Version 2 adds where imported items came from
 // (origin), meeting agendas and the weekly updates sent. Version 3 widens ids to
 // 64 bits in binary (ids.hpp: ids from two machines never collide), and adds the
-// engagement's stable uid and its merge conflicts. A type's ids are wide from
-// the class version it had in format 3 (kWideIdsFrom below): a format-2 file
-// keeps its 32-bit ids. To change what a type stores:
+// engagement's stable uid, its merge conflicts and the client's time zone. A type's ids are wide
+// from the class version it had in format 3 (kWideIdsFrom below): a format-2 file keeps its 32-bit
+// ids. To change what a type stores:
 //   1. bump its CEREAL_CLASS_VERSION at the end of this file and kFormatVersion
 //      (io.hpp) to the new format number;
 //   2. in its serialize(), read the new field only `if (version >= N)`, and give
@@ -779,12 +779,13 @@ void serialize(A& ar, EngagementInfo& x, std::uint32_t version) {
   ser::value(ar, "internal_margin_percent", x.internal_margin_percent);
   // Version 2: the weekly updates sent (none in older files).
   if (version >= 2) ser::list(ar, "updates", x.updates);
+  // Version 3: the client's time zone (older files: see serialize(Engagement)).
+  if (version >= 3) ser::text(ar, "client_time_zone", x.client_time_zone);
 }
 
 template <class A>
 void serialize(A& ar, Conflict& x, std::uint32_t version) {
   ser::check_version<Conflict>(version, "conflicts");
-  const bool wide = ser::wide_ids<Conflict>(version);
   ar(cereal::make_nvp("on_info", x.on_info));
   ser::enumeration(ar, "kind", x.kind);
   ser::id(ar, "item", x.item, true);
@@ -847,6 +848,13 @@ void serialize(A& ar, Engagement& e, std::uint32_t version) {
   } else if constexpr (ser::is_loading<A>) {
     // v1 calendar UIDs were built from the name and start: keep them.
     e.uid = legacy_engagement_uid(e.info);
+    // Before format 3 the client's zone was the first client stakeholder's.
+    e.info.client_time_zone.clear();
+    for (const auto& [id, p] : e.stakeholders) {
+      if (p.side != Side::Client || p.time_zone.empty()) continue;
+      if (p.time_zone != e.info.time_zone) e.info.client_time_zone = p.time_zone;
+      break;
+    }
     e.conflicts.clear();
   }
 }
@@ -854,7 +862,7 @@ void serialize(A& ar, Engagement& e, std::uint32_t version) {
 }  // namespace rapport
 
 CEREAL_CLASS_VERSION(rapport::Engagement, 2)
-CEREAL_CLASS_VERSION(rapport::EngagementInfo, 2)
+CEREAL_CLASS_VERSION(rapport::EngagementInfo, 3)
 CEREAL_CLASS_VERSION(rapport::SentUpdate, 1)
 CEREAL_CLASS_VERSION(rapport::MilestoneDate, 2)
 CEREAL_CLASS_VERSION(rapport::Stakeholder, 3)
