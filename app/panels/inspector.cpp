@@ -323,11 +323,11 @@ void draw_occurrences(PanelContext& ctx, const MeetingSeries& m) {
 void draw_agenda(std::vector<AgendaPoint>& agenda, const std::vector<AgendaPoint>& proposed,
                  std::string& new_point, float w) {
   // Folded to one line by default: the occurrence's own fields stay in view.
-  size_t carried = 0;
-  for (const AgendaPoint& p : agenda) carried += p.carried_from ? 1 : 0;
+  size_t carried_points = 0;
+  for (const AgendaPoint& p : agenda) carried_points += p.carried_from ? 1 : 0;
   std::string title =
       fmt::format("Agenda · {} point{}", agenda.size(), agenda.size() == 1 ? "" : "s");
-  if (carried) title += fmt::format(", {} carried", carried);
+  if (carried_points) title += fmt::format(", {} carried", carried_points);
   if (!ImGui::CollapsingHeader((title + "###agenda").c_str())) return;
   ImGui::TextDisabled(
       "Tick what was covered; the rest moves to the next meeting. Save occurrence keeps it.");
