@@ -411,7 +411,12 @@ void check_rows(const Engagement& e, const CsvImport& csv, Date today, size_t pr
     const int row = table.row_numbers[r];
     const size_t bad_before = check.bad_count;
     auto cell = [&](size_t c) -> std::string_view {
-      return c < cells.size() ? std::string_view(cells[c]) : std::string_view();
+      std::string_view v = c < cells.size() ? std::string_view(cells[c]) : std::string_view();
+      // The ' csv_cell puts before a text that a spreadsheet would run as a
+      // formula (export_escape.cpp) is not part of the text.
+      if (v.size() >= 2 && v[0] == '\'' && std::string_view("=+-@\t\r").find(v[1]) != v.npos)
+        v.remove_prefix(1);
+      return v;
     };
     if (cells.size() > table.header.size()) {
       bool extra = false;

@@ -124,7 +124,9 @@ TEST_CASE("a large CSV is read and checked off the UI thread", "[ui][import][csv
   CHECK(w.app.job);  // a worker reads it; the window keeps drawing
   w.frame();
   CHECK_FALSE(w.app.panels.csv_preview);
+  CHECK(w.shows("Importing “large.csv”"));  // the progress dialog, with Cancel
   hold_import_workers(false);
-  REQUIRE(w.until([&] { return w.shows("“large.csv”: 40000 rows"); }, 600));
+  REQUIRE(w.until([&] { return !busy(w.app); }, 200000));
+  REQUIRE(w.until([&] { return w.shows("“large.csv”: 40000 rows"); }, 5));
   CHECK(w.shows("40000 to add"));
 }

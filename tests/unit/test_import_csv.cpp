@@ -234,7 +234,8 @@ TEST_CASE("a row with an id updates that item and unknown or repeated ids are ba
           "[import][csv]") {
   Engagement e = make_demo();
   REQUIRE_FALSE(e.client_tasks.empty());
-  const auto& [id, task] = *e.client_tasks.begin();
+  const Id id = e.client_tasks.begin()->first;
+  const ClientTask task = e.client_tasks.begin()->second;
   const std::string owner = task.owner ? e.stakeholders.find(task.owner)->name : "";
   std::string csv = "Id,Client task,Due\n" + std::to_string(id) + ",Renamed by the client," +
                     task.due.plus_days(7).iso() + "\n,A new one,2026-12-20\n";
