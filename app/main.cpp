@@ -42,6 +42,17 @@ bool save_framebuffer(Platform& platform, const std::string& path, std::string& 
   return write_screenshot(path, width, height, error);
 }
 
+// The timeline picture as drawn this frame, cropped to what it drew (its title,
+// lanes and legend): `rapport export png` and File ▸ Export ▸ Timeline picture.
+bool save_timeline_picture(Platform& platform, const App& app, const std::string& path,
+                           std::string& error) {
+  int width = 0, height = 0;
+  platform.framebuffer_size(width, height);
+  const int keep =
+      int(std::ceil(app.timeline_only_height * ImGui::GetIO().DisplayFramebufferScale.y));
+  return write_screenshot(path, width, height, error, keep);
+}
+
 // The program the runner drives: the main window's frames.
 Program main_window_program(App& app) {
   Program p;
@@ -78,12 +89,7 @@ int run_timeline_png(const CliOptions& options) {
   Program program = main_window_program(app);
   program.after_render = [&](Platform& pf, int frame) {
     if (frame < options.frames) return true;
-    // Cropped to what the picture drew: its title, lanes and legend.
-    int width = 0, height = 0;
-    pf.framebuffer_size(width, height);
-    const int keep =
-        int(std::ceil(app.timeline_only_height * ImGui::GetIO().DisplayFramebufferScale.y));
-    if (write_screenshot(options.screenshot, width, height, error, keep)) return true;
+    if (save_timeline_picture(pf, app, options.screenshot, error)) return true;
     std::fprintf(stderr, "rapport: %s\n", error.c_str());
     return false;
   };
@@ -229,6 +235,14 @@ int main(int argc, char** argv) {
       app.main_window.status_message = save_framebuffer(pf, path, error)
                                            ? "Screenshot saved: " + path
                                            : "Screenshot failed: " + error;
+    }
+    if (app.picture && app.picture->frames >= App::kPictureFrames) {
+      const std::string path = app.picture->path;
+      app.picture.reset();
+      app.main_window.status_message =
+          save_timeline_picture(pf, app, path, error)
+              ? "Exported " + std::filesystem::path(path).filename().string() + "."
+              : "Could not export the timeline picture: " + error;
     }
     if (frame == 1 && timing) {
       auto ms =

@@ -62,6 +62,13 @@ void run_import_ics(App& a) { start_import(a, FilePurpose::ImportIcs, ".ics", "I
 void run_import_planner(App& a) {
   start_import(a, FilePurpose::ImportPlanner, ".planner", "Import plan");
 }
+void run_export_picture(App& a) {
+  start_export(a, FilePurpose::ExportPicture, "-timeline.png", "Export the timeline picture");
+}
+void run_export_client_picture(App& a) {
+  start_export(a, FilePurpose::ExportClientPicture, "-timeline.png",
+               "Export the client's timeline picture");
+}
 void run_export_mspdi(App& a) {
   start_export(a, FilePurpose::ExportMspdi, "-plan.xml", "Export MS Project plan");
 }
@@ -147,6 +154,24 @@ const Action kActions[] = {
     {"File", "Export", "Client status report (Markdown)…", nullptr, {}, {}, run_export_md},
     {"File", "Export", "Client status report (PDF)…", nullptr, {}, {}, run_export_pdf},
     {"File", "Export", "MS Project plan (XML)…", nullptr, {}, {}, run_export_mspdi},
+    {"File",
+     "Export",
+     "Timeline picture (PNG)…",
+     nullptr,
+     {},
+     {},
+     run_export_picture,
+     nullptr,
+     nullptr,
+     nullptr,
+     true},
+    {"File",
+     "Export",
+     "Timeline picture, client's copy (PNG)…",
+     nullptr,
+     {},
+     {},
+     run_export_client_picture},
     {"File",
      "Export",
      "This table (CSV)…",

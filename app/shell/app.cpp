@@ -124,6 +124,17 @@ void App::frame() {
     apply();
     return;
   }
+  if (picture) {
+    // Exporting the timeline picture: the range the timeline shows, for its audience.
+    if (picture->frames++ == 0)
+      panels.picture.set_range(panels.timeline.range().from, panels.timeline.range().to);
+    const bool presentation = view.presentation;
+    view.presentation = picture->for_client;
+    draw_timeline_picture(*this);
+    view.presentation = presentation;
+    apply();
+    return;
+  }
   handle_shortcuts(*this);
   if (view.presentation) {
     // The client view: its own read-only layout, no menus, no dialogs.
@@ -172,6 +183,7 @@ FrameRequest App::frame_request() const {
   // Work on a worker thread (a file job, the health checks) ends without any
   // input: look for its result a few times a second, and keep a spinner turning.
   if (busy(*this) || doc.health_pending()) r.wake_in_seconds = std::min(r.wake_in_seconds, 0.1);
+  if (picture) r.wake_in_seconds = 0;  // the picture's frames follow without input
   r.quit = quit_requested;
   return r;
 }

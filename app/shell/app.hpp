@@ -80,6 +80,8 @@ enum class FilePurpose {
   ExportRecapPdf,       // the same as a PDF
   ExportUpdate,         // the weekly update (.pdf, .md or .eml by the name), recorded as sent
   ExportMspdi,          // MS Project XML
+  ExportPicture,        // the timeline as a PNG (App::picture)
+  ExportClientPicture,  // the same, the client's copy
   ImportIcs,
   ImportPlanner,
   ImportMspdi,
@@ -153,8 +155,18 @@ struct App {
   bool screenshot_requested = false;       // F12: the runner saves the window as a PNG
   bool timeline_only = false;  // draw only the timeline picture, filling the window (PNG export)
   float timeline_only_height = 0;  // its content's height, as last drawn: the PNG is cropped to it
-  std::shared_ptr<FileJob> job;    // an open or save running off the UI thread
-  double last_autosave = -1.0;     // monotonic seconds of the last recovery write
+  // File ▸ Export ▸ Timeline picture: the window draws the picture of the range the
+  // timeline shows for kPictureFrames frames (its labels settle), then the runner
+  // saves it, cropped, and the editor comes back.
+  struct PictureExport {
+    std::string path;
+    bool for_client = false;  // the client's copy: what the client view shows
+    int frames = 0;           // drawn so far
+  };
+  static constexpr int kPictureFrames = 3;
+  std::optional<PictureExport> picture;
+  std::shared_ptr<FileJob> job;          // an open or save running off the UI thread
+  double last_autosave = -1.0;           // monotonic seconds of the last recovery write
   uint64_t autosaved_generation = 0;     // the document's generation the recovery file holds
   bool discard_unsaved_on_exit = false;  // "Don't save" then Quit: no recovery file either
 

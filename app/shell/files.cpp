@@ -399,6 +399,12 @@ void use_chosen_file(App& app, const std::string& path) {
     case FilePurpose::ExportMspdi:
       write_export(app, path, export_mspdi(e));
       break;
+    case FilePurpose::ExportPicture:
+    case FilePurpose::ExportClientPicture:
+      // Drawn over the next frames, then saved by the runner (main.cpp).
+      app.picture =
+          App::PictureExport{path, app.panels.file_purpose == FilePurpose::ExportClientPicture, 0};
+      break;
     case FilePurpose::ImportMspdi:
       preview_mspdi(app, path);
       break;

@@ -24,6 +24,7 @@ struct TimelineStats {
   size_t merged_blocks = 0;     // "N items" blocks drawn
   size_t items_merged = 0;      // items those blocks stand for
   size_t drawn_outside = 0;     // items drawn that lie outside the visible range (must be 0)
+  size_t summary_marks = 0;     // ticks in the collapsed meeting group's row
 };
 
 }  // namespace rapport::app

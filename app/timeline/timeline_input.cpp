@@ -170,6 +170,10 @@ void TimelineView::handle_mouse(const Engagement& e, const TimelineIndex& index,
     }
     int lane = lane_at(m.y);
     if (in_header) {
+      if (group_.shown && m.y >= group_.y0 && m.y < group_.y1) {
+        meetings_collapsed_ = !meetings_collapsed_;
+        return;
+      }
       if (lane >= 0 && !read_only_)
         set_collapsed(index.lanes()[size_t(lane)], !layout_[size_t(lane)].collapsed);
       return;

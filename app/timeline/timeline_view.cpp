@@ -67,13 +67,21 @@ void TimelineView::compute_frame(ImVec2 canvas_min, ImVec2 canvas_max, const Tim
     if (l.hidden) return 0.0f;
     return l.collapsed ? kCollapsedHeight * s : float(l.rows) * l.row_h + 2 * kLanePad * s;
   };
-  float total = 0;
+  // The meeting series under one header (the editor, two or more of them).
+  group_ = MeetingGroup{};
+  if (!read_only_)
+    for (const TimelineLane& lane : lanes) group_.series += lane.kind == LaneKind::Meeting;
+  group_.shown = group_.series >= 2;
+  const float group_h = group_.shown ? kCollapsedHeight * s : 0.0f;
+  float total = group_h;
   for (size_t i = 0; i < lanes.size(); ++i) {
     LaneLayout& l = layout_[i];
     l.collapsed = !read_only_ && collapsed(lanes[i]);
     l.rows = std::max<int>(l.rows, lanes[i].rows);
     l.row_h = lane_row_height(lanes[i].kind) * s;
-    l.hidden = read_only_ && !has_items_between(lanes[i], range_.from, range_.to);
+    l.hidden = read_only_
+                   ? !has_items_between(lanes[i], range_.from, range_.to)
+                   : group_.shown && meetings_collapsed_ && lanes[i].kind == LaneKind::Meeting;
     total += lane_height(l, lanes[i]);
   }
   if (read_only_ && total > visible_h) {
@@ -96,8 +104,15 @@ void TimelineView::compute_frame(ImVec2 canvas_min, ImVec2 canvas_max, const Tim
   content_h_ = total;
   scroll_ = std::clamp(scroll_, 0.0f, std::max(0.0f, content_h_ - visible_h + 20 * s));
   float y = f.axis_y1 - scroll_;
+  bool group_placed = false;
   for (size_t i = 0; i < lanes.size(); ++i) {
     LaneLayout& l = layout_[i];
+    if (group_.shown && !group_placed && lanes[i].kind == LaneKind::Meeting) {
+      group_.y0 = y;
+      y += group_h;
+      group_.y1 = y;
+      group_placed = true;
+    }
     l.y0 = y;
     y += lane_height(l, lanes[i]);
     l.y1 = y;
@@ -254,6 +269,11 @@ void TimelineView::draw(const Engagement& e, const TimelineIndex& index, ViewSta
     if (g.collapsed) continue;
     draw_lane_items(ctx, lanes[i], plans_[i], int(i), g.y0 + kLanePad * s, g.row_h);
   }
+  if (group_.shown && group_.y1 >= f.axis_y1 && group_.y0 <= lanes_y1) {
+    draw->AddLine(ImVec2(f.time_x0, group_.y1 - 0.5f), ImVec2(f.time_x1, group_.y1 - 0.5f),
+                  pal.grid);
+    if (meetings_collapsed_) draw_meeting_summary(draw, index);
+  }
   draw_impact_lines(draw, e, index, view);
 
   // The drag preview: the item at its new date, with the date it would get.
@@ -363,13 +383,51 @@ float TimelineView::fitted_height(float at_most) const {
   float h = f.axis_y1 - f.canvas_min.y + legend_h_;
   const float all = h + content_h_ + 8 * s;
   if (all <= at_most) return all;
+  // Whole lanes from the top (the meeting group's header counts with the lane below it).
+  const float top = f.axis_y1 - scroll_;
   for (const LaneLayout& l : layout_) {
-    const float lane_h = l.y1 - l.y0;
-    if (h + lane_h > at_most) break;
-    h += lane_h;
+    if (l.y1 <= l.y0) continue;
+    const float bottom = f.axis_y1 - f.canvas_min.y + legend_h_ + (l.y1 - top);
+    if (bottom > at_most) break;
+    h = bottom;
   }
   // Not even the first lane fits: as much as there is room for (it scrolls).
   return h > f.axis_y1 - f.canvas_min.y + legend_h_ ? h : std::min(at_most, all);
+}
+
+// The collapsed meeting group's row: a tick for every occurrence of every series in
+// view, at most one per pixel column (bounded by the canvas, not the items).
+void TimelineView::draw_meeting_summary(ImDrawList* draw, const TimelineIndex& index) {
+  const TimelineFrame& f = frame_;
+  const float s = f.scale;
+  const TimelinePalette pal = timeline_palette();
+  const int columns = std::max(1, int(std::ceil(f.time_x1 - f.time_x0)) + 1);
+  std::vector<uint8_t> marked(size_t(columns), 0);
+  const Instant from{int64_t(std::floor(range_.from))}, to{int64_t(std::ceil(range_.to)) + 1};
+  for (const TimelineLane& lane : index.lanes()) {
+    if (lane.kind != LaneKind::Meeting) continue;
+    size_t i = lane.first_visible(from);
+    while (i < lane.items.size()) {
+      const TimelineItem& it = lane.items[i];
+      if (it.start.minutes > to.minutes) break;
+      const int x = int(std::floor(f.x_of(it.at) - f.time_x0));
+      if (OccurrenceState(it.state) == OccurrenceState::Cancelled || x < 0 || x >= columns) {
+        ++i;
+        continue;
+      }
+      if (!marked[size_t(x)]) ++stats_.summary_marks;
+      marked[size_t(x)] = 1;
+      // The rest of this pixel column is marked already: on to the next one.
+      const Instant next{int64_t(std::ceil(f.minute_at(f.time_x0 + float(x + 1))))};
+      i = std::max(i + 1, lane.first_starting_at_or_after(next));
+    }
+  }
+  const float mid = (group_.y0 + group_.y1) * 0.5f, half = 6 * s;
+  for (int x = 0; x < columns; ++x)
+    if (marked[size_t(x)])
+      draw->AddRectFilled(ImVec2(f.time_x0 + float(x), mid - half),
+                          ImVec2(f.time_x0 + float(x) + std::max(2.0f, 2 * s), mid + half),
+                          pal.meeting);
 }
 
 // [SECTION] Headers -------------------------------------------------------------
@@ -389,17 +447,35 @@ void TimelineView::draw_headers(ImDrawList* draw, const TimelineIndex& index,
   draw->PushClipRect(ImVec2(x0, f.axis_y1), ImVec2(x1, f.lanes_y1), true);
   const auto& lanes = index.lanes();
   const float fs = ImGui::GetFontSize();
+  // A triangle: pointing right when collapsed, down when open.
+  auto arrow = [&](float tx, float ty, bool closed) {
+    const float r = 4.5f * s;
+    if (closed)
+      draw->AddTriangleFilled(ImVec2(tx - r * 0.6f, ty - r), ImVec2(tx - r * 0.6f, ty + r),
+                              ImVec2(tx + r, ty), pal.muted_text);
+    else
+      draw->AddTriangleFilled(ImVec2(tx - r, ty - r * 0.6f), ImVec2(tx + r, ty - r * 0.6f),
+                              ImVec2(tx, ty + r), pal.muted_text);
+  };
+  if (group_.shown && group_.y1 >= f.axis_y1 && group_.y0 <= f.lanes_y1) {
+    draw->AddLine(ImVec2(x0, group_.y1 - 0.5f), ImVec2(x1, group_.y1 - 0.5f), pal.grid);
+    const float ty = (group_.y0 + group_.y1) * 0.5f;
+    arrow(x0 + 14 * s, ty, meetings_collapsed_);
+    const std::string title = "Meetings · " + std::to_string(group_.series) + " series";
+    draw->AddText(ImVec2(x0 + 26 * s, ty - fs * 0.5f), pal.text, title.c_str());
+  }
   for (size_t i = 0; i < lanes.size(); ++i) {
     const LaneLayout& g = layout_[i];
     if (g.hidden || g.y1 < f.axis_y1 || g.y0 > f.lanes_y1) continue;
     const TimelineLane& lane = lanes[i];
+    // Series under the group header are indented below it.
+    const float indent = group_.shown && lane.kind == LaneKind::Meeting ? 12 * s : 0.0f;
     bool selected = lane.kind == LaneKind::Meeting && view.selection.id == lane.series;
     if (selected)
       draw->AddRectFilled(ImVec2(x0, g.y0), ImVec2(x1, g.y1), with_alpha(pal.selection, 0.18f));
     draw->AddLine(ImVec2(x0, g.y1 - 0.5f), ImVec2(x1, g.y1 - 0.5f), pal.grid);
-    // A triangle: pointing right when collapsed, down when open.
     float ty = g.y0 + std::min(g.y1 - g.y0, 2 * kLanePad * s + fs + 4 * s) * 0.5f;
-    float tx = x0 + 14 * s, r = 4.5f * s;
+    float tx = x0 + 14 * s + indent;
     // The lane's name, shortened with "…" when the header is too narrow (the
     // legend explains the marks, so no caption under it).
     auto width_of = [](std::string_view t) {
@@ -410,13 +486,7 @@ void TimelineView::draw_headers(ImDrawList* draw, const TimelineIndex& index,
       draw->AddText(ImVec2(x0 + 10 * s, (g.y0 + g.y1 - fs) * 0.5f), pal.text, name.c_str());
       continue;
     }
-    if (g.collapsed) {
-      draw->AddTriangleFilled(ImVec2(tx - r * 0.6f, ty - r), ImVec2(tx - r * 0.6f, ty + r),
-                              ImVec2(tx + r, ty), pal.muted_text);
-    } else {
-      draw->AddTriangleFilled(ImVec2(tx - r, ty - r * 0.6f), ImVec2(tx + r, ty - r * 0.6f),
-                              ImVec2(tx, ty + r), pal.muted_text);
-    }
+    arrow(tx, ty, g.collapsed);
     float text_x = tx + 12 * s;
     std::string name = shorten_to_width(lane.title, x1 - 6 * s - text_x, width_of);
     draw->AddText(ImVec2(text_x, ty - fs * 0.5f), pal.text, name.c_str());
@@ -490,6 +560,7 @@ void TimelineView::reveal(const TimelineIndex& index, const Selection& s) {
     zoom_to_range(range_, c - len * 0.5, c + len * 0.5);
   }
   set_collapsed(index.lanes()[size_t(loc.lane)], false);
+  if (index.lanes()[size_t(loc.lane)].kind == LaneKind::Meeting) meetings_collapsed_ = false;
   // Bring the lane into the visible height.
   if (size_t(loc.lane) < layout_.size()) {
     const LaneLayout& g = layout_[size_t(loc.lane)];

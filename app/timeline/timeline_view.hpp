@@ -73,6 +73,16 @@ class TimelineView {
   void set_legend_shown(bool shown) { show_legend_ = shown; }
   bool collapsed(const TimelineLane& lane) const;
   void set_collapsed(const TimelineLane& lane, bool collapsed);
+  // The meeting series under one header of their own (the editor, two or more
+  // series): collapsing it leaves one row that marks every occurrence.
+  struct MeetingGroup {
+    bool shown = false;
+    float y0 = 0, y1 = 0;  // the header row, screen y as last drawn
+    int series = 0;
+  };
+  const MeetingGroup& meeting_group() const { return group_; }
+  bool meetings_collapsed() const { return meetings_collapsed_; }
+  void set_meetings_collapsed(bool collapsed) { meetings_collapsed_ = collapsed; }
   float scroll() const { return scroll_; }
   void set_scroll(float scroll) { scroll_ = scroll; }
   // The lanes' scrollbar, when they do not fit the height: its track and thumb (empty
@@ -125,6 +135,7 @@ class TimelineView {
                    CommandSink& commands, Date today);
   void draw_impact_lines(ImDrawList* draw, const Engagement& e, const TimelineIndex& index,
                          const ViewState& view);
+  void draw_meeting_summary(ImDrawList* draw, const TimelineIndex& index);
   int lane_at(float y) const;
   bool hour_zoom() const;
 
@@ -133,6 +144,8 @@ class TimelineView {
   float scroll_ = 0;
   float content_h_ = 0;
   std::set<std::pair<int, Id>> collapsed_;  // (LaneKind, series)
+  bool meetings_collapsed_ = false;
+  MeetingGroup group_;
   TimelineDrag drag_;
   TimelineFrame frame_;
   TimelineStats stats_;

@@ -10,6 +10,7 @@
 #include <map>
 #include <set>
 
+#include "rapport/ids.hpp"
 #include "rapport/import.hpp"
 #include "rapport/text.hpp"
 #include "rapport/validate.hpp"
@@ -295,7 +296,7 @@ std::variant<MspdiPlan, ImportError> read_mspdi(const Engagement& e, std::string
 
 ImportResult mspdi_commands(const Engagement& e, const MspdiPlan& plan,
                             std::vector<std::string>* warnings) {
-  Id next = e.next_id;
+  Id next = next_item_id(e);  // ids.hpp: the ids the Adds below will get, in order
   std::vector<Command> people, plan_items, client_items, calendar;
   std::map<std::string, Id> person_of_resource;
   for (const MspdiResource& r : plan.resources) {

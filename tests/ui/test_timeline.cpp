@@ -246,3 +246,58 @@ TEST_CASE("profile: 100k items zoomed to fit", "[.profile]") {
                 << s.items_drawn << " merged blocks " << s.merged_blocks << " (" << s.items_merged
                 << " items)");
 }
+
+TEST_CASE("the meeting series sit under one header that collapses them into one row",
+          "[ui][timeline]") {
+  TimelineFixture t(make_demo());
+  t.show(t.today.plus_days(-7), 28);
+  const TimelineView::MeetingGroup& group = t.timeline.meeting_group();
+  REQUIRE(group.shown);
+  CHECK(group.series == int(t.e.meetings.size()));
+  std::vector<size_t> meeting_lanes;
+  for (size_t i = 0; i < t.index.lanes().size(); ++i)
+    if (t.index.lanes()[i].kind == LaneKind::Meeting) meeting_lanes.push_back(i);
+  REQUIRE(meeting_lanes.size() == t.e.meetings.size());
+  auto lane_height = [&](size_t i) {
+    const LaneLayout& l = t.timeline.layout()[i];
+    return l.y1 - l.y0;
+  };
+  for (size_t i : meeting_lanes) {
+    CHECK(t.timeline.layout()[i].y0 >= group.y1 - 0.5f);  // under the header
+    CHECK(lane_height(i) > 20);
+  }
+  CHECK(t.timeline.stats().summary_marks == 0);
+
+  // A click on the header: the series take no height, one row marks their occurrences.
+  const ImVec2 header(t.f().canvas_min.x + 30, (group.y0 + group.y1) * 0.5f);
+  t.ui.click(header);
+  t.ui.frame();
+  REQUIRE(t.timeline.meetings_collapsed());
+  for (size_t i : meeting_lanes) CHECK(lane_height(i) == 0);
+  // The demo meets every week: four weeks hold at least four occurrences.
+  CHECK(t.timeline.stats().summary_marks >= 4);
+  CHECK(t.commands_seen == 0);  // a view change, not an edit
+
+  // Revealing an occurrence opens the group again.
+  const Id weekly = t.index.lanes()[meeting_lanes.front()].series;
+  const Date day = t.index.lanes()[meeting_lanes.front()].items.front().date;
+  t.view.reveal_on_timeline = Selection{weekly, day};
+  t.ui.frame();
+  t.ui.frame();
+  CHECK_FALSE(t.timeline.meetings_collapsed());
+  for (size_t i : meeting_lanes) CHECK(lane_height(i) > 20);
+
+  // And a second click on the header folds it, a third opens it.
+  t.ui.click(ImVec2(header.x, (group.y0 + group.y1) * 0.5f));
+  CHECK(t.timeline.meetings_collapsed());
+  t.ui.click(ImVec2(header.x, (group.y0 + group.y1) * 0.5f));
+  CHECK_FALSE(t.timeline.meetings_collapsed());
+}
+
+TEST_CASE("one meeting series needs no group header", "[ui][timeline]") {
+  Engagement e = make_demo();
+  while (e.meetings.size() > 1) e.meetings.items.erase(e.meetings.items.begin());
+  TimelineFixture t(std::move(e));
+  t.show(t.today, 28);
+  CHECK_FALSE(t.timeline.meeting_group().shown);
+}

@@ -5,7 +5,9 @@
 
 #include <catch2/catch.hpp>
 
+#include "engagements.hpp"
 #include "rapport/demo.hpp"
+#include "shell/files.hpp"
 #include "shell/layout.hpp"
 #include "workspace_driver.hpp"
 
@@ -93,4 +95,38 @@ TEST_CASE("dragging the timeline's scrollbar scrolls its lanes", "[ui][timeline]
   CHECK(w.app.panels.timeline.scroll() > before + 20);
   // The timeline's range did not move: the drag was the scrollbar's, not a pan.
   CHECK(w.app.panels.timeline.range().from == range.from);
+}
+
+TEST_CASE("File Export Timeline picture draws what the timeline shows, for its audience",
+          "[ui][timeline][export]") {
+  Workspace w(rapport::test::demo_with_hidden_milestone(), ImVec2(1600, 900));
+  w.draw_like_the_app(1.0f, 3);
+  TimelineView& t = w.app.panels.timeline;
+  const std::string& zone = w.app.engagement().info.time_zone;
+  auto minute = [&](Date d) { return double(day_start(d, zone).minutes); };
+  // February 2027 holds the milestone the client must not see.
+  t.set_range(minute(Date::from_ymd(2027, 2, 1)), minute(Date::from_ymd(2027, 3, 1)));
+  w.frame();
+  const std::string as_of = "as of " + date_text(w.app.today());
+  for (bool client : {false, true}) {
+    INFO((client ? "the client's copy" : "the editor's copy"));
+    rapport::test::file_export(
+        w, client ? "Timeline picture, client's copy (PNG)…" : "Timeline picture (PNG)…");
+    REQUIRE(w.app.panels.file_dialog.is_open());
+    use_chosen_file(w.app, "timeline.png");
+    REQUIRE(w.app.picture);
+    CHECK(w.app.picture->for_client == client);
+    // Its frames follow without input, and show the title line and the same range.
+    CHECK(w.app.frame_request().wake_in_seconds == 0);
+    CHECK(w.shows(as_of));
+    CHECK(w.app.panels.picture.range().from == Approx(t.range().from));
+    CHECK(w.app.panels.picture.range().to == Approx(t.range().to));
+    CHECK(w.shows(rapport::test::kHiddenMilestone) == !client);
+    CHECK(w.app.picture->frames >= App::kPictureFrames);
+    CHECK(w.app.timeline_only_height > 100);
+    // The runner saves it and clears the request (main.cpp): the editor is back.
+    w.app.picture.reset();
+    CHECK_FALSE(w.shows(as_of));
+    CHECK(w.shows("Health"));  // the editor's sections
+  }
 }

@@ -134,7 +134,15 @@ TEST_CASE("the headline lists open client tasks by due date and the next meeting
   REQUIRE(h.next_meeting);
   CHECK(h.next_meeting->title == "Weekly check-in");
   CHECK(h.next_meeting->start.date == d(2026, 11, 27));
-  CHECK(h.next_meeting->zone == "Europe/Amsterdam");
+  // In the client's own time and zone: 16:00 in Amsterdam is 17:00 in Helsinki.
+  CHECK(h.next_meeting->zone == "Europe/Helsinki");
+  CHECK(h.next_meeting->start.time.hhmm() == "17:00");
+  // Without a client zone of its own the client reads the engagement's.
+  e.info.client_time_zone.clear();
+  ClientHeadline same = build_client_report(e, d(2026, 11, 24), ReportScope::Presentation).headline;
+  REQUIRE(same.next_meeting);
+  CHECK(same.next_meeting->zone == "Europe/Amsterdam");
+  CHECK(same.next_meeting->start.time.hhmm() == "16:00");
   // The status report leaves the headline empty.
   CHECK_FALSE(build_client_report(e, d(2026, 11, 24)).headline.milestone);
 }
