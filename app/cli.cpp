@@ -217,6 +217,7 @@ std::string usage_text() {
        rapport export update FILE OUT.pdf|OUT.md|OUT.eml [--since YYYY-MM-DD] [--letter]
        rapport export png FILE OUT.png [--weeks N] [--size WxH] [--presentation]
        rapport import mspdi|planner|ics FILE INTO
+       rapport import csv FILE INTO [--section NAME] [--dates DD/MM/YYYY]
        rapport recap FILE MEETING YYYY-MM-DD OUT.eml|OUT.md|OUT.pdf
        rapport merge BASE OURS THEIRS
        rapport diff OLD NEW
@@ -244,7 +245,10 @@ the file recorded (File > Export > Weekly update in the app), or since DATE.
 import reads an MS Project XML plan (mspdi), a GNOME Planner project or a
 calendar into the engagement INTO (.rapport or .rapport.json) and saves it:
 milestones, client tasks and blackouts; importing a later version of the same
-plan updates what the first import made.
+plan updates what the first import made. import csv adds the rows of a CSV
+file to one section (found from the column titles, or --section "client
+tasks"); a row with an Id updates that item. Every bad cell is listed and
+then nothing is changed.
 
 recap writes the recap of a held meeting (the series' title and the date it
 was planned or held on) as an e-mail draft to its attendees, as Markdown, or

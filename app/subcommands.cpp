@@ -4,6 +4,7 @@
 //   rapport convert IN OUT          .rapport <-> .rapport.json, by extension
 //   rapport export FORMAT FILE OUT  ics | html | md | csv | mspdi (OUT is a folder for csv)
 //   rapport import KIND FILE INTO   mspdi | planner | ics into the engagement INTO
+//   rapport import csv FILE INTO [--section NAME] [--dates FORMAT]
 //   rapport export pdf FILE OUT.pdf [--letter]   the status report, A4 or US Letter
 //   rapport export update FILE OUT.pdf|.md|.eml [--since DATE]   the weekly update
 //   rapport merge BASE OURS THEIRS  three-way merge written over OURS (git merge
@@ -29,6 +30,7 @@
 #include "rapport/health.hpp"
 #include "rapport/history.hpp"
 #include "rapport/import.hpp"
+#include "rapport/import_csv.hpp"
 #include "rapport/io.hpp"
 #include "rapport/merge.hpp"
 #include "rapport/recap.hpp"
@@ -248,14 +250,104 @@ int export_file(const std::vector<std::string>& args) {
   return 0;
 }
 
+// rapport import csv FILE INTO [--section NAME] [--dates FORMAT]: the rows
+// into one section as one step. Every bad cell is listed (row, column, reason)
+// and then nothing is written, exit 1.
+int import_csv_file(std::vector<std::string> args) {
+  constexpr const char* kUsage =
+      "usage: rapport import csv FILE INTO.rapport[.json] [--section NAME] "
+      "[--dates YYYY-MM-DD|DD.MM.YYYY|DD/MM/YYYY|MM/DD/YYYY]";
+  CsvReadOptions options;
+  for (size_t i = 1; i < args.size();) {
+    if ((args[i] == "--section" || args[i] == "--dates") && i + 1 < args.size()) {
+      if (args[i] == "--section") {
+        options.section = section_named(args[i + 1]);
+        if (!options.section)
+          return usage("unknown section '" + args[i + 1] +
+                       "' (use a section's name, such as \"client tasks\" or milestones)");
+      } else {
+        for (int f = 0; f < kCsvDateFormatCount; ++f)
+          if (args[i + 1] == to_string(CsvDateFormat(f))) options.dates = CsvDateFormat(f);
+        if (!options.dates) return usage(kUsage);
+      }
+      args.erase(args.begin() + long(i), args.begin() + long(i) + 2);
+    } else {
+      ++i;
+    }
+  }
+  if (args.size() != 3) return usage(kUsage);
+  if (!format_for_path(args[2])) return usage("INTO must end in .rapport or .rapport.json");
+  std::string text;
+  if (std::FILE* f = std::fopen(args[1].c_str(), "rb")) {
+    text.resize(kMaxImportBytes + 1);
+    text.resize(std::fread(text.data(), 1, text.size(), f));
+    std::fclose(f);
+  } else {
+    print(stderr, "rapport: could not read " + args[1]);
+    return 1;
+  }
+  LoadResult loaded = load_file(args[2]);
+  if (!loaded) {
+    print(stderr, loaded.error.message);
+    return 1;
+  }
+  Engagement e = std::move(*loaded.engagement);
+  auto read = read_csv_import(text, options);
+  if (auto* err = std::get_if<ImportError>(&read)) {
+    print(stderr, "rapport: " + args[1] + ": " + err->message + " (nothing was changed)");
+    return 1;
+  }
+  const CsvImport& csv = std::get<CsvImport>(read);
+  if (!csv.section_detected) {
+    print(stderr, "rapport: " + args[1] +
+                      ": no column title matches a section's; say which section with --section "
+                      "NAME (nothing was changed)");
+    return 1;
+  }
+  if (csv.dates_ambiguous) {
+    print(stderr, "rapport: " + args[1] +
+                      ": dates such as 03/04/2026 can be read day first or month first; say which "
+                      "with --dates DD/MM/YYYY or --dates MM/DD/YYYY (nothing was changed)");
+    return 1;
+  }
+  const CsvCheck check = check_csv(e, csv, today_in(e.info.time_zone));
+  if (check.bad_count > 0) {
+    for (const CsvBadCell& bad : check.bad_cells)
+      print(stderr, args[1] + ": " + terminal_safe(to_string(bad)));
+    if (check.bad_count > check.bad_cells.size())
+      print(stderr, "... and " + std::to_string(check.bad_count - check.bad_cells.size()) +
+                        " more bad cells");
+    print(stderr, "rapport: " + std::to_string(check.bad_count) + " bad cell" +
+                      (check.bad_count == 1 ? "" : "s") + " in " + args[1] +
+                      " (nothing was changed)");
+    return 1;
+  }
+  History history;
+  std::string label = std::string("Import CSV into ") + plural_title(csv.section);
+  if (auto err = history.apply_group(e, label, check.commands)) {
+    print(stderr, "rapport: " + err->message + " (nothing was changed)");
+    return 1;
+  }
+  if (FileError failed = save_file(e, args[2])) {
+    print(stderr, failed.message);
+    return 1;
+  }
+  print(stdout, "Imported " + args[1] + " into " + args[2] + " (" + plural_title(csv.section) +
+                    "): " + std::to_string(check.adds) + " added, " +
+                    std::to_string(check.updates) + " updated, " + std::to_string(check.unchanged) +
+                    " unchanged");
+  return 0;
+}
+
 // rapport import mspdi|planner|ics FILE INTO: the import as one step, then INTO
 // saved in its own format. Nothing is written when the import is refused.
 int import_file(const std::vector<std::string>& args) {
   constexpr const char* kUsage = "usage: rapport import mspdi|planner|ics FILE INTO.rapport[.json]";
+  if (!args.empty() && args[0] == "csv") return import_csv_file(args);
   if (args.size() != 3) return usage(kUsage);
   const std::string& kind = args[0];
   if (kind != "mspdi" && kind != "planner" && kind != "ics")
-    return usage("unknown import format '" + kind + "' (use mspdi, planner or ics)");
+    return usage("unknown import format '" + kind + "' (use mspdi, planner, ics or csv)");
   if (!format_for_path(args[2])) return usage("INTO must end in .rapport or .rapport.json");
   std::error_code ec;
   const auto size = std::filesystem::file_size(args[1], ec);

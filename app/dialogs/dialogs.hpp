@@ -15,6 +15,7 @@ void draw_conflict_copy_offer(App& app);   // a sync tool's conflict copy beside
 void draw_file_progress(App& app);         // a large file opening or saving
 void draw_error(App& app);                 // what went wrong, in words a person can act on
 void draw_mspdi_preview(App& app);         // what each task of an MS Project plan becomes
+void draw_csv_preview(App& app);           // a CSV's rows as items of a section, and bad cells
 void draw_about(App& app);
 void draw_keyboard_help(App& app);
 
@@ -26,6 +27,7 @@ inline void draw_dialogs(App& app) {
   draw_recovery_offer(app);
   draw_conflict_copy_offer(app);
   draw_mspdi_preview(app);
+  draw_csv_preview(app);
   draw_error(app);
   draw_about(app);
   draw_keyboard_help(app);

@@ -75,6 +75,7 @@ void run_export_mspdi(App& a) {
 void run_import_mspdi(App& a) {
   start_import(a, FilePurpose::ImportMspdi, ".xml", "Import MS Project plan");
 }
+void run_import_csv(App& a) { start_import(a, FilePurpose::ImportCsv, ".csv", "Import CSV"); }
 void run_quit(App& a) { a.request(PendingAction::Quit); }
 void run_undo(App& a) { a.doc.submit(intent::Undo{}); }
 void run_redo(App& a) { a.doc.submit(intent::Redo{}); }
@@ -224,6 +225,7 @@ const Action kActions[] = {
     {"File", "Import", "Calendar (.ics)…", nullptr, {}, {}, run_import_ics},
     {"File", "Import", "GNOME Planner plan (.planner)…", nullptr, {}, {}, run_import_planner},
     {"File", "Import", "MS Project XML…", nullptr, {}, {}, run_import_mspdi},
+    {"File", "Import", "CSV…", nullptr, {}, {}, run_import_csv},
     {"File", nullptr, "Quit", "Ctrl+Q", ctrl('Q'), {}, run_quit, nullptr, nullptr, nullptr, true},
     // Edit
     {"Edit",

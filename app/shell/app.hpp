@@ -35,6 +35,7 @@
 #include "rapport/conflict_copies.hpp"
 #include "rapport/document.hpp"
 #include "rapport/import.hpp"
+#include "rapport/import_csv.hpp"
 #include "shell/screens.hpp"
 #include "theme.hpp"
 #include "timeline/timeline_view.hpp"
@@ -84,7 +85,8 @@ enum class FilePurpose {
   ExportClientPicture,  // the same, the client's copy
   ImportIcs,
   ImportPlanner,
-  ImportMspdi
+  ImportMspdi,
+  ImportCsv
 };
 
 // An MS Project plan read and waiting in the preview dialog for the user to
@@ -101,6 +103,17 @@ struct SyncedCopy {
   SyncTool tool = SyncTool::Dropbox;
   Engagement engagement;
   bool merged = false;  // merged: the dialog now offers to move it aside
+};
+
+// A CSV file read and waiting in the preview dialog: the user checks the
+// detected delimiter, encoding, section, mapping and date format and sees the
+// rows and bad cells they give (nothing is added until Import).
+struct CsvPreview {
+  std::string path;
+  std::string bytes;  // the file as read, to read again with another delimiter or encoding
+  CsvImport csv;
+  CsvCheck check;
+  std::string error;  // the file cannot be read with these choices (nothing else is shown)
 };
 
 // Every panel's and dialog's own state, kept across frames.
@@ -123,6 +136,7 @@ struct Panels {
   TimelineView picture;  // the timeline PNG export's: read-only, with its legend
   std::optional<MspdiPreview> mspdi_preview;
   std::vector<SyncedCopy> conflict_copies;  // offered one at a time, first first
+  std::optional<CsvPreview> csv_preview;
 };
 
 // Seconds on a monotonic clock, the same for the loop and the app's timers.

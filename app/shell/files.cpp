@@ -33,6 +33,7 @@ namespace {
 constexpr uintmax_t kBackgroundOpenBytes = 8u << 20;
 constexpr size_t kBackgroundSaveItems = 50000;
 constexpr size_t kBackgroundImportBytes = 1u << 20;
+constexpr size_t kBackgroundCsvRows = 20000;  // a CSV's rows checked again off the UI thread
 std::atomic<bool> g_hold_import_workers{false};
 
 std::string absolute_path(const std::string& path) {
@@ -230,6 +231,41 @@ void adopt_imported(App& app, const std::string& path, bool planner, ImportResul
                         " Undo takes them back.";
   app.doc.submit(intent::Import{label, std::move(commands), message});
 }
+
+// A CSV read and checked: the dialog opens with it, or the error says why
+// (when the file could not be read at all; a choice in the dialog that cannot
+// read it keeps the dialog open with the reason).
+void adopt_csv_preview(App& app, CsvPreview preview) {
+  if (!preview.error.empty() && preview.csv.table.header.empty()) {
+    show_error(app, "Could not import", file_name(preview.path) + ": " + preview.error);
+    return;
+  }
+  app.panels.csv_preview = std::move(preview);
+}
+
+// Reads `preview.bytes` with the choices in `preview.csv` (kept where they
+// still apply), then checks every row. A file these choices cannot read
+// keeps the error (the dialog says it; another choice may read it).
+void read_and_check_csv(CsvPreview& preview, const Engagement& e, Date today, CsvChange change) {
+  preview.error.clear();
+  if (change == CsvChange::Reading) {
+    CsvReadOptions options;
+    options.delimiter = preview.csv.table.delimiter;
+    options.encoding = preview.csv.table.encoding;
+    if (preview.csv.section_detected) options.section = preview.csv.section;
+    auto read = read_csv_import(preview.bytes, options);
+    if (auto* error = std::get_if<ImportError>(&read)) {
+      preview.check = CsvCheck{};
+      preview.error = error->message;
+      return;
+    }
+    preview.csv = std::get<CsvImport>(std::move(read));
+  } else if (change == CsvChange::Section) {
+    preview.csv.section_detected = true;
+    map_columns(preview.csv);
+  }
+  preview.check = check_csv(e, preview.csv, today);
+}
 }  // namespace
 
 void poll_file_job(App& app) {
@@ -245,6 +281,10 @@ void poll_file_job(App& app) {
       adopt_loaded(app, job->path, std::move(job->loaded), error);
       break;
     case FileJob::Kind::Import:
+      if (job->csv) {
+        adopt_csv_preview(app, std::move(*job->csv));
+        break;
+      }
       adopt_imported(app, job->path, job->planner, job->imported, job->warnings);
       break;
   }
@@ -371,6 +411,9 @@ void use_chosen_file(App& app, const std::string& path) {
       break;
     case FilePurpose::ImportMspdi:
       preview_mspdi(app, path);
+      break;
+    case FilePurpose::ImportCsv:
+      preview_csv(app, path);
       break;
   }
 }
@@ -524,6 +567,102 @@ void merge_file_on_disk(App& app) {
   }
   app.doc.submit(intent::Merge{"Merge changes on disk into “" + file_name(path) + "”",
                                std::move(*base), std::move(*theirs.engagement), fingerprint});
+}
+
+void preview_csv(App& app, const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  in.seekg(0, std::ios::end);
+  const std::streamoff size = in.tellg();
+  if (!in || size < 0) {
+    show_error(app, "Could not import", "Rapport could not read “" + path + "”.");
+    return;
+  }
+  if (uintmax_t(size) > kMaxImportBytes) {
+    show_error(app, "Could not import",
+               file_name(path) + " is " + std::to_string(uintmax_t(size) >> 20) +
+                   " MB; CSV files over " + std::to_string(kMaxImportBytes >> 20) +
+                   " MB are not imported.");
+    return;
+  }
+  CsvPreview preview;
+  preview.path = path;
+  in.seekg(0);
+  preview.bytes.resize(size_t(size));
+  in.read(preview.bytes.data(), size);
+  auto first_read = [](CsvPreview& p, const Engagement& e, Date today) {
+    auto read = read_csv_import(p.bytes);
+    if (auto* error = std::get_if<ImportError>(&read)) {
+      p.error = error->message;
+      return;
+    }
+    p.csv = std::get<CsvImport>(std::move(read));
+    p.check = check_csv(e, p.csv, today);
+  };
+  if (preview.bytes.size() < kBackgroundImportBytes || app.job) {
+    first_read(preview, app.engagement(), app.today());
+    adopt_csv_preview(app, std::move(preview));
+    return;
+  }
+  // A large file is read and checked on a worker thread, with the progress
+  // dialog and Cancel, while the window keeps drawing.
+  auto job = std::make_shared<FileJob>();
+  job->kind = FileJob::Kind::Import;
+  job->path = path;
+  job->bytes = preview.bytes.size();
+  job->started = monotonic_seconds();
+  job->import_base = app.engagement();  // the dialog is modal: nothing changes it meanwhile
+  job->csv = std::move(preview);
+  const Date today = app.today();
+  app.job = job;
+  std::thread([job, today, first_read] {
+    while (g_hold_import_workers) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    first_read(*job->csv, job->import_base, today);
+    job->done = true;
+  }).detach();
+}
+
+void recheck_csv(App& app, CsvChange change) {
+  if (!app.panels.csv_preview) return;
+  if (app.panels.csv_preview->csv.table.rows.size() < kBackgroundCsvRows || app.job) {
+    read_and_check_csv(*app.panels.csv_preview, app.engagement(), app.today(), change);
+    return;
+  }
+  // Many rows: checked again on a worker thread; the preview comes back when
+  // it is done (Cancel drops it, and nothing changes).
+  auto job = std::make_shared<FileJob>();
+  job->kind = FileJob::Kind::Import;
+  job->path = app.panels.csv_preview->path;
+  job->bytes = app.panels.csv_preview->bytes.size();
+  job->started = monotonic_seconds();
+  job->import_base = app.engagement();
+  job->csv = std::move(*app.panels.csv_preview);
+  app.panels.csv_preview.reset();
+  const Date today = app.today();
+  app.job = job;
+  std::thread([job, today, change] {
+    read_and_check_csv(*job->csv, job->import_base, today, change);
+    job->done = true;
+  }).detach();
+}
+
+void import_csv_preview(App& app) {
+  if (!app.panels.csv_preview) return;
+  CsvPreview preview = std::move(*app.panels.csv_preview);
+  app.panels.csv_preview.reset();
+  // Checked against this engagement when the preview was made (the dialog is
+  // modal: nothing changed it since); applying checks every command again.
+  CsvCheck& check = preview.check;
+  if (!preview.error.empty() || check.bad_count > 0) {
+    show_error(app, "Could not import",
+               file_name(preview.path) + ": " +
+                   (check.bad_cells.empty() ? preview.error : to_string(check.bad_cells.front())));
+    return;
+  }
+  std::string label = std::string("Import CSV “") + file_name(preview.path) + "” into " +
+                      plural_title(preview.csv.section);
+  std::string message = std::to_string(check.adds) + " added, " + std::to_string(check.updates) +
+                        " updated from " + file_name(preview.path) + ". Undo takes them back.";
+  app.doc.submit(intent::Import{label, std::move(check.commands), message});
 }
 
 // [SECTION] Recent files --------------------------------------------------------------

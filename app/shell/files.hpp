@@ -31,6 +31,9 @@ struct FileJob {
   Engagement import_base;
   ImportResult imported;
   std::vector<std::string> warnings;
+  // A CSV file read and checked for the preview dialog (then nothing is
+  // submitted: the dialog opens with it).
+  std::optional<CsvPreview> csv;
   std::atomic<bool> done{false};
 };
 
@@ -80,6 +83,15 @@ void import_file(App& app, const std::string& path, bool planner);
 // import_mspdi_preview() submits the plan as the user left it, as one step.
 void preview_mspdi(App& app, const std::string& path);
 void import_mspdi_preview(App& app);
+// CSV: the file is read, its delimiter, encoding, section, columns and dates
+// detected and every row checked (off the UI thread when large), then the
+// preview dialog opens. After a choice changes in the dialog, recheck_csv()
+// reads and checks again; import_csv_preview() submits the rows as one step
+// when no cell is bad.
+void preview_csv(App& app, const std::string& path);
+enum class CsvChange { Reading, Section, Checking };
+void recheck_csv(App& app, CsvChange change);
+void import_csv_preview(App& app);
 
 // [SECTION] Merge
 // Sync tools' conflict copies beside `path` (conflict_copies.hpp) that hold

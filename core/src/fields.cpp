@@ -314,6 +314,324 @@ RAPPORT_FIELD_TEXT(Decision)
 RAPPORT_FIELD_TEXT(Feedback)
 #undef RAPPORT_FIELD_TEXT
 
+// [SECTION] Parsing: the inverse of field_text ---------------------------------------
+
+namespace {
+
+std::string_view trimmed(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
+  return s;
+}
+
+std::string quote(std::string_view s) {
+  constexpr size_t kShown = 60;
+  if (s.size() <= kShown) return "“" + std::string(s) + "”";
+  size_t cut = kShown;
+  while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80) --cut;
+  return "“" + std::string(s.substr(0, cut)) + "…”";
+}
+
+bool same_words(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (size_t i = 0; i < a.size(); ++i) {
+    char x = char(std::tolower(static_cast<unsigned char>(a[i])));
+    char y = char(std::tolower(static_cast<unsigned char>(b[i])));
+    if (x == '_' || x == '-') x = ' ';
+    if (y == '_' || y == '-') y = ' ';
+    if (x != y) return false;
+  }
+  return true;
+}
+
+std::optional<int64_t> whole_number(std::string_view s) {
+  s = trimmed(s);
+  bool negative = false;
+  if (!s.empty() && (s.front() == '+' || s.front() == '-')) {
+    negative = s.front() == '-';
+    s.remove_prefix(1);
+  }
+  if (s.empty() || s.size() > 12) return std::nullopt;
+  int64_t v = 0;
+  for (char c : s) {
+    if (c < '0' || c > '9') return std::nullopt;
+    v = v * 10 + (c - '0');
+  }
+  return negative ? -v : v;
+}
+
+// Weekday index (0 = Sunday) of "Mon", "monday", "Tue"...
+std::optional<unsigned> weekday_named(std::string_view s) {
+  s = trimmed(s);
+  if (s.size() < 3) return std::nullopt;
+  for (unsigned w = 0; w < 7; ++w)
+    if (same_words(s.substr(0, 3), weekday_short(w)) &&
+        (s.size() == 3 || same_words(s, weekday_name(w))))
+      return w;
+  return std::nullopt;
+}
+
+std::optional<uint8_t> weekdays_from(std::string_view text) {
+  std::string_view t = trimmed(text);
+  if (t.empty() || same_words(t, "no days")) return uint8_t(0);
+  if (same_words(t, "every day")) return uint8_t(0x7F);
+  uint8_t mask = 0;
+  while (!t.empty()) {
+    size_t comma = t.find(',');
+    std::string_view part = trimmed(t.substr(0, comma));
+    t = comma == std::string_view::npos ? std::string_view() : t.substr(comma + 1);
+    size_t dash = part.find("–");
+    size_t dash_len = 3;
+    if (dash == std::string_view::npos) {
+      dash = part.find('-');
+      dash_len = 1;
+    }
+    if (dash == std::string_view::npos) {
+      auto w = weekday_named(part);
+      if (!w) return std::nullopt;
+      mask = uint8_t(mask | (1u << *w));
+      continue;
+    }
+    auto from = weekday_named(part.substr(0, dash));
+    auto to = weekday_named(part.substr(dash + dash_len));
+    if (!from || !to) return std::nullopt;
+    // Monday-first order: Mon=0 .. Sun=6.
+    unsigned a = (*from + 6) % 7, b = (*to + 6) % 7;
+    for (unsigned i = a;; i = (i + 1) % 7) {
+      mask = uint8_t(mask | (1u << ((i + 1) % 7)));
+      if (i == b) break;
+    }
+  }
+  return mask;
+}
+
+// Splits "A, B, C" into names the index knows, even when a name holds ", ".
+template <class OnPart>
+std::optional<std::string> split_names(std::string_view text, OnPart on_part) {
+  std::string_view t = trimmed(text);
+  std::string pending;
+  while (!t.empty()) {
+    size_t sep = t.find(", ");
+    std::string_view token = t.substr(0, sep);
+    t = sep == std::string_view::npos ? std::string_view() : t.substr(sep + 2);
+    pending += pending.empty() ? std::string(token) : ", " + std::string(token);
+    if (on_part(std::string_view(pending), t.empty())) pending.clear();
+  }
+  if (!pending.empty()) return pending;
+  return std::nullopt;
+}
+
+}  // namespace
+
+std::optional<int64_t> parse_money_text(std::string_view text) {
+  std::string t;
+  bool negative = false;
+  for (size_t i = 0; i < text.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(text[i]);
+    if (c == '-' && t.empty()) {
+      negative = true;
+    } else if ((c >= '0' && c <= '9') || c == '.') {
+      t += char(c);
+    } else if (c == ',' || c == ' ' || c == '_' || c == '\'' || c == '+') {
+      continue;
+    } else if (std::isupper(c) || c >= 0x80) {
+      continue;  // a currency: "€", "£", "SEK" (U+00A0 spaces too)
+    } else {
+      return std::nullopt;
+    }
+  }
+  if (t.empty()) return std::nullopt;
+  size_t dot = t.find('.');
+  std::string whole = t.substr(0, dot);
+  std::string cents = dot == std::string::npos ? "" : t.substr(dot + 1);
+  if (cents.find('.') != std::string::npos || cents.size() > 2 || whole.size() > 13 ||
+      (whole.empty() && cents.empty()))
+    return std::nullopt;
+  while (cents.size() < 2) cents += '0';
+  int64_t v = 0;
+  for (char c : whole) v = v * 10 + (c - '0');
+  v = v * 100 + (cents[0] - '0') * 10 + (cents[1] - '0');
+  return negative ? -v : v;
+}
+
+FieldNames::FieldNames(const Engagement& e) {
+  auto index = [&](Kind kind, const auto& table) {
+    for (const auto& [id, x] : table) {
+      auto [it, added] = by_name_.try_emplace({kind, name_of(x)}, id, 0);
+      ++it->second.second;
+    }
+  };
+  index(Kind::Stakeholder, e.stakeholders);
+  index(Kind::Milestone, e.milestones);
+  index(Kind::Objective, e.objectives);
+  index(Kind::Channel, e.channels);
+}
+
+std::variant<Id, std::string> FieldNames::find(Kind kind, std::string_view name) const {
+  auto it = by_name_.find(std::pair<Kind, std::string>(kind, std::string(name)));
+  if (it == by_name_.end()) return fmt::format("no {} is named {}", to_string(kind), quote(name));
+  if (it->second.second > 1)
+    return fmt::format("{} {}s are named {}; rename one first", it->second.second, to_string(kind),
+                       quote(name));
+  return it->second.first;
+}
+
+template <class T>
+std::optional<std::string> parse_field_text(const FieldParse& p, T& item, const Field<T>& f,
+                                            std::string_view text) {
+  const std::string_view t = trimmed(text);
+  if (f.type == FieldType::Enum) {
+    for (int i = 0; i < f.enum_count; ++i)
+      if (same_words(t, f.enum_name(i))) {
+        f.set_enum(item, i);
+        return std::nullopt;
+      }
+    std::string names;
+    for (int i = 0; i < f.enum_count; ++i) names += (i ? ", " : "") + std::string(f.enum_name(i));
+    return fmt::format("{} is not one of: {}", quote(t), names);
+  }
+  auto reference = [&](Id& out) -> std::optional<std::string> {
+    if (t.empty()) {
+      out = kNoId;
+      return std::nullopt;
+    }
+    Kind kind = f.type == FieldType::Stakeholder ? Kind::Stakeholder
+                : f.type == FieldType::Milestone ? Kind::Milestone
+                : f.type == FieldType::Objective ? Kind::Objective
+                                                 : Kind::Channel;
+    auto found = p.names.find(kind, t);
+    if (auto* message = std::get_if<std::string>(&found)) return *message;
+    out = std::get<Id>(found);
+    return std::nullopt;
+  };
+  auto read_date = [&](std::string_view s) { return p.date ? p.date(s) : parse_date(s); };
+  return std::visit(
+      [&](auto member) -> std::optional<std::string> {
+        using M = decltype(member);
+        if constexpr (std::is_same_v<M, std::monostate>) {
+          return std::nullopt;
+        } else {
+          auto& v = item.*member;
+          using V = std::decay_t<decltype(v)>;
+          if constexpr (std::is_same_v<V, std::string>) {
+            v = f.type == FieldType::TimeZone ? std::string(t) : std::string(text);
+            return std::nullopt;
+          } else if constexpr (std::is_same_v<V, Date>) {
+            if (t.empty()) return std::string("a date is needed");
+            auto d = read_date(t);
+            if (!d) return fmt::format("{} is not a date", quote(t));
+            v = *d;
+            return std::nullopt;
+          } else if constexpr (std::is_same_v<V, std::optional<Date>>) {
+            if (t.empty()) {
+              v.reset();
+              return std::nullopt;
+            }
+            auto d = read_date(t);
+            if (!d) return fmt::format("{} is not a date", quote(t));
+            v = *d;
+            return std::nullopt;
+          } else if constexpr (std::is_same_v<V, LocalTime>) {
+            auto time = parse_time(t);
+            if (!time) return fmt::format("{} is not a time (hh:mm)", quote(t));
+            v = *time;
+            return std::nullopt;
+          } else if constexpr (std::is_same_v<V, int32_t>) {
+            auto n = t.empty() ? std::optional<int64_t>(0) : whole_number(t);
+            if (!n || *n < f.min || *n > f.max)
+              return fmt::format("{} is not a whole number from {} to {}", quote(t), f.min, f.max);
+            v = int32_t(*n);
+            return std::nullopt;
+          } else if constexpr (std::is_same_v<V, int64_t>) {
+            auto m = t.empty() ? std::optional<int64_t>(0) : parse_money_text(t);
+            if (!m) return fmt::format("{} is not an amount of money", quote(t));
+            v = *m;
+            return std::nullopt;
+          } else if constexpr (std::is_same_v<V, bool>) {
+            for (const char* yes : {"yes", "true", "1", "x", "y"})
+              if (same_words(t, yes)) {
+                v = true;
+                return std::nullopt;
+              }
+            for (const char* no : {"no", "false", "0", "", "n"})
+              if (same_words(t, no)) {
+                v = false;
+                return std::nullopt;
+              }
+            return fmt::format("{} is not yes or no", quote(t));
+          } else if constexpr (std::is_same_v<V, uint8_t>) {
+            auto mask = weekdays_from(t);
+            if (!mask)
+              return fmt::format("{} is not a list of weekdays (Mon–Fri, Tue, Thu)", quote(t));
+            v = *mask;
+            return std::nullopt;
+          } else if constexpr (std::is_same_v<V, Id>) {
+            return reference(v);
+          } else if constexpr (std::is_same_v<V, std::vector<Id>>) {
+            std::vector<Id> ids;
+            std::optional<std::string> why;
+            auto rest = split_names(t, [&](std::string_view name, bool last) {
+              auto found = p.names.find(Kind::Stakeholder, name);
+              if (const Id* id = std::get_if<Id>(&found)) {
+                ids.push_back(*id);
+                return true;
+              }
+              if (last) why = std::get<std::string>(found);
+              return false;
+            });
+            if (rest) return why ? *why : fmt::format("no stakeholder is named {}", quote(*rest));
+            v = std::move(ids);
+            return std::nullopt;
+          } else if constexpr (std::is_same_v<V, std::vector<MilestoneImpact>>) {
+            std::vector<MilestoneImpact> impacts;
+            std::optional<std::string> why;
+            auto rest = split_names(t, [&](std::string_view part, bool last) {
+              // "Beta +7d": the last word is the shift in days.
+              size_t space = part.rfind(' ');
+              if (space == std::string_view::npos || !part.ends_with('d')) return false;
+              auto days = whole_number(part.substr(space + 1, part.size() - space - 2));
+              if (!days || *days < -100000 || *days > 100000) return false;
+              auto found = p.names.find(Kind::Milestone, part.substr(0, space));
+              if (const Id* id = std::get_if<Id>(&found)) {
+                impacts.push_back(MilestoneImpact{*id, int32_t(*days)});
+                return true;
+              }
+              if (last) why = std::get<std::string>(found);
+              return false;
+            });
+            if (rest)
+              return why ? *why
+                         : fmt::format(
+                               "{} is not a list of milestone impacts (Beta +7d, Launch -3d)",
+                               quote(*rest));
+            v = std::move(impacts);
+            return std::nullopt;
+          }
+        }
+      },
+      f.member);
+}
+
+#define RAPPORT_FIELD_PARSE(T)                                                                    \
+  template std::optional<std::string> parse_field_text<T>(const FieldParse&, T&, const Field<T>&, \
+                                                          std::string_view);
+RAPPORT_FIELD_PARSE(Stakeholder)
+RAPPORT_FIELD_PARSE(Objective)
+RAPPORT_FIELD_PARSE(Constraint)
+RAPPORT_FIELD_PARSE(Question)
+RAPPORT_FIELD_PARSE(Expectation)
+RAPPORT_FIELD_PARSE(Responsibility)
+RAPPORT_FIELD_PARSE(Deliverable)
+RAPPORT_FIELD_PARSE(CommunicationChannel)
+RAPPORT_FIELD_PARSE(MeetingSeries)
+RAPPORT_FIELD_PARSE(Milestone)
+RAPPORT_FIELD_PARSE(Boundary)
+RAPPORT_FIELD_PARSE(ChangeRequest)
+RAPPORT_FIELD_PARSE(ClientTask)
+RAPPORT_FIELD_PARSE(Decision)
+RAPPORT_FIELD_PARSE(Feedback)
+#undef RAPPORT_FIELD_PARSE
+
 namespace {
 
 std::string snippet_around(const std::string& text, size_t at, size_t len) {

@@ -19,7 +19,9 @@
 #include "rapport/demo.hpp"
 #include "rapport/export.hpp"
 #include "rapport/health.hpp"
+#include "rapport/history.hpp"
 #include "rapport/import.hpp"
+#include "rapport/import_csv.hpp"
 #include "rapport/timeline_index.hpp"
 #include "shapes.hpp"
 
@@ -158,8 +160,41 @@ void bench_bounds_rows(bool quick) {
   }
 }
 
+namespace {
+// An engagement with 20 client-side stakeholders and 10 milestones for CSV rows to name.
+Engagement csv_frame() {
+  Engagement e = shapes::frame();
+  History history;
+  std::vector<Command> adds;
+  for (int i = 0; i < 20; ++i) {
+    Stakeholder s;
+    s.name = fmt::format("Client {}", i);
+    adds.push_back(Add<Stakeholder>{s});
+  }
+  for (int i = 0; i < 10; ++i) {
+    Milestone m;
+    m.title = fmt::format("Phase {}", i);
+    m.baseline = m.current = shapes::day(2026, 6, 1 + unsigned(i));
+    adds.push_back(Add<Milestone>{m});
+  }
+  if (history.apply_group(e, "Frame", adds)) std::abort();
+  return e;
+}
+
+long csv_import(Engagement e, const std::string& text) {
+  auto read = read_csv_import(text);
+  if (!std::holds_alternative<CsvImport>(read)) return -1;
+  CsvCheck check = check_csv(e, std::get<CsvImport>(read), shapes::day(2026, 11, 24));
+  if (check.bad_count) return -1;
+  History history;
+  if (history.apply_group(e, "Import CSV", check.commands)) return -1;
+  return long(check.commands.size());
+}
+}  // namespace
+
 // MS Project XML both ways (issue 18), on a generated engagement of n items:
-// the export (result = the file's size) and its import into an empty frame.
+// the export (result = the file's size) and its import into an empty frame;
+// CSV import of n rows (below).
 // From 10k to 100k, time should grow near 10x (n log n), not 100x.
 void bench_exchange_rows(bool quick) {
   for (size_t n : quick ? std::vector<size_t>{10000} : std::vector<size_t>{10000, 100000}) {
@@ -173,5 +208,48 @@ void bench_exchange_rows(bool quick) {
         [](const std::string& text) { return commands_of(import_mspdi(shapes::frame(), text)); },
         [](const std::string& text) { return double(text.size()) / (1 << 20); });
     print("exchange: MSPDI import", size_label(n), in, "commands (-1: refused)");
+    // CSV (result = commands): n new client tasks typed in a spreadsheet
+    // (semicolons, DD.MM.YYYY, owners and milestones by name), read, checked
+    // and applied as one step; then Rapport's own CSV of n client tasks read
+    // back into the same engagement (every row an id, every row unchanged).
+    Figures csv_in = in_child<std::string>(
+        [n] {
+          std::string text = "Client task;Owner;Created;Due;Status;Milestone waiting\n";
+          for (size_t i = 0; i < n; ++i)
+            text += fmt::format("Task {};Client {};{:02d}.03.2026;{:02d}.04.2026;open;Phase {}\n",
+                                i, i % 20, 1 + i % 28, 1 + i % 28, i % 10);
+          return text;
+        },
+        [](const std::string& text) { return csv_import(csv_frame(), text); },
+        [](const std::string& text) { return double(text.size()) / (1 << 20); });
+    print("exchange: CSV import, new rows", size_label(n), csv_in, "commands (-1: refused)");
+    Figures csv_back = in_child<std::pair<Engagement, std::string>>(
+        [n] {
+          Engagement e = csv_frame();
+          History history;
+          std::vector<Command> adds;
+          for (size_t i = 0; i < n; ++i) {
+            ClientTask t;
+            t.title = fmt::format("Task {}", i);
+            t.created_on = shapes::day(2026, 3, 1);
+            t.due = shapes::day(2026, 4, 1 + unsigned(i % 28));
+            adds.push_back(Add<ClientTask>{t});
+          }
+          if (history.apply_group(e, "Add", adds)) std::abort();
+          std::string text = export_csv(e, Kind::ClientTask);
+          return std::pair{std::move(e), std::move(text)};
+        },
+        [](const std::pair<Engagement, std::string>& input) {
+          auto read = read_csv_import(input.second);
+          if (!std::holds_alternative<CsvImport>(read)) return -1L;
+          CsvCheck check =
+              check_csv(input.first, std::get<CsvImport>(read), shapes::day(2026, 11, 24));
+          return check.bad_count ? -1L : long(check.unchanged);
+        },
+        [](const std::pair<Engagement, std::string>& input) {
+          return double(input.second.size()) / (1 << 20);
+        });
+    print("exchange: CSV re-import of own export", size_label(n), csv_back,
+          "rows unchanged (-1: refused)");
   }
 }

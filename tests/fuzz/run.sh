@@ -13,15 +13,15 @@ jobs=${RAPPORT_JOBS:-2}
 
 CXX=${CXX:-clang++-14} CC=${CC:-clang-14} cmake -S . -B "$build" -G Ninja \
   -DCMAKE_BUILD_TYPE=RelWithDebInfo -DRAPPORT_FUZZ=ON -DRAPPORT_BUILD_APP=OFF >/dev/null
-targets="fuzz_load_binary fuzz_load_json fuzz_import_ics fuzz_import_planner fuzz_import_mspdi"
-# RAPPORT_FUZZ_ONLY="ics planner" runs only those (binary json ics planner mspdi).
-only=${RAPPORT_FUZZ_ONLY:-binary json ics planner mspdi}
+targets="fuzz_load_binary fuzz_load_json fuzz_import_ics fuzz_import_planner fuzz_import_mspdi fuzz_import_csv"
+# RAPPORT_FUZZ_ONLY="ics planner" runs only those (binary json ics planner mspdi csv).
+only=${RAPPORT_FUZZ_ONLY:-binary json ics planner mspdi csv}
 cmake --build "$build" -j "$jobs" --target $targets
 
 # Seeds: the committed fixtures and broken files. The binary fuzzer takes a
 # payload, so its seeds are the files without their 32-byte header.
 mkdir -p "$build/corpus/binary" "$build/corpus/json" "$build/corpus/ics" "$build/corpus/planner" \
-  "$build/corpus/mspdi" "$build/artifacts"
+  "$build/corpus/mspdi" "$build/corpus/csv" "$build/artifacts"
 for f in tests/data/format-v*.rapport tests/data/broken/*.rapport; do
   tail -c +33 "$f" > "$build/corpus/binary/seed-$(basename "$f").payload"
 done
@@ -29,6 +29,7 @@ cp tests/data/format-v*.rapport.json tests/data/broken/*.rapport.json "$build/co
 cp tests/fuzz/seeds/ics/*.ics "$build/corpus/ics/"
 cp tests/data/*.planner "$build/corpus/planner/"
 cp tests/data/mspdi/*.xml "$build/corpus/mspdi/"
+cp tests/fuzz/seeds/csv/*.csv "$build/corpus/csv/"
 
 export UBSAN_OPTIONS="halt_on_error=1:print_stacktrace=1:suppressions=$PWD/tests/fuzz/ubsan.supp"
 status=0

@@ -152,4 +152,20 @@ expect 1 import mspdi "$work/hostile.xml" "$work/many.rapport.json"
 cmp -s "$work/before.json" "$work/many.rapport.json" || { echo "FAIL: a refused import changed the file"; fail=1; }
 expect 2 import mspdi "$work/plan.xml"
 expect 2 import word "$work/plan.xml" "$work/many.rapport.json"
+# CSV: the demo's own client tasks read back into a copy of the demo change
+# nothing; a file with a bad cell lists it (row, column, reason), exits 1 and
+# leaves the file as it was.
+expect 0 export csv "$demo" "$work/csv"
+cp "$demo" "$work/demo-copy.rapport.json"
+"$rapport" import csv "$work/csv/client-tasks.csv" "$work/demo-copy.rapport.json" >"$work/csv.out" 2>&1 || { echo "FAIL: csv import: $(<"$work/csv.out")"; fail=1; }
+contains "csv import" "$(<"$work/csv.out")" "0 added, 0 updated"
+printf 'Milestone;Agreed;Now\nLaunch;2027-02-30;2027-03-01\nParty;2027-03-01;tomorrow\n' >"$work/bad.csv"
+cp "$work/demo-copy.rapport.json" "$work/before-csv.json"
+"$rapport" import csv "$work/bad.csv" "$work/demo-copy.rapport.json" >"$work/bad.out" 2>&1
+code=$?
+[[ $code -eq 1 ]] || { echo "FAIL: a CSV with bad cells exited $code"; fail=1; }
+contains "csv bad cell" "$(<"$work/bad.out")" "row 2, column 2 (Agreed): “2027-02-30” is not a date"
+contains "csv second bad cell" "$(<"$work/bad.out")" "row 3, column 3 (Now): “tomorrow” is not a date"
+cmp -s "$work/before-csv.json" "$work/demo-copy.rapport.json" || { echo "FAIL: a refused CSV import changed the file"; fail=1; }
+expect 2 import csv "$work/bad.csv" "$work/demo-copy.rapport.json" --section invoices
 exit $fail

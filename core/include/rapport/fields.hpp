@@ -5,9 +5,11 @@
 #pragma once
 
 #include <functional>
+#include <map>
 #include <optional>
 #include <span>
 #include <string>
+#include <string_view>
 #include <variant>
 #include <vector>
 
@@ -67,6 +69,39 @@ std::span<const Field<T>> fields();
 // ("Aino Mäkelä", "2026-12-15", "Mon, Wed", "€ 1 800.00").
 template <class T>
 std::string field_text(const Engagement& e, const T& item, const Field<T>& f);
+
+// [Parsing] The inverse of field_text: reads a cell as field_text writes it
+// (and the forms people type: "Yes"/"true"/"1", "Mon-Fri", money with or
+// without the symbol), so CSV import and any other text input share one
+// parser. Names of stakeholders, milestones, objectives and channels are
+// looked up in an index built once per engagement (O(log n) a cell).
+class FieldNames {
+ public:
+  explicit FieldNames(const Engagement& e);
+  // The id of the item of `kind` named `name`; an error message when there is
+  // none or more than one.
+  std::variant<Id, std::string> find(Kind kind, std::string_view name) const;
+
+ private:
+  std::map<std::pair<Kind, std::string>, std::pair<Id, int>, std::less<>> by_name_;
+};
+
+struct FieldParse {
+  const Engagement& e;
+  const FieldNames& names;
+  // Reads a date cell; parse_date (YYYY-MM-DD) when empty.
+  std::function<std::optional<Date>(std::string_view)> date;
+};
+
+// Sets `f` of `item` from `text`. Returns why the text does not fit, else
+// nullopt ("“31.02.2026” is not a date", "no stakeholder is named “Ana”").
+// Range and reference rules beyond parsing are validate()'s.
+template <class T>
+std::optional<std::string> parse_field_text(const FieldParse& p, T& item, const Field<T>& f,
+                                            std::string_view text);
+
+// Money typed or exported: "€1,800.00", "1800", "-12.5", "1 800.00 SEK".
+std::optional<int64_t> parse_money_text(std::string_view text);
 
 // Money as text: "€1,800.00" style with the currency code when not EUR/USD/GBP.
 std::string money_text(int64_t minor, const std::string& currency);
