@@ -5,7 +5,7 @@
 
 #include <catch2/catch.hpp>
 
-#include "engagements.hpp"
+#include "../common/engagements.hpp"
 #include "rapport/demo.hpp"
 #include "shell/files.hpp"
 #include "shell/layout.hpp"
