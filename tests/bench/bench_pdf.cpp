@@ -24,11 +24,12 @@ void bench_pdf_rows(const std::vector<size_t>& sizes, bool quick) {
     auto middle = e.milestones.begin();
     std::advance(middle, e.milestones.size() / 2);
     const Date as_of = middle->second.current;
-    size_t bytes = 0, pages = 0;
+    size_t bytes = 0, pages = 0, sections = 0;
     const double whole = median_ms(runs, [&] { bytes = export_report_pdf(e, as_of).size(); });
     if (bytes == 0) std::abort();
+    const size_t pdf_bytes = bytes;
     const double document = median_ms(runs, [&] {
-      bytes = build_client_report(e, as_of, ReportScope::StatusReport).sections.size();
+      sections = build_client_report(e, as_of, ReportScope::StatusReport).sections.size();
     });
     const double laid_out = median_ms(runs, [&] { pages = report_pdf_pages(e, as_of).size(); });
     row("PDF status report", label, whole, "ms");
@@ -36,7 +37,8 @@ void bench_pdf_rows(const std::vector<size_t>& sizes, bool quick) {
     row("  layout and pagination (pango)", label, laid_out - document, "ms");
     row("  drawing and writing (cairo)", label, whole - laid_out, "ms");
     row("  (PDF pages)", label, double(pages), "count");
-    row("  (PDF size)", label, double(bytes) / 1024.0, "KiB");
+    row("  (PDF size)", label, double(pdf_bytes) / 1024.0, "KiB");
+    if (sections == 0) std::abort();
     row("PDF weekly update", label,
         median_ms(runs, [&] { bytes = export_update_pdf(e, as_of).size(); }), "ms");
     if (bytes == 0) std::abort();
