@@ -170,8 +170,8 @@ void TimelineView::handle_mouse(const Engagement& e, const TimelineIndex& index,
     }
     int lane = lane_at(m.y);
     if (in_header) {
-      if (group_.shown && m.y >= group_.y0 && m.y < group_.y1) {
-        meetings_collapsed_ = !meetings_collapsed_;
+      if ((group_.folded && m.y >= group_.y0 && m.y < group_.y1) || over_group_bracket(m)) {
+        meetings_collapsed_ = !group_.folded;
         return;
       }
       if (lane >= 0 && !read_only_)

@@ -72,16 +72,18 @@ void TimelineView::compute_frame(ImVec2 canvas_min, ImVec2 canvas_max, const Tim
   if (!read_only_)
     for (const TimelineLane& lane : lanes) group_.series += lane.kind == LaneKind::Meeting;
   group_.shown = group_.series >= 2;
-  const float group_h = group_.shown ? kCollapsedHeight * s : 0.0f;
+  group_.folded = group_.shown && meetings_collapsed_;
+  // Open, the group costs no height (a bracket in the headers' margin); folded,
+  // its series give way to one row.
+  const float group_h = group_.folded ? kCollapsedHeight * s : 0.0f;
   float total = group_h;
   for (size_t i = 0; i < lanes.size(); ++i) {
     LaneLayout& l = layout_[i];
     l.collapsed = !read_only_ && collapsed(lanes[i]);
     l.rows = std::max<int>(l.rows, lanes[i].rows);
     l.row_h = lane_row_height(lanes[i].kind) * s;
-    l.hidden = read_only_
-                   ? !has_items_between(lanes[i], range_.from, range_.to)
-                   : group_.shown && meetings_collapsed_ && lanes[i].kind == LaneKind::Meeting;
+    l.hidden = read_only_ ? !has_items_between(lanes[i], range_.from, range_.to)
+                          : group_.folded && lanes[i].kind == LaneKind::Meeting;
     total += lane_height(l, lanes[i]);
   }
   if (read_only_ && total > visible_h) {
@@ -110,12 +112,12 @@ void TimelineView::compute_frame(ImVec2 canvas_min, ImVec2 canvas_max, const Tim
     if (group_.shown && !group_placed && lanes[i].kind == LaneKind::Meeting) {
       group_.y0 = y;
       y += group_h;
-      group_.y1 = y;
       group_placed = true;
     }
     l.y0 = y;
     y += lane_height(l, lanes[i]);
     l.y1 = y;
+    if (group_placed && lanes[i].kind == LaneKind::Meeting) group_.y1 = y;
   }
 }
 
@@ -269,10 +271,10 @@ void TimelineView::draw(const Engagement& e, const TimelineIndex& index, ViewSta
     if (g.collapsed) continue;
     draw_lane_items(ctx, lanes[i], plans_[i], int(i), g.y0 + kLanePad * s, g.row_h);
   }
-  if (group_.shown && group_.y1 >= f.axis_y1 && group_.y0 <= lanes_y1) {
+  if (group_.folded && group_.y1 >= f.axis_y1 && group_.y0 <= lanes_y1) {
     draw->AddLine(ImVec2(f.time_x0, group_.y1 - 0.5f), ImVec2(f.time_x1, group_.y1 - 0.5f),
                   pal.grid);
-    if (meetings_collapsed_) draw_meeting_summary(draw, index);
+    draw_meeting_summary(draw, index);
   }
   draw_impact_lines(draw, e, index, view);
 
@@ -338,7 +340,12 @@ void TimelineView::draw(const Engagement& e, const TimelineIndex& index, ViewSta
   // Hover tooltip (not while dragging: the preview says enough).
   if (drag_.kind != TimelineDrag::Kind::Item && drag_.kind != TimelineDrag::Kind::Pan &&
       drag_.kind != TimelineDrag::Kind::Scrollbar && canvas_hovered) {
-    if (hover_.what == TimelineHit::What::Item) {
+    if (over_group_bracket(io.MousePos)) {
+      ImGui::SetTooltip("Fold the %d meeting series into one row", group_.series);
+    } else if (group_.folded && io.MousePos.x < f.time_x0 && io.MousePos.y >= group_.y0 &&
+               io.MousePos.y < group_.y1) {
+      ImGui::SetTooltip("Show each meeting series in its own lane");
+    } else if (hover_.what == TimelineHit::What::Item) {
       const TimelineLane& lane = lanes[size_t(hover_.lane)];
       ImGui::BeginTooltip();
       item_tooltip(e, index, lane, lane.items[hover_.index], read_only_, today);
@@ -383,7 +390,7 @@ float TimelineView::fitted_height(float at_most) const {
   float h = f.axis_y1 - f.canvas_min.y + legend_h_;
   const float all = h + content_h_ + 8 * s;
   if (all <= at_most) return all;
-  // Whole lanes from the top (the meeting group's header counts with the lane below it).
+  // Whole lanes from the top (the folded meeting group's row counts with its lanes).
   const float top = f.axis_y1 - scroll_;
   for (const LaneLayout& l : layout_) {
     if (l.y1 <= l.y0) continue;
@@ -393,6 +400,13 @@ float TimelineView::fitted_height(float at_most) const {
   }
   // Not even the first lane fits: as much as there is room for (it scrolls).
   return h > f.axis_y1 - f.canvas_min.y + legend_h_ ? h : std::min(at_most, all);
+}
+
+bool TimelineView::over_group_bracket(ImVec2 m) const {
+  const float s = frame_.scale;
+  return group_.shown && !group_.folded && !read_only_ && m.x >= frame_.canvas_min.x &&
+         m.x < frame_.canvas_min.x + 11 * s && m.y >= group_.y0 && m.y < group_.y1 &&
+         m.y >= frame_.axis_y1 && m.y < frame_.lanes_y1;
 }
 
 // The collapsed meeting group's row: a tick for every occurrence of every series in
@@ -457,19 +471,28 @@ void TimelineView::draw_headers(ImDrawList* draw, const TimelineIndex& index,
       draw->AddTriangleFilled(ImVec2(tx - r, ty - r * 0.6f), ImVec2(tx + r, ty - r * 0.6f),
                               ImVec2(tx, ty + r), pal.muted_text);
   };
-  if (group_.shown && group_.y1 >= f.axis_y1 && group_.y0 <= f.lanes_y1) {
+  if (group_.folded && group_.y1 >= f.axis_y1 && group_.y0 <= f.lanes_y1) {
+    // Folded: one row that names the group (a click opens it).
     draw->AddLine(ImVec2(x0, group_.y1 - 0.5f), ImVec2(x1, group_.y1 - 0.5f), pal.grid);
     const float ty = (group_.y0 + group_.y1) * 0.5f;
-    arrow(x0 + 14 * s, ty, meetings_collapsed_);
+    arrow(x0 + 14 * s, ty, true);
     const std::string title = "Meetings · " + std::to_string(group_.series) + " series";
     draw->AddText(ImVec2(x0 + 26 * s, ty - fs * 0.5f), pal.text, title.c_str());
+  } else if (group_.shown && group_.y1 >= f.axis_y1 && group_.y0 <= f.lanes_y1) {
+    // Open: a bracket in the margin joins the series (a click folds them).
+    const bool hot = over_group_bracket(ImGui::GetIO().MousePos);
+    const ImU32 col = hot ? pal.text : pal.muted_text;
+    const float bx = x0 + 5 * s, top = group_.y0 + 6 * s, bottom = group_.y1 - 6 * s;
+    draw->AddLine(ImVec2(bx, top), ImVec2(bx, bottom), col, hot ? 2.5f * s : 1.5f * s);
+    draw->AddLine(ImVec2(bx, top), ImVec2(bx + 4 * s, top), col, 1.5f * s);
+    draw->AddLine(ImVec2(bx, bottom), ImVec2(bx + 4 * s, bottom), col, 1.5f * s);
   }
   for (size_t i = 0; i < lanes.size(); ++i) {
     const LaneLayout& g = layout_[i];
     if (g.hidden || g.y1 < f.axis_y1 || g.y0 > f.lanes_y1) continue;
     const TimelineLane& lane = lanes[i];
-    // Series under the group header are indented below it.
-    const float indent = group_.shown && lane.kind == LaneKind::Meeting ? 12 * s : 0.0f;
+    // Series in the group sit right of its bracket.
+    const float indent = group_.shown && lane.kind == LaneKind::Meeting ? 6 * s : 0.0f;
     bool selected = lane.kind == LaneKind::Meeting && view.selection.id == lane.series;
     if (selected)
       draw->AddRectFilled(ImVec2(x0, g.y0), ImVec2(x1, g.y1), with_alpha(pal.selection, 0.18f));

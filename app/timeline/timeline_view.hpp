@@ -73,11 +73,13 @@ class TimelineView {
   void set_legend_shown(bool shown) { show_legend_ = shown; }
   bool collapsed(const TimelineLane& lane) const;
   void set_collapsed(const TimelineLane& lane, bool collapsed);
-  // The meeting series under one header of their own (the editor, two or more
-  // series): collapsing it leaves one row that marks every occurrence.
+  // The meeting series as one group (the editor, two or more series): open, a
+  // bracket in the headers' margin joins their lanes (a click folds them); folded,
+  // one row marks every occurrence (a click on its header opens it).
   struct MeetingGroup {
     bool shown = false;
-    float y0 = 0, y1 = 0;  // the header row, screen y as last drawn
+    bool folded = false;
+    float y0 = 0, y1 = 0;  // the folded row, or the span of the open lanes (screen y)
     int series = 0;
   };
   const MeetingGroup& meeting_group() const { return group_; }
@@ -136,6 +138,7 @@ class TimelineView {
   void draw_impact_lines(ImDrawList* draw, const Engagement& e, const TimelineIndex& index,
                          const ViewState& view);
   void draw_meeting_summary(ImDrawList* draw, const TimelineIndex& index);
+  bool over_group_bracket(ImVec2 mouse) const;
   int lane_at(float y) const;
   bool hour_zoom() const;
 

@@ -247,8 +247,7 @@ TEST_CASE("profile: 100k items zoomed to fit", "[.profile]") {
                 << " items)");
 }
 
-TEST_CASE("the meeting series sit under one header that collapses them into one row",
-          "[ui][timeline]") {
+TEST_CASE("the meeting series are one group that folds into one row", "[ui][timeline]") {
   TimelineFixture t(make_demo());
   t.show(t.today.plus_days(-7), 28);
   const TimelineView::MeetingGroup& group = t.timeline.meeting_group();
@@ -262,18 +261,22 @@ TEST_CASE("the meeting series sit under one header that collapses them into one 
     const LaneLayout& l = t.timeline.layout()[i];
     return l.y1 - l.y0;
   };
-  for (size_t i : meeting_lanes) {
-    CHECK(t.timeline.layout()[i].y0 >= group.y1 - 0.5f);  // under the header
-    CHECK(lane_height(i) > 20);
-  }
+  // Open, the group takes no height of its own: it spans its lanes.
+  CHECK_FALSE(group.folded);
+  CHECK(group.y0 == t.timeline.layout()[meeting_lanes.front()].y0);
+  CHECK(group.y1 == t.timeline.layout()[meeting_lanes.back()].y1);
+  for (size_t i : meeting_lanes) CHECK(lane_height(i) > 20);
   CHECK(t.timeline.stats().summary_marks == 0);
 
-  // A click on the header: the series take no height, one row marks their occurrences.
-  const ImVec2 header(t.f().canvas_min.x + 30, (group.y0 + group.y1) * 0.5f);
-  t.ui.click(header);
+  // A click on the bracket in the headers' margin: the series give way to one row
+  // that marks their occurrences.
+  const float mid = (group.y0 + group.y1) * 0.5f;
+  t.ui.click(ImVec2(t.f().canvas_min.x + 5, mid));
   t.ui.frame();
   REQUIRE(t.timeline.meetings_collapsed());
+  CHECK(group.folded);
   for (size_t i : meeting_lanes) CHECK(lane_height(i) == 0);
+  CHECK(group.y1 - group.y0 > 20);
   // The demo meets every week: four weeks hold at least four occurrences.
   CHECK(t.timeline.stats().summary_marks >= 4);
   CHECK(t.commands_seen == 0);  // a view change, not an edit
@@ -287,10 +290,11 @@ TEST_CASE("the meeting series sit under one header that collapses them into one 
   CHECK_FALSE(t.timeline.meetings_collapsed());
   for (size_t i : meeting_lanes) CHECK(lane_height(i) > 20);
 
-  // And a second click on the header folds it, a third opens it.
-  t.ui.click(ImVec2(header.x, (group.y0 + group.y1) * 0.5f));
-  CHECK(t.timeline.meetings_collapsed());
-  t.ui.click(ImVec2(header.x, (group.y0 + group.y1) * 0.5f));
+  // Folded again, a click on its row's header opens it.
+  t.ui.click(ImVec2(t.f().canvas_min.x + 5, (group.y0 + group.y1) * 0.5f));
+  REQUIRE(t.timeline.meetings_collapsed());
+  t.ui.frame();
+  t.ui.click(ImVec2(t.f().canvas_min.x + 60, (group.y0 + group.y1) * 0.5f));
   CHECK_FALSE(t.timeline.meetings_collapsed());
 }
 

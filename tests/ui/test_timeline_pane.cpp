@@ -5,7 +5,7 @@
 
 #include <catch2/catch.hpp>
 
-#include "engagements.hpp"
+#include "../common/engagements.hpp"
 #include "rapport/demo.hpp"
 #include "shell/files.hpp"
 #include "shell/layout.hpp"
@@ -122,7 +122,7 @@ TEST_CASE("File Export Timeline picture draws what the timeline shows, for its a
     CHECK(w.app.panels.picture.range().from == Approx(t.range().from));
     CHECK(w.app.panels.picture.range().to == Approx(t.range().to));
     CHECK(w.shows(rapport::test::kHiddenMilestone) == !client);
-    CHECK(w.app.picture->frames >= App::kPictureFrames);
+    REQUIRE(w.until([&] { return w.app.picture->frames >= App::kPictureFrames; }));
     CHECK(w.app.timeline_only_height > 100);
     // The runner saves it and clears the request (main.cpp): the editor is back.
     w.app.picture.reset();
