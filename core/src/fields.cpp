@@ -316,6 +316,18 @@ RAPPORT_FIELD_TEXT(Feedback)
 
 // [SECTION] Parsing: the inverse of field_text ---------------------------------------
 
+bool same_words(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (size_t i = 0; i < a.size(); ++i) {
+    char x = char(std::tolower(static_cast<unsigned char>(a[i])));
+    char y = char(std::tolower(static_cast<unsigned char>(b[i])));
+    if (x == '_' || x == '-') x = ' ';
+    if (y == '_' || y == '-') y = ' ';
+    if (x != y) return false;
+  }
+  return true;
+}
+
 namespace {
 
 std::string_view trimmed(std::string_view s) {
@@ -330,18 +342,6 @@ std::string quote(std::string_view s) {
   size_t cut = kShown;
   while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80) --cut;
   return "“" + std::string(s.substr(0, cut)) + "…”";
-}
-
-bool same_words(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) return false;
-  for (size_t i = 0; i < a.size(); ++i) {
-    char x = char(std::tolower(static_cast<unsigned char>(a[i])));
-    char y = char(std::tolower(static_cast<unsigned char>(b[i])));
-    if (x == '_' || x == '-') x = ' ';
-    if (y == '_' || y == '-') y = ' ';
-    if (x != y) return false;
-  }
-  return true;
 }
 
 std::optional<int64_t> whole_number(std::string_view s) {

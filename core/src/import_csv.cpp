@@ -20,22 +20,15 @@
 namespace rapport {
 namespace {
 
-bool same_words(std::string_view a, std::string_view b) {
+// A header against a field's label or key: surrounding blanks do not count.
+bool same_header(std::string_view a, std::string_view b) {
   auto skip = [](std::string_view& s) {
     while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
     while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
   };
   skip(a);
   skip(b);
-  if (a.size() != b.size()) return false;
-  for (size_t i = 0; i < a.size(); ++i) {
-    char x = char(std::tolower(static_cast<unsigned char>(a[i])));
-    char y = char(std::tolower(static_cast<unsigned char>(b[i])));
-    if (x == '_' || x == '-') x = ' ';
-    if (y == '_' || y == '-') y = ' ';
-    if (x != y) return false;
-  }
-  return true;
+  return same_words(a, b);
 }
 
 // Calls f.template operator()<T>() for the item type of `kind`.
@@ -311,7 +304,7 @@ size_t header_matches(const std::vector<std::string>& header, Kind kind) {
   with_section(kind, [&]<class T>() {
     for (const std::string& h : header)
       for (const Field<T>& f : fields<T>())
-        if (same_words(h, f.label) || same_words(h, f.key)) {
+        if (same_header(h, f.label) || same_header(h, f.key)) {
           ++n;
           break;
         }
@@ -556,7 +549,7 @@ std::vector<CsvTarget> csv_targets(Kind section) {
 std::optional<Kind> section_named(std::string_view name) {
   for (int k = 0; k < kKindCount; ++k) {
     Kind kind = Kind(k);
-    if (same_words(name, plural_title(kind)) || same_words(name, to_string(kind))) return kind;
+    if (same_header(name, plural_title(kind)) || same_header(name, to_string(kind))) return kind;
   }
   return std::nullopt;
 }
@@ -567,7 +560,7 @@ void map_columns(CsvImport& csv) {
   for (size_t c = 0; c < csv.table.header.size(); ++c) {
     const std::string& h = csv.table.header[c];
     for (size_t t = 1; t < targets.size(); ++t)
-      if (same_words(h, targets[t].label) || same_words(h, targets[t].key)) {
+      if (same_header(h, targets[t].label) || same_header(h, targets[t].key)) {
         csv.mapping[c] = int(t);
         break;
       }

@@ -61,6 +61,10 @@ struct Field {
   int side = -1;
 };
 
+// Whether two words or labels are the same for a reader: case, '_' and '-' ignored
+// ("In scope", "in_scope", "IN-SCOPE").
+bool same_words(std::string_view a, std::string_view b);
+
 // The fields of each kind, in display order.
 template <class T>
 std::span<const Field<T>> fields();
