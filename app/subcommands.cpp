@@ -23,6 +23,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <optional>
 #include <string_view>
 
 #include "rapport/export.hpp"
@@ -250,6 +251,37 @@ int export_file(const std::vector<std::string>& args) {
   return 0;
 }
 
+// rapport import's FILE (at most kMaxImportBytes) and INTO, or a message on
+// stderr and nothing (the caller exits 1).
+std::optional<Engagement> read_import(const std::string& from, const std::string& into,
+                                      std::string& text) {
+  std::error_code ec;
+  const auto size = std::filesystem::file_size(from, ec);
+  if (ec) {
+    print(stderr, "rapport: could not read " + from + ": " + ec.message());
+    return std::nullopt;
+  }
+  if (size > kMaxImportBytes) {
+    print(stderr, "rapport: " + from + " is " + std::to_string(size >> 20) + " MB; files over " +
+                      std::to_string(kMaxImportBytes >> 20) + " MB are not imported");
+    return std::nullopt;
+  }
+  text.assign(size_t(size), '\0');
+  if (std::FILE* f = std::fopen(from.c_str(), "rb")) {
+    text.resize(std::fread(text.data(), 1, text.size(), f));
+    std::fclose(f);
+  } else {
+    print(stderr, "rapport: could not read " + from);
+    return std::nullopt;
+  }
+  LoadResult loaded = load_file(into);
+  if (!loaded) {
+    print(stderr, loaded.error.message);
+    return std::nullopt;
+  }
+  return std::move(*loaded.engagement);
+}
+
 // rapport import csv FILE INTO [--section NAME] [--dates FORMAT]: the rows
 // into one section as one step. Every bad cell is listed (row, column, reason)
 // and then nothing is written, exit 1.
@@ -278,20 +310,9 @@ int import_csv_file(std::vector<std::string> args) {
   if (args.size() != 3) return usage(kUsage);
   if (!format_for_path(args[2])) return usage("INTO must end in .rapport or .rapport.json");
   std::string text;
-  if (std::FILE* f = std::fopen(args[1].c_str(), "rb")) {
-    text.resize(kMaxImportBytes + 1);
-    text.resize(std::fread(text.data(), 1, text.size(), f));
-    std::fclose(f);
-  } else {
-    print(stderr, "rapport: could not read " + args[1]);
-    return 1;
-  }
-  LoadResult loaded = load_file(args[2]);
-  if (!loaded) {
-    print(stderr, loaded.error.message);
-    return 1;
-  }
-  Engagement e = std::move(*loaded.engagement);
+  std::optional<Engagement> into = read_import(args[1], args[2], text);
+  if (!into) return 1;
+  Engagement e = std::move(*into);
   auto read = read_csv_import(text, options);
   if (auto* err = std::get_if<ImportError>(&read)) {
     print(stderr, "rapport: " + args[1] + ": " + err->message + " (nothing was changed)");
@@ -349,31 +370,10 @@ int import_file(const std::vector<std::string>& args) {
   if (kind != "mspdi" && kind != "planner" && kind != "ics")
     return usage("unknown import format '" + kind + "' (use mspdi, planner, ics or csv)");
   if (!format_for_path(args[2])) return usage("INTO must end in .rapport or .rapport.json");
-  std::error_code ec;
-  const auto size = std::filesystem::file_size(args[1], ec);
-  if (ec) {
-    print(stderr, "rapport: could not read " + args[1] + ": " + ec.message());
-    return 1;
-  }
-  if (size > kMaxImportBytes) {
-    print(stderr, "rapport: " + args[1] + " is " + std::to_string(size >> 20) + " MB; files over " +
-                      std::to_string(kMaxImportBytes >> 20) + " MB are not imported");
-    return 1;
-  }
-  std::string text(size_t(size), '\0');
-  if (std::FILE* f = std::fopen(args[1].c_str(), "rb")) {
-    text.resize(std::fread(text.data(), 1, text.size(), f));
-    std::fclose(f);
-  } else {
-    print(stderr, "rapport: could not read " + args[1]);
-    return 1;
-  }
-  LoadResult loaded = load_file(args[2]);
-  if (!loaded) {
-    print(stderr, loaded.error.message);
-    return 1;
-  }
-  Engagement e = std::move(*loaded.engagement);
+  std::string text;
+  std::optional<Engagement> into = read_import(args[1], args[2], text);
+  if (!into) return 1;
+  Engagement e = std::move(*into);
   std::vector<std::string> warnings;
   ImportResult result = kind == "mspdi"     ? import_mspdi(e, text, &warnings)
                         : kind == "planner" ? import_planner(e, text, &warnings)
