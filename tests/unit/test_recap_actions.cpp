@@ -87,7 +87,8 @@ TEST_CASE("recap actions: a decision and a provider to-do, each one undo step", 
   REQUIRE_FALSE(
       history.apply(h.e, ConvertAgreedAction{h.weekly, h.date, "Eva shares the homepage v3",
                                              ActionTarget::ProviderTodo}));
-  const Responsibility* todo = h.e.responsibilities.find(history.last_added());
+  const Id todo_id = history.last_added();
+  const Responsibility* todo = h.e.responsibilities.find(todo_id);
   REQUIRE(todo);
   CHECK(todo->side == Side::Provider);
   CHECK(todo->what == "Eva shares the homepage v3");
@@ -96,7 +97,7 @@ TEST_CASE("recap actions: a decision and a provider to-do, each one undo step", 
 
   // Each undo takes back one conversion whole: the item and the mark.
   REQUIRE(history.undo(h.e));
-  CHECK_FALSE(h.e.responsibilities.contains(todo ? todo->id : kNoId));
+  CHECK_FALSE(h.e.responsibilities.contains(todo_id));
   CHECK(h.occurrence().converted.size() == 1);
   REQUIRE(history.undo(h.e));
   CHECK(h.e == before);
