@@ -15,21 +15,11 @@
 #include <string_view>
 #include <vector>
 
+#include "fuzz_common.hpp"
 #include "rapport/demo.hpp"
-#include "rapport/history.hpp"
 #include "rapport/import.hpp"
-#include "rapport/io.hpp"
 
 namespace {
-
-rapport::Engagement empty_engagement() {
-  rapport::Engagement e;
-  e.info.name = "Fuzz";
-  e.info.time_zone = "Europe/Amsterdam";
-  e.info.start = rapport::Date::from_ymd(2026, 1, 1);
-  e.info.end = rapport::Date::from_ymd(2026, 12, 31);
-  return e;
-}
 
 void import_and_round_trip(const rapport::Engagement& base, std::string_view input) {
   std::vector<std::string> warnings;
@@ -56,20 +46,13 @@ void import_and_round_trip(const rapport::Engagement& base, std::string_view inp
     if (err->message.empty()) __builtin_trap();  // every error must say something
     return;
   }
-  rapport::Engagement e = base;
-  rapport::History history;
-  if (history.apply_group(e, "Import", std::get<std::vector<rapport::Command>>(r)))
-    __builtin_trap();
-  for (auto f : {rapport::FileFormat::Binary, rapport::FileFormat::Json}) {
-    rapport::LoadResult again = rapport::load_bytes(rapport::to_bytes(e, f), "imported");
-    if (!again || !(*again.engagement == e)) __builtin_trap();
-  }
+  rapport::fuzz::applies_and_reopens(base, "Import", std::get<std::vector<rapport::Command>>(r));
 }
 
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
-  static const rapport::Engagement empty = empty_engagement();
+  static const rapport::Engagement empty = rapport::fuzz::empty_engagement();
   static const rapport::Engagement demo = rapport::make_demo();
   const std::string_view input(reinterpret_cast<const char*>(data), size);
   import_and_round_trip(empty, input);

@@ -3,6 +3,7 @@
 // and an edited agenda is stored (format v2) and survives saving in both formats.
 #include <catch2/catch.hpp>
 
+#include "named_items.hpp"
 #include "rapport/agenda.hpp"
 #include "rapport/demo.hpp"
 #include "rapport/document.hpp"
@@ -10,18 +11,12 @@
 #include "rapport/io.hpp"
 
 using namespace rapport;
+using rapport::test::titled;
 
 namespace {
 Date d(int y, unsigned m, unsigned day) { return Date::from_ymd(y, m, day); }
 const Date kToday = d(2026, 11, 24);
 const Date kNextCheckIn = d(2026, 11, 27);  // the weekly check-in is on Fridays
-
-Id series_titled(const Engagement& e, const std::string& title) {
-  for (const auto& [id, s] : e.meetings)
-    if (s.title == title) return id;
-  FAIL("no meeting series " << title);
-  return kNoId;
-}
 
 bool has_point(const std::vector<AgendaPoint>& agenda, const std::string& text) {
   for (const AgendaPoint& p : agenda)
@@ -32,7 +27,7 @@ bool has_point(const std::vector<AgendaPoint>& agenda, const std::string& text) 
 
 TEST_CASE("an agenda is pre-filled from the demo's open points", "[agenda]") {
   const Engagement e = make_demo();
-  const Id weekly = series_titled(e, "Weekly check-in");
+  const Id weekly = titled<MeetingSeries>(e, "Weekly check-in");
   const std::vector<AgendaPoint> agenda = proposed_agenda(e, weekly, kNextCheckIn, kToday);
   REQUIRE_FALSE(agenda.empty());
 
@@ -62,7 +57,7 @@ TEST_CASE("an agenda is pre-filled from the demo's open points", "[agenda]") {
 
 TEST_CASE("an agenda point that was not covered is carried to the next occurrence", "[agenda]") {
   Engagement e = make_demo();
-  const Id weekly = series_titled(e, "Weekly check-in");
+  const Id weekly = titled<MeetingSeries>(e, "Weekly check-in");
   History h;
   OccurrenceOverride held;
   held.state = OccurrenceState::Held;
@@ -95,7 +90,8 @@ TEST_CASE("an agenda point without text is refused and changes nothing", "[agend
   History h;
   OccurrenceOverride o;
   o.agenda = {{"  ", false, {}}};
-  auto error = h.apply(e, SetOccurrence{series_titled(e, "Weekly check-in"), kNextCheckIn, o});
+  auto error =
+      h.apply(e, SetOccurrence{titled<MeetingSeries>(e, "Weekly check-in"), kNextCheckIn, o});
   REQUIRE(error);
   CHECK(error->message.find("agenda point") != std::string::npos);
   CHECK(e == before);
@@ -106,7 +102,7 @@ TEST_CASE("an agenda never shows what is internal", "[agenda]") {
   insert_item(e, Milestone{0, "Internal QA gate before Beta", d(2026, 11, 30), d(2026, 11, 30),
                            MilestoneStatus::Planned, false, ""});
   const std::vector<AgendaPoint> agenda =
-      proposed_agenda(e, series_titled(e, "Weekly check-in"), kNextCheckIn, kToday);
+      proposed_agenda(e, titled<MeetingSeries>(e, "Weekly check-in"), kNextCheckIn, kToday);
   std::vector<std::string> secrets = internal_texts(e);
   secrets.push_back("Internal QA gate");
   for (const AgendaPoint& p : agenda)
@@ -115,7 +111,7 @@ TEST_CASE("an agenda never shows what is internal", "[agenda]") {
 
 TEST_CASE("agendas and sent updates survive a save in both formats", "[agenda][io]") {
   Engagement e = make_demo();
-  const Id weekly = series_titled(e, "Weekly check-in");
+  const Id weekly = titled<MeetingSeries>(e, "Weekly check-in");
   e.meetings.find(weekly)->overrides[kNextCheckIn].agenda = {
       {"Homepage hero photo", true, {}}, {"Opening hours", false, d(2026, 11, 20)}};
   e.info.updates.push_back(

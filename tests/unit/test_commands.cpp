@@ -3,12 +3,14 @@
 // nothing and say why.
 #include <catch2/catch.hpp>
 
+#include "named_items.hpp"
 #include "rapport/demo.hpp"
 #include "rapport/history.hpp"
 #include "rapport/ids.hpp"
 #include "rapport/validate.hpp"
 
 using namespace rapport;
+using rapport::test::titled;
 
 namespace {
 
@@ -26,13 +28,6 @@ Id stakeholder_named(const Engagement& e, const std::string& name) {
     if (s.name == name) return id;
   return kNoId;
 }
-template <class T>
-Id titled(const Engagement& e, const std::string& title) {
-  for (const auto& [id, x] : KindOf<T>::table(e))
-    if (x.title == title) return id;
-  return kNoId;
-}
-
 // Apply, undo, redo, and check each state.
 void round_trip(const Command& c) {
   Engagement e = make_demo();

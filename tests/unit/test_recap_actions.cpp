@@ -4,6 +4,7 @@
 // reopening and merging.
 #include <catch2/catch.hpp>
 
+#include "named_items.hpp"
 #include "rapport/demo.hpp"
 #include "rapport/history.hpp"
 #include "rapport/io.hpp"
@@ -12,6 +13,7 @@
 #include "rapport/recap_actions.hpp"
 
 using namespace rapport;
+using rapport::test::titled;
 
 namespace {
 Date d(int y, unsigned m, unsigned day) { return Date::from_ymd(y, m, day); }
@@ -29,9 +31,7 @@ struct Held {
   Id weekly = kNoId;
   Date date = d(2026, 11, 20);
   Held() {
-    for (const auto& [id, s] : e.meetings)
-      if (s.title == "Weekly check-in") weekly = id;
-    REQUIRE(weekly != kNoId);
+    weekly = titled<MeetingSeries>(e, "Weekly check-in");
     OccurrenceOverride& o = e.meetings.find(weekly)->overrides.at(date);
     REQUIRE(o.state == OccurrenceState::Held);
     o.agreed_actions =

@@ -16,6 +16,8 @@
 #include <fstream>
 #include <sstream>
 #include <string>
+#include <type_traits>
+#include <variant>
 #include <vector>
 
 #include "../common/files.hpp"
@@ -50,11 +52,22 @@ void reopens_equal(const Engagement& e, const std::string& what) {
   reopens_equal(e, FileFormat::Json, what);
 }
 
-// Which of the 15 kinds a command adds, updates or deletes (-1 for the others).
+// Which of the 15 kinds a command adds, updates or deletes (-1 for the others),
+// from the command's type, so a new command cannot shift the count.
+template <class C>
+struct ItemKindOf {
+  static constexpr int value = -1;
+};
+template <template <class> class Op, class T>
+requires(std::is_same_v<Op<T>, Add<T>> || std::is_same_v<Op<T>, Update<T>> ||
+         std::is_same_v<Op<T>, Delete<T>>) struct ItemKindOf<Op<T>> {
+  static constexpr int value = int(KindOf<T>::kind);
+};
+static_assert(ItemKindOf<Add<Stakeholder>>::value == 0);
+static_assert(ItemKindOf<Delete<Feedback>>::value == kKindCount - 1);
+static_assert(ItemKindOf<ConvertAgreedAction>::value == -1);
 int kind_index(const Command& c) {
-  int kinds_before = 4;  // SetInfo, MoveMilestone, DecideChangeRequest, SetOccurrence
-  const int i = int(c.index());
-  return i < kinds_before ? -1 : (i - kinds_before) / 3;
+  return std::visit([](const auto& x) { return ItemKindOf<std::decay_t<decltype(x)>>::value; }, c);
 }
 
 }  // namespace

@@ -2,6 +2,7 @@
 // client-safe, remembered in the file so the next one starts there.
 #include <catch2/catch.hpp>
 
+#include "named_items.hpp"
 #include "rapport/demo.hpp"
 #include "rapport/export.hpp"
 #include "rapport/fields.hpp"
@@ -10,19 +11,11 @@
 #include "rapport/weekly_update.hpp"
 
 using namespace rapport;
+using rapport::test::titled;
 
 namespace {
 Date d(int y, unsigned m, unsigned day) { return Date::from_ymd(y, m, day); }
 const Date kToday = d(2026, 11, 24);
-
-Id item_titled(const Engagement& e, const std::string& title) {
-  for (const auto& [id, c] : e.change_requests)
-    if (c.title == title) return id;
-  for (const auto& [id, m] : e.milestones)
-    if (m.title == title) return id;
-  FAIL("no item " << title);
-  return kNoId;
-}
 
 const ReportSection& section(const ClientReport& r, const char* id) {
   const ReportSection* s = r.section(id);
@@ -41,7 +34,7 @@ TEST_CASE("the weekly update after a change request approval names the milestone
           "[update]") {
   Engagement e = make_demo();
   History h;
-  const Id landing = item_titled(e, "Extra landing page for the spring menu");
+  const Id landing = titled<ChangeRequest>(e, "Extra landing page for the spring menu");
   CHECK(section(build_weekly_update(e, kToday), "moved").rows.empty());
 
   REQUIRE_FALSE(h.apply(e, DecideChangeRequest{landing, ChangeStatus::Approved, kToday, kNoId,
@@ -81,7 +74,7 @@ TEST_CASE("the weekly update starts where the last one sent ended", "[update]") 
   CHECK(update_since(e, kToday) == d(2026, 11, 17));
 
   // A milestone moved by hand since then is compared with where it stood.
-  const Id beta = item_titled(e, "Beta");
+  const Id beta = titled<Milestone>(e, "Beta");
   const Date beta_was = e.milestones.find(beta)->current;
   REQUIRE_FALSE(h.apply(e, MoveMilestone{beta, beta_was.plus_days(14)}));
   const ClientReport u = build_weekly_update(e, kToday);
@@ -123,9 +116,9 @@ TEST_CASE("the weekly update carries no internal string in any form", "[update]"
   insert_item(e, Milestone{0, "Internal QA gate before Beta", d(2026, 11, 20), d(2026, 11, 30),
                            MilestoneStatus::Planned, false, "Our own checkpoint"});
   History h;
-  REQUIRE_FALSE(
-      h.apply(e, DecideChangeRequest{item_titled(e, "Extra landing page for the spring menu"),
-                                     ChangeStatus::Approved, kToday, kNoId, "", ""}));
+  REQUIRE_FALSE(h.apply(
+      e, DecideChangeRequest{titled<ChangeRequest>(e, "Extra landing page for the spring menu"),
+                             ChangeStatus::Approved, kToday, kNoId, "", ""}));
   std::vector<std::string> secrets = internal_texts(e);
   secrets.push_back("Internal QA gate");
   REQUIRE(secrets.size() >= 6);
