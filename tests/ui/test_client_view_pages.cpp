@@ -155,3 +155,28 @@ TEST_CASE("at 1280x720 the client's timeline shows every lane with items in view
   }
   CHECK(shown >= 6);
 }
+
+TEST_CASE("the client view's wrapped list items hang under their first word, not the bullet",
+          "[ui][client-view]") {
+  Workspace w(make_demo(), ImVec2(1280, 720));
+  w.draw_like_the_app();
+  w.f11();
+  w.app.panels.client.go_to(ClientPage::Boundaries);
+  w.frame();
+  w.frame();
+  const rapport::test::DrawnText* item = nullptr;
+  const rapport::test::DrawnText* title = nullptr;
+  for (const auto& t : rapport::test::captured_text()) {
+    INFO("“" << t.text << "”");
+    // The bullet is a mark of its own, never a character the text wraps back under.
+    CHECK(t.text.rfind("\xE2\x80\xA2", 0) != 0);
+    if (t.text.rfind("Working hours:", 0) == 0) item = &t;
+    if (t.text == "Ways of working") title = &t;
+  }
+  REQUIRE(item != nullptr);
+  REQUIRE(title != nullptr);
+  // At 1280x720 the item wraps; its block (every line of it) starts right of the
+  // list's left edge, where the bullet is.
+  CHECK(item->size.y > item->font_size * 1.5f);
+  CHECK(item->pos.x > title->pos.x + item->font_size * 0.5f);
+}

@@ -3,6 +3,7 @@
 // resizes it and is remembered, and lanes that do not fit scroll with a scrollbar.
 #include <imgui_internal.h>
 
+#include <algorithm>
 #include <catch2/catch.hpp>
 
 #include "../common/engagements.hpp"
@@ -36,26 +37,84 @@ TEST_CASE("the timeline pane shows whole lanes at the window's size", "[ui][time
     const auto& lanes = w.app.doc.timeline_index(Audience::Provider, w.app.today()).lanes();
     bool meeting_seen = false;
     float last_bottom = f.axis_y1;
+    auto in_pane = [&](float y0, float y1) { return y1 > y0 && y1 <= f.lanes_y1 + 0.5f; };
     for (size_t i = 0; i < t.layout().size(); ++i) {
       const LaneLayout& l = t.layout()[i];
       INFO("lane " << lanes[i].title << " " << l.y0 << ".." << l.y1 << " in " << f.axis_y1 << ".."
                    << f.lanes_y1);
       // Whole or not at all: no lane is cut through by the pane's bottom.
       CHECK_FALSE((l.y0 < f.lanes_y1 - 0.5f && l.y1 > f.lanes_y1 + 0.5f));
-      if (l.y1 <= f.lanes_y1 + 0.5f) last_bottom = l.y1;
-      if (lanes[i].kind == LaneKind::Meeting && l.y1 <= f.lanes_y1 + 0.5f) meeting_seen = true;
+      if (in_pane(l.y0, l.y1)) last_bottom = std::max(last_bottom, l.y1);
+      if (lanes[i].kind == LaneKind::Meeting && in_pane(l.y0, l.y1)) meeting_seen = true;
     }
-    // From 1280x720 up the meetings are in view; at 1024x640 the lanes above them
-    // take the pane, and the scrollbar says there is more.
+    // The meeting group is whole too: folded, its row; open, its bracket spans only
+    // lanes in view (no series of it hidden below the pane's bottom).
+    const TimelineView::MeetingGroup& group = t.meeting_group();
+    REQUIRE(group.shown);
+    INFO("meeting group " << group.y0 << ".." << group.y1 << (group.folded ? " folded" : ""));
+    if (group.y0 < f.lanes_y1 - 0.5f) CHECK(group.y1 <= f.lanes_y1 + 0.5f);
+    if (group.folded && in_pane(group.y0, group.y1)) {
+      meeting_seen = true;
+      last_bottom = std::max(last_bottom, group.y1);
+    }
+    // From 1280x720 up every meeting series is in view (their lanes, or the group's
+    // row when they do not fit open); at 1024x640 the lanes above them take the pane,
+    // and the scrollbar says there is more.
     if (display.y >= 720)
       CHECK(meeting_seen);
     else
       CHECK((meeting_seen || t.scrollbar().shown()));
+    if (display.y >= 720) CHECK_FALSE(t.scrollbar().shown());
     // No half-empty pane: below the last lane, a little room at most.
     CHECK(f.lanes_y1 - last_bottom <= 0.1f * (f.lanes_y1 - f.canvas_min.y));
     // And the section area keeps its room.
     CHECK(timeline_pane().GetHeight() <= display.y * kTimelineMostShare);
   }
+}
+
+TEST_CASE("meetings fold into one row when the pane cannot show them open, unless the user chose",
+          "[ui][timeline][layout]") {
+  Workspace w(make_demo(), ImVec2(1280, 720));
+  w.draw_like_the_app(1.0f, 6);
+  TimelineView& t = w.app.panels.timeline;
+  // Too low for every series open: folded, and nothing scrolls.
+  CHECK(t.meeting_group().folded);
+  CHECK_FALSE(t.scrollbar().shown());
+  // A taller window: open again, every series on its own lane.
+  ImGui::GetIO().DisplaySize = ImVec2(1920, 1080);
+  w.ui.frames(4);
+  CHECK_FALSE(t.meeting_group().folded);
+  ImGui::GetIO().DisplaySize = ImVec2(1280, 720);
+  w.ui.frames(4);
+  REQUIRE(t.meeting_group().folded);
+  // The user opens the folded row by its header: it stays open, and scrolls.
+  const TimelineView::MeetingGroup group = t.meeting_group();
+  w.ui.click(ImVec2(t.frame().canvas_min.x + 40, (group.y0 + group.y1) * 0.5f));
+  w.ui.frames(4);
+  CHECK_FALSE(t.meeting_group().folded);
+  CHECK(t.scrollbar().shown());
+  // Nor does a taller and a lower window fold it again: the user's choice holds.
+  ImGui::GetIO().DisplaySize = ImVec2(1920, 1080);
+  w.ui.frames(3);
+  ImGui::GetIO().DisplaySize = ImVec2(1024, 640);
+  w.ui.frames(4);
+  CHECK_FALSE(t.meeting_group().folded);
+}
+
+TEST_CASE("meetings folded by the user stay folded in a window that has room for them",
+          "[ui][timeline][layout]") {
+  Workspace w(make_demo(), ImVec2(1920, 1080));
+  w.draw_like_the_app(1.0f, 6);
+  TimelineView& t = w.app.panels.timeline;
+  REQUIRE_FALSE(t.meeting_group().folded);
+  // The bracket in the headers' margin folds the open group.
+  const TimelineView::MeetingGroup group = t.meeting_group();
+  w.ui.click(ImVec2(t.frame().canvas_min.x + 5, (group.y0 + group.y1) * 0.5f));
+  w.ui.frames(4);
+  CHECK(t.meeting_group().folded);
+  ImGui::GetIO().DisplaySize = ImVec2(2560, 1440);
+  w.ui.frames(4);
+  CHECK(t.meeting_group().folded);
 }
 
 TEST_CASE("the splitter under the timeline resizes it, is remembered and resets on double-click",
@@ -128,5 +187,23 @@ TEST_CASE("File Export Timeline picture draws what the timeline shows, for its a
     w.app.picture.reset();
     CHECK_FALSE(w.shows(as_of));
     CHECK(w.shows("Health"));  // the editor's sections
+  }
+}
+
+TEST_CASE("the timeline picture is drawn for the audience asked, whatever the live view shows",
+          "[ui][timeline][export]") {
+  Workspace w(rapport::test::demo_with_hidden_milestone(), ImVec2(1600, 900));
+  w.draw_like_the_app(1.0f, 3);
+  for (bool presenting : {false, true}) {
+    INFO((presenting ? "in the client view" : "in the editor"));
+    w.app.set_presentation(presenting);
+    for (Audience audience : {Audience::Provider, Audience::Client}) {
+      w.app.timeline_only = audience;
+      w.frame();
+      CHECK(w.shows(rapport::test::kHiddenMilestone) == (audience == Audience::Provider));
+      // The live view is the presenter's, untouched by the picture.
+      CHECK(w.app.view.presentation == presenting);
+    }
+    w.app.timeline_only.reset();
   }
 }
