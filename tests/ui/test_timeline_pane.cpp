@@ -24,6 +24,21 @@ ImRect timeline_pane() {
   return w->Rect();
 }
 
+// Clicks the meeting group's header `x` px right of the pane's left edge (its bracket
+// at 5, the folded row's title further right), then lets the pane settle.
+void click_meeting_group(Workspace& w, float x) {
+  const TimelineView& t = w.app.panels.timeline;
+  const TimelineView::MeetingGroup group = t.meeting_group();
+  w.ui.click(ImVec2(t.frame().canvas_min.x + x, (group.y0 + group.y1) * 0.5f));
+  w.ui.frames(4);
+}
+
+// The window resized, as the platform reports it, and a few frames to settle.
+void resize(Workspace& w, ImVec2 size) {
+  ImGui::GetIO().DisplaySize = size;
+  w.ui.frames(4);
+}
+
 }  // namespace
 
 TEST_CASE("the timeline pane shows whole lanes at the window's size", "[ui][timeline][layout]") {
@@ -81,39 +96,24 @@ TEST_CASE("meetings fold into one row when the pane cannot show them open, unles
   CHECK(t.meeting_group().folded);
   CHECK_FALSE(t.scrollbar().shown());
   // A taller window: open again, every series on its own lane.
-  ImGui::GetIO().DisplaySize = ImVec2(1920, 1080);
-  w.ui.frames(4);
+  resize(w, ImVec2(1920, 1080));
   CHECK_FALSE(t.meeting_group().folded);
-  ImGui::GetIO().DisplaySize = ImVec2(1280, 720);
-  w.ui.frames(4);
+  resize(w, ImVec2(1280, 720));
   REQUIRE(t.meeting_group().folded);
   // The user opens the folded row by its header: it stays open, and scrolls.
-  const TimelineView::MeetingGroup group = t.meeting_group();
-  w.ui.click(ImVec2(t.frame().canvas_min.x + 40, (group.y0 + group.y1) * 0.5f));
-  w.ui.frames(4);
+  click_meeting_group(w, 40);
   CHECK_FALSE(t.meeting_group().folded);
   CHECK(t.scrollbar().shown());
   // Nor does a taller and a lower window fold it again: the user's choice holds.
-  ImGui::GetIO().DisplaySize = ImVec2(1920, 1080);
-  w.ui.frames(3);
-  ImGui::GetIO().DisplaySize = ImVec2(1024, 640);
-  w.ui.frames(4);
+  resize(w, ImVec2(1920, 1080));
+  resize(w, ImVec2(1024, 640));
   CHECK_FALSE(t.meeting_group().folded);
-}
-
-TEST_CASE("meetings folded by the user stay folded in a window that has room for them",
-          "[ui][timeline][layout]") {
-  Workspace w(make_demo(), ImVec2(1920, 1080));
-  w.draw_like_the_app(1.0f, 6);
-  TimelineView& t = w.app.panels.timeline;
-  REQUIRE_FALSE(t.meeting_group().folded);
-  // The bracket in the headers' margin folds the open group.
-  const TimelineView::MeetingGroup group = t.meeting_group();
-  w.ui.click(ImVec2(t.frame().canvas_min.x + 5, (group.y0 + group.y1) * 0.5f));
-  w.ui.frames(4);
+  // Folded by the user with the bracket in the headers' margin, in a window with
+  // room for every series: it stays folded.
+  resize(w, ImVec2(1920, 1080));
+  click_meeting_group(w, 5);
   CHECK(t.meeting_group().folded);
-  ImGui::GetIO().DisplaySize = ImVec2(2560, 1440);
-  w.ui.frames(4);
+  resize(w, ImVec2(2560, 1440));
   CHECK(t.meeting_group().folded);
 }
 
