@@ -71,8 +71,8 @@ int run_timeline_png(const CliOptions& options) {
                  rapport::terminal_safe(error, /*keep_newlines=*/true).c_str());
     return 1;
   }
-  app.timeline_only = true;
-  app.view.presentation = options.presentation;
+  app.timeline_only =
+      options.presentation ? rapport::Audience::Client : rapport::Audience::Provider;
   if (options.focus_weeks > 0) app.focus_timeline(options.focus_weeks);
   WindowOptions window_options;
   window_options.size =

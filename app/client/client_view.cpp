@@ -114,6 +114,13 @@ void wrapped(const std::string& text, ImU32 colour = 0) {
   if (colour) ImGui::PopStyleColor();
 }
 
+// A list item: a bullet mark, and the text beside it wrapping under its own first
+// word (a hanging indent), never back under the mark.
+void bullet(const std::string& text, ImU32 colour = 0) {
+  ImGui::Bullet();
+  wrapped(text, colour);
+}
+
 // One line that ends in "…" when it is too wide for `width` (the timeline's
 // label shortening, measured in the current font).
 std::string fitted(const std::string& text, float width) {
@@ -219,7 +226,7 @@ void lists(App& app, const ReportSection& sec) {
     if (app.fonts.heading) ImGui::PushFont(app.fonts.heading);
     wrapped(title);
     if (app.fonts.heading) ImGui::PopFont();
-    for (const std::string& item : items) wrapped("•  " + item);
+    for (const std::string& item : items) bullet(item);
     ImGui::Dummy(ImVec2(0, 8 * s()));
   }
   ImGui::EndTable();
@@ -409,10 +416,8 @@ void open_points(App& app) {
   if (app.fonts.heading) ImGui::PushFont(app.fonts.heading);
   wrapped("Also open");
   if (app.fonts.heading) ImGui::PopFont();
-  for (const Finding* f : points) {
-    ImGui::Bullet();
-    wrapped(f->open_point, f->severity == Severity::Problem ? palette().danger : 0);
-  }
+  for (const Finding* f : points)
+    bullet(f->open_point, f->severity == Severity::Problem ? palette().danger : 0);
 }
 
 void report_page(App& app, const ClientReport& r) {

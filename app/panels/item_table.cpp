@@ -165,11 +165,12 @@ void draw_item_table(PanelContext& ctx, ItemTableState& s) {
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("Add a %s (Ctrl+Enter)", to_string(kind));
 
   // Dates, numbers and states take the width of their widest cell; text
-  // columns share the rest and wrap.
+  // columns share the rest and wrap. The outer cells keep their padding (as the
+  // client view's tables): no text flush against the table's edge.
   ImGuiTableFlags flags = ImGuiTableFlags_Sortable | ImGuiTableFlags_RowBg |
                           ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_Resizable |
                           ImGuiTableFlags_ScrollY | ImGuiTableFlags_SizingFixedFit |
-                          ImGuiTableFlags_Hideable;
+                          ImGuiTableFlags_Hideable | ImGuiTableFlags_PadOuterX;
   if (columns.empty() || !ImGui::BeginTable("items", int(columns.size()), flags)) {
     ImGui::PopID();
     return;

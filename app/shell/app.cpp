@@ -120,7 +120,7 @@ void App::frame() {
   poll_file_job(*this);
   if (timeline_only) {
     // A picture of the timeline for a slide or a report: nothing else.
-    draw_timeline_picture(*this);
+    draw_timeline_picture(*this, *timeline_only);
     apply();
     return;
   }
@@ -128,10 +128,7 @@ void App::frame() {
     // Exporting the timeline picture: the range the timeline shows, for its audience.
     if (picture->frames++ == 0)
       panels.picture.set_range(panels.timeline.range().from, panels.timeline.range().to);
-    const bool presentation = view.presentation;
-    view.presentation = picture->for_client;
-    draw_timeline_picture(*this);
-    view.presentation = presentation;
+    draw_timeline_picture(*this, picture->audience());
     apply();
     return;
   }
@@ -223,6 +220,7 @@ void App::apply() {
         view.reveal_on_timeline.reset();
         view.last_error.clear();
         panels.timeline = TimelineView{};
+        panels.meeting_fold = MeetingFold{};
         last_autosave = -1.0;
         autosaved_generation = 0;
         main_window.status_message = o.message;

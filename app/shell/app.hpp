@@ -117,11 +117,20 @@ struct CsvPreview {
 };
 
 // Every panel's and dialog's own state, kept across frames.
+// The editor's meeting group folded to make room (shell/timeline_area.cpp:
+// fold_meetings_to_fit), until the user folds or opens it themselves.
+struct MeetingFold {
+  bool automatic = true;  // false once the user chose
+  bool folded = false;    // the last automatic choice
+  float open_height = 0;  // the pane height that shows every lane, the meetings open
+};
+
 struct Panels {
   std::array<ItemTableState, kKindCount> tables;
   Inspector inspector;
   Overview overview;
   TimelineView timeline;
+  MeetingFold meeting_fold;
   FindPopup find;
   QuickAddBar quick_add;
   FileDialog file_dialog;
@@ -164,7 +173,9 @@ struct App {
   std::optional<Date> today_override;      // tests and screenshots pin "today"
   std::string error_title, error_message;  // shown in a dialog, then cleared
   bool screenshot_requested = false;       // F12: the runner saves the window as a PNG
-  bool timeline_only = false;  // draw only the timeline picture, filling the window (PNG export)
+  // Draw only the timeline picture for this audience, filling the window (rapport
+  // export png): the editor's copy, or the client's (--presentation).
+  std::optional<Audience> timeline_only;
   float timeline_only_height = 0;  // its content's height, as last drawn: the PNG is cropped to it
   // File ▸ Export ▸ Timeline picture: the window draws the picture of the range the
   // timeline shows for kPictureFrames frames (its labels settle), then the runner
@@ -172,7 +183,8 @@ struct App {
   struct PictureExport {
     std::string path;
     bool for_client = false;  // the client's copy: what the client view shows
-    int frames = 0;           // drawn so far
+    Audience audience() const { return for_client ? Audience::Client : Audience::Provider; }
+    int frames = 0;  // drawn so far
   };
   static constexpr int kPictureFrames = 3;
   std::optional<PictureExport> picture;

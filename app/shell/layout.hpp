@@ -14,6 +14,7 @@ class TimelineView;
 }  // namespace rapport::app
 namespace rapport {
 class TimelineIndex;
+enum class Audience;
 }  // namespace rapport
 namespace rapport::app {
 
@@ -54,14 +55,19 @@ void draw_timeline_area(App& app, const Layout& layout);  // shell/timeline_area
 // The timeline pane's default height in a body `body_h` high: its axis and lanes as
 // last drawn, whole lanes only when they do not all fit (shell/timeline_area.cpp).
 float timeline_default_height(const App& app, float body_h);
+// The meeting series folded into the group's one row while the pane, at most
+// `pane_most` high, cannot show every lane with them open, and opened again when it
+// can; once the user folds or opens the group, their choice holds (app.panels.meeting_fold).
+void fold_meetings_to_fit(App& app, float pane_most);
 // View ▸ Focus the timeline on the next N weeks (or --weeks), applied to the
 // timeline that draws `index` next.
 void apply_pending_focus(App& app, TimelineView& timeline, const TimelineIndex& index);
 // The timeline as a picture (rapport export png): a title line (engagement, client,
-// "as of" date), the read-only timeline (the client's copy with --presentation) and
-// its legend, no collapse arrows; app.timeline_only_height says where it ends.
-void draw_timeline_picture(App& app);                    // shell/timeline_area.cpp
-void draw_section_area(App& app, const Layout& layout);  // shell/section_area.cpp
-void draw_status_bar(App& app, const Layout& layout);    // shell/status_bar.cpp
+// "as of" date), the read-only timeline as `audience` may see it (Audience::Client:
+// the client's copy) and its legend, no collapse arrows; app.timeline_only_height
+// says where it ends. The live view (app.view, the client view) is not touched.
+void draw_timeline_picture(App& app, Audience audience);  // shell/timeline_area.cpp
+void draw_section_area(App& app, const Layout& layout);   // shell/section_area.cpp
+void draw_status_bar(App& app, const Layout& layout);     // shell/status_bar.cpp
 
 }  // namespace rapport::app

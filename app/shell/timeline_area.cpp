@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <string>
 #include <vector>
 
@@ -64,6 +65,21 @@ void apply_pending_focus(App& app, TimelineView& timeline, const TimelineIndex& 
   app.panels.pending_focus_weeks = 0;
 }
 
+void fold_meetings_to_fit(App& app, float pane_most) {
+  TimelineView& timeline = app.panels.timeline;
+  MeetingFold& fold = app.panels.meeting_fold;
+  if (timeline.layout().empty() || !timeline.meeting_group().shown) return;
+  // The group was folded or opened by someone else than this function: the user's choice.
+  if (timeline.meetings_collapsed() != fold.folded) fold.automatic = false;
+  if (!fold.automatic) return;
+  // Open last frame: the height every lane needs, the meetings open.
+  const float pad = 2 * ImGui::GetStyle().WindowPadding.y;
+  if (!timeline.meeting_group().folded)
+    fold.open_height = timeline.fitted_height(std::numeric_limits<float>::max()) + pad;
+  fold.folded = fold.open_height > pane_most;
+  timeline.set_meetings_collapsed(fold.folded);
+}
+
 float timeline_default_height(const App& app, float body_h) {
   const TimelineView& timeline = app.panels.timeline;
   if (timeline.layout().empty()) return std::floor(body_h * 0.5f);  // not drawn yet
@@ -77,6 +93,10 @@ void draw_timeline_area(App& app, const Layout& layout) {
   ImGui::SetNextWindowPos(layout.timeline_pos);
   ImGui::SetNextWindowSize(layout.timeline_size);
   ImGui::Begin("TimelineArea", nullptr, kAreaFlags);
+  // The tallest the pane may be: the user's height, or the most the default allows.
+  float most = 0;
+  timeline_height_bounds(layout.nav_size.y, app.scale, most);
+  fold_meetings_to_fit(app, app.main_window.timeline_share > 0 ? layout.timeline_size.y : most);
   // The editor's timeline: the provider's (the client view draws its own).
   const Date today = app.today();
   const TimelineIndex& index = app.doc.timeline_index(Audience::Provider, today);
@@ -86,13 +106,12 @@ void draw_timeline_area(App& app, const Layout& layout) {
   ImGui::End();
 }
 
-void draw_timeline_picture(App& app) {
+void draw_timeline_picture(App& app, Audience audience) {
   const ImGuiViewport* viewport = ImGui::GetMainViewport();
   ImGui::SetNextWindowPos(viewport->Pos);
   ImGui::SetNextWindowSize(viewport->Size);
   ImGui::Begin("TimelineArea", nullptr, kAreaFlags);
   const Date today = app.today();
-  const Audience audience = app.view.presentation ? Audience::Client : Audience::Provider;
   const Engagement& e = app.doc.shown(audience);
   // The title line: what, for whom, as of when.
   if (app.fonts.heading) ImGui::PushFont(app.fonts.heading);

@@ -88,7 +88,8 @@ void TimelineView::compute_frame(ImVec2 canvas_min, ImVec2 canvas_max, const Tim
   }
   if (read_only_ && total > visible_h) {
     // The client view shows every lane with something in range: rows get
-    // shorter, down to a line of text.
+    // shorter, down to a label's backing (its text and a pixel above and below).
+    const float least = ImGui::GetTextLineHeight() + 2 * s;
     float pads = 0, rows = 0;
     for (size_t i = 0; i < lanes.size(); ++i)
       if (!layout_[i].hidden) {
@@ -96,10 +97,21 @@ void TimelineView::compute_frame(ImVec2 canvas_min, ImVec2 canvas_max, const Tim
         rows += layout_[i].row_h * float(layout_[i].rows);  // every sub-row shrinks
       }
     float factor = rows > 0 ? std::max(0.0f, visible_h - pads) / rows : 1.0f;
+    // Rows that would be shorter than that keep it; the others share what is left.
+    float kept = 0, shared = 0;
+    for (size_t i = 0; i < lanes.size(); ++i)
+      if (!layout_[i].hidden) {
+        const LaneLayout& l = layout_[i];
+        if (l.row_h * factor < least)
+          kept += least * float(l.rows);
+        else
+          shared += l.row_h * float(l.rows);
+      }
+    if (shared > 0) factor = std::max(0.0f, visible_h - pads - kept) / shared;
     total = 0;
     for (size_t i = 0; i < lanes.size(); ++i) {
       LaneLayout& l = layout_[i];
-      l.row_h = std::max(ImGui::GetTextLineHeight() + 6 * s, l.row_h * std::min(1.0f, factor));
+      l.row_h = std::max(least, l.row_h * std::min(1.0f, factor));
       total += lane_height(l, lanes[i]);
     }
   }

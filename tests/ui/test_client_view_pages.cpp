@@ -130,28 +130,60 @@ TEST_CASE("quitting from the client view with unsaved changes asks in the editor
   CHECK_FALSE(w.app.quit_requested);
 }
 
-TEST_CASE("at 1280x720 the client's timeline shows every lane with items in view in full",
+TEST_CASE(
+    "at 1280x720 and 1920x1080 the client's timeline shows every lane with items in view in full",
+    "[ui][client-view]") {
+  for (ImVec2 display : {ImVec2(1280, 720), ImVec2(1920, 1080)}) {
+    INFO("display " << display.x << "x" << display.y);
+    Workspace w(make_demo(), display);
+    w.draw_like_the_app();
+    w.f11();
+    // As the room sees it: once the labels have settled on their rows.
+    w.ui.frames(6);
+    const TimelineView& tl = w.app.panels.client.timeline;
+    const TimelineIndex& index = w.app.doc.timeline_index(Audience::Client, w.app.today());
+    const auto& layout = tl.layout();
+    REQUIRE(layout.size() == index.lanes().size());
+    size_t shown = 0;
+    for (size_t i = 0; i < layout.size(); ++i) {
+      bool in_view = false;
+      for (const TimelineItem& it : index.lanes()[i].items)
+        in_view = in_view || (double(it.at.minutes) <= tl.range().to &&
+                              double(it.at_end.minutes) >= tl.range().from);
+      INFO("lane " << index.lanes()[i].title << " " << layout[i].y0 << ".." << layout[i].y1);
+      CHECK(layout[i].hidden == !in_view);
+      if (!in_view) continue;
+      ++shown;
+      CHECK(layout[i].y0 >= tl.frame().axis_y1 - 0.5f);
+      // Above the legend strip, not merely inside the canvas the legend shares.
+      CHECK(layout[i].y1 <= tl.frame().lanes_y1 + 0.5f);
+    }
+    CHECK(shown >= 6);
+    CHECK_FALSE(tl.scrollbar().shown());
+  }
+}
+
+TEST_CASE("the client view's wrapped list items hang under their first word, not the bullet",
           "[ui][client-view]") {
   Workspace w(make_demo(), ImVec2(1280, 720));
   w.draw_like_the_app();
   w.f11();
+  w.app.panels.client.go_to(ClientPage::Boundaries);
   w.frame();
-  const TimelineView& tl = w.app.panels.client.timeline;
-  const TimelineIndex& index = w.app.doc.timeline_index(Audience::Client, w.app.today());
-  const auto& layout = tl.layout();
-  REQUIRE(layout.size() == index.lanes().size());
-  size_t shown = 0;
-  for (size_t i = 0; i < layout.size(); ++i) {
-    bool in_view = false;
-    for (const TimelineItem& it : index.lanes()[i].items)
-      in_view = in_view || (double(it.at.minutes) <= tl.range().to &&
-                            double(it.at_end.minutes) >= tl.range().from);
-    INFO("lane " << index.lanes()[i].title);
-    CHECK(layout[i].hidden == !in_view);
-    if (!in_view) continue;
-    ++shown;
-    CHECK(layout[i].y0 >= tl.frame().axis_y1 - 0.5f);
-    CHECK(layout[i].y1 <= tl.frame().canvas_max.y + 0.5f);
+  w.frame();
+  const rapport::test::DrawnText* item = nullptr;
+  const rapport::test::DrawnText* title = nullptr;
+  for (const auto& t : rapport::test::captured_text()) {
+    INFO("“" << t.text << "”");
+    // The bullet is a mark of its own, never a character the text wraps back under.
+    CHECK(t.text.rfind("\xE2\x80\xA2", 0) != 0);
+    if (t.text.rfind("Working hours:", 0) == 0) item = &t;
+    if (t.text == "Ways of working") title = &t;
   }
-  CHECK(shown >= 6);
+  REQUIRE(item != nullptr);
+  REQUIRE(title != nullptr);
+  // At 1280x720 the item wraps; its block (every line of it) starts right of the
+  // list's left edge, where the bullet is.
+  CHECK(item->size.y > item->font_size * 1.5f);
+  CHECK(item->pos.x > title->pos.x + item->font_size * 0.5f);
 }

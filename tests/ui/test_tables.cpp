@@ -87,3 +87,33 @@ TEST_CASE("tables show states as the report words them and the slip of milestone
   }
   CHECK(w.shows("Δ"));
 }
+
+TEST_CASE("a table's first column keeps its padding from the table's left edge", "[ui][tables]") {
+  Workspace w(make_demo(), ImVec2(1280, 720));
+  w.draw_like_the_app();
+  auto in_section = [](const std::string& text) -> const rapport::test::DrawnText* {
+    const rapport::test::DrawnText* found = nullptr;
+    for (const auto& t : rapport::test::captured_text())
+      if (t.draw_list.rfind("SectionArea", 0) == 0 && t.text == text) found = &t;
+    return found;
+  };
+  const ImGuiStyle& style = ImGui::GetStyle();
+  struct Case {
+    Section section;
+    const char* filter;  // the filter field's hint: the table's left edge is its frame's
+    const char* first;   // a first-column cell
+  };
+  for (const Case& c : {Case{Section::Boundaries, "Filter boundaries…", "in scope"},
+                        Case{Section::Milestones, "Filter milestones…", "Kickoff"}}) {
+    INFO(c.first);
+    w.app.main_window.section = c.section;
+    w.frame();
+    w.frame();
+    const rapport::test::DrawnText* hint = in_section(c.filter);
+    const rapport::test::DrawnText* cell = in_section(c.first);
+    REQUIRE(hint != nullptr);
+    REQUIRE(cell != nullptr);
+    const float table_left = hint->pos.x - style.FramePadding.x;
+    CHECK(cell->pos.x >= table_left + style.CellPadding.x - 0.5f);
+  }
+}

@@ -3,6 +3,7 @@
 // resizes it and is remembered, and lanes that do not fit scroll with a scrollbar.
 #include <imgui_internal.h>
 
+#include <algorithm>
 #include <catch2/catch.hpp>
 
 #include "../common/engagements.hpp"
@@ -23,6 +24,21 @@ ImRect timeline_pane() {
   return w->Rect();
 }
 
+// Clicks the meeting group's header `x` px right of the pane's left edge (its bracket
+// at 5, the folded row's title further right), then lets the pane settle.
+void click_meeting_group(Workspace& w, float x) {
+  const TimelineView& t = w.app.panels.timeline;
+  const TimelineView::MeetingGroup group = t.meeting_group();
+  w.ui.click(ImVec2(t.frame().canvas_min.x + x, (group.y0 + group.y1) * 0.5f));
+  w.ui.frames(4);
+}
+
+// The window resized, as the platform reports it, and a few frames to settle.
+void resize(Workspace& w, ImVec2 size) {
+  ImGui::GetIO().DisplaySize = size;
+  w.ui.frames(4);
+}
+
 }  // namespace
 
 TEST_CASE("the timeline pane shows whole lanes at the window's size", "[ui][timeline][layout]") {
@@ -36,26 +52,69 @@ TEST_CASE("the timeline pane shows whole lanes at the window's size", "[ui][time
     const auto& lanes = w.app.doc.timeline_index(Audience::Provider, w.app.today()).lanes();
     bool meeting_seen = false;
     float last_bottom = f.axis_y1;
+    auto in_pane = [&](float y0, float y1) { return y1 > y0 && y1 <= f.lanes_y1 + 0.5f; };
     for (size_t i = 0; i < t.layout().size(); ++i) {
       const LaneLayout& l = t.layout()[i];
       INFO("lane " << lanes[i].title << " " << l.y0 << ".." << l.y1 << " in " << f.axis_y1 << ".."
                    << f.lanes_y1);
       // Whole or not at all: no lane is cut through by the pane's bottom.
       CHECK_FALSE((l.y0 < f.lanes_y1 - 0.5f && l.y1 > f.lanes_y1 + 0.5f));
-      if (l.y1 <= f.lanes_y1 + 0.5f) last_bottom = l.y1;
-      if (lanes[i].kind == LaneKind::Meeting && l.y1 <= f.lanes_y1 + 0.5f) meeting_seen = true;
+      if (in_pane(l.y0, l.y1)) last_bottom = std::max(last_bottom, l.y1);
+      if (lanes[i].kind == LaneKind::Meeting && in_pane(l.y0, l.y1)) meeting_seen = true;
     }
-    // From 1280x720 up the meetings are in view; at 1024x640 the lanes above them
-    // take the pane, and the scrollbar says there is more.
+    // The meeting group is whole too: folded, its row; open, its bracket spans only
+    // lanes in view (no series of it hidden below the pane's bottom).
+    const TimelineView::MeetingGroup& group = t.meeting_group();
+    REQUIRE(group.shown);
+    INFO("meeting group " << group.y0 << ".." << group.y1 << (group.folded ? " folded" : ""));
+    if (group.y0 < f.lanes_y1 - 0.5f) CHECK(group.y1 <= f.lanes_y1 + 0.5f);
+    if (group.folded && in_pane(group.y0, group.y1)) {
+      meeting_seen = true;
+      last_bottom = std::max(last_bottom, group.y1);
+    }
+    // From 1280x720 up every meeting series is in view (their lanes, or the group's
+    // row when they do not fit open); at 1024x640 the lanes above them take the pane,
+    // and the scrollbar says there is more.
     if (display.y >= 720)
       CHECK(meeting_seen);
     else
       CHECK((meeting_seen || t.scrollbar().shown()));
+    if (display.y >= 720) CHECK_FALSE(t.scrollbar().shown());
     // No half-empty pane: below the last lane, a little room at most.
     CHECK(f.lanes_y1 - last_bottom <= 0.1f * (f.lanes_y1 - f.canvas_min.y));
     // And the section area keeps its room.
     CHECK(timeline_pane().GetHeight() <= display.y * kTimelineMostShare);
   }
+}
+
+TEST_CASE("meetings fold into one row when the pane cannot show them open, unless the user chose",
+          "[ui][timeline][layout]") {
+  Workspace w(make_demo(), ImVec2(1280, 720));
+  w.draw_like_the_app(1.0f, 6);
+  TimelineView& t = w.app.panels.timeline;
+  // Too low for every series open: folded, and nothing scrolls.
+  CHECK(t.meeting_group().folded);
+  CHECK_FALSE(t.scrollbar().shown());
+  // A taller window: open again, every series on its own lane.
+  resize(w, ImVec2(1920, 1080));
+  CHECK_FALSE(t.meeting_group().folded);
+  resize(w, ImVec2(1280, 720));
+  REQUIRE(t.meeting_group().folded);
+  // The user opens the folded row by its header: it stays open, and scrolls.
+  click_meeting_group(w, 40);
+  CHECK_FALSE(t.meeting_group().folded);
+  CHECK(t.scrollbar().shown());
+  // Nor does a taller and a lower window fold it again: the user's choice holds.
+  resize(w, ImVec2(1920, 1080));
+  resize(w, ImVec2(1024, 640));
+  CHECK_FALSE(t.meeting_group().folded);
+  // Folded by the user with the bracket in the headers' margin, in a window with
+  // room for every series: it stays folded.
+  resize(w, ImVec2(1920, 1080));
+  click_meeting_group(w, 5);
+  CHECK(t.meeting_group().folded);
+  resize(w, ImVec2(2560, 1440));
+  CHECK(t.meeting_group().folded);
 }
 
 TEST_CASE("the splitter under the timeline resizes it, is remembered and resets on double-click",
@@ -128,5 +187,23 @@ TEST_CASE("File Export Timeline picture draws what the timeline shows, for its a
     w.app.picture.reset();
     CHECK_FALSE(w.shows(as_of));
     CHECK(w.shows("Health"));  // the editor's sections
+  }
+}
+
+TEST_CASE("the timeline picture is drawn for the audience asked, whatever the live view shows",
+          "[ui][timeline][export]") {
+  Workspace w(rapport::test::demo_with_hidden_milestone(), ImVec2(1600, 900));
+  w.draw_like_the_app(1.0f, 3);
+  for (bool presenting : {false, true}) {
+    INFO((presenting ? "in the client view" : "in the editor"));
+    w.app.set_presentation(presenting);
+    for (Audience audience : {Audience::Provider, Audience::Client}) {
+      w.app.timeline_only = audience;
+      w.frame();
+      CHECK(w.shows(rapport::test::kHiddenMilestone) == (audience == Audience::Provider));
+      // The live view is the presenter's, untouched by the picture.
+      CHECK(w.app.view.presentation == presenting);
+    }
+    w.app.timeline_only.reset();
   }
 }
