@@ -1,6 +1,7 @@
 // Rows for the timeline: building the index, following a one-item edit (a
 // milestone moved: TimelineIndex::update against a full build; a client task
-// moved across the span, deleted, added back and moved at random), and the CPU time of one timeline
+// moved across the span, deleted, added back and moved at random; a milestone
+// deleted and added back), and the CPU time of one timeline
 // frame (ImGui NewFrame to Render, no GL) zoomed to fit and to one month, for synthetic engagements
 // of 1k to 1M items, and the vertices and draw calls that frame hands the renderer. Targets:
 // < 2 ms at 100k fit, < 0.5 ms at one month, < 8 ms at 1M fit; vertices per fitted frame within
@@ -163,7 +164,8 @@ void bench_timeline_rows(bool quick) {
 
       // Tasks picked at random moved to random days of the span (keeping
       // their length; none of them the one that ends the span, so no build):
-      // the slowest of these edits.
+      // the slowest of these edits, each timed moved, moved back (undo) and
+      // moved again (redo), the median of the three.
       uint64_t seed = 0x9E3779B97F4A7C15ull;
       auto next = [&](uint64_t bound) {
         seed = seed * 6364136223846793005ull + 1442695040888963407ull;
@@ -172,6 +174,14 @@ void bench_timeline_rows(bool quick) {
       std::vector<Id> movable;
       for (const auto& [tid, t] : edited.client_tasks)
         if (t.due.days + 40 < e.info.end.days) movable.push_back(tid);
+      auto follow = [&] {
+        TimelineChanges changes;
+        changes.note(h.last_edits());
+        bool followed_it = true;
+        const double ms = median_ms(1, [&] { followed_it = followed.update(edited, changes); });
+        if (!followed_it) std::printf("  (an edit was not followed but built)\n");
+        return ms;
+      };
       double slowest = 0;
       for (int i = 0; i < (quick ? 5 : 40); ++i) {
         ClientTask t = *edited.client_tasks.find(movable[next(movable.size())]);
@@ -179,14 +189,28 @@ void bench_timeline_rows(bool quick) {
         t.created_on = e.info.start.plus_days(int32_t(next(uint64_t(span - 40 - length))));
         t.due = t.created_on.plus_days(length);
         h.apply(edited, Update<ClientTask>{t});
-        TimelineChanges changes;
-        changes.note(h.last_edits());
-        bool followed_it = true;
-        slowest = std::max(slowest,
-                           median_ms(1, [&] { followed_it = followed.update(edited, changes); }));
-        if (!followed_it) std::printf("  (a random move was not followed but built)\n");
+        std::vector<double> three{follow()};
+        h.undo(edited);
+        three.push_back(follow());
+        h.redo(edited);
+        three.push_back(follow());
+        std::sort(three.begin(), three.end());
+        slowest = std::max(slowest, three[1]);
       }
       row("index: one-item move at random, slowest", label, slowest, "ms");
+
+      // A milestone deleted and brought back (undo): change requests may
+      // show whether they moved milestones differently.
+      update_ms.clear();
+      for (int i = 0; i < runs; ++i) {
+        h.apply(edited, Delete<Milestone>{id});
+        update_ms.push_back(follow());
+        h.undo(edited);
+        update_ms.push_back(follow());
+      }
+      std::sort(update_ms.begin(), update_ms.end());
+      row("index: milestone delete or add back, incr.", label, update_ms[update_ms.size() / 2],
+          "ms");
       if (!(followed == TimelineIndex::build(edited, today)))
         std::printf("  (the followed index differs from a build: a bug)\n");
     }
