@@ -123,6 +123,12 @@ TimelineItem blackout_item(Id id, const Boundary& b, DayStarts& day) {
   return it;
 }
 
+// What a change request's item says of it besides its dates: whether it moved
+// milestones (in a client's copy, visible ones).
+uint8_t change_flags(const ChangeRequest& c) {
+  return c.status == ChangeStatus::Approved && !c.impacts.empty() ? kMovedMilestones : 0;
+}
+
 // Change requests: on the day requested.
 TimelineItem change_item(Id id, const ChangeRequest& c, DayStarts& day) {
   TimelineItem it;
@@ -131,7 +137,7 @@ TimelineItem change_item(Id id, const ChangeRequest& c, DayStarts& day) {
   it.at = it.start = it.ghost = day(c.requested_on);
   it.at_end = it.end = day(c.requested_on.plus_days(1));
   it.state = uint8_t(c.status);
-  if (c.status == ChangeStatus::Approved && !c.impacts.empty()) it.flags |= kMovedMilestones;
+  it.flags = change_flags(c);
   return it;
 }
 
@@ -556,17 +562,21 @@ void TimelineChanges::note(const Edit& edit) {
       },
       edit);
   if (!on_timeline(item.first)) return;
+  if (const auto* put = std::get_if<Put<Milestone>>(&edit))
+    hid_a_milestone_ |= !put->item.client_visible;
   items_.push_back(item);
   if (items_.size() > kMostItems) note_everything();
 }
 
 void TimelineChanges::note_everything() {
   everything_ = true;
+  hid_a_milestone_ = false;
   items_.clear();
 }
 
 void TimelineChanges::clear() {
   everything_ = false;
+  hid_a_milestone_ = false;
   items_.clear();
 }
 
@@ -581,9 +591,9 @@ std::vector<std::pair<Kind, Id>> TimelineChanges::items() const {
 
 namespace {
 
-// The packing state between two items: each row's latest end. Ends at or
-// before `t` all mean "free from t on", so two states that differ only there
-// pack every later item alike.
+// The packing state before an item: each row's latest end. Ends at or before
+// the item's start all mean "free from there on", so two states that differ
+// only there pack every later item alike.
 using RowEnds = std::array<int64_t, 4>;
 
 bool same_from(const RowEnds& a, const RowEnds& b, size_t rows, int64_t t) {
@@ -592,58 +602,102 @@ bool same_from(const RowEnds& a, const RowEnds& b, size_t rows, int64_t t) {
   return true;
 }
 
-// The lane's items [a, b) are new and sit where `old` items were; items from
-// b on are the ones that followed `old`, with their old rows and prefix maxima.
-// Redoes the prefix maxima and the packing from a until both agree with what
-// was there (after which nothing differs), and the count of rows.
-void repair(TimelineLane& lane, uint8_t max_rows, size_t a, size_t b,
-            std::span<const TimelineItem> old) {
+// The packing state before items[i] (the rows of items before it are final,
+// and so are the prefix maxima), up to ends at or before items[i].start. It
+// looks back from i only while an earlier item may still end later than what
+// each row has: the prefix maxima bound what is left.
+RowEnds state_before(const TimelineLane& lane, size_t max_rows, size_t i) {
+  RowEnds ends;
+  ends.fill(INT64_MIN);
+  if (i >= lane.items.size()) return ends;  // no item left to pack
+  const int64_t t = lane.items[i].start.minutes;
+  for (size_t j = i; j-- > 0;) {
+    const int64_t bound = lane.max_end[j];
+    if (bound <= t) break;  // nothing earlier ends after t
+    bool all = true;
+    for (size_t r = 0; r < max_rows; ++r) all &= ends[r] >= bound;
+    if (all) break;  // nothing earlier ends later than its row does already
+    const TimelineItem& it = lane.items[j];
+    ends[it.row] = std::max(ends[it.row], it.end.minutes);
+  }
+  return ends;
+}
+
+// Where an edit changed a lane whose items, rows and prefix maxima were those
+// of a build, items and prefix maxima having been shifted along: the item at
+// `came` is new (its row and prefix maximum to be found), and `gone` (with its
+// old row) was taken out just before position `gone_at`; either may be absent
+// (kNone). Elsewhere the items follow each other as they did before.
+constexpr size_t kNone = SIZE_MAX;
+
+struct LaneEdit {
+  size_t came = kNone;
+  size_t gone_at = kNone;
+  const TimelineItem* gone = nullptr;
+
+  size_t first() const { return std::min(came, gone_at); }
+  // The next place after i where the lane may differ from what it was.
+  size_t next_after(size_t i) const {
+    return std::min(came > i ? came : kNone, gone_at > i ? gone_at : kNone);
+  }
+};
+
+// Redoes the prefix maxima from each change until they agree with the shifted
+// old ones (from there they agree up to the next change).
+void repair_max_end(TimelineLane& lane, const LaneEdit& edit) {
+  const size_t n = lane.items.size();
+  for (size_t i = edit.first(); i < n;) {
+    const int64_t m = std::max(i > 0 ? lane.max_end[i - 1] : INT64_MIN, lane.items[i].end.minutes);
+    if (i != edit.came && lane.max_end[i] == m) {
+      i = edit.next_after(i);
+      continue;
+    }
+    lane.max_end[i] = m;
+    ++i;
+  }
+}
+
+// Redoes the packing from the first change until the packing state agrees
+// with the old one replayed from its rows (skipping to the next change if one
+// is left), and the count of rows. The prefix maxima are repaired already.
+void repair_rows(TimelineLane& lane, uint8_t max_rows, const LaneEdit& edit) {
   std::vector<TimelineItem>& items = lane.items;
   const size_t n = items.size();
-  for (size_t i = a; i < n; ++i) {
-    int64_t m = std::max(i > 0 ? lane.max_end[i - 1] : INT64_MIN, items[i].end.minutes);
-    if (i >= b && lane.max_end[i] == m) break;
-    lane.max_end[i] = m;
-  }
-  if (max_rows <= 1) return;
-
   bool lost_top = false;  // an item left the top row: the lane may need fewer
   uint8_t used = 1;
-  for (const TimelineItem& it : old) lost_top |= it.row + 1 == lane.rows;
-  if (a < n) {
-    // The state before a: only items before it that end after items[a]
-    // starts matter, and the prefix maxima say where they begin.
-    const int64_t s0 = items[a].start.minutes;
-    RowEnds fresh;
-    fresh.fill(INT64_MIN);
-    const size_t f = size_t(
-        std::upper_bound(lane.max_end.begin(), lane.max_end.begin() + std::ptrdiff_t(a), s0) -
-        lane.max_end.begin());
-    for (size_t i = f; i < a; ++i)
-      if (items[i].end.minutes > s0)
-        fresh[items[i].row] = std::max(fresh[items[i].row], items[i].end.minutes);
-    RowEnds before = fresh;  // the old packing, replayed from its rows
-    for (const TimelineItem& it : old) before[it.row] = std::max(before[it.row], it.end.minutes);
-    std::span<int64_t> rows(fresh.data(), max_rows);
-    for (size_t i = a; i < b; ++i) {
-      items[i].row = pack_one(rows, items[i]);
-      used = std::max<uint8_t>(used, uint8_t(items[i].row + 1));
+  RowEnds fresh, before;  // the packing state now, and the old one replayed from its rows
+  size_t i = edit.first();
+  fresh = before = state_before(lane, max_rows, i);
+  for (;;) {
+    if (i == edit.gone_at) {
+      const TimelineItem& gone = *edit.gone;
+      before[gone.row] = std::max(before[gone.row], gone.end.minutes);
+      lost_top |= gone.row + 1 == lane.rows;
     }
-    for (size_t i = b; i < n; ++i) {
-      if (same_from(fresh, before, max_rows, items[i].start.minutes)) break;
-      before[items[i].row] = std::max(before[items[i].row], items[i].end.minutes);
-      lost_top |= items[i].row + 1 == lane.rows;
-      items[i].row = pack_one(rows, items[i]);
-      used = std::max<uint8_t>(used, uint8_t(items[i].row + 1));
+    if (i >= n) break;
+    TimelineItem& it = items[i];
+    if (i != edit.came) {
+      if (same_from(fresh, before, max_rows, it.start.minutes)) {
+        // From here on both pack alike, up to the next change if one is left.
+        i = edit.next_after(i);
+        if (i == kNone) break;
+        fresh = before = state_before(lane, max_rows, i);
+        continue;
+      }
+      before[it.row] = std::max(before[it.row], it.end.minutes);
+      lost_top |= it.row + 1 == lane.rows;
     }
+    it.row = pack_one(std::span<int64_t>(fresh.data(), max_rows), it);
+    used = std::max<uint8_t>(used, uint8_t(it.row + 1));
+    ++i;
   }
   if (used > lane.rows) {
     lane.rows = used;
   } else if (lost_top && used < lane.rows) {
     // Does any item still use the top row?
     uint8_t most = 1;
-    for (const TimelineItem& it : items) {
-      most = std::max<uint8_t>(most, uint8_t(it.row + 1));
+    for (const TimelineItem& x : items) {
+      most = std::max<uint8_t>(most, uint8_t(x.row + 1));
       if (most == lane.rows) break;
     }
     lane.rows = most;
@@ -653,62 +707,67 @@ void repair(TimelineLane& lane, uint8_t max_rows, size_t a, size_t b,
 }  // namespace
 
 // Puts `fresh` (or nothing) where the item at `old_at` (or nothing) was, in
-// one of the plan's lanes, and repairs the lane from there.
+// one of the plan's lanes, and repairs the lane from there. A move shifts the
+// items (and prefix maxima) between the old and the new place by one, in
+// place; only the changes and what follows them until it agrees again are
+// worked out anew.
 void TimelineIndex::place_in_lane(uint32_t l, std::optional<size_t> old_at,
                                   std::optional<TimelineItem> fresh) {
   TimelineLane& lane = lanes_[l];
   std::vector<TimelineItem>& items = lane.items;
-  const uint8_t max_rows = kMaxRows[l];
+  std::vector<int64_t>& max_end = lane.max_end;
+  const auto at = [&](size_t i) { return items.begin() + std::ptrdiff_t(i); };
+  const auto end_at = [&](size_t i) { return max_end.begin() + std::ptrdiff_t(i); };
+  TimelineItem gone;
+  LaneEdit edit;
+  if (old_at) {
+    gone = items[*old_at];
+    edit.gone = &gone;
+  }
   if (old_at && fresh) {
     const size_t p = *old_at;
-    fresh->row = items[p].row;
-    if (*fresh == items[p]) return;  // nothing the timeline shows changed
+    fresh->row = gone.row;
+    if (*fresh == gone) return;  // nothing the timeline shows changed
     if ((p == 0 || item_less(items[p - 1], *fresh)) &&
         (p + 1 == items.size() || item_less(*fresh, items[p + 1]))) {
-      const TimelineItem old = items[p];
-      items[p] = *fresh;
-      repair(lane, max_rows, p, p + 1, std::span(&old, 1));
+      edit.came = edit.gone_at = p;
     } else if (p > 0 && item_less(*fresh, items[p - 1])) {
       // Earlier in the lane: the items between shift one place later.
-      const size_t q = size_t(
-          std::lower_bound(items.begin(), items.begin() + std::ptrdiff_t(p), *fresh, item_less) -
-          items.begin());
-      std::vector<TimelineItem> old(items.begin() + std::ptrdiff_t(q),
-                                    items.begin() + std::ptrdiff_t(p + 1));
-      std::move_backward(items.begin() + std::ptrdiff_t(q), items.begin() + std::ptrdiff_t(p),
-                         items.begin() + std::ptrdiff_t(p + 1));
-      items[q] = *fresh;
-      repair(lane, max_rows, q, p + 1, old);
+      const size_t q =
+          size_t(std::lower_bound(items.begin(), at(p), *fresh, item_less) - items.begin());
+      std::move_backward(at(q), at(p), at(p + 1));
+      std::move_backward(end_at(q), end_at(p), end_at(p + 1));
+      edit.came = q;
+      edit.gone_at = p + 1;
     } else {
       // Later in the lane: the items between shift one place earlier.
-      const size_t q = size_t(
-          std::lower_bound(items.begin() + std::ptrdiff_t(p + 1), items.end(), *fresh, item_less) -
-          items.begin());
-      std::vector<TimelineItem> old(items.begin() + std::ptrdiff_t(p),
-                                    items.begin() + std::ptrdiff_t(q));
-      std::move(items.begin() + std::ptrdiff_t(p + 1), items.begin() + std::ptrdiff_t(q),
-                items.begin() + std::ptrdiff_t(p));
-      items[q - 1] = *fresh;
-      repair(lane, max_rows, p, q, old);
+      const size_t q =
+          size_t(std::lower_bound(at(p + 1), items.end(), *fresh, item_less) - items.begin());
+      std::move(at(p + 1), at(q), at(p));
+      std::move(end_at(p + 1), end_at(q), end_at(p));
+      edit.came = q - 1;
+      edit.gone_at = p;
     }
+    items[edit.came] = *fresh;
   } else if (old_at) {
-    const size_t p = *old_at;
-    const TimelineItem old = items[p];
-    items.erase(items.begin() + std::ptrdiff_t(p));
-    lane.max_end.erase(lane.max_end.begin() + std::ptrdiff_t(p));
-    repair(lane, max_rows, p, p, std::span(&old, 1));
+    items.erase(at(*old_at));
+    max_end.erase(end_at(*old_at));
+    edit.gone_at = *old_at;
   } else if (fresh) {
-    const size_t q =
+    edit.came =
         size_t(std::lower_bound(items.begin(), items.end(), *fresh, item_less) - items.begin());
-    items.insert(items.begin() + std::ptrdiff_t(q), *fresh);
-    lane.max_end.insert(lane.max_end.begin() + std::ptrdiff_t(q), INT64_MIN);
-    repair(lane, max_rows, q, q + 1, {});
+    items.insert(at(edit.came), *fresh);
+    max_end.insert(end_at(edit.came), INT64_MIN);
+  } else {
+    return;
   }
+  repair_max_end(lane, edit);
+  if (kMaxRows[l] > 1) repair_rows(lane, kMaxRows[l], edit);
 }
 
-// Re-derives one milestone, boundary, change request or client task from `e`.
-// Returns true when it appeared or disappeared from the index.
-bool TimelineIndex::place(const Engagement& e, Kind kind, Id id) {
+// Re-derives one milestone, boundary, change request or client task from `e`:
+// whether it came into the index or went out of it.
+TimelineIndex::Placed TimelineIndex::place(const Engagement& e, Kind kind, Id id) {
   DayStarts day(time_zone_);
   std::optional<TimelineItem> fresh;
   uint32_t lane = kMilestoneLane;
@@ -737,14 +796,14 @@ bool TimelineIndex::place(const Engagement& e, Kind kind, Id id) {
       break;
     }
     default:
-      return false;
+      return Placed::Stayed;
   }
   auto entry = std::lower_bound(by_id_.begin(), by_id_.end(), id,
                                 [](const Entry& x, Id v) { return x.id < v; });
   if (entry != by_id_.end() && entry->id == id && entry->lane != lane) {
     // The id was another kind's (added, undone, and given again to a new item
     // since the index was built): that item is gone.
-    if (!fresh) return false;
+    if (!fresh) return Placed::Stayed;
     place_in_lane(entry->lane, find(id).index, std::nullopt);
     entry = by_id_.erase(entry);
   }
@@ -759,7 +818,8 @@ bool TimelineIndex::place(const Engagement& e, Kind kind, Id id) {
   } else if (fresh) {
     by_id_.insert(entry, Entry{id, lane, fresh->start});
   }
-  return was != fresh.has_value();
+  if (was == fresh.has_value()) return Placed::Stayed;
+  return was ? Placed::Went : Placed::Came;
 }
 
 bool TimelineIndex::update(const Engagement& e, const TimelineChanges& changes) {
@@ -782,7 +842,7 @@ bool TimelineIndex::update(const Engagement& e, const TimelineChanges& changes) 
   const std::vector<TimelineBand> bands_before = blackouts_;
   const std::vector<WorkingHoursInfo> rules_before = distinct_rules(working_hours_);
 
-  bool milestones_came_or_went = false;
+  bool milestones_came = false, milestones_went = false;
   bool boundaries_changed = false;
   bool stakeholders_changed = false;
   for (const auto& [kind, id] : touched) {
@@ -791,18 +851,26 @@ bool TimelineIndex::update(const Engagement& e, const TimelineChanges& changes) 
       stakeholders_changed = true;
       continue;
     }
-    bool came_or_went = place(e, kind, id);
-    if (kind == Kind::Milestone) milestones_came_or_went |= came_or_went;
+    const Placed placed = place(e, kind, id);
+    if (kind == Kind::Milestone) {
+      milestones_came |= placed == Placed::Came;
+      milestones_went |= placed == Placed::Went;
+    }
     if (kind == Kind::Boundary) boundaries_changed = true;
   }
   if (boundaries_changed) merge_blackouts();
-  if (milestones_came_or_went) {
-    // A change request shows whether it moved milestones; in a client's copy
-    // a milestone hidden or shown again takes its impacts with it.
+  // A change request shows whether it moved milestones; in a client's copy a
+  // milestone hidden or shown again takes its impacts with it, and no edit
+  // names the change requests. A milestone deleted takes them out by edits
+  // (named); one added has none yet. So: every approved one when a milestone
+  // was hidden, and those that showed none when one came (it may have been
+  // shown again), checked against `e`.
+  const bool all_approved = milestones_went && changes.hid_a_milestone();
+  if (all_approved || milestones_came) {
     for (TimelineItem& it : lanes_[kChangeLane].items) {
       if (it.state != uint8_t(ChangeStatus::Approved)) continue;
-      if (const ChangeRequest* c = e.change_requests.find(it.id))
-        it.flags = change_item(it.id, *c, day).flags;
+      if (!all_approved && (it.flags & kMovedMilestones)) continue;
+      if (const ChangeRequest* c = e.change_requests.find(it.id)) it.flags = change_flags(*c);
     }
   }
 

@@ -1,5 +1,7 @@
 // Rows for the timeline: building the index, following a one-item edit (a
-// milestone moved: TimelineIndex::update against a full build), and the CPU time of one timeline
+// milestone moved: TimelineIndex::update against a full build; a client task
+// moved across the span, deleted, added back and moved at random; a milestone
+// deleted and added back), and the CPU time of one timeline
 // frame (ImGui NewFrame to Render, no GL) zoomed to fit and to one month, for synthetic engagements
 // of 1k to 1M items, and the vertices and draw calls that frame hands the renderer. Targets:
 // < 2 ms at 100k fit, < 0.5 ms at one month, < 8 ms at 1M fit; vertices per fitted frame within
@@ -137,6 +139,77 @@ void bench_timeline_rows(bool quick) {
       }
       std::sort(update_ms.begin(), update_ms.end());
       row("index: one-item edit across the span, incr.", label, update_ms[update_ms.size() / 2],
+          "ms");
+
+      // The lane's first task deleted and brought back (undo): every item of
+      // the largest lane after it shifts by one place.
+      const Id first =
+          followed.lanes()[size_t(followed.lane_of(LaneKind::ClientTasks))].items.front().id;
+      std::vector<double> add_ms;
+      update_ms.clear();
+      for (int i = 0; i < runs; ++i) {
+        h.apply(edited, Delete<ClientTask>{first});
+        TimelineChanges gone;
+        gone.note(h.last_edits());
+        update_ms.push_back(median_ms(1, [&] { followed.update(edited, gone); }));
+        h.undo(edited);
+        TimelineChanges back;
+        back.note(h.last_edits());
+        add_ms.push_back(median_ms(1, [&] { followed.update(edited, back); }));
+      }
+      std::sort(update_ms.begin(), update_ms.end());
+      std::sort(add_ms.begin(), add_ms.end());
+      row("index: delete in the largest lane, incr.", label, update_ms[update_ms.size() / 2], "ms");
+      row("index: add in the largest lane, incr.", label, add_ms[add_ms.size() / 2], "ms");
+
+      // Tasks picked at random moved to random days of the span (keeping
+      // their length; none of them the one that ends the span, so no build):
+      // the slowest of these edits, each timed moved, moved back (undo) and
+      // moved again (redo), the median of the three.
+      uint64_t seed = 0x9E3779B97F4A7C15ull;
+      auto next = [&](uint64_t bound) {
+        seed = seed * 6364136223846793005ull + 1442695040888963407ull;
+        return (seed >> 33) % bound;
+      };
+      std::vector<Id> movable;
+      for (const auto& [tid, t] : edited.client_tasks)
+        if (t.due.days + 40 < e.info.end.days) movable.push_back(tid);
+      auto follow = [&] {
+        TimelineChanges changes;
+        changes.note(h.last_edits());
+        bool followed_it = true;
+        const double ms = median_ms(1, [&] { followed_it = followed.update(edited, changes); });
+        if (!followed_it) std::printf("  (an edit was not followed but built)\n");
+        return ms;
+      };
+      double slowest = 0;
+      for (int i = 0; i < (quick ? 5 : 40); ++i) {
+        ClientTask t = *edited.client_tasks.find(movable[next(movable.size())]);
+        const int32_t length = t.due.days - t.created_on.days;
+        t.created_on = e.info.start.plus_days(int32_t(next(uint64_t(span - 40 - length))));
+        t.due = t.created_on.plus_days(length);
+        h.apply(edited, Update<ClientTask>{t});
+        std::vector<double> three{follow()};
+        h.undo(edited);
+        three.push_back(follow());
+        h.redo(edited);
+        three.push_back(follow());
+        std::sort(three.begin(), three.end());
+        slowest = std::max(slowest, three[1]);
+      }
+      row("index: one-item move at random, slowest", label, slowest, "ms");
+
+      // A milestone deleted and brought back (undo): change requests may
+      // show whether they moved milestones differently.
+      update_ms.clear();
+      for (int i = 0; i < runs; ++i) {
+        h.apply(edited, Delete<Milestone>{id});
+        update_ms.push_back(follow());
+        h.undo(edited);
+        update_ms.push_back(follow());
+      }
+      std::sort(update_ms.begin(), update_ms.end());
+      row("index: milestone delete or add back, incr.", label, update_ms[update_ms.size() / 2],
           "ms");
       if (!(followed == TimelineIndex::build(edited, today)))
         std::printf("  (the followed index differs from a build: a bug)\n");

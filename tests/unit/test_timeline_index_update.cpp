@@ -5,7 +5,8 @@
 //
 // [SECTION] index
 //   Helpers   - small limits (so meetings expand quickly), a readable difference
-//   Examples  - a moved milestone follows without a build; wide changes build
+//   Examples  - a moved milestone follows without a build; wide changes build;
+//               a crowded lane; a milestone hidden from the client
 //   Property  - random commands against update() and against the Document
 #include <catch2/catch.hpp>
 #include <sstream>
@@ -204,6 +205,115 @@ TEST_CASE("edits of items the timeline does not show change nothing in the index
   TimelineChanges changes;
   changes.note(h.last_edits());
   CHECK(changes.empty());
+}
+
+TEST_CASE(
+    "a crowded lane followed through moves across it, deletions and additions anywhere equals a "
+    "fresh build",
+    "[timeline]") {
+  // Hundreds of overlapping client tasks in a few months, overdue ones
+  // reaching today: all four sub-rows busy, so a change can repack far.
+  Engagement e = generate_engagement(40, 7);
+  e.client_tasks.items.clear();
+  const Date start = e.info.start;
+  const Date today = start.plus_days(90);
+  SeededRandom r{0xC20DDEDull};
+  Id owner = kNoId;
+  for (const auto& [id, p] : e.stakeholders)
+    if (p.side == Side::Client) owner = id;
+  auto random_task = [&](ClientTask t) {
+    t.created_on = start.plus_days(int32_t(r.range(0, 130)));
+    t.due = t.created_on.plus_days(int32_t(r.per_mille(50) ? r.range(60, 170) : r.range(0, 25)));
+    t.due = std::min(t.due, start.plus_days(170));  // inside the span: no build
+    t.status = r.percent(60) ? TaskStatus::Open : TaskStatus::Done;
+    t.done_on = t.status == TaskStatus::Done ? std::optional<Date>(t.due) : std::nullopt;
+    return t;
+  };
+  History h;
+  for (int i = 0; i < 500; ++i) {
+    ClientTask t;
+    t.title = "Task " + std::to_string(i);
+    t.owner = owner;
+    REQUIRE_FALSE(h.apply(e, Add<ClientTask>{random_task(t)}));
+  }
+  TimelineIndex ix = TimelineIndex::build(e, today, small_limits());
+  const size_t lane = size_t(ix.lane_of(LaneKind::ClientTasks));
+  REQUIRE(ix.lanes()[lane].rows == 4);
+
+  int far_earlier = 0, far_later = 0, deleted = 0, added = 0;
+  for (int step = 0; step < 400; ++step) {
+    std::vector<Id> ids;
+    for (const auto& [id, t] : e.client_tasks) ids.push_back(id);
+    const Id id = ids[size_t(r.range(0, int64_t(ids.size()) - 1))];
+    const size_t was_at = ix.find(id).index;
+    const int64_t op = r.range(0, 9);
+    std::string what;
+    if (op < 6) {
+      REQUIRE_FALSE(h.apply(e, Update<ClientTask>{random_task(*e.client_tasks.find(id))}));
+      what = "moved";
+    } else if (op < 8) {
+      REQUIRE_FALSE(h.apply(e, Delete<ClientTask>{id}));
+      ++deleted;
+      what = "deleted";
+    } else if (op < 9) {
+      ClientTask t;
+      t.title = "New task";
+      t.owner = owner;
+      REQUIRE_FALSE(h.apply(e, Add<ClientTask>{random_task(t)}));
+      ++added;
+      what = "added";
+    } else {
+      REQUIRE(h.undo(e));
+      what = "undone";
+    }
+    TimelineChanges changes;
+    changes.note(h.last_edits());
+    CHECK(ix.update(e, changes));
+    same_as_a_build(ix, e, today, "step " + std::to_string(step) + ": " + what);
+    if (what == "moved") {
+      const size_t now_at = ix.find(id).index;
+      far_earlier += now_at + 100 < was_at;
+      far_later += was_at + 100 < now_at;
+    }
+  }
+  CHECK(ix.lanes()[lane].rows == 4);
+  CHECK(far_earlier >= 20);
+  CHECK(far_later >= 20);
+  CHECK(deleted >= 20);
+  CHECK(added >= 20);
+}
+
+TEST_CASE(
+    "in the client's copy a change request that moved only a milestone hidden then shown again "
+    "loses and regains its mark",
+    "[timeline]") {
+  Engagement e = generate_engagement(200, 8);
+  const Date today = e.info.start.plus_days(30);
+  History h;
+  const Id milestone = e.milestones.begin()->first;
+  ChangeRequest c = e.change_requests.begin()->second;
+  c.status = ChangeStatus::Approved;
+  c.decided_on = c.requested_on;
+  c.impacts = {{milestone, 5}};
+  REQUIRE_FALSE(h.apply(e, Update<ChangeRequest>{c}));
+  TimelineIndex client = TimelineIndex::build(redacted(e), today, small_limits());
+  auto marked = [&] {
+    const TimelineIndex::Location at = client.find(c.id);
+    REQUIRE(at.lane >= 0);
+    return (client.lanes()[size_t(at.lane)].items[at.index].flags & kMovedMilestones) != 0;
+  };
+  REQUIRE(marked());
+  for (bool visible : {false, true}) {
+    Milestone m = *e.milestones.find(milestone);
+    m.client_visible = visible;
+    REQUIRE_FALSE(h.apply(e, Update<Milestone>{m}));
+    TimelineChanges changes;
+    changes.note(h.last_edits());
+    const Engagement copy = redacted(e);
+    CHECK(client.update(copy, changes));
+    same_as_a_build(client, copy, today, visible ? "shown again" : "hidden");
+    CHECK(marked() == visible);
+  }
 }
 
 // [SECTION] Property ------------------------------------------------------------

@@ -130,12 +130,16 @@ class TimelineChanges {
   void clear();
   // The items touched, sorted by (kind, id), each once.
   std::vector<std::pair<Kind, Id>> items() const;
+  // A milestone was put hidden from the client (in a client's copy it goes
+  // and takes its impacts on change requests with it, which no edit names).
+  bool hid_a_milestone() const { return hid_a_milestone_; }
 
   // More items than this and a full build is as quick.
   static constexpr size_t kMostItems = 256;
 
  private:
   bool everything_ = false;
+  bool hid_a_milestone_ = false;
   std::vector<std::pair<Kind, Id>> items_;
 };
 
@@ -200,7 +204,8 @@ class TimelineIndex {
 
   void merge_blackouts();
   // update()'s steps, each keeping the invariants of build().
-  bool place(const Engagement& e, Kind kind, Id id);
+  enum class Placed : uint8_t { Stayed, Came, Went };  // in the index, or out of it
+  Placed place(const Engagement& e, Kind kind, Id id);
   void place_in_lane(uint32_t lane, std::optional<size_t> old_at,
                      std::optional<TimelineItem> fresh);
 };
