@@ -106,6 +106,14 @@ Outcome Document::apply_one(intent::Merge& m) {
 
 void Document::changed(bool everything) {
   ++generation_;
+  if (everything) {
+    drop_health_shadow();  // a new engagement: the next run starts from a full copy
+  } else if (health_shadow_) {
+    history_.append_last_edits_in_order(shadow_edits_);
+    // Edits piled up past the engagement's size (nobody asked for findings
+    // meanwhile) cost more to keep and replay than a fresh copy.
+    if (shadow_edits_.size() > 1024 + engagement_.item_count()) drop_health_shadow();
+  }
   for (PerAudience& d : derived_) {
     if (everything)
       d.index_changes.note_everything();
@@ -155,12 +163,24 @@ const ClientReport& Document::client_report(Date today) {
   return client_report_;
 }
 
-// One run of the checks on a worker thread, over its own copy of the engagement.
+// The worker's copy of the engagement. Only the worker thread that runs reads
+// or writes it; runs follow one another (a run starts after the last one was
+// adopted, under HealthJob::mutex), so each sees what the one before left.
+struct Document::HealthShadow {
+  Engagement engagement;
+};
+
+// One run of the checks on a worker thread, over the shadow brought to `stamp`.
 struct Document::HealthJob {
+  // Handed over when the worker starts, then the worker's alone:
   Stamp stamp;
-  Engagement snapshot;
+  std::shared_ptr<HealthShadow> shadow;
+  std::optional<Engagement> fresh;  // a full copy to start the shadow from
+  std::vector<Edit> edits;          // then these, in order
+  // Under `mutex`, read once `done`:
   std::vector<Finding> result;
   double ms = 0.0;
+  bool shadow_lost = false;  // out of memory half-way: the shadow is not the engagement
   std::mutex mutex;
   std::condition_variable finished;
   bool done = false;
@@ -186,6 +206,11 @@ double milliseconds_since(std::chrono::steady_clock::time_point start) {
 }
 }  // namespace
 
+void Document::drop_health_shadow() {
+  health_shadow_.reset();
+  shadow_edits_.clear();
+}
+
 void Document::adopt_finished_health() {
   if (!health_job_) return;
   {
@@ -194,11 +219,60 @@ void Document::adopt_finished_health() {
   }
   std::shared_ptr<HealthJob> job = std::move(health_job_);
   last_health_ms_ = job->ms;
-  // Findings about an engagement that has since been replaced name other items.
+  if (job->shadow_lost && job->shadow == health_shadow_) drop_health_shadow();
+  // Findings about an engagement that has since been replaced name other items,
+  // and a run finished late must not hide a newer one made in the call.
   if (job->stamp.generation < replaced_at_) return;
+  if (all_findings_stamp_.generation != Stamp{}.generation &&
+      job->stamp.generation < all_findings_stamp_.generation)
+    return;
   all_findings_ = std::move(job->result);
   all_findings_stamp_ = job->stamp;
   ++all_findings_version_;
+}
+
+void Document::start_health_worker(const Stamp& stamp) {
+  auto job = std::make_shared<HealthJob>();
+  job->stamp = stamp;
+  if (!health_shadow_) {
+    // Once per opened engagement: the copy the later runs follow edit by edit.
+    job->fresh = engagement_;
+    health_shadow_ = std::make_shared<HealthShadow>();
+    shadow_edits_.clear();
+  }
+  job->shadow = health_shadow_;
+  job->edits = std::move(shadow_edits_);
+  shadow_edits_.clear();
+  health_job_ = job;
+  std::thread([job, gate = health_gate_] {
+    if (gate) {
+      std::unique_lock lock(gate->mutex);
+      gate->opened.wait(lock, [&] { return !gate->held; });
+    }
+    auto start = std::chrono::steady_clock::now();
+    std::vector<Finding> result;
+    bool lost = false;
+    try {
+      Engagement& shadow = job->shadow->engagement;
+      if (job->fresh) {
+        shadow = std::move(*job->fresh);
+        job->fresh.reset();
+      }
+      for (const Edit& edit : job->edits) apply_edit(shadow, edit);
+      job->edits = {};
+      result = check_health(shadow, job->stamp.today);
+    } catch (const std::bad_alloc&) {
+      // Out of memory: no findings rather than a crash; the shadow may be
+      // half-updated, so the next run starts from a fresh copy.
+      lost = true;
+    }
+    std::lock_guard lock(job->mutex);
+    job->result = std::move(result);
+    job->ms = milliseconds_since(start);
+    job->shadow_lost = lost;
+    job->done = true;
+    job->finished.notify_all();
+  }).detach();
 }
 
 const std::vector<Finding>& Document::findings(Audience a, Date today) {
@@ -211,32 +285,12 @@ const std::vector<Finding>& Document::findings(Audience a, Date today) {
       auto start = std::chrono::steady_clock::now();
       all_findings_ = check_health(engagement_, today);
       last_health_ms_ = milliseconds_since(start);
+      // Quick again (items deleted): a shadow would only follow edits unused.
+      if (!health_job_) drop_health_shadow();
       all_findings_stamp_ = all;
       ++all_findings_version_;
     } else if (!health_job_) {
-      auto job = std::make_shared<HealthJob>();
-      job->stamp = all;
-      job->snapshot = engagement_;
-      health_job_ = job;
-      std::thread([job, gate = health_gate_] {
-        if (gate) {
-          std::unique_lock lock(gate->mutex);
-          gate->opened.wait(lock, [&] { return !gate->held; });
-        }
-        auto start = std::chrono::steady_clock::now();
-        std::vector<Finding> result;
-        try {
-          result = check_health(job->snapshot, job->stamp.today);
-        } catch (const std::bad_alloc&) {
-          // Out of memory: no findings rather than a crash; the next edit tries again.
-        }
-        job->snapshot = Engagement{};
-        std::lock_guard lock(job->mutex);
-        job->result = std::move(result);
-        job->ms = milliseconds_since(start);
-        job->done = true;
-        job->finished.notify_all();
-      }).detach();
+      start_health_worker(all);
     }
     // Otherwise a worker is still busy with an earlier state: when it is done,
     // the next call adopts its findings and starts one for this state.

@@ -122,4 +122,12 @@ std::span<const Edit> History::last_edits() const {
   return {};
 }
 
+void History::append_last_edits_in_order(std::vector<Edit>& out) const {
+  std::span<const Edit> edits = last_edits();
+  if (last_ == Last::Undone)
+    out.insert(out.end(), edits.rbegin(), edits.rend());
+  else
+    out.insert(out.end(), edits.begin(), edits.end());
+}
+
 }  // namespace rapport
