@@ -22,8 +22,8 @@ std::string rows_for(const Engagement& e, size_t n) {
   milestone = e.milestones.begin()->second.title;
   const ClientTask& existing = e.client_tasks.begin()->second;
   std::string text = "Id,Client task,Owner,Created,Due,Milestone waiting\n";
-  text += std::to_string(existing.id) + ",Renamed by the import," + owner + ",2026-03-01,2026-04-01," +
-          milestone + "\n";
+  text += std::to_string(existing.id) + ",Renamed by the import," + owner +
+          ",2026-03-01,2026-04-01," + milestone + "\n";
   for (size_t i = 0; i < n; ++i)
     text += ",Task " + std::to_string(i) + "," + owner + ",2026-03-01,2026-04-" +
             std::to_string(10 + i % 18) + "," + milestone + "\n";
