@@ -262,6 +262,12 @@ bool worker_findings_are_current(Document& doc) {
          doc.findings(Audience::Provider, kToday) == check_health(doc.engagement(), kToday);
 }
 
+// Every run of the checks after the first (made here) goes to the worker.
+void checks_on_the_worker(Document& doc) {
+  doc.set_health_budget_ms(0.0);
+  doc.findings(Audience::Provider, kToday);
+}
+
 ClientTask with_due(ClientTask t, Date due) {
   t.due = due;
   t.status = TaskStatus::Open;
@@ -273,8 +279,7 @@ ClientTask with_due(ClientTask t, Date due) {
 
 TEST_CASE("the health worker's findings follow edits, undo and redo", "[document][health]") {
   Document doc(make_demo());
-  doc.set_health_budget_ms(0.0);  // every run after the first on the worker
-  doc.findings(Audience::Provider, kToday);
+  checks_on_the_worker(doc);
   const ClientTask task = doc.engagement().client_tasks.begin()->second;
 
   // The first run on the worker starts from a copy; later ones follow edits.
@@ -317,8 +322,7 @@ TEST_CASE("the health worker's findings follow edits, undo and redo", "[document
 TEST_CASE("edits made while the health worker is held are handed over in order",
           "[document][health]") {
   Document doc(make_demo());
-  doc.set_health_budget_ms(0.0);
-  doc.findings(Audience::Provider, kToday);
+  checks_on_the_worker(doc);
   const ClientTask task = doc.engagement().client_tasks.begin()->second;
   doc.hold_health_worker(true);
   doc.submit(Update<ClientTask>{with_due(task, kToday.plus_days(-10))});
@@ -337,8 +341,7 @@ TEST_CASE("edits made while the health worker is held are handed over in order",
 TEST_CASE("many edits without a run of the checks fall back to a fresh copy",
           "[document][health]") {
   Document doc(make_demo());
-  doc.set_health_budget_ms(0.0);
-  doc.findings(Audience::Provider, kToday);
+  checks_on_the_worker(doc);
   const Id beta = first_milestone(doc.engagement());
   doc.submit(MoveMilestone{beta, kToday});
   doc.apply();
@@ -354,8 +357,7 @@ TEST_CASE("many edits without a run of the checks fall back to a fresh copy",
 TEST_CASE("an engagement opened while the worker checks the old one gets a copy of its own",
           "[document][health]") {
   Document doc(make_demo());
-  doc.set_health_budget_ms(0.0);
-  doc.findings(Audience::Provider, kToday);
+  checks_on_the_worker(doc);
   doc.submit(MoveMilestone{first_milestone(doc.engagement()), kToday});
   doc.apply();
   REQUIRE(worker_findings_are_current(doc));
