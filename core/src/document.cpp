@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <chrono>
 #include <condition_variable>
+#include <iterator>
 #include <mutex>
 #include <new>
 #include <thread>
@@ -179,6 +180,7 @@ struct Document::HealthJob {
   std::vector<Edit> edits;          // then these, in order
   // Under `mutex`, read once `done`:
   std::vector<Finding> result;
+  std::string summary;  // the provider's status-bar line, made here too
   double ms = 0.0;
   bool shadow_lost = false;  // out of memory half-way: the shadow is not the engagement
   std::mutex mutex;
@@ -229,6 +231,10 @@ void Document::adopt_finished_health() {
   all_findings_ = std::move(job->result);
   all_findings_stamp_ = job->stamp;
   ++all_findings_version_;
+  PerAudience& provider = derived(Audience::Provider);
+  provider.summary =
+      job->shadow_lost ? rapport::health_summary(all_findings_) : std::move(job->summary);
+  provider.findings_version = all_findings_version_;
 }
 
 void Document::start_health_worker(const Stamp& stamp) {
@@ -251,6 +257,7 @@ void Document::start_health_worker(const Stamp& stamp) {
     }
     auto start = std::chrono::steady_clock::now();
     std::vector<Finding> result;
+    std::string summary;
     bool lost = false;
     try {
       Engagement& shadow = job->shadow->engagement;
@@ -261,6 +268,7 @@ void Document::start_health_worker(const Stamp& stamp) {
       for (const Edit& edit : job->edits) apply_edit(shadow, edit);
       job->edits = {};
       result = check_health(shadow, job->stamp.today);
+      summary = rapport::health_summary(result);
     } catch (const std::bad_alloc&) {
       // Out of memory: no findings rather than a crash; the shadow may be
       // half-updated, so the next run starts from a fresh copy.
@@ -268,6 +276,7 @@ void Document::start_health_worker(const Stamp& stamp) {
     }
     std::lock_guard lock(job->mutex);
     job->result = std::move(result);
+    job->summary = std::move(summary);
     job->ms = milliseconds_since(start);
     job->shadow_lost = lost;
     job->done = true;
@@ -296,16 +305,19 @@ const std::vector<Finding>& Document::findings(Audience a, Date today) {
     // the next call adopts its findings and starts one for this state.
   }
   PerAudience& d = derived(a);
+  // The provider sees every finding: no copy of them (a large engagement has
+  // many). The client sees a filtered copy.
+  const std::vector<Finding>& shown = a == Audience::Client ? d.findings : all_findings_;
   if (d.findings_version != all_findings_version_) {
-    d.findings = all_findings_;
-    if (a == Audience::Client)
-      d.findings.erase(std::remove_if(d.findings.begin(), d.findings.end(),
-                                      [](const Finding& f) { return f.internal; }),
-                       d.findings.end());
-    d.summary = rapport::health_summary(d.findings);
+    if (a == Audience::Client) {
+      d.findings.clear();
+      std::copy_if(all_findings_.begin(), all_findings_.end(), std::back_inserter(d.findings),
+                   [](const Finding& f) { return !f.internal; });
+    }
+    d.summary = rapport::health_summary(shown);
     d.findings_version = all_findings_version_;
   }
-  return d.findings;
+  return shown;
 }
 
 const std::string& Document::health_summary(Audience a, Date today) {
