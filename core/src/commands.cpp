@@ -126,6 +126,7 @@ Outcome plan_add(const Engagement& e, const Add<T>& c) {
   if (auto error = validate(e, item)) return *error;
   Plan p;
   p.new_id = item.id;
+  p.edits.reserve(2);
   p.edits.push_back(SetNextId{id + 1});
   p.edits.push_back(Put<T>{std::move(item)});
   return p;

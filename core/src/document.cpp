@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <chrono>
 #include <condition_variable>
+#include <iterator>
 #include <mutex>
 #include <new>
 #include <thread>
@@ -106,6 +107,14 @@ Outcome Document::apply_one(intent::Merge& m) {
 
 void Document::changed(bool everything) {
   ++generation_;
+  if (everything) {
+    drop_health_shadow();  // a new engagement: the next run starts from a full copy
+  } else if (health_shadow_) {
+    history_.append_last_edits_in_order(shadow_edits_);
+    // Edits piled up past the engagement's size (nobody asked for findings
+    // meanwhile) cost more to keep and replay than a fresh copy.
+    if (shadow_edits_.size() > 1024 + engagement_.item_count()) drop_health_shadow();
+  }
   for (PerAudience& d : derived_) {
     if (everything)
       d.index_changes.note_everything();
@@ -155,12 +164,25 @@ const ClientReport& Document::client_report(Date today) {
   return client_report_;
 }
 
-// One run of the checks on a worker thread, over its own copy of the engagement.
+// The worker's copy of the engagement. Only the worker thread that runs reads
+// or writes it; runs follow one another (a run starts after the last one was
+// adopted, under HealthJob::mutex), so each sees what the one before left.
+struct Document::HealthShadow {
+  Engagement engagement;
+};
+
+// One run of the checks on a worker thread, over the shadow brought to `stamp`.
 struct Document::HealthJob {
+  // Handed over when the worker starts, then the worker's alone:
   Stamp stamp;
-  Engagement snapshot;
+  std::shared_ptr<HealthShadow> shadow;
+  std::optional<Engagement> fresh;  // a full copy to start the shadow from
+  std::vector<Edit> edits;          // then these, in order
+  // Under `mutex`, read once `done`:
   std::vector<Finding> result;
+  std::string summary;  // the provider's status-bar line, made here too
   double ms = 0.0;
+  bool shadow_lost = false;  // out of memory half-way: the shadow is not the engagement
   std::mutex mutex;
   std::condition_variable finished;
   bool done = false;
@@ -186,6 +208,11 @@ double milliseconds_since(std::chrono::steady_clock::time_point start) {
 }
 }  // namespace
 
+void Document::drop_health_shadow() {
+  health_shadow_.reset();
+  shadow_edits_.clear();
+}
+
 void Document::adopt_finished_health() {
   if (!health_job_) return;
   {
@@ -194,11 +221,67 @@ void Document::adopt_finished_health() {
   }
   std::shared_ptr<HealthJob> job = std::move(health_job_);
   last_health_ms_ = job->ms;
-  // Findings about an engagement that has since been replaced name other items.
+  if (job->shadow_lost && job->shadow == health_shadow_) drop_health_shadow();
+  // Findings about an engagement that has since been replaced name other items,
+  // and a run finished late must not hide a newer one made in the call.
   if (job->stamp.generation < replaced_at_) return;
+  if (all_findings_stamp_.generation != Stamp{}.generation &&
+      job->stamp.generation < all_findings_stamp_.generation)
+    return;
   all_findings_ = std::move(job->result);
   all_findings_stamp_ = job->stamp;
   ++all_findings_version_;
+  PerAudience& provider = derived(Audience::Provider);
+  provider.summary =
+      job->shadow_lost ? rapport::health_summary(all_findings_) : std::move(job->summary);
+  provider.findings_version = all_findings_version_;
+}
+
+void Document::start_health_worker(const Stamp& stamp) {
+  auto job = std::make_shared<HealthJob>();
+  job->stamp = stamp;
+  if (!health_shadow_) {
+    // Once per opened engagement: the copy the later runs follow edit by edit.
+    job->fresh = engagement_;
+    health_shadow_ = std::make_shared<HealthShadow>();
+    shadow_edits_.clear();
+  }
+  job->shadow = health_shadow_;
+  job->edits = std::move(shadow_edits_);
+  shadow_edits_.clear();
+  health_job_ = job;
+  std::thread([job, gate = health_gate_] {
+    if (gate) {
+      std::unique_lock lock(gate->mutex);
+      gate->opened.wait(lock, [&] { return !gate->held; });
+    }
+    auto start = std::chrono::steady_clock::now();
+    std::vector<Finding> result;
+    std::string summary;
+    bool lost = false;
+    try {
+      Engagement& shadow = job->shadow->engagement;
+      if (job->fresh) {
+        shadow = std::move(*job->fresh);
+        job->fresh.reset();
+      }
+      for (const Edit& edit : job->edits) apply_edit(shadow, edit);
+      job->edits = {};
+      result = check_health(shadow, job->stamp.today);
+      summary = rapport::health_summary(result);
+    } catch (const std::bad_alloc&) {
+      // Out of memory: no findings rather than a crash; the shadow may be
+      // half-updated, so the next run starts from a fresh copy.
+      lost = true;
+    }
+    std::lock_guard lock(job->mutex);
+    job->result = std::move(result);
+    job->summary = std::move(summary);
+    job->ms = milliseconds_since(start);
+    job->shadow_lost = lost;
+    job->done = true;
+    job->finished.notify_all();
+  }).detach();
 }
 
 const std::vector<Finding>& Document::findings(Audience a, Date today) {
@@ -211,47 +294,30 @@ const std::vector<Finding>& Document::findings(Audience a, Date today) {
       auto start = std::chrono::steady_clock::now();
       all_findings_ = check_health(engagement_, today);
       last_health_ms_ = milliseconds_since(start);
+      // Quick again (items deleted): a shadow would only follow edits unused.
+      if (!health_job_) drop_health_shadow();
       all_findings_stamp_ = all;
       ++all_findings_version_;
     } else if (!health_job_) {
-      auto job = std::make_shared<HealthJob>();
-      job->stamp = all;
-      job->snapshot = engagement_;
-      health_job_ = job;
-      std::thread([job, gate = health_gate_] {
-        if (gate) {
-          std::unique_lock lock(gate->mutex);
-          gate->opened.wait(lock, [&] { return !gate->held; });
-        }
-        auto start = std::chrono::steady_clock::now();
-        std::vector<Finding> result;
-        try {
-          result = check_health(job->snapshot, job->stamp.today);
-        } catch (const std::bad_alloc&) {
-          // Out of memory: no findings rather than a crash; the next edit tries again.
-        }
-        job->snapshot = Engagement{};
-        std::lock_guard lock(job->mutex);
-        job->result = std::move(result);
-        job->ms = milliseconds_since(start);
-        job->done = true;
-        job->finished.notify_all();
-      }).detach();
+      start_health_worker(all);
     }
     // Otherwise a worker is still busy with an earlier state: when it is done,
     // the next call adopts its findings and starts one for this state.
   }
   PerAudience& d = derived(a);
+  // The provider sees every finding: no copy of them (a large engagement has
+  // many). The client sees a filtered copy.
+  const std::vector<Finding>& shown = a == Audience::Client ? d.findings : all_findings_;
   if (d.findings_version != all_findings_version_) {
-    d.findings = all_findings_;
-    if (a == Audience::Client)
-      d.findings.erase(std::remove_if(d.findings.begin(), d.findings.end(),
-                                      [](const Finding& f) { return f.internal; }),
-                       d.findings.end());
-    d.summary = rapport::health_summary(d.findings);
+    if (a == Audience::Client) {
+      d.findings.clear();
+      std::copy_if(all_findings_.begin(), all_findings_.end(), std::back_inserter(d.findings),
+                   [](const Finding& f) { return !f.internal; });
+    }
+    d.summary = rapport::health_summary(shown);
     d.findings_version = all_findings_version_;
   }
-  return d.findings;
+  return shown;
 }
 
 const std::string& Document::health_summary(Audience a, Date today) {

@@ -1,6 +1,8 @@
 // Undo/redo stacks of edits. A step stores only the items it touched.
 #include "rapport/history.hpp"
 
+#include <cstdint>
+
 namespace rapport {
 
 std::optional<Error> History::apply(Engagement& e, const Command& c) {
@@ -12,7 +14,14 @@ std::optional<Error> History::apply_group(Engagement& e, const std::string& labe
   last_ = Last::Nothing;
   Step step;
   step.label = label;
+  // Most commands make one edit, besides the id counter an Add moves (below).
+  step.forward.reserve(commands.size() + 1);
+  step.inverse.reserve(commands.size() + 1);
   Id added = kNoId;
+  // Where the step's one id-counter edit is, when there is one: a run of Adds
+  // moves the counter once per Add, but only its first value (for undo) and
+  // its last (for redo) matter, as nothing else in a step reads it.
+  size_t next_id_edit = SIZE_MAX;
   for (const Command& c : commands) {
     auto outcome = plan(e, c);
     if (auto* error = std::get_if<Error>(&outcome)) {
@@ -23,7 +32,16 @@ std::optional<Error> History::apply_group(Engagement& e, const std::string& labe
     auto& p = std::get<Plan>(outcome);
     if (p.new_id != kNoId) added = p.new_id;
     for (Edit& edit : p.edits) {
-      step.inverse.push_back(apply_edit(e, edit));
+      Edit inverse = apply_edit(e, edit);
+      if (std::holds_alternative<SetNextId>(edit)) {
+        if (next_id_edit != SIZE_MAX) {
+          // Undo restores the first value; redo sets the last.
+          step.forward[next_id_edit] = std::move(edit);
+          continue;
+        }
+        next_id_edit = step.forward.size();
+      }
+      step.inverse.push_back(std::move(inverse));
       step.forward.push_back(std::move(edit));
     }
   }
@@ -120,6 +138,14 @@ std::span<const Edit> History::last_edits() const {
       break;
   }
   return {};
+}
+
+void History::append_last_edits_in_order(std::vector<Edit>& out) const {
+  std::span<const Edit> edits = last_edits();
+  if (last_ == Last::Undone)
+    out.insert(out.end(), edits.rbegin(), edits.rend());
+  else
+    out.insert(out.end(), edits.begin(), edits.end());
 }
 
 }  // namespace rapport

@@ -61,64 +61,55 @@ std::optional<Date> planner_date(const std::string& text, bool is_end) {
   return date;
 }
 
-std::optional<ImportError> read_tasks(const xmlNode* parent, int depth,
-                                      const std::string& parent_id, int parent_index,
-                                      std::vector<PlannerTask>& out,
-                                      std::map<std::string, int>& line_of_id,
-                                      std::vector<std::string>* warnings) {
-  if (depth > 50) return error_at(line_of(parent), "tasks are nested more than 50 levels deep");
-  for (const xmlNode* n = parent->children; n; n = n->next) {
-    if (!is(n, "task")) continue;
-    PlannerTask t;
-    t.id = attr(n, "id");
-    t.name = attr(n, "name");
-    t.note = attr(n, "note");
-    t.line = line_of(n);
-    t.depth = depth;
-    t.parent = parent_id;
-    t.parent_index = parent_index;
-    t.milestone = attr(n, "type") == "milestone";
-    std::string what = fmt::format("<task id=\"{}\" name=\"{}\">", t.id, t.name);
-    if (t.id.empty()) return error_at(t.line, fmt::format("{} has no id", what));
-    if (auto [it, added] = line_of_id.emplace(t.id, t.line); !added)
-      return error_at(t.line,
-                      fmt::format("{} has the id of the task on line {}; task ids are unique", what,
-                                  it->second));
-    for (const char* key : {"start", "end"}) {
-      std::string value = attr(n, key);
-      auto date = planner_date(value, std::string_view(key) == "end");
-      if (!date)
-        return error_at(
-            t.line,
-            fmt::format("{} has {}=\"{}\", which is not a Planner date such as 20261124T000000Z",
-                        what, key, value));
-      (std::string_view(key) == "start" ? t.start : t.end) = *date;
-    }
-    if (t.end < t.start) t.end = t.start;
-    // A date Rapport cannot keep (outside the years 1 to 9999) would make the
-    // engagement unsavable: the task is left out, its children still read.
-    bool keep = in_date_range(t.start) && in_date_range(t.end);
-    if (!keep && warnings)
-      warnings->push_back(fmt::format(
-          "line {}: {} was not imported: its dates {} to {} are outside the years 1 to 9999.",
-          t.line, what, t.start.iso(), t.end.iso()));
-    std::string percent = attr(n, "percent-complete");
-    t.percent = percent.empty() ? 0 : std::clamp(std::atoi(percent.c_str()), 0, 100);
-    for (const xmlNode* c = n->children; c; c = c->next) {
-      if (is(c, "task")) t.summary = true;
-      if (is(c, "predecessors"))
-        for (const xmlNode* p = c->children; p; p = p->next)
-          if (is(p, "predecessor")) t.predecessors.push_back(attr(p, "predecessor-id"));
-    }
-    int index = -1;
-    if (keep) {
-      index = int(out.size());
-      out.push_back(t);
-    }
-    if (auto err = read_tasks(n, depth + 1, t.id, index < 0 ? parent_index : index, out, line_of_id,
-                              warnings))
-      return err;
+// The task a <task> element is nested in (none at the top).
+struct ParentTask {
+  std::string id;
+  int depth = -1;
+  int index = -1;  // what its children get as parent_index
+};
+
+// One <task> element: its attributes checked and read, appended to `out`
+// (the caller drops it again when it is not `kept`).
+std::optional<ImportError> read_task(const xmlNode* n, const ParentTask& parent,
+                                     std::vector<PlannerTask>& out,
+                                     std::map<std::string, int>& line_of_id,
+                                     std::vector<std::string>* warnings, bool& kept) {
+  PlannerTask t;
+  t.id = attr(n, "id");
+  t.name = attr(n, "name");
+  t.note = attr(n, "note");
+  t.line = line_of(n);
+  t.depth = parent.depth + 1;
+  t.parent = parent.id;
+  t.parent_index = parent.index;
+  t.milestone = attr(n, "type") == "milestone";
+  std::string what = fmt::format("<task id=\"{}\" name=\"{}\">", t.id, t.name);
+  if (t.id.empty()) return error_at(t.line, fmt::format("{} has no id", what));
+  if (auto [it, added] = line_of_id.emplace(t.id, t.line); !added)
+    return error_at(t.line, fmt::format("{} has the id of the task on line {}; task ids are unique",
+                                        what, it->second));
+  for (const char* key : {"start", "end"}) {
+    std::string value = attr(n, key);
+    auto date = planner_date(value, std::string_view(key) == "end");
+    if (!date)
+      return error_at(
+          t.line,
+          fmt::format("{} has {}=\"{}\", which is not a Planner date such as 20261124T000000Z",
+                      what, key, value));
+    (std::string_view(key) == "start" ? t.start : t.end) = *date;
   }
+  if (t.end < t.start) t.end = t.start;
+  // A date Rapport cannot keep (outside the years 1 to 9999) would make the
+  // engagement unsavable: the task is left out, its children still read.
+  kept = in_date_range(t.start) && in_date_range(t.end);
+  if (!kept && warnings)
+    warnings->push_back(fmt::format(
+        "line {}: {} was not imported: its dates {} to {} are outside the years 1 to 9999.", t.line,
+        what, t.start.iso(), t.end.iso()));
+  std::string percent = attr(n, "percent-complete");
+  t.percent = percent.empty() ? 0 : std::clamp(std::atoi(percent.c_str()), 0, 100);
+  if (t.depth >= 50) return error_at(t.line, "tasks are nested more than 50 levels deep");
+  out.push_back(std::move(t));
   return std::nullopt;
 }
 
@@ -135,44 +126,97 @@ ImportResult import_planner(const Engagement& e, std::string_view xml,
   auto warn = [&](std::string text) {
     if (warnings) warnings->push_back(std::move(text));
   };
-  auto parsed = xml::parse(xml, "GNOME Planner");
-  if (auto* err = std::get_if<ImportError>(&parsed)) return *err;
-  xml::DocPtr doc = std::move(std::get<xml::DocPtr>(parsed));
-  const xmlNode* root = xmlDocGetRootElement(doc.get());
-  if (!is(root, "project"))
-    return error_at(root ? line_of(root) : 1,
-                    fmt::format("the root element is <{}>; a GNOME Planner file has <project>",
-                                root ? reinterpret_cast<const char*>(root->name) : ""));
+  // Read one element at a time (xml_input.hpp): a tree of the whole file
+  // would take about ten times its size.
+  auto opened = xml::open_reader(xml, "GNOME Planner");
+  if (auto* err = std::get_if<ImportError>(&opened)) return *err;
+  xml::ReaderPtr reader = std::move(std::get<xml::ReaderPtr>(opened));
 
   // Resources, their groups and allocations.
+  struct RawResource {
+    std::string name, email, group;
+  };
   std::map<std::string, std::string> groups;  // id -> name
-  std::map<std::string, Resource> resources;
+  std::map<std::string, RawResource> raw_resources;
   std::multimap<std::string, std::string> allocations;  // task id -> resource id
   std::vector<PlannerTask> tasks;
   std::map<std::string, int> line_of_task;  // task id -> line, for duplicates
-  for (const xmlNode* n = root->children; n; n = n->next) {
-    if (is(n, "resource-groups"))
-      for (const xmlNode* g = n->children; g; g = g->next)
-        if (is(g, "group")) groups[attr(g, "id")] = attr(g, "name");
-    if (is(n, "tasks"))
-      if (auto err = read_tasks(n, 0, "", -1, tasks, line_of_task, warnings)) return *err;
-    if (is(n, "allocations"))
-      for (const xmlNode* a = n->children; a; a = a->next)
-        if (is(a, "allocation")) allocations.emplace(attr(a, "task-id"), attr(a, "resource-id"));
+  // The open elements, outermost first: what each is, and for a task (and
+  // its predecessors) where it is in `tasks` (-1: not kept) and what its
+  // child tasks get as their parent.
+  enum class Open { Root, Other, Groups, Tasks, Task, Predecessors, Resources, Allocations };
+  struct Frame {
+    Open what = Open::Other;
+    int index = -1;
+    ParentTask as_parent;
+  };
+  std::vector<Frame> open;
+  bool root_seen = false;
+  for (;;) {
+    auto step = xml::next(reader.get());
+    if (auto* err = std::get_if<ImportError>(&step)) return *err;
+    if (!std::get<bool>(step)) break;
+    const int type = xmlTextReaderNodeType(reader.get());
+    if (type == XML_READER_TYPE_END_ELEMENT) {
+      if (!open.empty()) open.pop_back();
+      continue;
+    }
+    if (type != XML_READER_TYPE_ELEMENT) continue;
+    const xmlNode* n = xmlTextReaderCurrentNode(reader.get());
+    const bool empty = xmlTextReaderIsEmptyElement(reader.get()) == 1;
+    Frame frame;
+    if (!root_seen) {
+      root_seen = true;
+      if (!is(n, "project"))
+        return error_at(line_of(n),
+                        fmt::format("the root element is <{}>; a GNOME Planner file has <project>",
+                                    reinterpret_cast<const char*>(n->name)));
+      frame.what = Open::Root;
+    } else if (open.empty()) {
+      frame.what = Open::Other;
+    } else if (Frame& up = open.back(); up.what == Open::Root) {
+      frame.what = is(n, "resource-groups") ? Open::Groups
+                   : is(n, "tasks")         ? Open::Tasks
+                   : is(n, "resources")     ? Open::Resources
+                   : is(n, "allocations")   ? Open::Allocations
+                                            : Open::Other;
+    } else if (up.what == Open::Groups && is(n, "group")) {
+      groups[attr(n, "id")] = attr(n, "name");
+    } else if (up.what == Open::Resources && is(n, "resource")) {
+      raw_resources[attr(n, "id")] = {attr(n, "name"), attr(n, "email"), attr(n, "group")};
+    } else if (up.what == Open::Allocations && is(n, "allocation")) {
+      allocations.emplace(attr(n, "task-id"), attr(n, "resource-id"));
+    } else if ((up.what == Open::Tasks || up.what == Open::Task) && is(n, "task")) {
+      const bool nested = up.what == Open::Task;
+      if (nested && up.index >= 0) tasks[size_t(up.index)].summary = true;
+      bool kept = false;
+      if (auto err = read_task(n, up.as_parent, tasks, line_of_task, warnings, kept)) return *err;
+      frame.what = Open::Task;
+      frame.index = kept ? int(tasks.size()) - 1 : -1;
+      frame.as_parent = {tasks.back().id, tasks.back().depth,
+                         kept ? frame.index : up.as_parent.index};
+      if (!kept) tasks.pop_back();
+    } else if (up.what == Open::Task && is(n, "predecessors")) {
+      frame.what = Open::Predecessors;
+      frame.index = up.index;
+    } else if (up.what == Open::Predecessors && is(n, "predecessor")) {
+      if (up.index >= 0) tasks[size_t(up.index)].predecessors.push_back(attr(n, "predecessor-id"));
+    }
+    if (!empty) open.push_back(std::move(frame));
   }
+  reader.reset();
+  if (!root_seen) return error_at(0, "the file has no <project> element");
+
   std::map<std::string, Id> client_people;  // lower-case name -> existing client stakeholder
   for (const auto& [id, s] : e.stakeholders)
     if (s.side == Side::Client) client_people[ascii_lower(s.name)] = id;
-  for (const xmlNode* n = root->children; n; n = n->next)
-    if (is(n, "resources"))
-      for (const xmlNode* r = n->children; r; r = r->next)
-        if (is(r, "resource")) {
-          Resource res{attr(r, "name"), attr(r, "email"), false};
-          res.client = names_client_side(groups[attr(r, "group")]) ||
-                       client_people.count(ascii_lower(res.name));
-          resources[attr(r, "id")] = res;
-        }
-  doc.reset();  // everything needed is read: the tree's memory goes before the commands are built
+  std::map<std::string, Resource> resources;
+  for (auto& [id, raw] : raw_resources) {
+    Resource res{std::move(raw.name), std::move(raw.email), false};
+    res.client = names_client_side(groups[raw.group]) || client_people.count(ascii_lower(res.name));
+    resources[id] = std::move(res);
+  }
+  raw_resources.clear();
 
   // Ids the commands will get: Add assigns them in order from next_item_id().
   Id next = next_item_id(e);  // ids.hpp: the same ids plan_add will give

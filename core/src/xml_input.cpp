@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <optional>
 
 namespace rapport::xml {
 namespace {
@@ -30,7 +31,10 @@ ImportError error_at(int line, std::string message) {
   return ImportError{line > 0 ? fmt::format("line {}: {}", line, message) : message, line};
 }
 
-std::variant<DocPtr, ImportError> parse(std::string_view xml, const char* tool) {
+namespace {
+
+// What every XML import refuses before parsing.
+std::optional<ImportError> refused_before_parsing(std::string_view xml, const char* tool) {
   if (xml.size() > kMaxImportBytes)
     return error_at(0, fmt::format("the file is {} MB; {} files over {} MB are not imported",
                                    xml.size() >> 20, tool, kMaxImportBytes >> 20));
@@ -45,22 +49,49 @@ std::variant<DocPtr, ImportError> parse(std::string_view xml, const char* tool) 
                                       "never writes them, and they are not read: they can make "
                                       "a small file expand into gigabytes",
                                       tool));
+  return std::nullopt;
+}
+
+constexpr int kParseOptions = XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING;
+
+ImportError broken(const xmlError* err) {
+  std::string message = err && err->message ? err->message : "not well-formed XML";
+  while (!message.empty() && (message.back() == '\n' || message.back() == ' ')) message.pop_back();
+  return error_at(err ? err->line : 0, fmt::format("the XML is broken: {}", message));
+}
+
+}  // namespace
+
+std::variant<DocPtr, ImportError> parse(std::string_view xml, const char* tool) {
+  if (auto refused = refused_before_parsing(xml, tool)) return *refused;
   std::unique_ptr<xmlParserCtxt, void (*)(xmlParserCtxtPtr)> ctxt(xmlNewParserCtxt(),
                                                                   xmlFreeParserCtxt);
   if (!ctxt) return error_at(0, "out of memory");
   DocPtr doc(xmlCtxtReadMemory(ctxt.get(), xml.data(), int(xml.size()), "import.xml", nullptr,
-                               XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING),
+                               kParseOptions),
              xmlFreeDoc);
-  if (!doc) {
-    const xmlError* err = xmlCtxtGetLastError(ctxt.get());
-    std::string message = err && err->message ? err->message : "not well-formed XML";
-    while (!message.empty() && (message.back() == '\n' || message.back() == ' '))
-      message.pop_back();
-    return error_at(err ? err->line : 0, fmt::format("the XML is broken: {}", message));
-  }
+  if (!doc) return broken(xmlCtxtGetLastError(ctxt.get()));
   if (xmlDtd* dtd = xmlGetIntSubset(doc.get()); dtd && (dtd->entities || dtd->pentities))
     return error_at(0, "the file declares entities; they are not read");
   return doc;
+}
+
+std::variant<ReaderPtr, ImportError> open_reader(std::string_view xml, const char* tool) {
+  if (auto refused = refused_before_parsing(xml, tool)) return *refused;
+  // Reads `xml` in place (it outlives the reader); the parser's own last
+  // error is cleared so a message names this file's problem.
+  xmlResetLastError();
+  ReaderPtr reader(
+      xmlReaderForMemory(xml.data(), int(xml.size()), "import.xml", nullptr, kParseOptions),
+      xmlFreeTextReader);
+  if (!reader) return error_at(0, "out of memory");
+  return reader;
+}
+
+std::variant<bool, ImportError> next(xmlTextReaderPtr reader) {
+  int read = xmlTextReaderRead(reader);
+  if (read < 0) return broken(xmlGetLastError());
+  return read == 1;
 }
 
 bool is(const xmlNode* n, const char* name) {

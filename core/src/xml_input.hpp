@@ -13,6 +13,7 @@
 
 #include <libxml/parser.h>
 #include <libxml/tree.h>
+#include <libxml/xmlreader.h>
 
 #include <memory>
 #include <string>
@@ -31,6 +32,15 @@ ImportError error_at(int line, std::string message);
 // Parses `xml` with the guards above. `tool` names the program whose files
 // these are, for messages ("GNOME Planner", "MS Project").
 std::variant<DocPtr, ImportError> parse(std::string_view xml, const char* tool);
+
+// The same guards for reading a large file one element at a time: only the
+// element being read is in memory, not the whole tree (a file of 100,000
+// tasks would need about ten times its size as a tree).
+using ReaderPtr = std::unique_ptr<xmlTextReader, void (*)(xmlTextReaderPtr)>;
+std::variant<ReaderPtr, ImportError> open_reader(std::string_view xml, const char* tool);
+// Moves to the next node: true on one, false at the end of the file, or the
+// error that stopped the parser ("line 12: the XML is broken: ...").
+std::variant<bool, ImportError> next(xmlTextReaderPtr reader);
 
 bool is(const xmlNode* n, const char* name);
 // An attribute's value as parsed: its text nodes joined, never expanded.

@@ -38,7 +38,8 @@ inline const char* size_label(size_t n) {
 void bench_core_rows(bool quick);
 void bench_io_rows(bool quick);
 void bench_timeline_rows(bool quick);
-void bench_health_rows(bool quick);
+// `in_the_app_only`: only what the UI thread pays after an edit, up to 1M items.
+void bench_health_rows(bool quick, bool in_the_app_only = false);
 void bench_bounds_rows(bool quick);
 void bench_exchange_rows(bool quick);  // MSPDI export and import
 void bench_merge_rows(bool quick);

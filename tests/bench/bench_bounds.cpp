@@ -13,10 +13,12 @@
 #include <cstring>
 #include <fstream>
 #include <functional>
+#include <memory>
 #include <string>
 
 #include "bench.hpp"
 #include "rapport/demo.hpp"
+#include "rapport/document.hpp"
 #include "rapport/export.hpp"
 #include "rapport/health.hpp"
 #include "rapport/history.hpp"
@@ -181,14 +183,31 @@ Engagement csv_frame() {
   return e;
 }
 
-long csv_import(Engagement e, const std::string& text) {
+// n new client tasks typed in a spreadsheet (semicolons, DD.MM.YYYY, owners
+// and milestones by name).
+std::string csv_new_rows(size_t n) {
+  std::string text = "Client task;Owner;Created;Due;Status;Milestone waiting\n";
+  for (size_t i = 0; i < n; ++i)
+    text += fmt::format("Task {};Client {};{:02d}.03.2026;{:02d}.04.2026;open;Phase {}\n", i,
+                        i % 20, 1 + i % 28, 1 + i % 28, i % 10);
+  return text;
+}
+
+// Read and checked (what the import's worker does): the commands, or none.
+std::vector<Command> csv_checked(const Engagement& e, const std::string& text) {
   auto read = read_csv_import(text);
-  if (!std::holds_alternative<CsvImport>(read)) return -1;
+  if (!std::holds_alternative<CsvImport>(read)) return {};
   CsvCheck check = check_csv(e, std::get<CsvImport>(read), shapes::day(2026, 11, 24));
-  if (check.bad_count) return -1;
+  if (check.bad_count) return {};
+  return std::move(check.commands);
+}
+
+long csv_import(Engagement e, const std::string& text) {
+  std::vector<Command> commands = csv_checked(e, text);
+  if (commands.empty()) return -1;
   History history;
-  if (history.apply_group(e, "Import CSV", check.commands)) return -1;
-  return long(check.commands.size());
+  if (history.apply_group(e, "Import CSV", commands)) return -1;
+  return long(commands.size());
 }
 }  // namespace
 
@@ -213,16 +232,34 @@ void bench_exchange_rows(bool quick) {
     // and applied as one step; then Rapport's own CSV of n client tasks read
     // back into the same engagement (every row an id, every row unchanged).
     Figures csv_in = in_child<std::string>(
-        [n] {
-          std::string text = "Client task;Owner;Created;Due;Status;Milestone waiting\n";
-          for (size_t i = 0; i < n; ++i)
-            text += fmt::format("Task {};Client {};{:02d}.03.2026;{:02d}.04.2026;open;Phase {}\n",
-                                i, i % 20, 1 + i % 28, 1 + i % 28, i % 10);
-          return text;
-        },
+        [n] { return csv_new_rows(n); },
         [](const std::string& text) { return csv_import(csv_frame(), text); },
         [](const std::string& text) { return double(text.size()) / (1 << 20); });
     print("exchange: CSV import, new rows", size_label(n), csv_in, "commands (-1: refused)");
+    // The same in its two parts: read and checked (on the import's worker),
+    // then applied as one undo step (the UI thread, when the user confirms).
+    Figures csv_read = in_child<std::string>(
+        [n] { return csv_new_rows(n); },
+        [](const std::string& text) { return long(csv_checked(csv_frame(), text).size()); },
+        [](const std::string& text) { return double(text.size()) / (1 << 20); });
+    print("exchange: CSV new rows, read+check", size_label(n), csv_read, "commands");
+    // Held by pointer: the app moves the commands into the intent, so does this.
+    using Checked = std::pair<std::shared_ptr<Document>, std::shared_ptr<std::vector<Command>>>;
+    Figures csv_apply = in_child<Checked>(
+        [n] {
+          auto doc = std::make_shared<Document>(csv_frame());
+          auto commands = std::make_shared<std::vector<Command>>(
+              csv_checked(doc->engagement(), csv_new_rows(n)));
+          return Checked{std::move(doc), std::move(commands)};
+        },
+        [](const Checked& checked) {
+          Document& doc = *checked.first;
+          doc.submit(intent::Import{"Import CSV", std::move(*checked.second), ""});
+          if (doc.apply().front().what != Outcome::What::Imported) return -1L;
+          return long(doc.engagement().client_tasks.size());
+        },
+        [](const Checked&) { return 0.0; });
+    print("exchange: CSV new rows, apply (one step)", size_label(n), csv_apply, "client tasks");
     Figures csv_back = in_child<std::pair<Engagement, std::string>>(
         [n] {
           Engagement e = csv_frame();

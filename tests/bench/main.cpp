@@ -2,7 +2,8 @@
 //   rapport-bench           full run (1k .. 1M items; a few minutes)
 //   rapport-bench --quick   small sizes only (the CI smoke run)
 //   rapport-bench --bounds  only the issue-20 rows (worst shapes, time and peak memory)
-//   rapport-bench --timeline  only the timeline rows (index build, one-item edit, frames)
+//   rapport-bench --health  only the health rows in the app (UI thread's share after an edit, to
+//   1M) rapport-bench --timeline  only the timeline rows (index build, one-item edit, frames)
 //   rapport-bench --exchange  only the MS Project XML export and import rows
 //   rapport-bench --merge   only the team-work rows (merge and diff of 100k items)
 //   rapport-bench --pdf     only the PDF rows at 10k items (status report in parts, update)
@@ -18,13 +19,15 @@
 #include "rapport/io.hpp"
 
 int main(int argc, char** argv) {
-  bool quick = false, bounds_only = false, timeline_only = false, exchange_only = false,
-       merge_only = false, pdf_only = false;
+  bool quick = false, bounds_only = false, health_only = false, timeline_only = false,
+       exchange_only = false, merge_only = false, pdf_only = false;
   for (int i = 1; i < argc; ++i) {
     if (std::strcmp(argv[i], "--quick") == 0) {
       quick = true;
     } else if (std::strcmp(argv[i], "--bounds") == 0) {
       bounds_only = true;
+    } else if (std::strcmp(argv[i], "--health") == 0) {
+      health_only = true;
     } else if (std::strcmp(argv[i], "--timeline") == 0) {
       timeline_only = true;
     } else if (std::strcmp(argv[i], "--exchange") == 0) {
@@ -48,8 +51,8 @@ int main(int argc, char** argv) {
       return 0;
     } else {
       std::fprintf(stderr,
-                   "rapport-bench: unknown option %s (use --quick, --bounds, --timeline, "
-                   "--exchange, --merge or --pdf)\n",
+                   "rapport-bench: unknown option %s (use --quick, --bounds, --health, "
+                   "--timeline, --exchange, --merge or --pdf)\n",
                    argv[i]);
       return 2;
     }
@@ -57,6 +60,10 @@ int main(int argc, char** argv) {
   std::printf("| %-44s | %6s | %10s | %-5s |\n", "what", "items", "value", "unit");
   std::printf("|%s|%s|%s|%s|\n", std::string(46, '-').c_str(), std::string(8, '-').c_str(),
               std::string(12, '-').c_str(), std::string(7, '-').c_str());
+  if (health_only) {
+    bench_health_rows(quick, /*in_the_app_only=*/true);
+    return 0;
+  }
   if (timeline_only) {
     bench_timeline_rows(quick);
     return 0;

@@ -245,3 +245,143 @@ TEST_CASE("with a negative budget the checks always run in the call", "[document
   CHECK(doc.findings(Audience::Provider, kToday) == check_health(doc.engagement(), kToday));
   CHECK_FALSE(doc.health_pending());
 }
+
+// [SECTION] The worker's own copy follows edits ------------------------------------
+
+namespace {
+
+// Asks for findings until the worker has caught up with the current state,
+// then says whether they are those of the engagement as it is.
+bool worker_findings_are_current(Document& doc) {
+  doc.findings(Audience::Provider, kToday);
+  for (int run = 0; run < 3 && doc.health_pending(); ++run) {
+    doc.wait_for_health();
+    doc.findings(Audience::Provider, kToday);
+  }
+  return !doc.health_pending() &&
+         doc.findings(Audience::Provider, kToday) == check_health(doc.engagement(), kToday);
+}
+
+// Every run of the checks after the first (made here) goes to the worker.
+void checks_on_the_worker(Document& doc) {
+  doc.set_health_budget_ms(0.0);
+  doc.findings(Audience::Provider, kToday);
+}
+
+ClientTask with_due(ClientTask t, Date due) {
+  t.due = due;
+  t.status = TaskStatus::Open;
+  t.done_on.reset();
+  return t;
+}
+
+}  // namespace
+
+TEST_CASE("the health worker's findings follow edits, undo and redo", "[document][health]") {
+  Document doc(make_demo());
+  checks_on_the_worker(doc);
+  const ClientTask task = doc.engagement().client_tasks.begin()->second;
+
+  // The first run on the worker starts from a copy; later ones follow edits.
+  doc.submit(Update<ClientTask>{with_due(task, kToday.plus_days(60))});
+  doc.apply();
+  REQUIRE(worker_findings_are_current(doc));
+
+  // One step that touches the same item twice: overdue, then due later again.
+  doc.submit(intent::Apply{"Reschedule",
+                           {Update<ClientTask>{with_due(task, kToday.plus_days(-30))},
+                            Update<ClientTask>{with_due(task, kToday.plus_days(90))}}});
+  doc.apply();
+  CHECK(worker_findings_are_current(doc));
+  // Undo runs the step's inverse edits back to front: the task is not overdue.
+  doc.submit(intent::Undo{});
+  doc.apply();
+  CHECK(worker_findings_are_current(doc));
+  doc.submit(intent::Redo{});
+  doc.apply();
+  CHECK(worker_findings_are_current(doc));
+
+  // Several edits between two runs, a delete that clears references included.
+  doc.submit(Add<Stakeholder>{person("Liisa Koskinen")});
+  doc.submit(Delete<Milestone>{first_milestone(doc.engagement())});
+  doc.submit(Delete<ClientTask>{task.id});
+  doc.apply();
+  CHECK(worker_findings_are_current(doc));
+  doc.submit(intent::Undo{});
+  doc.submit(intent::Undo{});
+  doc.apply();
+  CHECK(worker_findings_are_current(doc));
+  const Engagement before_import = doc.engagement();
+  doc.submit(intent::Import{"Import", {Add<Milestone>{Milestone{}}}, "1 change imported."});
+  doc.apply();
+  // An invalid milestone (no title) is refused: the worker's copy stays as it was.
+  CHECK(doc.engagement() == before_import);
+  CHECK(worker_findings_are_current(doc));
+}
+
+TEST_CASE("edits made while the health worker is held are handed over in order",
+          "[document][health]") {
+  Document doc(make_demo());
+  checks_on_the_worker(doc);
+  const ClientTask task = doc.engagement().client_tasks.begin()->second;
+  doc.hold_health_worker(true);
+  doc.submit(Update<ClientTask>{with_due(task, kToday.plus_days(-10))});
+  doc.apply();
+  doc.findings(Audience::Provider, kToday);  // a worker waits on this state
+  doc.submit(Update<ClientTask>{with_due(task, kToday.plus_days(10))});
+  doc.submit(intent::Undo{});
+  doc.submit(intent::Undo{});
+  doc.submit(intent::Redo{});
+  doc.apply();
+  CHECK(doc.health_pending());
+  doc.hold_health_worker(false);
+  CHECK(worker_findings_are_current(doc));
+}
+
+TEST_CASE("many edits without a run of the checks fall back to a fresh copy",
+          "[document][health]") {
+  Document doc(make_demo());
+  checks_on_the_worker(doc);
+  const Id beta = first_milestone(doc.engagement());
+  doc.submit(MoveMilestone{beta, kToday});
+  doc.apply();
+  REQUIRE(worker_findings_are_current(doc));
+  // More edits than items before findings are asked for again.
+  const size_t edits = 1100 + doc.engagement().item_count();
+  for (size_t i = 0; i < edits; ++i)
+    doc.submit(MoveMilestone{beta, kToday.plus_days(int32_t(i % 2 ? 5 : -5))});
+  doc.apply();
+  CHECK(worker_findings_are_current(doc));
+}
+
+TEST_CASE("an engagement opened while the worker checks the old one gets a copy of its own",
+          "[document][health]") {
+  Document doc(make_demo());
+  checks_on_the_worker(doc);
+  doc.submit(MoveMilestone{first_milestone(doc.engagement()), kToday});
+  doc.apply();
+  REQUIRE(worker_findings_are_current(doc));
+  const std::vector<Finding> old = doc.findings(Audience::Provider, kToday);
+  REQUIRE_FALSE(old.empty());
+
+  doc.hold_health_worker(true);
+  doc.submit(Delete<Milestone>{first_milestone(doc.engagement())});
+  doc.apply();
+  doc.findings(Audience::Provider, kToday);  // a worker waits on the old engagement
+  Engagement other = make_demo();
+  other.client_tasks = {};
+  for (auto& [id, m] : other.milestones.items) m.title = "Other " + m.title;
+  doc.submit(intent::Replace{other, "other.rapport", {}, false, "Opened other.rapport."});
+  doc.apply();
+  CHECK(doc.findings(Audience::Provider, kToday).empty());
+  doc.hold_health_worker(false);
+  doc.wait_for_health();
+  // The old engagement's run finished: it is not shown.
+  CHECK(doc.findings(Audience::Provider, kToday).empty());
+  CHECK(worker_findings_are_current(doc));
+  // Edits of the new engagement reach the worker's copy of it, not of the old.
+  doc.submit(Delete<Milestone>{first_milestone(doc.engagement())});
+  doc.apply();
+  CHECK(worker_findings_are_current(doc));
+  CHECK(doc.findings(Audience::Provider, kToday) != old);
+}

@@ -166,10 +166,13 @@ class Document {
   //
   // The checks run where they are cheap: in the call, while the last run took
   // less than health_budget_ms(); after a slower run (a large engagement) they
-  // run on a worker thread over a copy, and these return the last findings
+  // run on a worker thread over its own copy, and these return the last findings
   // until the new ones are ready (health_pending() says so; poll by calling
   // again). One worker at most: edits made while it runs start the next one
   // when it is done. A finished run for an older state is shown until then.
+  // The worker's copy is made once per opened engagement and then follows
+  // the edits, undo and redo (what this thread pays per edit is the size of
+  // the edit, not of the engagement).
   const std::vector<Finding>& findings(Audience a, Date today);
   const std::string& health_summary(Audience a, Date today);
   // True while the findings shown are not those of the current state and day.
@@ -222,7 +225,15 @@ class Document {
   // Provider findings are the source of the client's (filtered): one run of the checks.
   struct HealthJob;
   struct HealthGate;
+  // The worker's own copy of the engagement (the shadow): made once, when the
+  // checks first move to the worker after the engagement was opened or
+  // replaced, then brought up to date by the edits the History applied since
+  // the last run, which each run takes along (shadow_edits_). Only workers read
+  // or write it, one at a time; this thread only holds the pointer.
+  struct HealthShadow;
   void adopt_finished_health();
+  void start_health_worker(const Stamp& stamp);
+  void drop_health_shadow();
   Stamp all_findings_stamp_;
   std::vector<Finding> all_findings_;
   uint64_t all_findings_version_ = 1;  // moves on whenever all_findings_ changes
@@ -230,7 +241,9 @@ class Document {
   Stamp health_wanted_;                // the state and day the findings were last asked for
   double last_health_ms_ = -1.0;
   double health_budget_ms_ = 40.0;
-  std::shared_ptr<HealthJob> health_job_;  // the running worker, if any
+  std::shared_ptr<HealthJob> health_job_;        // the running worker, if any
+  std::shared_ptr<HealthShadow> health_shadow_;  // null: the next run starts from a full copy
+  std::vector<Edit> shadow_edits_;               // applied since the shadow's last run, in order
   std::shared_ptr<HealthGate> health_gate_;
   Stamp client_report_stamp_;
   ClientReport client_report_;

@@ -58,6 +58,10 @@ class History {
   // inverse ones), so derived data can follow only what changed. Empty when
   // the last call changed nothing, after clear() and at the start.
   std::span<const Edit> last_edits() const;
+  // The same edits in the order they were carried out (an undo runs its
+  // inverse edits back to front), appended to `out`: replayed on a copy of the
+  // engagement as it was before them, they bring the copy to the engagement now.
+  void append_last_edits_in_order(std::vector<Edit>& out) const;
 
   // The id assigned by the last Add applied (also inside a group: the last one).
   Id last_added() const { return last_added_; }
