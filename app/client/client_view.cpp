@@ -443,8 +443,6 @@ void draw_client_timeline(App& app) {
   const Date today = app.today();
   const TimelineIndex& index = app.doc.timeline_index(Audience::Client, today);
   apply_pending_focus(app, c.timeline, index);
-  // The client reads days and times in their own zone, as in their report.
-  c.timeline.set_display_zone(client_zone_of(app.doc.shown(Audience::Client).info));
   c.timeline.draw(app.doc.shown(Audience::Client), index, c.view, app.commands, today);
 }
 

@@ -127,7 +127,6 @@ void draw_timeline_picture(App& app, Audience audience) {
   const TimelineIndex& index = app.doc.timeline_index(audience, today);
   TimelineView& picture = app.panels.picture;
   picture.set_read_only(true);
-  picture.set_display_zone(audience == Audience::Client ? client_zone_of(e.info) : std::string());
   apply_pending_focus(app, picture, index);
   // Cropped to its content: as tall as the lanes and the legend it drew last frame.
   const float top = ImGui::GetCursorScreenPos().y - viewport->Pos.y;

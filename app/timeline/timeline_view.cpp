@@ -159,7 +159,7 @@ ImVec2 TimelineView::item_centre(const TimelineIndex& index, int lane, size_t it
 
 void TimelineView::draw(const Engagement& e, const TimelineIndex& index, ViewState& view,
                         CommandSink& commands, Date today) {
-  days_.set_zone(display_zone(index));
+  days_.set_zone(index.time_zone());
   ImVec2 p0 = ImGui::GetCursorScreenPos();
   ImVec2 avail = ImGui::GetContentRegionAvail();
   avail.x = std::max(avail.x, 240.0f);
@@ -234,7 +234,7 @@ void TimelineView::draw(const Engagement& e, const TimelineIndex& index, ViewSta
   ctx.hit = &hover_;
   ctx.stats = &stats_;
   ctx.today_minute = double(days_.start(today).minutes);
-  ctx.time_zone = &display_zone(index);
+  ctx.time_zone = &index.time_zone();
   if (drag_.kind == TimelineDrag::Kind::Item)
     ctx.dragged = DraggedItem{drag_.press.lane, drag_.press.index};
   plans_.resize(index.lanes().size());
@@ -306,7 +306,7 @@ void TimelineView::draw(const Engagement& e, const TimelineIndex& index, ViewSta
       }
       const LaneLayout& g = layout_[size_t(drag_.press.lane)];
       draw_single_item(ctx, lane, moved, g.y0 + kLanePad * s, g.row_h, true);
-      LocalDateTime l = to_local(moved.at, display_zone(index));
+      LocalDateTime l = to_local(moved.at, index.time_zone());
       std::string when = date_text(l.date);
       if (lane.kind == LaneKind::Meeting) {
         when.push_back(' ');
@@ -469,7 +469,7 @@ void TimelineView::draw_headers(ImDrawList* draw, const TimelineIndex& index,
                 pal.header_border);
   // The zone the axis is drawn in, where the axis meets the headers.
   draw->AddText(ImVec2(x0 + 10 * s, f.axis_y1 - ImGui::GetTextLineHeight() - 6 * s), pal.muted_text,
-                display_zone(index).c_str());
+                index.time_zone().c_str());
   draw->PushClipRect(ImVec2(x0, f.axis_y1), ImVec2(x1, f.lanes_y1), true);
   const auto& lanes = index.lanes();
   const float fs = ImGui::GetFontSize();
@@ -577,8 +577,8 @@ void TimelineView::go_to_today(Date today) {
 }
 
 void TimelineView::focus_weeks(const TimelineIndex& index, Date today, int weeks) {
-  double from = double(day_start(today.plus_days(-7), display_zone(index)).minutes);
-  double to = double(day_start(today.plus_days(7 * weeks + 1), display_zone(index)).minutes);
+  double from = double(day_start(today.plus_days(-7), index.time_zone()).minutes);
+  double to = double(day_start(today.plus_days(7 * weeks + 1), index.time_zone()).minutes);
   set_range(from, to);
 }
 

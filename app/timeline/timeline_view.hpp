@@ -71,12 +71,6 @@ class TimelineView {
   // The legend: toggled by its button in the editor, always shown read-only.
   bool legend_shown() const { return read_only_ || show_legend_; }
   void set_legend_shown(bool shown) { show_legend_ = shown; }
-  // The zone the axis, the days and the times are shown in; empty: the
-  // engagement's (the index's). The client view shows the client's.
-  void set_display_zone(std::string zone) { display_zone_ = std::move(zone); }
-  const std::string& display_zone(const TimelineIndex& index) const {
-    return display_zone_.empty() ? index.time_zone() : display_zone_;
-  }
   bool collapsed(const TimelineLane& lane) const;
   void set_collapsed(const TimelineLane& lane, bool collapsed);
   // The meeting series as one group (the editor, two or more series): open, a
@@ -120,7 +114,6 @@ class TimelineView {
   ImVec2 item_centre(const TimelineIndex& index, int lane, size_t item) const;
 
  private:
-  std::string display_zone_;
   struct Target {  // what a context menu or popup acts on
     int lane = -1;
     size_t index = 0;

@@ -187,27 +187,3 @@ TEST_CASE("the client view's wrapped list items hang under their first word, not
   CHECK(item->size.y > item->font_size * 1.5f);
   CHECK(item->pos.x > title->pos.x + item->font_size * 0.5f);
 }
-
-TEST_CASE("the client view's timeline is drawn in the client's time zone, the editor's in ours",
-          "[ui][client-view]") {
-  Engagement demo = make_demo();
-  REQUIRE(demo.info.time_zone == "Europe/Amsterdam");
-  REQUIRE(demo.info.client_time_zone == "Europe/Helsinki");
-  Workspace w(demo, ImVec2(1280, 720));
-  // A section that names no zone, so what is drawn is the timeline's axis.
-  w.app.main_window.section = Section::Decisions;
-  CHECK(drawn(w, "Europe/Amsterdam"));
-  CHECK_FALSE(drawn(w, "Europe/Helsinki"));
-  w.f11();
-  w.app.panels.client.go_to(ClientPage::Timeline);
-  CHECK(drawn(w, "Europe/Helsinki"));
-  CHECK_FALSE(drawn(w, "Europe/Amsterdam"));
-  // The same client without a zone of its own reads ours.
-  w.f11();
-  SetInfo same_zone{w.app.engagement().info};
-  same_zone.info.client_time_zone.clear();
-  w.app.commands.push(same_zone);
-  w.frame();
-  w.f11();
-  CHECK(drawn(w, "Europe/Amsterdam"));
-}

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <catch2/catch.hpp>
+
 #include <string>
 
 #include "rapport/model.hpp"
