@@ -117,6 +117,7 @@ void wrapped(const std::string& text, ImU32 colour = 0) {
 // A list item: a bullet mark, and the text beside it wrapping under its own first
 // word (a hanging indent), never back under the mark.
 void bullet(const std::string& text, ImU32 colour = 0) {
+  if (text.empty()) return;  // no mark without words: the next item would land beside it
   ImGui::Bullet();
   wrapped(text, colour);
 }
