@@ -27,7 +27,12 @@ double monotonic_seconds() {
 
 App::App() = default;
 App::App(Engagement e, std::string path) : doc(std::move(e), std::move(path)) {}
-App::~App() = default;
+// A health run still on its worker thread reads the time zone database's
+// caches: let it finish before the program's statics go.
+App::~App() {
+  doc.hold_health_worker(false);
+  doc.wait_for_health();
+}
 
 Date App::today() const {
   return today_override ? *today_override : today_in(engagement().info.time_zone);
