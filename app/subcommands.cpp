@@ -251,29 +251,16 @@ int export_file(const std::vector<std::string>& args) {
   return 0;
 }
 
-// rapport import's FILE (at most kMaxImportBytes) and INTO, or a message on
-// stderr and nothing (the caller exits 1).
+// rapport import's FILE (read by read_import_file: at most kMaxImportBytes) and
+// INTO, or a message on stderr and nothing (the caller exits 1).
 std::optional<Engagement> read_import(const std::string& from, const std::string& into,
                                       std::string& text) {
-  std::error_code ec;
-  const auto size = std::filesystem::file_size(from, ec);
-  if (ec) {
-    print(stderr, "rapport: could not read " + from + ": " + ec.message());
+  auto read = read_import_file(from, from);
+  if (auto* error = std::get_if<ImportError>(&read)) {
+    print(stderr, "rapport: " + error->message);
     return std::nullopt;
   }
-  if (size > kMaxImportBytes) {
-    print(stderr, "rapport: " + from + " is " + std::to_string(size >> 20) + " MB; files over " +
-                      std::to_string(kMaxImportBytes >> 20) + " MB are not imported");
-    return std::nullopt;
-  }
-  text.assign(size_t(size), '\0');
-  if (std::FILE* f = std::fopen(from.c_str(), "rb")) {
-    text.resize(std::fread(text.data(), 1, text.size(), f));
-    std::fclose(f);
-  } else {
-    print(stderr, "rapport: could not read " + from);
-    return std::nullopt;
-  }
+  text = std::move(std::get<std::string>(read));
   LoadResult loaded = load_file(into);
   if (!loaded) {
     print(stderr, loaded.error.message);

@@ -11,8 +11,7 @@
 #include <algorithm>
 #include <chrono>
 #include <filesystem>
-#include <fstream>
-#include <iterator>
+#include <optional>
 #include <thread>
 
 #include "rapport/defaults.hpp"
@@ -418,13 +417,25 @@ void use_chosen_file(App& app, const std::string& path) {
   }
 }
 
-void import_file(App& app, const std::string& path, bool planner) {
-  std::ifstream in(path, std::ios::binary);
-  std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  if (!in.good() && !in.eof()) {
-    show_error(app, "Could not import", "Rapport could not read “" + path + "”.");
-    return;
+namespace {
+// The bytes of a file to import (size checked before reading), or an error
+// dialog and nothing.
+std::optional<std::string> read_for_import(App& app, const std::string& path,
+                                           const std::string& kind) {
+  auto read = read_import_file(path, file_name(path), kind);
+  if (auto* error = std::get_if<ImportError>(&read)) {
+    show_error(app, "Could not import", error->message + ".");
+    return std::nullopt;
   }
+  return std::move(std::get<std::string>(read));
+}
+}  // namespace
+
+void import_file(App& app, const std::string& path, bool planner) {
+  std::optional<std::string> read =
+      read_for_import(app, path, planner ? "GNOME Planner files" : "iCalendar files");
+  if (!read) return;
+  std::string text = std::move(*read);
   // Small files are read at once; larger ones on a worker thread, with a
   // progress dialog and Cancel, while the window keeps drawing.
   if (text.size() < kBackgroundImportBytes || app.job) {
@@ -453,25 +464,9 @@ void import_file(App& app, const std::string& path, bool planner) {
 }
 
 void preview_mspdi(App& app, const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::string text;
-  in.seekg(0, std::ios::end);
-  const std::streamoff size = in.tellg();
-  if (!in || size < 0) {
-    show_error(app, "Could not import", "Rapport could not read “" + path + "”.");
-    return;
-  }
-  if (uintmax_t(size) > kMaxImportBytes) {
-    show_error(app, "Could not import",
-               file_name(path) + " is " + std::to_string(uintmax_t(size) >> 20) +
-                   " MB; MS Project files over " + std::to_string(kMaxImportBytes >> 20) +
-                   " MB are not imported.");
-    return;
-  }
-  in.seekg(0);
-  text.resize(size_t(size));
-  in.read(text.data(), size);
-  auto plan = read_mspdi(app.engagement(), text);
+  std::optional<std::string> text = read_for_import(app, path, "MS Project files");
+  if (!text) return;
+  auto plan = read_mspdi(app.engagement(), *text);
   if (auto* error = std::get_if<ImportError>(&plan)) {
     show_error(app, "Could not import", file_name(path) + ": " + error->message);
     return;
@@ -570,25 +565,11 @@ void merge_file_on_disk(App& app) {
 }
 
 void preview_csv(App& app, const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  in.seekg(0, std::ios::end);
-  const std::streamoff size = in.tellg();
-  if (!in || size < 0) {
-    show_error(app, "Could not import", "Rapport could not read “" + path + "”.");
-    return;
-  }
-  if (uintmax_t(size) > kMaxImportBytes) {
-    show_error(app, "Could not import",
-               file_name(path) + " is " + std::to_string(uintmax_t(size) >> 20) +
-                   " MB; CSV files over " + std::to_string(kMaxImportBytes >> 20) +
-                   " MB are not imported.");
-    return;
-  }
+  std::optional<std::string> bytes = read_for_import(app, path, "CSV files");
+  if (!bytes) return;
   CsvPreview preview;
   preview.path = path;
-  in.seekg(0);
-  preview.bytes.resize(size_t(size));
-  in.read(preview.bytes.data(), size);
+  preview.bytes = std::move(*bytes);
   auto first_read = [](CsvPreview& p, const Engagement& e, Date today) {
     auto read = read_csv_import(p.bytes);
     if (auto* error = std::get_if<ImportError>(&read)) {

@@ -2,8 +2,8 @@
 //   rapport-bench           full run (1k .. 1M items; a few minutes)
 //   rapport-bench --quick   small sizes only (the CI smoke run)
 //   rapport-bench --bounds  only the issue-20 rows (worst shapes, time and peak memory)
-//   rapport-bench --health  only the health rows in the app (UI thread's share after an edit, to
-//   1M) rapport-bench --timeline  only the timeline rows (index build, one-item edit, frames)
+//   rapport-bench --health  only the health rows (the UI thread's share after an edit)
+//   rapport-bench --timeline  only the timeline rows (index build, one-item edit, frames)
 //   rapport-bench --exchange  only the MS Project XML export and import rows
 //   rapport-bench --merge   only the team-work rows (merge and diff of 100k items)
 //   rapport-bench --pdf     only the PDF rows at 10k items (status report in parts, update)

@@ -2,8 +2,14 @@
 // health checks, the imports and the timeline index, generated here at sizes
 // that took seconds to minutes before (tests/bench/shapes.hpp). These tests
 // check what comes out, never how long it takes: rapport-bench measures that.
+#include <unistd.h>
+
 #include <algorithm>
 #include <catch2/catch.hpp>
+#include <cstdio>
+#include <filesystem>
+#include <string>
+#include <variant>
 
 #include "../bench/shapes.hpp"
 #include "rapport/health.hpp"
@@ -347,4 +353,36 @@ TEST_CASE("bounds: Planner tasks in year 0 are skipped with a warning and duplic
   ImportError dup = error_of(import_planner(shapes::frame(), twice));
   CHECK(dup.line == 5);
   CHECK(contains(dup.message, "has the id of the task on line 4"));
+}
+
+TEST_CASE("bounds: a file to import over the limit is refused by its size, before it is read",
+          "[bounds]") {
+  const std::filesystem::path dir =
+      std::filesystem::temp_directory_path() / ("rapport-import-" + std::to_string(::getpid()));
+  std::filesystem::create_directories(dir);
+  const std::filesystem::path huge = dir / "huge.ics", small = dir / "small.csv";
+  {
+    std::FILE* f = std::fopen(huge.c_str(), "wb");
+    REQUIRE(f);
+    std::fclose(f);
+  }
+  // Sparse: its size says 33 MB without the disk or the memory holding it.
+  std::filesystem::resize_file(huge, kMaxImportBytes + (1u << 20));
+  auto read = read_import_file(huge.string(), "huge.ics", "iCalendar files");
+  REQUIRE(std::holds_alternative<ImportError>(read));
+  CHECK(std::get<ImportError>(read).message ==
+        "huge.ics is 33 MB; iCalendar files over 32 MB are not imported");
+  {
+    std::FILE* f = std::fopen(small.c_str(), "wb");
+    REQUIRE(f);
+    std::fputs("Milestone,Agreed\nBeta,2027-01-15\n", f);
+    std::fclose(f);
+  }
+  auto ok = read_import_file(small.string(), "small.csv");
+  REQUIRE(std::holds_alternative<std::string>(ok));
+  CHECK(std::get<std::string>(ok) == "Milestone,Agreed\nBeta,2027-01-15\n");
+  auto missing = read_import_file((dir / "gone.ics").string(), "gone.ics");
+  REQUIRE(std::holds_alternative<ImportError>(missing));
+  CHECK(std::get<ImportError>(missing).message.rfind("could not read gone.ics", 0) == 0);
+  std::filesystem::remove_all(dir);
 }

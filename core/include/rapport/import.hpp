@@ -55,6 +55,13 @@ using ImportResult = std::variant<std::vector<Command>, ImportError>;
 // Files larger than this are refused before parsing.
 inline constexpr size_t kMaxImportBytes = 32u << 20;
 
+// Reads a file to import, whole, after checking its size: a file over
+// kMaxImportBytes is refused before a byte of it is read. The message names the
+// file as `name` and the kind of file ("CSV files over 32 MB are not imported").
+std::variant<std::string, ImportError> read_import_file(const std::string& path,
+                                                        const std::string& name,
+                                                        const std::string& kind = "files");
+
 // `warnings` (optional) receives what was imported approximately or skipped,
 // each naming the line or item, for the app to show after the import.
 ImportResult import_ics(const Engagement& e, std::string_view text,
