@@ -189,7 +189,12 @@ int main(int argc, char** argv) {
     double s = std::atof(seconds);
     if (s >= 1 && s <= 3600) app.autosave_seconds = s;
   }
-  if (!options.file.empty()) {
+  if (!options.file.empty() && !options.headless_run() && opens_in_background(options.file)) {
+    // A large file: the window shows at once, with the progress dialog, while
+    // a worker reads it (an error is shown in the window).
+    start_with_new_engagement(app);
+    open_file_in_background(app, options.file);
+  } else if (!options.file.empty()) {
     std::string error;
     if (!open_file_now(app, options.file, error)) {
       std::fprintf(stderr, "rapport: cannot open %s: %s\n",

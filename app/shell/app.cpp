@@ -27,12 +27,10 @@ double monotonic_seconds() {
 
 App::App() = default;
 App::App(Engagement e, std::string path) : doc(std::move(e), std::move(path)) {}
-// A health run still on its worker thread reads the time zone database's
-// caches: let it finish before the program's statics go.
-App::~App() {
-  doc.hold_health_worker(false);
-  doc.wait_for_health();
-}
+// The document's destructor lets a task still running on its worker (checks
+// that read the time zone database's caches, a save) finish before the
+// program's statics go.
+App::~App() = default;
 
 Date App::today() const {
   return today_override ? *today_override : today_in(engagement().info.time_zone);
@@ -184,7 +182,8 @@ FrameRequest App::frame_request() const {
   r.wake_in_seconds = seconds_until_autosave(*this, monotonic_seconds());
   // Work on a worker thread (a file job, the health checks) ends without any
   // input: look for its result a few times a second, and keep a spinner turning.
-  if (busy(*this) || doc.health_pending()) r.wake_in_seconds = std::min(r.wake_in_seconds, 0.1);
+  if (busy(*this) || doc.health_pending() || doc.copying())
+    r.wake_in_seconds = std::min(r.wake_in_seconds, 0.1);
   if (picture) r.wake_in_seconds = 0;  // the picture's frames follow without input
   r.quit = quit_requested;
   return r;
@@ -193,7 +192,9 @@ FrameRequest App::frame_request() const {
 // [SECTION] Apply -------------------------------------------------------------------
 
 void App::apply() {
-  if (!doc.has_pending()) return;
+  // While the worker copies a large engagement (once, after it was opened) the
+  // intents wait, and the window keeps drawing.
+  if (!doc.has_pending() || doc.copying()) return;
   for (const Outcome& o : doc.apply()) {
     switch (o.what) {
       case Outcome::What::Changed:

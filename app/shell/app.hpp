@@ -43,7 +43,8 @@
 
 namespace rapport::app {
 
-struct FileJob;  // shell/files.hpp
+struct FileJob;        // shell/files.hpp
+struct RecoveryWrite;  // shell/files.hpp
 
 // The main window's own state; never saved in the engagement file.
 struct MainWindowState {
@@ -188,10 +189,11 @@ struct App {
   };
   static constexpr int kPictureFrames = 3;
   std::optional<PictureExport> picture;
-  std::shared_ptr<FileJob> job;          // an open or save running off the UI thread
-  double last_autosave = -1.0;           // monotonic seconds of the last recovery write
-  uint64_t autosaved_generation = 0;     // the document's generation the recovery file holds
-  bool discard_unsaved_on_exit = false;  // "Don't save" then Quit: no recovery file either
+  std::shared_ptr<FileJob> job;       // an open or save running off the UI thread
+  double last_autosave = -1.0;        // monotonic seconds of the last recovery write
+  uint64_t autosaved_generation = 0;  // the document's generation the recovery file holds
+  std::shared_ptr<RecoveryWrite> recovery_write;  // one written in the background, if any
+  bool discard_unsaved_on_exit = false;           // "Don't save" then Quit: no recovery file either
 
   // Reading.
   const Engagement& engagement() const { return doc.engagement(); }

@@ -11,6 +11,7 @@
 #include <algorithm>
 #include <chrono>
 #include <filesystem>
+#include <functional>
 #include <optional>
 #include <thread>
 
@@ -30,7 +31,9 @@ namespace {
 
 // Files smaller than this open in the blink of an eye: no worker, no dialog.
 constexpr uintmax_t kBackgroundOpenBytes = 8u << 20;
-constexpr size_t kBackgroundSaveItems = 50000;
+// Saves and recovery files of engagements this large are written in the
+// background, from the document worker's copy (Document::run_in_background).
+constexpr size_t kBackgroundSaveItems = 5000;
 constexpr size_t kBackgroundImportBytes = 1u << 20;
 constexpr size_t kBackgroundCsvRows = 20000;  // a CSV's rows checked again off the UI thread
 std::atomic<bool> g_hold_import_workers{false};
@@ -46,6 +49,13 @@ std::string file_name(const std::string& path) {
   return std::filesystem::path(path).filename().string();
 }
 
+FileError out_of_memory_for(const std::string& path) {
+  return FileError{FileProblem::SaveFailed,
+                   "Could not save " + file_name(path) +
+                       ": the computer ran out of memory. Your changes are still open in "
+                       "Rapport; the file on disk is unchanged."};
+}
+
 // A file name made from the engagement's name, safe on every file system.
 std::string name_for_files(const Engagement& e) {
   std::string name = e.info.name.empty() ? "engagement" : e.info.name;
@@ -57,6 +67,18 @@ std::string name_for_files(const Engagement& e) {
 std::filesystem::path folder_of_file(const App& app) {
   return app.file_path().empty() ? std::filesystem::current_path()
                                  : std::filesystem::path(app.file_path()).parent_path();
+}
+
+// A recovery file still being written in the background would come back after
+// it was discarded, or overwrite a newer one: such a write finishes first.
+void finish_recovery_write(App& app) {
+  if (app.recovery_write && !app.recovery_write->done) app.doc.wait_for_background();
+}
+
+void forget_recovery(App& app, const std::string& path) {
+  if (app.state_dir.empty()) return;
+  finish_recovery_write(app);
+  discard_recovery(app.state_dir, path);
 }
 
 void show_error(App& app, std::string title, std::string message) {
@@ -90,10 +112,8 @@ bool adopt_saved(App& app, const std::string& path, const FileError& e, uint64_t
     return false;
   }
   std::string absolute = absolute_path(path);
-  if (!app.state_dir.empty()) {
-    discard_recovery(app.state_dir, app.file_path());
-    if (absolute != app.file_path()) discard_recovery(app.state_dir, absolute);
-  }
+  forget_recovery(app, app.file_path());
+  if (absolute != app.file_path()) forget_recovery(app, absolute);
   app.doc.submit(intent::MarkSaved{saved_state, absolute, file_fingerprint(absolute)});
   remember_recent(app, absolute);
   app.main_window.status_message = "Saved " + file_name(absolute) + ".";
@@ -112,6 +132,11 @@ bool open_file_now(App& app, const std::string& path, std::string& error) {
   bool ok = open_file(app, path, error);
   app.apply();
   return ok;
+}
+
+bool opens_in_background(const std::string& path) {
+  std::error_code ec;
+  return std::filesystem::file_size(path, ec) >= kBackgroundOpenBytes && !ec;
 }
 
 void open_file_in_background(App& app, const std::string& path) {
@@ -156,7 +181,7 @@ void submit_new_engagement(App& app) {
 }  // namespace
 
 void new_engagement(App& app) {
-  if (!app.state_dir.empty() && !app.doc.dirty()) discard_recovery(app.state_dir, app.file_path());
+  if (!app.doc.dirty()) forget_recovery(app, app.file_path());
   submit_new_engagement(app);
 }
 
@@ -205,12 +230,12 @@ void save_in_background(App& app, const std::string& path) {
   job->path = path;
   job->started = monotonic_seconds();
   job->saved_state = app.doc.history().state();
-  job->to_save = app.engagement();  // edits made while saving stay unsaved, as they should
   app.job = job;
-  std::thread([job] {
-    job->save_error = rapport::save_file(job->to_save, job->path);
+  // The worker's copy as of now: edits made while saving stay unsaved, as they should.
+  app.doc.run_in_background([job](const Engagement* e) {
+    job->save_error = e ? rapport::save_file(*e, job->path) : out_of_memory_for(job->path);
     job->done = true;
-  }).detach();
+  });
 }
 
 bool busy(const App& app) { return app.job != nullptr; }
@@ -264,6 +289,35 @@ void read_and_check_csv(CsvPreview& preview, const Engagement& e, Date today, Cs
     map_columns(preview.csv);
   }
   preview.check = check_csv(e, preview.csv, today);
+}
+}  // namespace
+
+namespace {
+std::shared_ptr<FileJob> import_job(App& app, const std::string& path, size_t bytes) {
+  auto job = std::make_shared<FileJob>();
+  job->kind = FileJob::Kind::Import;
+  job->path = path;
+  job->bytes = bytes;
+  job->started = monotonic_seconds();
+  app.job = job;
+  return job;
+}
+
+// Reads the file against the document worker's copy of the engagement (the
+// dialog is modal: nothing changes the engagement meanwhile), with the
+// progress dialog and Cancel, while the window keeps drawing.
+void run_import_job(App& app, std::shared_ptr<FileJob> job,
+                    std::function<void(FileJob&, const Engagement&)> read) {
+  app.doc.run_in_background([job, read = std::move(read)](const Engagement* e) {
+    while (g_hold_import_workers) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    if (e)
+      read(*job, *e);
+    else if (job->csv)
+      job->csv->error = "the computer ran out of memory";
+    else
+      job->imported = ImportError{"the computer ran out of memory", 0};
+    job->done = true;
+  });
 }
 }  // namespace
 
@@ -446,21 +500,13 @@ void import_file(App& app, const std::string& path, bool planner) {
     adopt_imported(app, path, planner, result, warnings);
     return;
   }
-  auto job = std::make_shared<FileJob>();
-  job->kind = FileJob::Kind::Import;
-  job->path = path;
-  job->bytes = text.size();
-  job->started = monotonic_seconds();
+  auto job = import_job(app, path, text.size());
   job->planner = planner;
   job->text = std::move(text);
-  job->import_base = app.engagement();  // the dialog is modal: nothing changes it meanwhile
-  app.job = job;
-  std::thread([job] {
-    while (g_hold_import_workers) std::this_thread::sleep_for(std::chrono::milliseconds(1));
-    job->imported = job->planner ? import_planner(job->import_base, job->text, &job->warnings)
-                                 : import_ics(job->import_base, job->text, &job->warnings);
-    job->done = true;
-  }).detach();
+  run_import_job(app, job, [](FileJob& j, const Engagement& e) {
+    j.imported =
+        j.planner ? import_planner(e, j.text, &j.warnings) : import_ics(e, j.text, &j.warnings);
+  });
 }
 
 void preview_mspdi(App& app, const std::string& path) {
@@ -586,20 +632,11 @@ void preview_csv(App& app, const std::string& path) {
   }
   // A large file is read and checked on a worker thread, with the progress
   // dialog and Cancel, while the window keeps drawing.
-  auto job = std::make_shared<FileJob>();
-  job->kind = FileJob::Kind::Import;
-  job->path = path;
-  job->bytes = preview.bytes.size();
-  job->started = monotonic_seconds();
-  job->import_base = app.engagement();  // the dialog is modal: nothing changes it meanwhile
+  auto job = import_job(app, path, preview.bytes.size());
   job->csv = std::move(preview);
-  const Date today = app.today();
-  app.job = job;
-  std::thread([job, today, first_read] {
-    while (g_hold_import_workers) std::this_thread::sleep_for(std::chrono::milliseconds(1));
-    first_read(*job->csv, job->import_base, today);
-    job->done = true;
-  }).detach();
+  run_import_job(app, job, [today = app.today(), first_read](FileJob& j, const Engagement& e) {
+    first_read(*j.csv, e, today);
+  });
 }
 
 void recheck_csv(App& app, CsvChange change) {
@@ -610,20 +647,12 @@ void recheck_csv(App& app, CsvChange change) {
   }
   // Many rows: checked again on a worker thread; the preview comes back when
   // it is done (Cancel drops it, and nothing changes).
-  auto job = std::make_shared<FileJob>();
-  job->kind = FileJob::Kind::Import;
-  job->path = app.panels.csv_preview->path;
-  job->bytes = app.panels.csv_preview->bytes.size();
-  job->started = monotonic_seconds();
-  job->import_base = app.engagement();
+  auto job = import_job(app, app.panels.csv_preview->path, app.panels.csv_preview->bytes.size());
   job->csv = std::move(*app.panels.csv_preview);
   app.panels.csv_preview.reset();
-  const Date today = app.today();
-  app.job = job;
-  std::thread([job, today, change] {
-    read_and_check_csv(*job->csv, job->import_base, today, change);
-    job->done = true;
-  }).detach();
+  run_import_job(app, job, [today = app.today(), change](FileJob& j, const Engagement& e) {
+    read_and_check_csv(*j.csv, e, today, change);
+  });
 }
 
 void import_csv_preview(App& app) {
@@ -668,14 +697,31 @@ void use_settings_file(App& app, const std::filesystem::path& settings_path) {
 // [SECTION] Autosave ---------------------------------------------------------------------
 
 void autosave(App& app, double now_seconds) {
+  if (std::shared_ptr<RecoveryWrite> w = app.recovery_write; w && w->done) {
+    app.recovery_write.reset();
+    // Not written (a full disk): the next interval tries again.
+    if (w->error && app.autosaved_generation == w->generation) app.autosaved_generation = 0;
+  }
   if (app.state_dir.empty() || !app.doc.dirty()) return;
   if (app.last_autosave < 0) app.last_autosave = now_seconds;
   if (app.doc.generation() == app.autosaved_generation ||
       now_seconds - app.last_autosave < app.autosave_seconds)
     return;
-  FileError e = write_recovery(app.state_dir, app.file_path(), app.engagement());
   app.last_autosave = now_seconds;
-  if (!e) app.autosaved_generation = app.doc.generation();
+  if (app.engagement().item_count() < kBackgroundSaveItems) {
+    FileError e = write_recovery(app.state_dir, app.file_path(), app.engagement());
+    if (!e) app.autosaved_generation = app.doc.generation();
+    return;
+  }
+  if (app.recovery_write) return;  // the last one is still being written
+  auto w = std::make_shared<RecoveryWrite>();
+  w->generation = app.doc.generation();
+  app.recovery_write = w;
+  app.autosaved_generation = w->generation;
+  app.doc.run_in_background([w, dir = app.state_dir, file = app.file_path()](const Engagement* e) {
+    w->error = e ? write_recovery(dir, file, *e) : out_of_memory_for(file);
+    w->done = true;
+  });
 }
 
 double seconds_until_autosave(const App& app, double now_seconds) {
@@ -703,15 +749,16 @@ void restore_recovery(App& app) {
 }
 
 void discard_offered_recovery(App& app) {
-  if (!app.state_dir.empty()) discard_recovery(app.state_dir, app.file_path());
+  forget_recovery(app, app.file_path());
   app.panels.recovery.clear();
 }
 
 void keep_unsaved_for_recovery(App& app) {
   if (app.discard_unsaved_on_exit) {
-    if (!app.state_dir.empty()) discard_recovery(app.state_dir, app.file_path());
+    forget_recovery(app, app.file_path());
     return;
   }
+  finish_recovery_write(app);
   if (!app.state_dir.empty() && app.doc.dirty() && app.doc.generation() != app.autosaved_generation)
     write_recovery(app.state_dir, app.file_path(), app.engagement());
 }

@@ -13,27 +13,33 @@
 
 namespace rapport::app {
 
-// A large file opened or saved on a worker thread while the window keeps
+// A large file opened, saved or imported off the UI thread while the window keeps
 // drawing. The worker only touches the job; the UI thread adopts the result.
 struct FileJob {
   enum class Kind { Open, Save, Import } kind = Kind::Open;
   std::string path;
   uintmax_t bytes = 0;
   double started = 0;
-  uint64_t saved_state = 0;  // History::state() when the copy to save was taken
-  Engagement to_save;
+  uint64_t saved_state = 0;  // History::state() when the save was handed to the worker
   LoadResult loaded;
   FileError save_error;
   // An import: the file's text read against a copy of the engagement; the
   // commands it makes are submitted as one step when it is done.
   bool planner = false;
   std::string text;
-  Engagement import_base;
   ImportResult imported;
   std::vector<std::string> warnings;
   // A CSV file read and checked for the preview dialog (then nothing is
   // submitted: the dialog opens with it).
   std::optional<CsvPreview> csv;
+  std::atomic<bool> done{false};
+};
+
+// A recovery file written in the background (large engagements): autosave
+// looks at it on its next call.
+struct RecoveryWrite {
+  uint64_t generation = 0;  // the document's generation it holds
+  FileError error;          // set before `done`
   std::atomic<bool> done{false};
 };
 
@@ -46,6 +52,8 @@ bool open_file(App& app, const std::string& path, std::string& error);
 bool open_file_now(App& app, const std::string& path, std::string& error);
 // The same off the UI thread when the file is large (a progress dialog shows).
 void open_file_in_background(App& app, const std::string& path);
+// True for a file open_file_in_background reads on a worker (a large one).
+bool opens_in_background(const std::string& path);
 void start_open_dialog(App& app);
 // Replaces the engagement with a fresh one (no questions: see App::request()).
 void new_engagement(App& app);

@@ -23,6 +23,12 @@ void draw_status_bar(App& app, const Layout& layout) {
     ImGui::SameLine(0, 4);
     ImGui::TextDisabled("(unsaved)");
   }
+  // Just after a large file opened, an edit waits while the background worker
+  // takes its copy of the engagement (Document::copying): say so.
+  if (app.doc.copying() && app.doc.has_pending()) {
+    ImGui::SameLine(0, 4);
+    ImGui::TextDisabled("(applying your change…)");
+  }
   ImGui::SameLine();
   // Health at a glance, for the audience looking; a click opens the Health section.
   const std::string& summary = app.doc.health_summary(Audience::Provider, app.today());

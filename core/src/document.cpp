@@ -2,8 +2,10 @@
 #include "rapport/document.hpp"
 
 #include <algorithm>
+#include <atomic>
 #include <chrono>
 #include <condition_variable>
+#include <deque>
 #include <iterator>
 #include <mutex>
 #include <new>
@@ -15,12 +17,16 @@
 
 namespace rapport {
 
+Document::Document() = default;
+
 Document::Document(Engagement e, std::string path)
     : engagement_(std::move(e)), path_(std::move(path)) {
   if (!path_.empty()) fingerprint_ = file_fingerprint(path_);
 }
 
 std::vector<Outcome> Document::apply() {
+  // The worker reads the engagement while it copies it: no change meanwhile.
+  if (copying()) wait_for_copy();
   std::vector<Outcome> outcomes;
   // Intents submitted while applying (none today) wait for the next call.
   std::vector<Intent> queue;
@@ -108,12 +114,12 @@ Outcome Document::apply_one(intent::Merge& m) {
 void Document::changed(bool everything) {
   ++generation_;
   if (everything) {
-    drop_health_shadow();  // a new engagement: the next run starts from a full copy
-  } else if (health_shadow_) {
-    history_.append_last_edits_in_order(shadow_edits_);
-    // Edits piled up past the engagement's size (nobody asked for findings
+    drop_worker_copy();  // a new engagement: the next task starts from a full copy
+  } else if (worker_copy_follows_) {
+    history_.append_last_edits_in_order(worker_edits_);
+    // Edits piled up past the engagement's size (no task asked for the copy
     // meanwhile) cost more to keep and replay than a fresh copy.
-    if (shadow_edits_.size() > 1024 + engagement_.item_count()) drop_health_shadow();
+    if (worker_edits_.size() > 1024 + engagement_.item_count()) drop_worker_copy();
   }
   for (PerAudience& d : derived_) {
     if (everything)
@@ -164,42 +170,173 @@ const ClientReport& Document::client_report(Date today) {
   return client_report_;
 }
 
-// The worker's copy of the engagement. Only the worker thread that runs reads
-// or writes it; runs follow one another (a run starts after the last one was
-// adopted, under HealthJob::mutex), so each sees what the one before left.
-struct Document::HealthShadow {
-  Engagement engagement;
+// [SECTION] Background ---------------------------------------------------------------
+
+// One thread for the document's background tasks, and its copy of the
+// engagement. The copy is the worker thread's alone; the queue and the flags
+// are shared under `mutex`.
+struct Document::Worker {
+  struct Task {
+    // Make the copy anew from the document's engagement, which does not
+    // change until `copying` is cleared; otherwise apply `edits` to it.
+    const Engagement* copy_from = nullptr;
+    bool release = false;  // only free the copy (the engagement was replaced)
+    std::vector<Edit> edits;
+    BackgroundTask run;
+    bool optional = false;
+  };
+
+  std::mutex mutex;
+  std::condition_variable wake;      // a task queued, or stop
+  std::condition_variable progress;  // a copy made, a task run
+  std::deque<Task> queue;
+  bool stop = false;
+  bool held = false;     // hold_background(): tasks wait before they run
+  bool running = false;  // a task taken off the queue has not finished
+  // A queued or running task reads the document's engagement.
+  std::atomic<bool> copying{false};
+  // The copy is not the engagement (out of memory while making or updating
+  // it): the document's next task makes a fresh one.
+  bool lost = false;
+  std::thread thread;
+
+  // Worker thread only:
+  Engagement copy;
+  bool copy_ok = false;
+
+  void loop() {
+    std::unique_lock lock(mutex);
+    for (;;) {
+      wake.wait(lock, [&] { return stop || !queue.empty(); });
+      if (queue.empty()) return;  // stopped, nothing left
+      Task task = std::move(queue.front());
+      queue.pop_front();
+      running = true;
+      lock.unlock();
+      bring_up_to_date(task);
+      if (task.run) {
+        lock.lock();
+        wake.wait(lock, [&] { return !held || stop; });
+        const bool skip = stop && task.optional;
+        lock.unlock();
+        if (!skip) task.run(copy_ok ? &copy : nullptr);
+      }
+      task = Task{};  // its edits and captures go on this thread, not under the lock
+      lock.lock();
+      running = false;
+      progress.notify_all();
+    }
+  }
+
+  void bring_up_to_date(Task& task) {
+    try {
+      if (task.release) {
+        copy = Engagement{};
+        copy_ok = false;
+      } else if (task.copy_from) {
+        copy_ok = false;
+        copy = Engagement{};  // the old copy's memory goes first
+        copy = *task.copy_from;
+        copy_ok = true;
+      }
+      if (copy_ok)
+        for (const Edit& edit : task.edits) apply_edit(copy, edit);
+    } catch (const std::bad_alloc&) {
+      copy_ok = false;
+    }
+    std::lock_guard lock(mutex);
+    if (task.copy_from) {
+      copying = false;
+      progress.notify_all();
+    }
+    if (!copy_ok && !task.release) lost = true;
+  }
 };
 
-// One run of the checks on a worker thread, over the shadow brought to `stamp`.
+Document::~Document() {
+  if (!worker_) return;
+  {
+    std::lock_guard lock(worker_->mutex);
+    worker_->stop = true;  // releases a hold too
+    worker_->wake.notify_all();
+  }
+  worker_->thread.join();
+}
+
+Document::Worker& Document::worker() {
+  if (!worker_) {
+    worker_ = std::make_unique<Worker>();
+    worker_->thread = std::thread([w = worker_.get()] { w->loop(); });
+  }
+  return *worker_;
+}
+
+void Document::hold_background(bool hold) {
+  Worker& w = worker();
+  std::lock_guard lock(w.mutex);
+  w.held = hold;
+  w.wake.notify_all();
+}
+
+void Document::run_in_background(BackgroundTask task, bool optional) {
+  worker();
+  Worker::Task t;
+  t.run = std::move(task);
+  t.optional = optional;
+  std::lock_guard lock(worker_->mutex);
+  if (!worker_copy_follows_ || worker_->lost) {
+    // Once per opened engagement: the worker copies it, while intents wait.
+    t.copy_from = &engagement_;
+    worker_->copying = true;
+    worker_->lost = false;
+    worker_copy_follows_ = true;
+    worker_edits_.clear();
+  } else {
+    t.edits = std::move(worker_edits_);
+    worker_edits_.clear();
+  }
+  worker_->queue.push_back(std::move(t));
+  worker_->wake.notify_one();
+}
+
+bool Document::copying() const { return worker_ && worker_->copying; }
+
+void Document::wait_for_copy() {
+  std::unique_lock lock(worker_->mutex);
+  worker_->progress.wait(lock, [&] { return !worker_->copying; });
+}
+
+void Document::wait_for_background() {
+  if (!worker_) return;
+  std::unique_lock lock(worker_->mutex);
+  worker_->progress.wait(lock, [&] { return worker_->queue.empty() && !worker_->running; });
+}
+
+void Document::drop_worker_copy() {
+  worker_edits_.clear();
+  if (!worker_copy_follows_) return;
+  worker_copy_follows_ = false;
+  // Free its memory too (a task already queued still reads it first).
+  Worker::Task t;
+  t.release = true;
+  std::lock_guard lock(worker_->mutex);
+  worker_->queue.push_back(std::move(t));
+  worker_->wake.notify_one();
+}
+
+// [SECTION] Health checks in the background -------------------------------------------
+
+// One run of the checks on the worker, over its copy as of `stamp`.
 struct Document::HealthJob {
-  // Handed over when the worker starts, then the worker's alone:
   Stamp stamp;
-  std::shared_ptr<HealthShadow> shadow;
-  std::optional<Engagement> fresh;  // a full copy to start the shadow from
-  std::vector<Edit> edits;          // then these, in order
   // Under `mutex`, read once `done`:
   std::vector<Finding> result;
-  std::string summary;  // the provider's status-bar line, made here too
+  std::string summary;  // the provider's status-bar line, made on the worker too
   double ms = 0.0;
-  bool shadow_lost = false;  // out of memory half-way: the shadow is not the engagement
   std::mutex mutex;
   std::condition_variable finished;
   bool done = false;
 };
-
-struct Document::HealthGate {
-  std::mutex mutex;
-  std::condition_variable opened;
-  bool held = false;
-};
-
-void Document::hold_health_worker(bool hold) {
-  if (!health_gate_) health_gate_ = std::make_shared<HealthGate>();
-  std::lock_guard lock(health_gate_->mutex);
-  health_gate_->held = hold;
-  health_gate_->opened.notify_all();
-}
 
 namespace {
 double milliseconds_since(std::chrono::steady_clock::time_point start) {
@@ -207,11 +344,6 @@ double milliseconds_since(std::chrono::steady_clock::time_point start) {
       .count();
 }
 }  // namespace
-
-void Document::drop_health_shadow() {
-  health_shadow_.reset();
-  shadow_edits_.clear();
-}
 
 void Document::adopt_finished_health() {
   if (!health_job_) return;
@@ -221,7 +353,7 @@ void Document::adopt_finished_health() {
   }
   std::shared_ptr<HealthJob> job = std::move(health_job_);
   last_health_ms_ = job->ms;
-  if (job->shadow_lost && job->shadow == health_shadow_) drop_health_shadow();
+  last_health_generation_ = job->stamp.generation;
   // Findings about an engagement that has since been replaced name other items,
   // and a run finished late must not hide a newer one made in the call.
   if (job->stamp.generation < replaced_at_) return;
@@ -232,56 +364,33 @@ void Document::adopt_finished_health() {
   all_findings_stamp_ = job->stamp;
   ++all_findings_version_;
   PerAudience& provider = derived(Audience::Provider);
-  provider.summary =
-      job->shadow_lost ? rapport::health_summary(all_findings_) : std::move(job->summary);
+  provider.summary = std::move(job->summary);
   provider.findings_version = all_findings_version_;
 }
 
 void Document::start_health_worker(const Stamp& stamp) {
   auto job = std::make_shared<HealthJob>();
   job->stamp = stamp;
-  if (!health_shadow_) {
-    // Once per opened engagement: the copy the later runs follow edit by edit.
-    job->fresh = engagement_;
-    health_shadow_ = std::make_shared<HealthShadow>();
-    shadow_edits_.clear();
-  }
-  job->shadow = health_shadow_;
-  job->edits = std::move(shadow_edits_);
-  shadow_edits_.clear();
   health_job_ = job;
-  std::thread([job, gate = health_gate_] {
-    if (gate) {
-      std::unique_lock lock(gate->mutex);
-      gate->opened.wait(lock, [&] { return !gate->held; });
-    }
-    auto start = std::chrono::steady_clock::now();
-    std::vector<Finding> result;
-    std::string summary;
-    bool lost = false;
-    try {
-      Engagement& shadow = job->shadow->engagement;
-      if (job->fresh) {
-        shadow = std::move(*job->fresh);
-        job->fresh.reset();
-      }
-      for (const Edit& edit : job->edits) apply_edit(shadow, edit);
-      job->edits = {};
-      result = check_health(shadow, job->stamp.today);
-      summary = rapport::health_summary(result);
-    } catch (const std::bad_alloc&) {
-      // Out of memory: no findings rather than a crash; the shadow may be
-      // half-updated, so the next run starts from a fresh copy.
-      lost = true;
-    }
-    std::lock_guard lock(job->mutex);
-    job->result = std::move(result);
-    job->summary = std::move(summary);
-    job->ms = milliseconds_since(start);
-    job->shadow_lost = lost;
-    job->done = true;
-    job->finished.notify_all();
-  }).detach();
+  run_in_background(
+      [job](const Engagement* e) {
+        auto start = std::chrono::steady_clock::now();
+        std::vector<Finding> result;
+        try {
+          // Out of memory (no copy, or in the checks): no findings rather than a crash.
+          if (e) result = check_health(*e, job->stamp.today);
+        } catch (const std::bad_alloc&) {
+          result.clear();
+        }
+        std::string summary = rapport::health_summary(result);
+        std::lock_guard lock(job->mutex);
+        job->result = std::move(result);
+        job->summary = std::move(summary);
+        job->ms = milliseconds_since(start);
+        job->done = true;
+        job->finished.notify_all();
+      },
+      /*optional=*/true);
 }
 
 const std::vector<Finding>& Document::findings(Audience a, Date today) {
@@ -289,13 +398,17 @@ const std::vector<Finding>& Document::findings(Audience a, Date today) {
   health_wanted_ = all;
   adopt_finished_health();
   if (all_findings_stamp_ != all) {
-    const bool background = health_budget_ms_ >= 0.0 && last_health_ms_ >= health_budget_ms_;
+    // A large engagement never checked (just opened) would hold this thread
+    // for as long as its first run takes.
+    const bool large_unmeasured = last_health_generation_ < replaced_at_ &&
+                                  engagement_.item_count() >= kItemsCheckedInTheBackground;
+    const bool background =
+        health_budget_ms_ >= 0.0 && (last_health_ms_ >= health_budget_ms_ || large_unmeasured);
     if (!background) {
       auto start = std::chrono::steady_clock::now();
       all_findings_ = check_health(engagement_, today);
       last_health_ms_ = milliseconds_since(start);
-      // Quick again (items deleted): a shadow would only follow edits unused.
-      if (!health_job_) drop_health_shadow();
+      last_health_generation_ = generation_;
       all_findings_stamp_ = all;
       ++all_findings_version_;
     } else if (!health_job_) {

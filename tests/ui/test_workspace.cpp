@@ -398,7 +398,7 @@ TEST_CASE("while health is checked on a worker the status bar says so and the lo
   CHECK_FALSE(w.shows("(checking…)"));
   CHECK(w.app.frame_request().wake_in_seconds > 1.0);
 
-  w.app.doc.hold_health_worker(true);  // still checking when the frame looks, however fast
+  w.app.doc.hold_background(true);  // still checking when the frame looks, however fast
   w.app.doc.submit(Delete<ClientTask>{overdue});
   w.frame();  // applies the delete
   CHECK(w.shows("(checking…)"));
@@ -406,7 +406,7 @@ TEST_CASE("while health is checked on a worker the status bar says so and the lo
   w.frame();  // the window keeps drawing meanwhile
   CHECK(w.shows("(checking…)"));
 
-  w.app.doc.hold_health_worker(false);
+  w.app.doc.hold_background(false);
   w.app.doc.wait_for_health();
   CHECK_FALSE(w.shows("(checking…)"));
   CHECK(w.app.frame_request().wake_in_seconds > 1.0);

@@ -1,6 +1,7 @@
 // The document: one door for change (intents applied only by apply()), and
 // derived data keyed in one place by (generation, audience, today).
 #include <catch2/catch.hpp>
+#include <optional>
 
 #include "rapport/demo.hpp"
 #include "rapport/document.hpp"
@@ -183,7 +184,7 @@ TEST_CASE("slow health checks move to a worker and the last findings stay until 
   const Id overdue = item_of_first(first, kCheckTaskOverdue);
   REQUIRE(overdue != kNoId);
 
-  doc.hold_health_worker(true);
+  doc.hold_background(true);
   doc.submit(Delete<ClientTask>{overdue});
   doc.apply();
   // The call returns at once with the findings of the state before the delete.
@@ -192,7 +193,7 @@ TEST_CASE("slow health checks move to a worker and the last findings stay until 
   CHECK(doc.health_summary(Audience::Provider, kToday) == health_summary(first));
   CHECK(doc.health_pending());
 
-  doc.hold_health_worker(false);
+  doc.hold_background(false);
   doc.wait_for_health();
   const auto& now = doc.findings(Audience::Provider, kToday);
   CHECK_FALSE(doc.health_pending());
@@ -324,7 +325,7 @@ TEST_CASE("edits made while the health worker is held are handed over in order",
   Document doc(make_demo());
   checks_on_the_worker(doc);
   const ClientTask task = doc.engagement().client_tasks.begin()->second;
-  doc.hold_health_worker(true);
+  doc.hold_background(true);
   doc.submit(Update<ClientTask>{with_due(task, kToday.plus_days(-10))});
   doc.apply();
   doc.findings(Audience::Provider, kToday);  // a worker waits on this state
@@ -334,7 +335,7 @@ TEST_CASE("edits made while the health worker is held are handed over in order",
   doc.submit(intent::Redo{});
   doc.apply();
   CHECK(doc.health_pending());
-  doc.hold_health_worker(false);
+  doc.hold_background(false);
   CHECK(worker_findings_are_current(doc));
 }
 
@@ -364,7 +365,7 @@ TEST_CASE("an engagement opened while the worker checks the old one gets a copy 
   const std::vector<Finding> old = doc.findings(Audience::Provider, kToday);
   REQUIRE_FALSE(old.empty());
 
-  doc.hold_health_worker(true);
+  doc.hold_background(true);
   doc.submit(Delete<Milestone>{first_milestone(doc.engagement())});
   doc.apply();
   doc.findings(Audience::Provider, kToday);  // a worker waits on the old engagement
@@ -374,7 +375,7 @@ TEST_CASE("an engagement opened while the worker checks the old one gets a copy 
   doc.submit(intent::Replace{other, "other.rapport", {}, false, "Opened other.rapport."});
   doc.apply();
   CHECK(doc.findings(Audience::Provider, kToday).empty());
-  doc.hold_health_worker(false);
+  doc.hold_background(false);
   doc.wait_for_health();
   // The old engagement's run finished: it is not shown.
   CHECK(doc.findings(Audience::Provider, kToday).empty());
@@ -384,4 +385,110 @@ TEST_CASE("an engagement opened while the worker checks the old one gets a copy 
   doc.apply();
   CHECK(worker_findings_are_current(doc));
   CHECK(doc.findings(Audience::Provider, kToday) != old);
+}
+
+TEST_CASE("a large engagement just opened has its first checks in the background",
+          "[document][health]") {
+  Document doc(make_demo());
+  doc.set_health_budget_ms(1e9);  // every measured run counts as quick
+  doc.findings(Audience::Provider, kToday);
+  REQUIRE_FALSE(doc.health_pending());
+  Engagement large = generate_engagement(kItemsCheckedInTheBackground + 1000, 3);
+  REQUIRE(large.item_count() >= kItemsCheckedInTheBackground);
+  doc.submit(intent::Replace{large, "large.rapport", {}, false, "Opened large.rapport."});
+  doc.apply();
+  doc.hold_background(true);
+  // The call returns without checking: nothing yet, and the status says so.
+  CHECK(doc.findings(Audience::Provider, kToday).empty());
+  CHECK(doc.health_pending());
+  doc.hold_background(false);
+  doc.wait_for_health();
+  CHECK(doc.findings(Audience::Provider, kToday) == check_health(large, kToday));
+  CHECK_FALSE(doc.health_pending());
+}
+
+// [SECTION] Background tasks over the worker's copy ---------------------------------
+
+TEST_CASE("a background task reads the engagement as it was given while edits go on",
+          "[document][background]") {
+  Document doc(make_demo());
+  const Engagement before = doc.engagement();
+  std::optional<Engagement> first, second, third;
+  doc.hold_background(true);
+  doc.run_in_background([&](const Engagement* e) { first = *e; });
+  // apply() may wait for the worker's copy, never for the held task.
+  doc.submit(Delete<Milestone>{first_milestone(doc.engagement())});
+  doc.apply();
+  const Engagement after_delete = doc.engagement();
+  REQUIRE_FALSE(after_delete == before);
+  doc.run_in_background([&](const Engagement* e) { second = *e; });
+  doc.submit(intent::Undo{});
+  doc.submit(Add<Stakeholder>{person("Liisa Koskinen")});
+  doc.apply();
+  doc.run_in_background([&](const Engagement* e) { third = *e; });
+  CHECK_FALSE(first);  // held: nothing ran yet
+  doc.hold_background(false);
+  doc.wait_for_background();
+  REQUIRE(first);
+  CHECK(*first == before);
+  REQUIRE(second);
+  CHECK(*second == after_delete);
+  REQUIRE(third);
+  CHECK(*third == doc.engagement());
+}
+
+TEST_CASE("background tasks after an engagement is replaced read the new one",
+          "[document][background]") {
+  Document doc(make_demo());
+  std::optional<Engagement> seen;
+  const auto look = [&](const Engagement* e) { seen = *e; };
+  doc.run_in_background(look);
+  doc.wait_for_background();
+  REQUIRE(seen);
+  CHECK(*seen == doc.engagement());
+
+  Engagement other = make_demo();
+  for (auto& [id, m] : other.milestones.items) m.title = "Other " + m.title;
+  doc.submit(intent::Replace{other, "other.rapport", {}, false, "Opened other.rapport."});
+  doc.apply();
+  doc.run_in_background(look);
+  doc.wait_for_background();
+  CHECK(*seen == other);
+  // Its edits reach the copy of the new engagement, not of the old.
+  doc.submit(Delete<Milestone>{first_milestone(doc.engagement())});
+  doc.apply();
+  doc.run_in_background(look);
+  doc.wait_for_background();
+  CHECK(*seen == doc.engagement());
+}
+
+TEST_CASE("a background task after many edits without one sees them all",
+          "[document][background]") {
+  Document doc(make_demo());
+  std::optional<Engagement> seen;
+  const auto look = [&](const Engagement* e) { seen = *e; };
+  doc.run_in_background(look);
+  doc.wait_for_background();
+  const Id beta = first_milestone(doc.engagement());
+  // More edits than items, then one more task: it sees them all.
+  const size_t edits = 1100 + doc.engagement().item_count();
+  for (size_t i = 0; i < edits; ++i)
+    doc.submit(MoveMilestone{beta, kToday.plus_days(int32_t(i % 3) - 1)});
+  doc.apply();
+  doc.run_in_background(look);
+  doc.wait_for_background();
+  CHECK(*seen == doc.engagement());
+}
+
+TEST_CASE("a document destroyed with background work queued finishes what must finish",
+          "[document][background]") {
+  bool saved = false, checked = false;
+  {
+    Document doc(make_demo());
+    doc.hold_background(true);
+    doc.run_in_background([&](const Engagement*) { saved = true; });
+    doc.run_in_background([&](const Engagement*) { checked = true; }, /*optional=*/true);
+  }
+  CHECK(saved);
+  CHECK_FALSE(checked);
 }

@@ -7,6 +7,8 @@
 //   Document - apply() runs the queue in one place, after the UI pass
 //   Derived  - the client-safe copy, timeline index and health findings, each
 //              computed from (engagement, generation, audience, today) here only
+//   Background - long reads of a large engagement (checks, saves, recovery
+//              files) on one worker thread, over the worker's own copy
 //
 // One door for change: panels, menus, shortcuts, file jobs and imports submit
 // intents while a frame is drawn; the shell calls apply() once the frame has read
@@ -14,7 +16,9 @@
 // and no cache anywhere else is keyed by hand: they ask for stamp().
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -110,10 +114,20 @@ struct Outcome {
 
 // [SECTION] Document ------------------------------------------------------------
 
+// An engagement this large (checks of 40 ms and more on a laptop) that was
+// never checked has its first checks in the background, not in the call.
+inline constexpr size_t kItemsCheckedInTheBackground = 20000;
+
 class Document {
  public:
-  Document() = default;
+  Document();
   explicit Document(Engagement e, std::string path = "");
+  // Waits for the background work still queued (a save finishes; checks not
+  // yet started are dropped).
+  ~Document();
+  // One owner: the worker's copy and its thread belong to this document.
+  Document(const Document&) = delete;
+  Document& operator=(const Document&) = delete;
 
   const Engagement& engagement() const { return engagement_; }
   const History& history() const { return history_; }
@@ -138,6 +152,8 @@ class Document {
   }
   bool has_pending() const { return !pending_.empty(); }
   // Applies what was submitted, in order. Call once per frame, after the UI pass.
+  // While the worker copies the engagement (copying()) this waits for the copy:
+  // the frame loop asks copying() first and leaves the intents queued instead.
   std::vector<Outcome> apply();
 
   // [SECTION] Derived
@@ -165,14 +181,12 @@ class Document {
   // and their one-line summary.
   //
   // The checks run where they are cheap: in the call, while the last run took
-  // less than health_budget_ms(); after a slower run (a large engagement) they
-  // run on a worker thread over its own copy, and these return the last findings
+  // less than health_budget_ms() and the engagement is not large for one never
+  // checked (kItemsCheckedInTheBackground); otherwise they run in the
+  // background (below), and these return the last findings
   // until the new ones are ready (health_pending() says so; poll by calling
   // again). One worker at most: edits made while it runs start the next one
   // when it is done. A finished run for an older state is shown until then.
-  // The worker's copy is made once per opened engagement and then follows
-  // the edits, undo and redo (what this thread pays per edit is the size of
-  // the edit, not of the engagement).
   const std::vector<Finding>& findings(Audience a, Date today);
   const std::string& health_summary(Audience a, Date today);
   // True while the findings shown are not those of the current state and day.
@@ -183,14 +197,36 @@ class Document {
   // in the background, negative: never). Default 40 ms, below a frame at 25 fps.
   void set_health_budget_ms(double ms) { health_budget_ms_ = ms; }
   double health_budget_ms() const { return health_budget_ms_; }
-  // Blocks until a running worker is done (tests, and a caller about to exit).
+  // Blocks until the running checks are done (tests, and a caller about to exit).
   void wait_for_health();
-  // Tests: a worker started while held waits before it checks anything, so a
-  // test sees the pending state however fast the machine. Release before waiting.
-  void hold_health_worker(bool hold);
+
   // The client's picture as of today, in the presentation's scope
   // (client_report.hpp): what the client view draws. Redacted once, here.
   const ClientReport& client_report(Date today);
+
+  // [SECTION] Background
+  // `task` runs on the document's worker thread with the engagement as it is
+  // now, and may read it for as long as it needs while edits go on here: a
+  // save, a recovery file, the health checks. Tasks run one at a time, in the
+  // order given. The worker keeps its own copy of the engagement: made whole
+  // once per opened engagement (by the worker: copying() is true meanwhile),
+  // then brought up to date with the edits, undo and redo applied since its
+  // last task, so what this thread pays per task is the size of the edits, not
+  // of the engagement. `task` gets null when the copy could not be made (out
+  // of memory); it must not throw. An `optional` task (the checks) is dropped
+  // when the document goes before it started.
+  using BackgroundTask = std::function<void(const Engagement*)>;
+  void run_in_background(BackgroundTask task, bool optional = false);
+  // True while the worker copies the engagement, which must not change
+  // meanwhile: intents stay queued until it is done (apply() would wait).
+  bool copying() const;
+  // Blocks until every task given so far has run (tests; before a write that
+  // a queued task must not overwrite later).
+  void wait_for_background();
+  // Tests: while held, background tasks wait before they run (the copy is
+  // still made and brought up to date), so a test sees the work pending
+  // however fast the machine. Release before waiting.
+  void hold_background(bool hold);
 
  private:
   struct PerAudience {
@@ -224,27 +260,28 @@ class Document {
   TimelineIndexLimits timeline_limits_;
   // Provider findings are the source of the client's (filtered): one run of the checks.
   struct HealthJob;
-  struct HealthGate;
-  // The worker's own copy of the engagement (the shadow): made once, when the
-  // checks first move to the worker after the engagement was opened or
-  // replaced, then brought up to date by the edits the History applied since
-  // the last run, which each run takes along (shadow_edits_). Only workers read
-  // or write it, one at a time; this thread only holds the pointer.
-  struct HealthShadow;
   void adopt_finished_health();
   void start_health_worker(const Stamp& stamp);
-  void drop_health_shadow();
+  // The worker thread, its queue and its copy of the engagement (document.cpp).
+  struct Worker;
+  Worker& worker();  // started on first use
+  // Forgets the worker's copy: the next task starts from a fresh one.
+  void drop_worker_copy();
+  void wait_for_copy();
   Stamp all_findings_stamp_;
   std::vector<Finding> all_findings_;
   uint64_t all_findings_version_ = 1;  // moves on whenever all_findings_ changes
-  uint64_t replaced_at_ = 0;           // generation of the last Replace
+  uint64_t replaced_at_ = 1;           // generation of the last Replace (or of the construction)
   Stamp health_wanted_;                // the state and day the findings were last asked for
   double last_health_ms_ = -1.0;
+  uint64_t last_health_generation_ = 0;  // the state last_health_ms_ was measured on
   double health_budget_ms_ = 40.0;
-  std::shared_ptr<HealthJob> health_job_;        // the running worker, if any
-  std::shared_ptr<HealthShadow> health_shadow_;  // null: the next run starts from a full copy
-  std::vector<Edit> shadow_edits_;               // applied since the shadow's last run, in order
-  std::shared_ptr<HealthGate> health_gate_;
+  std::shared_ptr<HealthJob> health_job_;  // the running checks, if any
+  std::unique_ptr<Worker> worker_;         // started with the first background task
+  // The worker's copy will be the engagement once it has applied these (the
+  // edits since the last task, in order); false: the next task makes a fresh copy.
+  bool worker_copy_follows_ = false;
+  std::vector<Edit> worker_edits_;
   Stamp client_report_stamp_;
   ClientReport client_report_;
 };
