@@ -119,12 +119,18 @@ void App::request(PendingAction action, const std::string& path, bool ask) {
 
 // [SECTION] Frame -----------------------------------------------------------------
 
+// While the document's worker copies a large engagement (once, just after it
+// was opened) the intents wait for a later frame: the window keeps drawing.
+void App::apply_after_frame() {
+  if (!doc.copying()) apply();
+}
+
 void App::frame() {
   poll_file_job(*this);
   if (timeline_only) {
     // A picture of the timeline for a slide or a report: nothing else.
     draw_timeline_picture(*this, *timeline_only);
-    apply();
+    apply_after_frame();
     return;
   }
   if (picture) {
@@ -132,7 +138,7 @@ void App::frame() {
     if (picture->frames++ == 0)
       panels.picture.set_range(panels.timeline.range().from, panels.timeline.range().to);
     draw_timeline_picture(*this, picture->audience());
-    apply();
+    apply_after_frame();
     return;
   }
   handle_shortcuts(*this);
@@ -140,7 +146,7 @@ void App::frame() {
     // The client view: its own read-only layout, no menus, no dialogs.
     handle_client_view_keys(*this);
     draw_client_view(*this);
-    apply();
+    apply_after_frame();
     return;
   }
   draw_menu_bar(*this);
@@ -163,7 +169,7 @@ void App::frame() {
   draw_dialogs(*this);
   if (main_window.show_imgui_demo) ImGui::ShowDemoWindow(&main_window.show_imgui_demo);
   // Changes are applied after the whole UI has read the engagement.
-  apply();
+  apply_after_frame();
 }
 
 void App::frame(const FrameInfo& info) {
@@ -192,9 +198,7 @@ FrameRequest App::frame_request() const {
 // [SECTION] Apply -------------------------------------------------------------------
 
 void App::apply() {
-  // While the worker copies a large engagement (once, after it was opened) the
-  // intents wait, and the window keeps drawing.
-  if (!doc.has_pending() || doc.copying()) return;
+  if (!doc.has_pending()) return;
   for (const Outcome& o : doc.apply()) {
     switch (o.what) {
       case Outcome::What::Changed:

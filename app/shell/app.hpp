@@ -219,8 +219,11 @@ struct App {
   // Draws one frame of the main window. Call between ImGui::NewFrame() and Render().
   void frame();
   // Applies what the frame submitted (commands, undo, redo, a new engagement)
-  // and says what happened. frame() calls it last; tests may call it too.
+  // and says what happened. frame() calls it last, unless the document's worker
+  // is copying the engagement (then the intents wait for a later frame and the
+  // window keeps drawing); called directly it waits for the copy.
   void apply();
+  void apply_after_frame();
   // The frame as the platform runner drives it: fonts and scale handed down,
   // the platform's wishes handed back.
   void frame(const FrameInfo& info);

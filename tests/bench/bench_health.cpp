@@ -30,7 +30,7 @@ static void bench_health_in_the_app(const Engagement& e, Date as_of, const char*
   doc.apply();
   auto t0 = clock::now();
   doc.findings(Audience::Provider, as_of);
-  row("health, first checks of an opened engagement: UI thread", label, ms_since(t0), "ms");
+  row("health, first run after opening: UI thread", label, ms_since(t0), "ms");
   const Id milestone = doc.engagement().milestones.begin()->first;
   doc.submit(MoveMilestone{milestone, as_of.plus_days(5)});
   t0 = clock::now();
@@ -72,7 +72,7 @@ static void bench_health_in_the_app(const Engagement& e, Date as_of, const char*
     copies.push_back(ms_since(t0));
   }
   std::sort(copies.begin(), copies.end());
-  row("  copy of the engagement (before: on the UI thread)", label, copies[1], "ms");
+  row("  copy of the engagement (before: UI thread)", label, copies[1], "ms");
 }
 
 void bench_health_rows(bool quick, bool in_the_app_only) {

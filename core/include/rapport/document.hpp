@@ -116,7 +116,7 @@ struct Outcome {
 
 // An engagement this large (checks of 40 ms and more on a laptop) that was
 // never checked has its first checks in the background, not in the call.
-inline constexpr size_t kItemsCheckedInTheBackground = 20000;
+inline constexpr size_t kItemsCheckedInTheBackground = 10000;
 
 class Document {
  public:
