@@ -116,10 +116,13 @@ void Document::changed(bool everything) {
   if (everything) {
     drop_worker_copy();  // a new engagement: the next task starts from a full copy
   } else if (worker_copy_follows_) {
-    history_.append_last_edits_in_order(worker_edits_);
-    // Edits piled up past the engagement's size (no task asked for the copy
-    // meanwhile) cost more to keep and replay than a fresh copy.
-    if (worker_edits_.size() > 1024 + engagement_.item_count()) drop_worker_copy();
+    // Edits piling up past the engagement's size (a large import, or no task
+    // asked for the copy meanwhile) cost more to keep and replay than a fresh
+    // copy, which the worker makes when it is next asked.
+    if (worker_edits_.size() + history_.last_edits().size() > 1024 + engagement_.item_count())
+      drop_worker_copy();
+    else
+      history_.append_last_edits_in_order(worker_edits_);
   }
   for (PerAudience& d : derived_) {
     if (everything)
