@@ -424,6 +424,18 @@ std::optional<Error> stored_rules(const Engagement&, const Erase<T>&) {
   return std::nullopt;
 }
 
+// True when `edit` is the Put of the item an Add adds: plan_add has checked
+// that item by the strict rules (which include the stored ones) and given it
+// a valid id, so the loop in plan() need not check it again.
+template <class T>
+bool puts_added_item(const Add<T>&, const Edit& edit) {
+  return std::holds_alternative<Put<T>>(edit);
+}
+template <class C>
+bool puts_added_item(const C&, const Edit&) {
+  return false;
+}
+
 }  // namespace
 
 std::variant<Plan, Error> plan(const Engagement& e, const Command& c) {
@@ -434,6 +446,8 @@ std::variant<Plan, Error> plan(const Engagement& e, const Command& c) {
       if (auto left = conflicts_left_after(e, p->edits))
         p->edits.push_back(PutConflicts{std::move(*left)});
     for (const Edit& edit : p->edits) {
+      if (std::visit([&](const auto& command) { return puts_added_item(command, edit); }, c))
+        continue;  // checked once is enough
       auto error = std::visit([&](const auto& x) { return stored_rules(e, x); }, edit);
       if (error) return *error;
     }
@@ -449,9 +463,10 @@ namespace {
 template <class T>
 Edit apply_one(Engagement& e, const Put<T>& edit) {
   auto& items = KindOf<T>::table(e).items;
-  auto it = items.find(edit.item.id);
-  if (it == items.end()) {
-    items.emplace(edit.item.id, edit.item);
+  // One search of the map, whether the item is new or replaced.
+  auto it = items.lower_bound(edit.item.id);
+  if (it == items.end() || it->first != edit.item.id) {
+    items.emplace_hint(it, edit.item.id, edit.item);
     return Erase<T>{edit.item.id};
   }
   Edit inverse = Put<T>{std::move(it->second)};
