@@ -460,17 +460,21 @@ std::string describe(const Engagement& e, const Command& c) {
 }
 
 namespace {
+// By value: apply_edit(e, const Edit&) copies the item once, as before;
+// apply_edit(e, Edit&&) moves it in (a series with 100,000 changed
+// occurrences is not copied again).
 template <class T>
-Edit apply_one(Engagement& e, const Put<T>& edit) {
+Edit apply_one(Engagement& e, Put<T> edit) {
   auto& items = KindOf<T>::table(e).items;
   // One search of the map, whether the item is new or replaced.
-  auto it = items.lower_bound(edit.item.id);
-  if (it == items.end() || it->first != edit.item.id) {
-    items.emplace_hint(it, edit.item.id, edit.item);
-    return Erase<T>{edit.item.id};
+  const Id id = edit.item.id;
+  auto it = items.lower_bound(id);
+  if (it == items.end() || it->first != id) {
+    items.emplace_hint(it, id, std::move(edit.item));
+    return Erase<T>{id};
   }
   Edit inverse = Put<T>{std::move(it->second)};
-  it->second = edit.item;
+  it->second = std::move(edit.item);
   return inverse;
 }
 template <class T>
@@ -500,6 +504,10 @@ Edit apply_one(Engagement& e, const SetNextId& edit) {
 
 Edit apply_edit(Engagement& e, const Edit& edit) {
   return std::visit([&](const auto& x) { return apply_one(e, x); }, edit);
+}
+
+Edit apply_edit(Engagement& e, Edit&& edit) {
+  return std::visit([&](auto& x) { return apply_one(e, std::move(x)); }, edit);
 }
 
 }  // namespace rapport

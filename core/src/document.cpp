@@ -243,7 +243,7 @@ struct Document::Worker {
         copy_ok = true;
       }
       if (copy_ok)
-        for (const Edit& edit : task.edits) apply_edit(copy, edit);
+        for (Edit& edit : task.edits) apply_edit(copy, std::move(edit));
     } catch (const std::bad_alloc&) {
       copy_ok = false;
     }

@@ -8,7 +8,8 @@
 // Bounded in time and memory: the first pass refuses lines longer than
 // kMaxIcsLineBytes, more properties per event than kMaxIcsEventProperties and
 // more lines than kMaxIcsLines before libical sees the file; every later step costs a look-up per
-// event or per EXDATE, never a walk of the series.
+// event or per EXDATE, never a walk of the series: the dates of a series' EXDATEs and of its
+// changed occurrences are asked about in one go (are_occurrences).
 //
 // [SECTION] index
 //   Lines      - unfolding and the structural check, with line numbers
@@ -395,6 +396,25 @@ std::string purpose_of(std::string description) {
   return description;
 }
 
+// Which of `dates` (any order, repeats allowed) are original dates of `s`,
+// asked at once: asking date by date walks a counted series whose months
+// differ (a 5th weekday) from its start each time, n^2 for n EXDATEs.
+std::vector<bool> are_occurrences(const MeetingSeries& s, const std::vector<Date>& dates) {
+  std::vector<Date> asked;
+  asked.reserve(dates.size());
+  for (Date d : dates)
+    if (in_date_range(d)) asked.push_back(d);
+  std::sort(asked.begin(), asked.end());
+  asked.erase(std::unique(asked.begin(), asked.end()), asked.end());
+  std::vector<bool> real = has_occurrences(s, asked);
+  std::vector<bool> out(dates.size(), false);
+  for (size_t i = 0; i < dates.size(); ++i) {
+    auto at = std::lower_bound(asked.begin(), asked.end(), dates[i]);
+    out[i] = at != asked.end() && *at == dates[i] && real[size_t(at - asked.begin())];
+  }
+  return out;
+}
+
 struct Event {
   icalcomponent* c;
   int line;
@@ -442,7 +462,7 @@ std::optional<ImportError> check_import(const Engagement& e, const std::vector<C
     auto planned = plan(copy, c);
     if (auto* err = std::get_if<Error>(&planned))
       return ImportError{fmt::format("{}: {}", describe(copy, c), err->message), 0};
-    for (const Edit& edit : std::get<Plan>(planned).edits) apply_edit(copy, edit);
+    for (Edit& edit : std::get<Plan>(planned).edits) apply_edit(copy, std::move(edit));
   }
   return std::nullopt;
 }
@@ -650,47 +670,82 @@ ImportResult import_ics(const Engagement& e, std::string_view text,
             fmt::format("line {}: the cancelled series “{}” was not imported.", ev.line, title));
         return std::nullopt;
       }
+      std::vector<Date> excluded;
       for (icalproperty* p = icalcomponent_get_first_property(c, ICAL_EXDATE_PROPERTY); p;
            p = icalcomponent_get_next_property(c, ICAL_EXDATE_PROPERTY)) {
         auto ex = reader.moment(p, icalproperty_get_exdate(p), zone);
         if (!ex)
           return error_at(ev.line,
                           fmt::format("the event “{}” has an EXDATE that is not a date", title));
-        Date original = reader.in_zone(*ex, zone).date;
-        if (in_date_range(original) && find_occurrence(s, e.info, original))
-          s.overrides[original].state = OccurrenceState::Cancelled;
+        excluded.push_back(reader.in_zone(*ex, zone).date);
       }
-      if (with_overrides)
+      std::vector<bool> excluded_real = are_occurrences(s, excluded);
+      for (size_t i = 0; i < excluded.size(); ++i)
+        if (excluded_real[i]) s.overrides[excluded[i]].state = OccurrenceState::Cancelled;
+      excluded = {};
+      // The changed occurrences are read first, then asked about at once like
+      // the EXDATEs; the warnings met while reading wait in `pending` so that
+      // they keep their place among those of the second pass.
+      struct Change {
+        const Event* o;
+        Moment start;
+        Date original;
+        size_t warnings_end;  // in pending
+      };
+      std::vector<Change> changes;
+      std::vector<std::string> pending;
+      std::vector<std::string>* kept_warnings = reader.warnings;
+      if (with_overrides) {
+        if (kept_warnings) reader.warnings = &pending;
         for (size_t i : overrides_of[ev.uid]) {
           const Event& o = events[i];
           icalproperty* rid_p = icalcomponent_get_first_property(o.c, ICAL_RECURRENCEID_PROPERTY);
           auto rid = reader.moment(rid_p, icalproperty_get_recurrenceid(rid_p), zone);
           icalproperty* os_p = icalcomponent_get_first_property(o.c, ICAL_DTSTART_PROPERTY);
           auto os = reader.moment(os_p, icalproperty_get_dtstart(os_p), zone);
-          if (!rid || !os)
+          if (!rid || !os) {
+            reader.warnings = kept_warnings;
+            for (std::string& w : pending) reader.warn(std::move(w));
             return error_at(o.line, "the RECURRENCE-ID or DTSTART of this event is not a date");
-          Date original = reader.in_zone(*rid, zone).date;
-          if (!in_date_range(original) || !find_occurrence(s, e.info, original)) {
-            reader.warn(fmt::format(
-                "line {}: “{}” changes a meeting on {} that the series does not have; skipped.",
-                o.line, title, original.iso()));
-            continue;
           }
-          OccurrenceOverride& v = s.overrides[original];
-          if (icalcomponent_get_status(o.c) == ICAL_STATUS_CANCELLED) {
-            v.state = OccurrenceState::Cancelled;
-            continue;
-          }
-          LocalDateTime moved = reader.in_zone(*os, zone);
-          if (!in_date_range(moved.date)) {
-            reader.warn(
-                fmt::format("line {}: “{}” moves the meeting of {} to {}, outside the years 1 to "
-                            "9999; skipped.",
-                            o.line, title, original.iso(), moved.date.iso()));
-            continue;
-          }
-          if (moved != LocalDateTime{original, s.start}) v.moved_to = moved;
+          changes.push_back(
+              Change{&o, std::move(*os), reader.in_zone(*rid, zone).date, pending.size()});
         }
+        reader.warnings = kept_warnings;
+      }
+      std::vector<Date> change_dates;
+      change_dates.reserve(changes.size());
+      for (const Change& change : changes) change_dates.push_back(change.original);
+      std::vector<bool> change_real = are_occurrences(s, change_dates);
+      change_dates = {};
+      size_t flushed = 0;
+      for (size_t k = 0; k < changes.size(); ++k) {
+        const Change& change = changes[k];
+        for (; flushed < change.warnings_end; ++flushed) reader.warn(std::move(pending[flushed]));
+        const Event& o = *change.o;
+        const Date original = change.original;
+        if (!change_real[k]) {
+          reader.warn(fmt::format(
+              "line {}: “{}” changes a meeting on {} that the series does not have; skipped.",
+              o.line, title, original.iso()));
+          continue;
+        }
+        OccurrenceOverride& v = s.overrides[original];
+        if (icalcomponent_get_status(o.c) == ICAL_STATUS_CANCELLED) {
+          v.state = OccurrenceState::Cancelled;
+          continue;
+        }
+        LocalDateTime moved = reader.in_zone(change.start, zone);
+        if (!in_date_range(moved.date)) {
+          reader.warn(
+              fmt::format("line {}: “{}” moves the meeting of {} to {}, outside the years 1 to "
+                          "9999; skipped.",
+                          o.line, title, original.iso(), moved.date.iso()));
+          continue;
+        }
+        if (moved != LocalDateTime{original, s.start}) v.moved_to = moved;
+      }
+      for (; flushed < pending.size(); ++flushed) reader.warn(std::move(pending[flushed]));
     }
     std::erase_if(s.overrides, [](const auto& kv) { return kv.second == OccurrenceOverride{}; });
     if (existing) {
@@ -703,9 +758,10 @@ ImportResult import_ics(const Engagement& e, std::string_view text,
         s.first_date = kept.first_date;
     }
     if (existing) {
-      if (!(s == *e.meetings.find(own->id))) commands.push_back(Update<MeetingSeries>{s});
+      if (!(s == *e.meetings.find(own->id)))
+        commands.push_back(Update<MeetingSeries>{std::move(s)});
     } else {
-      commands.push_back(Add<MeetingSeries>{s});
+      commands.push_back(Add<MeetingSeries>{std::move(s)});
     }
     return std::nullopt;
   };

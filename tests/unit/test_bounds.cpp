@@ -273,6 +273,76 @@ TEST_CASE("bounds: an ICS rule repeating 200000 times keeps the first 100000 wit
   CHECK(contains(warnings[0], "repeats 200000 times; Rapport keeps the first 100000"));
 }
 
+TEST_CASE("bounds: a counted ICS series on 5th Fridays cancels exactly the EXDATEs it has",
+          "[bounds]") {
+  // Every Friday for 800 years is an EXDATE; only the 3000 fifth Fridays of
+  // the series are its meetings (months without one have none).
+  std::string ics = shapes::ics_head() +
+                    "BEGIN:VEVENT\r\nUID:fifth@bounds\r\nSUMMARY:Retro\r\n"
+                    "DTSTART:20260130T090000Z\r\nDTEND:20260130T100000Z\r\n"
+                    "RRULE:FREQ=MONTHLY;BYDAY=5FR;COUNT=3000\r\n";
+  size_t fridays = 0;
+  for (Date d = day(2026, 1, 30); d < day(2826, 1, 1); d = d.plus_days(7), ++fridays)
+    ics += fmt::format("EXDATE:{:04d}{:02d}{:02d}T090000Z\r\n", d.year(), d.month(), d.day());
+  ics += "END:VEVENT\r\nEND:VCALENDAR\r\n";
+  Engagement e =
+      applied_and_reloaded(shapes::frame(), commands_of(import_ics(shapes::frame(), ics)));
+  const MeetingSeries& s = only_series(e);
+  REQUIRE(s.recurrence.frequency == Frequency::MonthlyOnWeekday);
+  CHECK(s.recurrence.count == 3000);
+  CHECK(fridays > 41000);
+  std::vector<Date> meetings = occurrence_dates(s, day(9999, 12, 31));
+  REQUIRE(meetings.size() == 3000);
+  REQUIRE(s.overrides.size() == 3000);
+  size_t i = 0;
+  for (const auto& [date, o] : s.overrides) {
+    CHECK(date == meetings[i++]);
+    CHECK(date.day() > 28);
+    CHECK(o.state == OccurrenceState::Cancelled);
+  }
+}
+
+TEST_CASE("bounds: warnings about moved ICS occurrences come in the order of the file",
+          "[bounds]") {
+  // A zone the file does not define (read as the engagement's), a change of a
+  // meeting the series does not have, and the unknown zone again.
+  std::string ics =
+      shapes::ics_head() +
+      "BEGIN:VEVENT\r\nUID:moved@bounds\r\nSUMMARY:Stand-up\r\nDTSTART:20260105T090000Z\r\n"
+      "DTEND:20260105T091500Z\r\nRRULE:FREQ=DAILY;COUNT=10\r\nEND:VEVENT\r\n"
+      "BEGIN:VEVENT\r\nUID:moved@bounds\r\nSUMMARY:Stand-up\r\n"
+      "RECURRENCE-ID;TZID=Base/Mars:20260106T090000\r\n"
+      "DTSTART;TZID=Base/Mars:20260106T100000\r\nDTEND:20260106T101500Z\r\nEND:VEVENT\r\n"
+      "BEGIN:VEVENT\r\nUID:moved@bounds\r\nSUMMARY:Stand-up\r\n"
+      "RECURRENCE-ID:20270106T090000Z\r\n"
+      "DTSTART:20270106T100000Z\r\nDTEND:20270106T101500Z\r\nEND:VEVENT\r\n"
+      "BEGIN:VEVENT\r\nUID:moved@bounds\r\nSUMMARY:Stand-up\r\n"
+      "RECURRENCE-ID;TZID=Base/Mars:20260108T090000\r\n"
+      "DTSTART:20260108T110000Z\r\nDTEND:20260108T111500Z\r\nEND:VEVENT\r\n"
+      "END:VCALENDAR\r\n";
+  std::vector<std::string> warnings;
+  Engagement e = applied_and_reloaded(shapes::frame(),
+                                      commands_of(import_ics(shapes::frame(), ics, &warnings)));
+  const std::string unknown =
+      "The time zone “Base/Mars” is unknown; its times were read as UTC times.";
+  CHECK(warnings == std::vector<std::string>{
+                        unknown, unknown,
+                        "line 18: “Stand-up” changes a meeting on 2027-01-06 that the series "
+                        "does not have; skipped.",
+                        unknown});
+  const MeetingSeries& s = only_series(e);
+  REQUIRE(s.overrides.size() == 2);
+  CHECK(s.overrides.at(day(2026, 1, 6)).moved_to == LocalDateTime{day(2026, 1, 6), LocalTime{600}});
+  CHECK(s.overrides.at(day(2026, 1, 8)).moved_to == LocalDateTime{day(2026, 1, 8), LocalTime{660}});
+}
+
+TEST_CASE("bounds: an ICS calendar of 100000 moved occurrences is refused naming the line limit",
+          "[bounds]") {
+  ImportError refused = error_of(import_ics(shapes::frame(), shapes::ics_overrides(100000)));
+  CHECK(refused.line == 500001);
+  CHECK(refused.message == "line 500001: the calendar has more than 500000 lines; not imported");
+}
+
 // [SECTION] GNOME Planner -------------------------------------------------------------
 
 TEST_CASE("bounds: a Planner plan of 20000 client tasks waits on the right milestones",

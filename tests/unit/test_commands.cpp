@@ -142,6 +142,29 @@ TEST_CASE("adding assigns fresh ids and reports the new one", "[commands]") {
   CHECK(h.undo_label() == "Add milestone “Go-live party”");
 }
 
+TEST_CASE("an edit applied by move changes the engagement as a copied one does", "[commands]") {
+  // The imports' dry run moves each planned edit in instead of copying it.
+  const Engagement demo = make_demo();
+  const Id weekly = first_id<MeetingSeries>(demo);
+  REQUIRE(weekly != kNoId);
+  MeetingSeries changed = *demo.meetings.find(weekly);
+  changed.title = "Weekly, renamed";
+  changed.overrides[changed.first_date].state = OccurrenceState::Cancelled;
+  for (const Edit& edit : {Edit{Put<MeetingSeries>{changed}}, Edit{Erase<MeetingSeries>{weekly}},
+                           Edit{SetNextId{demo.next_id + 5}}}) {
+    Engagement copied = demo, moved = demo;
+    Edit copied_inverse = apply_edit(copied, edit);
+    Edit moving = edit;
+    Edit moved_inverse = apply_edit(moved, std::move(moving));
+    CHECK(moved == copied);
+    CHECK(moved_inverse.index() == copied_inverse.index());
+    apply_edit(copied, copied_inverse);
+    apply_edit(moved, std::move(moved_inverse));
+    CHECK(moved == demo);
+    CHECK(copied == demo);
+  }
+}
+
 TEST_CASE("deleting a stakeholder clears every reference to them in one step", "[commands]") {
   Engagement e = make_demo();
   History h;

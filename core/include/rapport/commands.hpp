@@ -135,7 +135,9 @@ struct Plan {
 };
 std::variant<Plan, Error> plan(const Engagement& e, const Command& c);
 
-// Applies one edit and returns its inverse.
+// Applies one edit and returns its inverse. The second moves the edit's item
+// into `e` (the edit is left empty): for edits applied once and dropped.
 Edit apply_edit(Engagement& e, const Edit& edit);
+Edit apply_edit(Engagement& e, Edit&& edit);
 
 }  // namespace rapport
