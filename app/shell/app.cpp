@@ -188,7 +188,7 @@ FrameRequest App::frame_request() const {
   r.wake_in_seconds = seconds_until_autosave(*this, monotonic_seconds());
   // Work on a worker thread (a file job, the health checks) ends without any
   // input: look for its result a few times a second, and keep a spinner turning.
-  if (busy(*this) || doc.health_pending() || doc.copying())
+  if (busy(*this) || doc.health_pending() || doc.copying() || recovery_write)
     r.wake_in_seconds = std::min(r.wake_in_seconds, 0.1);
   if (picture) r.wake_in_seconds = 0;  // the picture's frames follow without input
   r.quit = quit_requested;

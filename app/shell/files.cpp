@@ -71,8 +71,19 @@ std::filesystem::path folder_of_file(const App& app) {
 
 // A recovery file still being written in the background would come back after
 // it was discarded, or overwrite a newer one: such a write finishes first.
+// A recovery file written in the background, finished: forgotten, and when it
+// could not be written (a full disk, no memory) the next autosave or the exit
+// writes it again.
+void take_recovery_write(App& app) {
+  std::shared_ptr<RecoveryWrite> w = app.recovery_write;
+  if (!w || !w->done) return;
+  app.recovery_write.reset();
+  if (w->error && app.autosaved_generation == w->generation) app.autosaved_generation = 0;
+}
+
 void finish_recovery_write(App& app) {
-  if (app.recovery_write && !app.recovery_write->done) app.doc.wait_for_background();
+  if (app.recovery_write) app.recovery_write->wait();
+  take_recovery_write(app);
 }
 
 void forget_recovery(App& app, const std::string& path) {
@@ -115,6 +126,9 @@ bool adopt_saved(App& app, const std::string& path, const FileError& e, uint64_t
   forget_recovery(app, app.file_path());
   if (absolute != app.file_path()) forget_recovery(app, absolute);
   app.doc.submit(intent::MarkSaved{saved_state, absolute, file_fingerprint(absolute)});
+  // Edits made while the save ran are not in the file, and the recovery file
+  // that held them was just discarded: the next autosave writes them again.
+  if (app.doc.history().state() != saved_state) app.autosaved_generation = 0;
   remember_recent(app, absolute);
   app.main_window.status_message = "Saved " + file_name(absolute) + ".";
   return true;
@@ -308,16 +322,23 @@ std::shared_ptr<FileJob> import_job(App& app, const std::string& path, size_t by
 // progress dialog and Cancel, while the window keeps drawing.
 void run_import_job(App& app, std::shared_ptr<FileJob> job,
                     std::function<void(FileJob&, const Engagement&)> read) {
-  app.doc.run_in_background([job, read = std::move(read)](const Engagement* e) {
-    while (g_hold_import_workers) std::this_thread::sleep_for(std::chrono::milliseconds(1));
-    if (e)
-      read(*job, *e);
-    else if (job->csv)
-      job->csv->error = "the computer ran out of memory";
-    else
-      job->imported = ImportError{"the computer ran out of memory", 0};
-    job->done = true;
-  });
+  // Optional: an import not started when the app closes is dropped.
+  app.doc.run_in_background(
+      [job, read = std::move(read)](const Engagement* e) {
+        while (g_hold_import_workers && !job->cancelled)
+          std::this_thread::sleep_for(std::chrono::milliseconds(1));
+        if (job->cancelled) {
+          // dropped with the job: nothing to read
+        } else if (e) {
+          read(*job, *e);
+        } else if (job->csv) {
+          job->csv->error = "the computer ran out of memory";
+        } else {
+          job->imported = ImportError{"the computer ran out of memory", 0};
+        }
+        job->done = true;
+      },
+      /*optional=*/true);
 }
 }  // namespace
 
@@ -347,7 +368,10 @@ void hold_import_workers(bool hold) { g_hold_import_workers = hold; }
 
 void cancel_file_job(App& app) {
   if (!app.job || app.job->kind != FileJob::Kind::Import) return;
-  app.job.reset();  // the worker finishes on its own; its result is dropped with the job
+  // Not started yet: never read. Reading: it finishes on its own, and its
+  // result is dropped with the job.
+  app.job->cancelled = true;
+  app.job.reset();
   app.main_window.status_message = "Import cancelled: nothing changed.";
 }
 
@@ -696,31 +720,39 @@ void use_settings_file(App& app, const std::filesystem::path& settings_path) {
 
 // [SECTION] Autosave ---------------------------------------------------------------------
 
+void RecoveryWrite::finish(FileError e) {
+  std::lock_guard lock(mutex);
+  error = std::move(e);
+  done = true;
+  finished.notify_all();
+}
+
+void RecoveryWrite::wait() {
+  std::unique_lock lock(mutex);
+  finished.wait(lock, [&] { return done.load(); });
+}
+
 void autosave(App& app, double now_seconds) {
-  if (std::shared_ptr<RecoveryWrite> w = app.recovery_write; w && w->done) {
-    app.recovery_write.reset();
-    // Not written (a full disk): the next interval tries again.
-    if (w->error && app.autosaved_generation == w->generation) app.autosaved_generation = 0;
-  }
+  take_recovery_write(app);
   if (app.state_dir.empty() || !app.doc.dirty()) return;
   if (app.last_autosave < 0) app.last_autosave = now_seconds;
   if (app.doc.generation() == app.autosaved_generation ||
       now_seconds - app.last_autosave < app.autosave_seconds)
     return;
+  // One write at a time: an older state must not land over a newer one.
+  if (app.recovery_write) return;
   app.last_autosave = now_seconds;
   if (app.engagement().item_count() < kBackgroundSaveItems) {
     FileError e = write_recovery(app.state_dir, app.file_path(), app.engagement());
     if (!e) app.autosaved_generation = app.doc.generation();
     return;
   }
-  if (app.recovery_write) return;  // the last one is still being written
   auto w = std::make_shared<RecoveryWrite>();
   w->generation = app.doc.generation();
   app.recovery_write = w;
   app.autosaved_generation = w->generation;
   app.doc.run_in_background([w, dir = app.state_dir, file = app.file_path()](const Engagement* e) {
-    w->error = e ? write_recovery(dir, file, *e) : out_of_memory_for(file);
-    w->done = true;
+    w->finish(e ? write_recovery(dir, file, *e) : out_of_memory_for(file));
   });
 }
 

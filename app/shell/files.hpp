@@ -5,7 +5,9 @@
 #pragma once
 
 #include <atomic>
+#include <condition_variable>
 #include <cstdint>
+#include <mutex>
 #include <string>
 
 #include "rapport/import.hpp"
@@ -32,6 +34,7 @@ struct FileJob {
   // A CSV file read and checked for the preview dialog (then nothing is
   // submitted: the dialog opens with it).
   std::optional<CsvPreview> csv;
+  std::atomic<bool> cancelled{false};  // an import not started yet is not read
   std::atomic<bool> done{false};
 };
 
@@ -41,6 +44,10 @@ struct RecoveryWrite {
   uint64_t generation = 0;  // the document's generation it holds
   FileError error;          // set before `done`
   std::atomic<bool> done{false};
+  std::mutex mutex;  // finish() and wait(): this write only, not the worker's whole queue
+  std::condition_variable finished;
+  void finish(FileError e);
+  void wait();
 };
 
 // [SECTION] Open and new

@@ -336,6 +336,7 @@ struct Document::HealthJob {
   std::vector<Finding> result;
   std::string summary;  // the provider's status-bar line, made on the worker too
   double ms = 0.0;
+  bool failed = false;  // out of memory: no findings, and nothing learnt about the checks
   std::mutex mutex;
   std::condition_variable finished;
   bool done = false;
@@ -355,6 +356,9 @@ void Document::adopt_finished_health() {
     if (!health_job_->done) return;
   }
   std::shared_ptr<HealthJob> job = std::move(health_job_);
+  // No findings for want of memory are not "no findings": the next call asks
+  // again (from a fresh copy).
+  if (job->failed) return;
   last_health_ms_ = job->ms;
   last_health_generation_ = job->stamp.generation;
   // Findings about an engagement that has since been replaced name other items,
@@ -379,17 +383,19 @@ void Document::start_health_worker(const Stamp& stamp) {
       [job](const Engagement* e) {
         auto start = std::chrono::steady_clock::now();
         std::vector<Finding> result;
+        bool failed = !e;  // no copy (out of memory)
         try {
-          // Out of memory (no copy, or in the checks): no findings rather than a crash.
           if (e) result = check_health(*e, job->stamp.today);
         } catch (const std::bad_alloc&) {
-          result.clear();
+          result.clear();  // out of memory in the checks: a failed run, not a crash
+          failed = true;
         }
         std::string summary = rapport::health_summary(result);
         std::lock_guard lock(job->mutex);
         job->result = std::move(result);
         job->summary = std::move(summary);
         job->ms = milliseconds_since(start);
+        job->failed = failed;
         job->done = true;
         job->finished.notify_all();
       },

@@ -4,6 +4,7 @@
 // when the save began.
 #include <catch2/catch.hpp>
 #include <filesystem>
+#include <fstream>
 
 #include "rapport/demo.hpp"
 #include "rapport/io.hpp"
@@ -108,4 +109,26 @@ TEST_CASE("a large engagement's recovery file is written in the background as it
   LoadResult at_exit = load_file(*find_recovery(w.app.state_dir, w.app.file_path()));
   REQUIRE(at_exit);
   CHECK(*at_exit.engagement == w.app.engagement());
+}
+
+TEST_CASE("a recovery file that could not be written in the background is written again",
+          "[ui][files]") {
+  const fs::path dir = fresh_folder("rapport-ui-test-background-recovery-fails");
+  // The state folder cannot be made: its parent is a file.
+  { std::ofstream(dir / "not-a-folder") << "x"; }
+  Workspace w(generate_engagement(6000, 13));
+  w.app.state_dir = dir / "not-a-folder" / "state";
+  Milestone m = w.app.engagement().milestones.begin()->second;
+  m.title += " (renamed)";
+  w.app.commands.push(Update<Milestone>{m});
+  REQUIRE(w.until([&] { return !w.app.doc.has_pending(); }, 200000));
+  autosave(w.app, 100.0);
+  autosave(w.app, 131.0);  // due: handed to the worker, which cannot write it
+  REQUIRE(w.app.recovery_write);
+  w.app.doc.wait_for_background();
+  autosave(w.app, 132.0);
+  CHECK_FALSE(w.app.recovery_write);
+  // Not counted as written: due again, and the exit path will try again too.
+  CHECK(w.app.autosaved_generation != w.app.doc.generation());
+  CHECK(seconds_until_autosave(w.app, 132.0) <= 30.0);
 }

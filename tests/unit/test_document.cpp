@@ -416,7 +416,8 @@ TEST_CASE("a background task reads the engagement as it was given while edits go
   std::optional<Engagement> first, second, third;
   doc.hold_background(true);
   doc.run_in_background([&](const Engagement* e) { first = *e; });
-  // apply() may wait for the worker's copy, never for the held task.
+  // apply() may wait for the worker's copy (the first task: nothing is queued
+  // before it), never for the held task.
   doc.submit(Delete<Milestone>{first_milestone(doc.engagement())});
   doc.apply();
   const Engagement after_delete = doc.engagement();

@@ -217,8 +217,10 @@ class Document {
   // when the document goes before it started.
   using BackgroundTask = std::function<void(const Engagement*)>;
   void run_in_background(BackgroundTask task, bool optional = false);
-  // True while the worker copies the engagement, which must not change
-  // meanwhile: intents stay queued until it is done (apply() would wait).
+  // True from the moment a task that needs a fresh copy is queued until the
+  // worker has made it (after the tasks queued before it): the engagement must
+  // not change meanwhile, so intents stay queued (apply() would wait; while
+  // hold_background() holds an earlier task, it would wait for ever).
   bool copying() const;
   // Blocks until every task given so far has run (tests; before a write that
   // a queued task must not overwrite later).
