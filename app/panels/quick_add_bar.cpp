@@ -54,14 +54,26 @@ void QuickAddBar::draw(PanelContext& ctx) {
   ImGuiIO& io = ImGui::GetIO();
   if (frames_open_ < 3 && ImGui::GetActiveID() != ImGui::GetID("##line")) {
     for (ImWchar c : io.InputQueueCharacters) append_utf8(line_, c);
+    if (!io.InputQueueCharacters.empty()) cursor_to_end_ = true;
     io.InputQueueCharacters.resize(0);
   }
   ++frames_open_;
   ImGui::SetNextItemWidth(-FLT_MIN);
   ImVec2 field_pos = ImGui::GetCursorScreenPos();
-  bool enter =
-      ImGui::InputTextWithHint("##line", "meeting \"Weekly check-in\" every friday 16:00 30m",
-                               &line_, ImGuiInputTextFlags_EnterReturnsTrue);
+  // Called while the field has the keyboard: the first time after characters
+  // were kept for it, the cursor goes to the end with nothing selected.
+  auto place_cursor = [](ImGuiInputTextCallbackData* data) {
+    bool& to_end = *static_cast<bool*>(data->UserData);
+    if (to_end) {
+      data->CursorPos = data->SelectionStart = data->SelectionEnd = data->BufTextLen;
+      to_end = false;
+    }
+    return 0;
+  };
+  bool enter = ImGui::InputTextWithHint(
+      "##line", "meeting \"Weekly check-in\" every friday 16:00 30m", &line_,
+      ImGuiInputTextFlags_EnterReturnsTrue | ImGuiInputTextFlags_CallbackAlways, place_cursor,
+      &cursor_to_end_);
   auto result = parse_quick_add(ctx.engagement, line_, ctx.today);
   if (auto* q = std::get_if<QuickAdd>(&result)) {
     ImGui::PushStyleColor(ImGuiCol_Text, palette().ok);

@@ -20,6 +20,10 @@ class QuickAddBar {
   bool open_requested_ = false;
   int frames_open_ = 0;
   bool refocus_ = false;  // a line was added: the field takes the keyboard again
+  // Characters typed before the field took the keyboard are in the line: when
+  // it takes it, the cursor goes after them (the field would select them all,
+  // and the next key typed would replace them).
+  bool cursor_to_end_ = false;
 };
 
 }  // namespace rapport::app

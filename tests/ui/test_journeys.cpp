@@ -214,3 +214,20 @@ TEST_CASE("a large file opens off the UI thread while the window keeps drawing",
   CHECK(w.app.engagement() == large);
   CHECK_FALSE(w.app.doc.history().dirty());
 }
+
+TEST_CASE("a line typed the moment Ctrl+K opens quick add loses no character", "[ui][journey]") {
+  Workspace w(make_demo());
+  ImGuiIO& io = ImGui::GetIO();
+  const std::string line = R"(milestone "Typed at once" 2027-02-02)";
+  // Ctrl+K and the first character in one frame, as a fast typist or a burst
+  // of input gives them; then one character per frame while the field takes
+  // the keyboard.
+  io.KeyCtrl = true;
+  io.KeysDown['K'] = true;
+  w.type(line.substr(0, 1));
+  io.KeysDown['K'] = false;
+  io.KeyCtrl = false;
+  for (size_t i = 1; i < line.size(); ++i) w.type(line.substr(i, 1));
+  w.key(ImGuiKey_Enter);
+  CHECK(titled<Milestone>(w.app.engagement(), "Typed at once") != kNoId);
+}
