@@ -62,6 +62,13 @@ Engagement applied_and_reloaded(Engagement e, const std::vector<Command>& comman
   return e;
 }
 
+// A calendar imported into the bench's frame, applied, saved and reopened.
+Engagement ics_imported_and_reloaded(const std::string& ics,
+                                     std::vector<std::string>* warnings = nullptr) {
+  return applied_and_reloaded(shapes::frame(),
+                              commands_of(import_ics(shapes::frame(), ics, warnings)));
+}
+
 const MeetingSeries& only_series(const Engagement& e) {
   REQUIRE(e.meetings.size() == 1);
   return e.meetings.begin()->second;
@@ -249,8 +256,7 @@ TEST_CASE("bounds: ICS events in year 0 are skipped with a warning and the rest 
       "RRULE:FREQ=WEEKLY;UNTIL=00010101T000000Z\r\nEND:VEVENT\r\n"
       "END:VCALENDAR\r\n";
   std::vector<std::string> warnings;
-  Engagement e = applied_and_reloaded(shapes::frame(),
-                                      commands_of(import_ics(shapes::frame(), ics, &warnings)));
+  Engagement e = ics_imported_and_reloaded(ics, &warnings);
   CHECK(e.milestones.size() == 1);
   CHECK(e.meetings.size() == 1);
   REQUIRE(warnings.size() == 1);
@@ -266,8 +272,7 @@ TEST_CASE("bounds: an ICS rule repeating 200000 times keeps the first 100000 wit
       "BEGIN:VEVENT\r\nUID:many@bounds\r\nSUMMARY:Stand-up\r\nDTSTART:20260105T090000Z\r\n"
       "RRULE:FREQ=DAILY;COUNT=200000\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n";
   std::vector<std::string> warnings;
-  Engagement e = applied_and_reloaded(shapes::frame(),
-                                      commands_of(import_ics(shapes::frame(), ics, &warnings)));
+  Engagement e = ics_imported_and_reloaded(ics, &warnings);
   CHECK(only_series(e).recurrence.count == 100000);
   REQUIRE(warnings.size() == 1);
   CHECK(contains(warnings[0], "repeats 200000 times; Rapport keeps the first 100000"));
@@ -285,8 +290,7 @@ TEST_CASE("bounds: a counted ICS series on 5th Fridays cancels exactly the EXDAT
   for (Date d = day(2026, 1, 30); d < day(2826, 1, 1); d = d.plus_days(7), ++fridays)
     ics += fmt::format("EXDATE:{:04d}{:02d}{:02d}T090000Z\r\n", d.year(), d.month(), d.day());
   ics += "END:VEVENT\r\nEND:VCALENDAR\r\n";
-  Engagement e =
-      applied_and_reloaded(shapes::frame(), commands_of(import_ics(shapes::frame(), ics)));
+  Engagement e = ics_imported_and_reloaded(ics);
   const MeetingSeries& s = only_series(e);
   REQUIRE(s.recurrence.frequency == Frequency::MonthlyOnWeekday);
   CHECK(s.recurrence.count == 3000);
@@ -321,8 +325,7 @@ TEST_CASE("bounds: warnings about moved ICS occurrences come in the order of the
       "DTSTART:20260108T110000Z\r\nDTEND:20260108T111500Z\r\nEND:VEVENT\r\n"
       "END:VCALENDAR\r\n";
   std::vector<std::string> warnings;
-  Engagement e = applied_and_reloaded(shapes::frame(),
-                                      commands_of(import_ics(shapes::frame(), ics, &warnings)));
+  Engagement e = ics_imported_and_reloaded(ics, &warnings);
   const std::string unknown =
       "The time zone “Base/Mars” is unknown; its times were read as UTC times.";
   CHECK(warnings == std::vector<std::string>{

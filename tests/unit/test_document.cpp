@@ -438,47 +438,44 @@ TEST_CASE("a background task reads the engagement as it was given while edits go
   CHECK(*third == doc.engagement());
 }
 
+namespace {
+// The engagement as a background task given now reads it.
+Engagement seen_by_a_task(Document& doc) {
+  std::optional<Engagement> seen;
+  doc.run_in_background([&](const Engagement* e) { seen = *e; });
+  doc.wait_for_background();
+  REQUIRE(seen);
+  return *seen;
+}
+}  // namespace
+
 TEST_CASE("background tasks after an engagement is replaced read the new one",
           "[document][background]") {
   Document doc(make_demo());
-  std::optional<Engagement> seen;
-  const auto look = [&](const Engagement* e) { seen = *e; };
-  doc.run_in_background(look);
-  doc.wait_for_background();
-  REQUIRE(seen);
-  CHECK(*seen == doc.engagement());
+  CHECK(seen_by_a_task(doc) == doc.engagement());
 
   Engagement other = make_demo();
   for (auto& [id, m] : other.milestones.items) m.title = "Other " + m.title;
   doc.submit(intent::Replace{other, "other.rapport", {}, false, "Opened other.rapport."});
   doc.apply();
-  doc.run_in_background(look);
-  doc.wait_for_background();
-  CHECK(*seen == other);
+  CHECK(seen_by_a_task(doc) == other);
   // Its edits reach the copy of the new engagement, not of the old.
   doc.submit(Delete<Milestone>{first_milestone(doc.engagement())});
   doc.apply();
-  doc.run_in_background(look);
-  doc.wait_for_background();
-  CHECK(*seen == doc.engagement());
+  CHECK(seen_by_a_task(doc) == doc.engagement());
 }
 
 TEST_CASE("a background task after many edits without one sees them all",
           "[document][background]") {
   Document doc(make_demo());
-  std::optional<Engagement> seen;
-  const auto look = [&](const Engagement* e) { seen = *e; };
-  doc.run_in_background(look);
-  doc.wait_for_background();
+  REQUIRE(seen_by_a_task(doc) == doc.engagement());
   const Id beta = first_milestone(doc.engagement());
   // More edits than items, then one more task: it sees them all.
   const size_t edits = 1100 + doc.engagement().item_count();
   for (size_t i = 0; i < edits; ++i)
     doc.submit(MoveMilestone{beta, kToday.plus_days(int32_t(i % 3) - 1)});
   doc.apply();
-  doc.run_in_background(look);
-  doc.wait_for_background();
-  CHECK(*seen == doc.engagement());
+  CHECK(seen_by_a_task(doc) == doc.engagement());
 }
 
 TEST_CASE("a document destroyed with background work queued finishes what must finish",
