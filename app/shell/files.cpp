@@ -36,7 +36,6 @@ constexpr uintmax_t kBackgroundOpenBytes = 8u << 20;
 constexpr size_t kBackgroundSaveItems = 5000;
 constexpr size_t kBackgroundImportBytes = 1u << 20;
 constexpr size_t kBackgroundCsvRows = 20000;  // a CSV's rows checked again off the UI thread
-std::atomic<bool> g_hold_import_workers{false};
 
 std::string absolute_path(const std::string& path) {
   std::error_code ec;
@@ -49,11 +48,14 @@ std::string file_name(const std::string& path) {
   return std::filesystem::path(path).filename().string();
 }
 
+// Why a background task had no engagement to read (Document::run_in_background).
+const std::string kOutOfMemory = "the computer ran out of memory";
+
 FileError out_of_memory_for(const std::string& path) {
-  return FileError{FileProblem::SaveFailed,
-                   "Could not save " + file_name(path) +
-                       ": the computer ran out of memory. Your changes are still open in "
-                       "Rapport; the file on disk is unchanged."};
+  return FileError{FileProblem::SaveFailed, "Could not save " + file_name(path) + ": " +
+                                                kOutOfMemory +
+                                                ". Your changes are still open in "
+                                                "Rapport; the file on disk is unchanged."};
 }
 
 // A file name made from the engagement's name, safe on every file system.
@@ -325,16 +327,14 @@ void run_import_job(App& app, std::shared_ptr<FileJob> job,
   // Optional: an import not started when the app closes is dropped.
   app.doc.run_in_background(
       [job, read = std::move(read)](const Engagement* e) {
-        while (g_hold_import_workers && !job->cancelled)
-          std::this_thread::sleep_for(std::chrono::milliseconds(1));
         if (job->cancelled) {
           // dropped with the job: nothing to read
         } else if (e) {
           read(*job, *e);
         } else if (job->csv) {
-          job->csv->error = "the computer ran out of memory";
+          job->csv->error = kOutOfMemory;
         } else {
-          job->imported = ImportError{"the computer ran out of memory", 0};
+          job->imported = ImportError{kOutOfMemory, 0};
         }
         job->done = true;
       },
@@ -363,8 +363,6 @@ void poll_file_job(App& app) {
       break;
   }
 }
-
-void hold_import_workers(bool hold) { g_hold_import_workers = hold; }
 
 void cancel_file_job(App& app) {
   if (!app.job || app.job->kind != FileJob::Kind::Import) return;

@@ -84,9 +84,6 @@ void poll_file_job(App& app);
 // Stops waiting for the running job (an import): its result is dropped and
 // nothing changes. Opens and saves cannot be cancelled.
 void cancel_file_job(App& app);
-// Holds import workers before they start while set (tests: a job that is
-// surely still running when Cancel is pressed).
-void hold_import_workers(bool hold);
 
 // [SECTION] Export and import
 void start_export(App& app, FilePurpose purpose, const char* suffix, const char* title);

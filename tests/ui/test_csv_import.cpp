@@ -119,13 +119,13 @@ TEST_CASE("a large CSV is read and checked off the UI thread", "[ui][import][csv
   REQUIRE(bytes.size() > (1u << 20));
   fs::path file = write_csv("large", bytes);
   Workspace w(make_demo());
-  hold_import_workers(true);
+  w.app.doc.hold_background(true);  // the read waits: the dialog is seen however fast
   preview_csv(w.app, file.string());
   CHECK(w.app.job);  // a worker reads it; the window keeps drawing
   w.frame();
   CHECK_FALSE(w.app.panels.csv_preview);
   CHECK(w.shows("Importing “large.csv”"));  // the progress dialog, with Cancel
-  hold_import_workers(false);
+  w.app.doc.hold_background(false);
   REQUIRE(w.until([&] { return !busy(w.app); }, 200000));
   REQUIRE(w.until([&] { return w.shows("“large.csv”: 40000 rows"); }, 5));
   CHECK(w.shows("40000 to add"));
